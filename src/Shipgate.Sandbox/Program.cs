@@ -1,0 +1,24 @@
+using Shipgate.Cli;
+using Shipgate.Sandbox;
+
+// The README's first command: builds a throw-away repository with a bare origin, then runs
+// `shipgate release` in it, so anyone can see a whole release with no accounts and no network.
+// Extra arguments go to `shipgate release` (for example --dry-run).
+var root = Path.Combine(Path.GetTempPath(), $"shipgate-sandbox-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
+Console.WriteLine($"Creating the sandbox repository in {root} ...");
+var scenario = DemoRepository.Create(root);
+Console.WriteLine($"Releaser's clone: {scenario.Releaser}   (origin: {scenario.Origin})");
+Console.WriteLine();
+
+var environment = new Dictionary<string, string?> { ["XDG_STATE_HOME"] = Path.Combine(root, "state") };
+var host = CliHost.FromProcess() with
+{
+    WorkingDirectory = scenario.Releaser,
+    Environment = name => environment.TryGetValue(name, out var value) ? value : Environment.GetEnvironmentVariable(name),
+};
+string[] release = ["release", "--allow-unverified-ci", "sandbox: no GitHub connection in the sandbox", .. args];
+var code = await ShipgateCli.RunAsync(release, host);
+Console.WriteLine();
+Console.WriteLine($"Sandbox left in {root}: look at origin's compliance-archives branch with");
+Console.WriteLine($"  git -C {scenario.Origin} log --stat compliance-archives");
+return code;

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using Shipgate.Config;
+using Shipgate.Git;
+using Shipgate.Integrations;
+using Shipgate.Release;
+
+namespace Shipgate.Cli;
+
+/// <summary><c>shipgate release</c>: builds the release context, then runs the release pipeline.</summary>
+public static class ReleaseCommand
+{
+    public static Command Create(CliHost host)
+    {
+        var dryRun = new Option<bool>("--dry-run") { Description = "Run the checks and show the summary; change nothing." };
+        var allowUnverified = new Option<string?>("--allow-unverified-ci")
+        {
+            Description = "Release although CI cannot be verified (no GitHub access). The reason is recorded.",
+            HelpName = "reason",
+        };
+        var wait = new Option<bool>("--wait") { Description = "Follow the deployment workflow run to its end." };
+        var repo = new Option<string?>("--repo") { Description = "The repository folder (default: the current folder).", HelpName = "dir" };
+
+        var command = new Command("release", "Promote staging to production with a release record.") { dryRun, allowUnverified, wait, repo };
+        command.SetAction((parse, ct) =>
+        {
+            var reason = parse.GetValue(allowUnverified);
+            var options = new ReleaseOptions(parse.GetValue(dryRun), reason, parse.GetValue(wait));
+            var folder = Path.GetFullPath(parse.GetValue(repo) ?? ".", host.WorkingDirectory);
+            var secrets = Connections.SecretsFrom(host.Environment);
+            return ShipgateCli.GuardAsync(host, secrets, async () =>
+            {
+                if (reason is not null && string.IsNullOrWhiteSpace(reason))
+                    throw new UsageException("--allow-unverified-ci needs a reason, for the record: --allow-unverified-ci \"<why CI cannot be checked>\".");
+                var context = await CreateContextAsync(host, options, folder, secrets);
+                if (options.DryRun)
+                {
+                    host.Console.WriteLine("DRY RUN MODE - No changes will be made");
+                    host.Console.WriteLine();
+                }
+                return await ReleasePipeline.RunAsync(context, ct);
+            });
+        });
+        return command;
+    }
+
+    public static async Task<ReleaseContext> CreateContextAsync(CliHost host, ReleaseOptions options, string folder, Secrets secrets)
+    {
+        var top = await GitRepository.FindTopLevelAsync(folder, secrets);
+        var config = ConfigLoader.LoadFromRepository(top);
+        var git = new GitRepository(new GitCli(top, secrets));
+        var remoteUrl = await git.RemoteUrlAsync(config.Remote)
+            ?? throw new UsageException($"The repository has no remote named '{config.Remote}'. Add it, or set 'remote' in {ConfigLoader.FileName}.");
+        var address = RepositoryAddress.Parse(remoteUrl);
+        var repository = config.GitHub.Repository ?? address?.FullName ?? secrets.Redact(remoteUrl);
+        var webUrl = address is null ? null : config.GitHub.Repository is { } named ? $"https://{address.Host}/{named}" : address.WebUrl;
+
+        var codeHost = Connections.CodeHost(config, address, host.Environment, secrets);
+        var tracker = Connections.Tracker(config, host.Environment, secrets);
+        return new ReleaseContext
+        {
+            Options = options,
+            Config = config,
+            Git = git,
+            Console = host.Console,
+            Input = host.Input,
+            Clock = host.Clock,
+            Secrets = secrets,
+            WordMemory = new WordMemory(WordMemory.StateFolder(host.Environment), repository),
+            Repository = repository,
+            WebUrl = webUrl,
+            CodeHost = codeHost.Host,
+            CodeHostMissing = codeHost.Missing,
+            Tracker = tracker.Tracker,
+            TrackerMissing = tracker.Missing,
+        };
+    }
+}

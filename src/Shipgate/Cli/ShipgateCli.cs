@@ -1,0 +1,49 @@
+using System.CommandLine;
+
+namespace Shipgate.Cli;
+
+/// <summary>The command line: parsing and error reporting only; each command hands over to plain classes.</summary>
+public static class ShipgateCli
+{
+    public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken ct = default)
+    {
+        var root = new RootCommand("Shipgate: promote staging to production with a SOC2 audit trail.");
+        root.Subcommands.Add(ReleaseCommand.Create(host));
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+                host.Console.MarkupLine($"[red]{Markup.Escape(error.Message)}[/]");
+            host.Console.WriteLine("Run shipgate --help for usage.");
+            return (int)ExitCode.Usage;
+        }
+        return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, ct);
+    }
+
+    /// <summary>Runs a command body, turning failures into their message and documented exit code.</summary>
+    public static async Task<int> GuardAsync(CliHost host, Secrets secrets, Func<Task<ExitCode>> body)
+    {
+        try
+        {
+            return (int)await body();
+        }
+        catch (ShipgateException e)
+        {
+            var colour = e.Code switch { ExitCode.Blocked or ExitCode.Aborted => "yellow", _ => "red" };
+            host.Console.WriteLine();
+            host.Console.MarkupLine($"[{colour}]{Markup.Escape(secrets.Redact(e.Message))}[/]");
+            return (int)e.Code;
+        }
+        catch (OperationCanceledException)
+        {
+            host.Console.MarkupLine("[yellow]Interrupted. Nothing was changed.[/]");
+            return (int)ExitCode.Aborted;
+        }
+        catch (Exception e)
+        {
+            host.Console.MarkupLine($"[red]Unexpected error: {Markup.Escape(secrets.Redact(e.Message))}[/]");
+            return (int)ExitCode.Error;
+        }
+    }
+}

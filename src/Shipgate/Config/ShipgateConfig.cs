@@ -1,0 +1,43 @@
+namespace Shipgate.Config;
+
+/// <summary>Everything <c>.shipgate.yml</c> can say. Every key is optional; the defaults are DESIGN.md's.</summary>
+public sealed record ShipgateConfig
+{
+    public static readonly IReadOnlyList<string> SeedWords =
+    [
+        "DEPLOY", "RELEASE", "SHIP", "LAUNCH", "PROMOTE", "CONFIRM", "PROCEED", "EXECUTE",
+        "AUTHORIZE", "APPROVE", "PUBLISH", "DELIVER", "ACTIVATE", "ENABLE", "GO",
+    ];
+
+    public static ShipgateConfig Default { get; } = new();
+
+    /// <summary>Where the file was read from, for messages; null when there was none.</summary>
+    public string? SourcePath { get; init; }
+    public string Remote { get; init; } = "origin";
+    public string StagingBranch { get; init; } = "staging";
+    public string ProductionBranch { get; init; } = "main";
+    public string ArchiveBranch { get; init; } = "compliance-archives";
+    /// <summary>Local branches a release may be started from; null means staging and production.</summary>
+    public IReadOnlyList<string>? ReleaseFromBranches { get; init; }
+    /// <summary>Ticket team keys such as BOL. Empty: ask Linear for its teams' keys, else find no tickets.</summary>
+    public IReadOnlyList<string> TicketKeys { get; init; } = [];
+    public IReadOnlyList<AreaRule> Areas { get; init; } = [];
+    public IReadOnlyList<string> ConfirmationWords { get; init; } = SeedWords;
+    public GitHubSettings GitHub { get; init; } = new();
+    public string? LinearApiUrl { get; init; }
+    public string? DeployMonitorUrl { get; init; }
+
+    public IReadOnlyList<string> AllowedCurrentBranches => ReleaseFromBranches ?? [StagingBranch, ProductionBranch];
+}
+
+/// <summary>An area of the code base for "key changes by area": files matching any glob belong to it.</summary>
+public sealed record AreaRule(string Id, string Title, IReadOnlyList<string> Paths);
+
+public sealed record GitHubSettings
+{
+    /// <summary>owner/name; null: parsed from the remote URL.</summary>
+    public string? Repository { get; init; }
+    public string? ApiUrl { get; init; }
+    public IReadOnlyList<string> RequiredChecks { get; init; } = [];
+    public bool RequireIndependentReview { get; init; }
+}

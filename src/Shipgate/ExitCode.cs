@@ -1,0 +1,33 @@
+namespace Shipgate;
+
+/// <summary>The process exit codes Shipgate documents (README "Exit codes"). Scripts depend on them: never renumber.</summary>
+public enum ExitCode
+{
+    /// <summary>Released, dry run completed, or nothing to release.</summary>
+    Success = 0,
+    /// <summary>Something failed while running (git, network, a rejected push). Nothing half-done is left.</summary>
+    Error = 1,
+    /// <summary>The command line or <c>.shipgate.yml</c> is wrong.</summary>
+    Usage = 2,
+    /// <summary>A pre-flight gate refused the release (branch, divergence, CI).</summary>
+    Blocked = 3,
+    /// <summary>The confirmation word was not typed (ABORT, other text, end of input, Ctrl-C).</summary>
+    Aborted = 4,
+    /// <summary>The audit trail failed verification.</summary>
+    TrailBroken = 5,
+}
+
+/// <summary>A failure that ends the command with a message for the user and a documented exit code.</summary>
+public class ShipgateException(ExitCode code, string message) : Exception(message)
+{
+    public ExitCode Code { get; } = code;
+}
+
+/// <summary>A pre-flight gate said no. Nothing was changed.</summary>
+public sealed class ReleaseBlockedException(string message) : ShipgateException(ExitCode.Blocked, message);
+
+/// <summary>The user did not confirm. Nothing was changed.</summary>
+public sealed class ReleaseAbortedException(string message) : ShipgateException(ExitCode.Aborted, message);
+
+/// <summary>The configuration or the command line is wrong.</summary>
+public sealed class UsageException(string message) : ShipgateException(ExitCode.Usage, message);

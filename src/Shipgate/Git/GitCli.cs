@@ -1,0 +1,83 @@
+using System.Text;
+using CliWrap;
+using CliWrap.Buffered;
+
+namespace Shipgate.Git;
+
+/// <summary>The outcome of one git process.</summary>
+public sealed record GitResult(int ExitCode, byte[] Output, string Error)
+{
+    public string Text => Encoding.UTF8.GetString(Output);
+}
+
+/// <summary>A git command that exited non-zero. The message is already free of secrets.</summary>
+public sealed class GitException(string message) : ShipgateException(ExitCode.Error, message);
+
+/// <summary>
+/// Runs the git CLI in one repository. Git is the source of truth for everything local; running
+/// it (rather than a library) means hooks, credentials and config behave exactly as for the user.
+/// Counts processes so tests can prove the release uses a constant number of them.
+/// </summary>
+public sealed class GitCli(string workingDirectory, Secrets secrets)
+{
+    private int _processCount;
+
+    public string WorkingDirectory { get; } = workingDirectory;
+
+    /// <summary>How many git processes this instance started.</summary>
+    public int ProcessCount => _processCount;
+
+    public async Task<GitResult> TryRunAsync(IReadOnlyList<string> args, byte[]? input = null,
+        IReadOnlyDictionary<string, string?>? environment = null, CancellationToken ct = default)
+    {
+        Interlocked.Increment(ref _processCount);
+        var env = new Dictionary<string, string?>
+        {
+            ["GIT_TERMINAL_PROMPT"] = "0",
+            ["LC_ALL"] = "C",
+            ["LANGUAGE"] = null,
+        };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
+            env[key] = value;
+
+        using var stdout = new MemoryStream();
+        var stderr = new StringBuilder();
+        var command = CliWrap.Cli.Wrap("git")
+            .WithArguments(args)
+            .WithWorkingDirectory(WorkingDirectory)
+            .WithEnvironmentVariables(env)
+            .WithValidation(CommandResultValidation.None)
+            .WithStandardOutputPipe(PipeTarget.ToStream(stdout))
+            .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr));
+        if (input is not null)
+            command = command.WithStandardInputPipe(PipeSource.FromBytes(input));
+        try
+        {
+            var result = await command.ExecuteAsync(ct);
+            return new GitResult(result.ExitCode, stdout.ToArray(), stderr.ToString());
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            throw new ShipgateException(ExitCode.Error, "git was not found on PATH. Install git 2.30 or newer.");
+        }
+    }
+
+    /// <summary>Runs git and returns its output; a non-zero exit becomes a <see cref="GitException"/>.</summary>
+    public async Task<GitResult> RunAsync(IReadOnlyList<string> args, byte[]? input = null,
+        IReadOnlyDictionary<string, string?>? environment = null, CancellationToken ct = default)
+    {
+        var result = await TryRunAsync(args, input, environment, ct);
+        if (result.ExitCode != 0)
+            throw Failure(args, result);
+        return result;
+    }
+
+    public async Task<string> TextAsync(params string[] args) => (await RunAsync(args)).Text;
+
+    public GitException Failure(IReadOnlyList<string> args, GitResult result)
+    {
+        var detail = result.Error.Trim();
+        if (detail.Length == 0) detail = $"exit code {result.ExitCode}";
+        return new GitException(secrets.Redact($"git {args[0]} failed: {detail}"));
+    }
+}

@@ -1,0 +1,26 @@
+namespace Shipgate.Git;
+
+/// <summary>One commit of the release range, with the files it touched (none listed for merges).</summary>
+public sealed record Commit(
+    string Sha,
+    IReadOnlyList<string> Parents,
+    string AuthorName,
+    string AuthorEmail,
+    DateTimeOffset AuthoredAt,
+    DateTimeOffset CommittedAt,
+    string Subject,
+    string Body,
+    IReadOnlyList<string> Files)
+{
+    public bool IsMerge => Parents.Count > 1;
+    public string ShortSha => Sha[..Math.Min(7, Sha.Length)];
+}
+
+/// <summary>What <c>git diff --shortstat</c> says of the release, plus the paths.</summary>
+public sealed record DiffStat(int FilesChanged, int Insertions, int Deletions, IReadOnlyList<string> Paths);
+
+/// <summary>The committer identity git will use (<c>user.name</c>, <c>user.email</c>).</summary>
+public sealed record GitIdentity(string Name, string Email);
+
+/// <summary>One ref to move in an atomic push, guarded by the value it must still have on the remote.</summary>
+public sealed record RefUpdate(string Ref, string NewSha, string? ExpectedOldSha);

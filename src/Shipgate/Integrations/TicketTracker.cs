@@ -1,0 +1,19 @@
+namespace Shipgate.Integrations;
+
+/// <summary>The ticket tracker (Linear) as the release sees it: batched reads, one comment per ticket.</summary>
+public interface ITicketTracker
+{
+    /// <summary>The team keys (BOL, ENG) that ticket ids may start with.</summary>
+    Task<IReadOnlyList<string>> GetTeamKeysAsync(CancellationToken ct);
+
+    /// <summary>The tickets that exist among <paramref name="ids"/>; a missing id is simply absent.</summary>
+    Task<IReadOnlyDictionary<string, TicketDetails>> GetTicketsAsync(IReadOnlyCollection<string> ids, CancellationToken ct);
+
+    Task CommentAsync(string ticketId, string body, CancellationToken ct);
+}
+
+/// <summary>A ticket as the tracker knows it. StateType is Linear's: completed, started, canceled, ...</summary>
+public sealed record TicketDetails(string Id, string Title, string Url, string Status, string StateType)
+{
+    public bool IsCompleted => StateType == "completed";
+}

@@ -1,0 +1,3 @@
+using Shipgate.Cli;
+
+return await ShipgateCli.RunAsync(args, CliHost.FromProcess());

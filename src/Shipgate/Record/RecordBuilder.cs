@@ -1,0 +1,92 @@
+using Shipgate.Git;
+using Shipgate.Integrations;
+using Shipgate.Release;
+
+namespace Shipgate.Record;
+
+/// <summary>Builds the <see cref="ReleaseRecord"/> from what the release gathered and what the user confirmed. Pure.</summary>
+public static class RecordBuilder
+{
+    public sealed record Inputs(
+        string ReleaseId,
+        DateTimeOffset Timestamp,
+        string Repository,
+        GitIdentity Releaser,
+        string? ReleaserLogin,
+        string ProductionBranch,
+        string StagingBranch,
+        ReleasePlan Plan,
+        CiResult Ci,
+        IReadOnlyList<OpenPullRequest> OpenPullRequests,
+        IReadOnlyList<string> Warnings,
+        RecordConfirmation Confirmation,
+        PreviousRelease? Previous);
+
+    public static ToolInfo Tool { get; } = new("shipgate",
+        typeof(RecordBuilder).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+
+    public static ReleaseRecord Build(Inputs input)
+    {
+        var plan = input.Plan;
+        var prByCommit = new Dictionary<string, int>();
+        foreach (var pr in plan.PullRequests)
+            foreach (var sha in pr.Commits)
+                prByCommit.TryAdd(sha, pr.Number);
+
+        return new ReleaseRecord
+        {
+            ReleaseId = input.ReleaseId,
+            Timestamp = input.Timestamp.ToUniversalTime(),
+            Repository = input.Repository,
+            Tool = Tool,
+            ReleasedBy = input.Releaser.Name,
+            ReleasedByEmail = input.Releaser.Email,
+            ReleasedByLogin = input.ReleaserLogin,
+            FromRef = input.ProductionBranch,
+            FromSha = plan.FromSha,
+            ToRef = input.StagingBranch,
+            ToSha = plan.ToSha,
+            CommitsCount = plan.Commits.Count,
+            MergeCommitsCount = plan.MergeCommitCount,
+            FilesChanged = plan.Diff.FilesChanged,
+            Insertions = plan.Diff.Insertions,
+            Deletions = plan.Diff.Deletions,
+            Commits = plan.Commits.Select(c => new RecordCommit(c.Sha, c.Subject, c.AuthorName, c.AuthorEmail, c.CommittedAt.ToUniversalTime(),
+                prByCommit.TryGetValue(c.Sha, out var n) ? n : null)).ToList(),
+            PullRequests = plan.PullRequests.Select(p => new RecordPullRequest(p.Number, p.Title, p.Url, p.Author, p.MergedAt?.ToUniversalTime(),
+                p.ComplianceArchive, p.MergedBy, MergedAs(p.MergedAs), p.MergeCommitSha, p.HeadBranch, p.Tickets,
+                p.IndependentlyApproved, p.Approvers)).ToList(),
+            LinearTickets = plan.Tickets.Select(t => new RecordTicket(t.Id, t.Title, t.Url, t.Status, t.StateType, Verification(t.Check))).ToList(),
+            ChangeSummary = plan.Areas.ToDictionary(a => a.Id, a => a.Changes),
+            AreaTitles = plan.Areas.ToDictionary(a => a.Id, a => a.Title),
+            UnspeccedChanges = plan.Unspecced.Select(u => new RecordUnspecced(u.Kind, u.Reference, u.Description)).ToList(),
+            CiStatus = new RecordCiStatus(input.Ci.Sha, input.Ci.Status,
+                input.Ci.Checks.Where(c => c.Passed).Select(c => c.Name).ToList(),
+                input.Ci.Checks.Select(c => new RecordCiCheck(c.Name, c.Conclusion, c.Passed)).ToList(),
+                input.Ci.UnverifiedReason),
+            OpenPrs = input.OpenPullRequests.Select(p => new RecordOpenPullRequest(p.Number, p.Title, p.Author, p.Url)).ToList(),
+            Warnings = input.Warnings,
+            Confirmation = input.Confirmation,
+            PreviousRelease = input.Previous,
+        };
+    }
+
+    private static string MergedAs(MergeKind kind) => kind switch
+    {
+        MergeKind.MergeCommit => "merge_commit",
+        MergeKind.Squash => "squash",
+        _ => "rebase",
+    };
+
+    private static string Verification(TicketCheck check) => check switch
+    {
+        TicketCheck.Verified => "verified",
+        TicketCheck.NotFound => "not_found",
+        _ => "unverified",
+    };
+
+    /// <summary>The archive commit's message, as the seed writes it.</summary>
+    public static string CommitMessage(ReleaseRecord record) =>
+        $"release: {record.Timestamp.UtcDateTime:yyyy-MM-dd} - {record.PullRequests.Count} PRs, {record.LinearTickets.Count} tickets\n\n" +
+        $"Release-Id: {record.ReleaseId}\nFrom: {record.FromRef} {record.FromSha}\nTo: {record.ToRef} {record.ToSha}\n";
+}

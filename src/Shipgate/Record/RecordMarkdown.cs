@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text;
+using Shipgate.Release;
+using Shipgate.Rendering;
+
+namespace Shipgate.Record;
+
+/// <summary>
+/// The human-readable twin of the JSON record (the seed's "Release Markdown Report"), in UTF-8.
+/// Every text that came from a PR, a ticket or a commit goes through <see cref="SafeText.Markdown"/>.
+/// </summary>
+public static class RecordMarkdown
+{
+    /// <param name="archiveFileUrl">Turns an archive branch path into a browsable URL, or null when there is none.</param>
+    public static string Render(ReleaseRecord record, IReadOnlyList<ChecklistItem> checklist, Func<string, string?> archiveFileUrl)
+    {
+        var md = new StringBuilder();
+        void Line(string text = "") => md.Append(text).Append('\n');
+        static string Date(DateTimeOffset? at) => at?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+        static string Link(string text, string? url) => SafeText.MarkdownUrl(url) is { } safe ? $"[{text}]({safe})" : text;
+
+        Line($"# Release: {Date(record.Timestamp)}");
+        Line();
+        Line($"> Release ID: {SafeText.Markdown(record.ReleaseId)}");
+        Line($"> Released by: {SafeText.Markdown(record.ReleasedBy)}{(record.ReleasedByLogin is null ? "" : $" (@{SafeText.Markdown(record.ReleasedByLogin)})")}");
+        Line($"> Released at: {Iso(record.Timestamp)}");
+        Line();
+        Line("## Summary");
+        Line();
+        Line("| Metric | Value |");
+        Line("|--------|-------|");
+        Line($"| **Commits** | {record.CommitsCount} |");
+        Line($"| **Pull Requests** | {record.PullRequests.Count} |");
+        Line($"| **Linear Tickets** | {record.LinearTickets.Count} |");
+        Line($"| **Files Changed** | {record.FilesChanged} (+{record.Insertions}/-{record.Deletions}) |");
+        Line();
+        Line("## From → To");
+        Line();
+        Line($"- **From**: `{SafeText.Markdown(record.FromRef)}` @ `{record.FromSha[..7]}`");
+        Line($"- **To**: `{SafeText.Markdown(record.ToRef)}` @ `{record.ToSha[..7]}`");
+        Line();
+        Line("## Pull Requests Included");
+        Line();
+        if (record.PullRequests.Count == 0) Line("None.");
+        else
+        {
+            Line("| PR | Title | Author | Merged | Compliance Archive |");
+            Line("|----|-------|--------|--------|-------------------|");
+            foreach (var pr in record.PullRequests)
+            {
+                var archive = pr.ComplianceArchive is null ? "⚠️ missing" : Link("📋 Report", archiveFileUrl(pr.ComplianceArchive));
+                if (pr.ComplianceArchive is not null && archiveFileUrl(pr.ComplianceArchive) is null)
+                    archive = $"📋 {SafeText.Markdown(pr.ComplianceArchive)}";
+                Line($"| {Link($"#{pr.Number}", pr.Url)} | {SafeText.Markdown(pr.Title)} | @{SafeText.Markdown(pr.Author)} | {Date(pr.MergedAt)} | {archive} |");
+            }
+        }
+        Line();
+        Line("## Linear Tickets");
+        Line();
+        if (record.LinearTickets.Count == 0) Line("None.");
+        else
+        {
+            Line("| Ticket | Title | Status |");
+            Line("|--------|-------|--------|");
+            foreach (var ticket in record.LinearTickets)
+            {
+                var status = ticket.Verification switch
+                {
+                    "not_found" => "⚠️ not found in Linear",
+                    "unverified" => "unverified",
+                    _ => SafeText.Markdown(ticket.Status),
+                };
+                Line($"| {Link(SafeText.Markdown(ticket.Id), ticket.Url)} | {SafeText.Markdown(ticket.Title)} | {status} |");
+            }
+        }
+        Line();
+        Line("## Changes by Area");
+        foreach (var (area, changes) in record.ChangeSummary)
+        {
+            Line();
+            Line($"### {SafeText.Markdown(record.AreaTitles.GetValueOrDefault(area, area))}");
+            foreach (var change in changes) Line($"- {SafeText.Markdown(change)}");
+        }
+        Line();
+        Line("## Compliance Status");
+        Line();
+        foreach (var item in checklist)
+            Line($"- [{(item.Passed ? "x" : " ")}] {item.Label}{(item.Reason is null ? "" : $" — {SafeText.Markdown(item.Reason)}")}");
+        if (record.UnspeccedChanges.Count > 0)
+        {
+            Line();
+            Line("## Unspecced Changes");
+            Line();
+            foreach (var change in record.UnspeccedChanges) Line($"- {SafeText.Markdown(change.Description)}");
+        }
+        Line();
+        Line("## CI Status");
+        Line();
+        if (record.CiStatus.UnverifiedReason is { } reason)
+            Line($"⚠️ CI was not verified: {SafeText.Markdown(reason)}");
+        else
+        {
+            Line(record.CiStatus.Checks.All(c => c.Passed) ? "All checks passed on staging before release." : $"CI status on staging: {SafeText.Markdown(record.CiStatus.Status)}.");
+            Line();
+            Line("| Check | Status |");
+            Line("|-------|--------|");
+            foreach (var check in record.CiStatus.Checks)
+                Line($"| {SafeText.Markdown(check.Name)} | {(check.Passed ? "✅" : "❌")} {SafeText.Markdown(check.Conclusion)} |");
+        }
+        if (record.OpenPrs.Count > 0)
+        {
+            Line();
+            Line("## Open PRs Not Included");
+            Line();
+            foreach (var pr in record.OpenPrs) Line($"- {Link($"#{pr.Number}", pr.Url)} {SafeText.Markdown(pr.Title)} (@{SafeText.Markdown(pr.Author)})");
+        }
+        if (record.Warnings.Count > 0)
+        {
+            Line();
+            Line("## Warnings");
+            Line();
+            foreach (var warning in record.Warnings) Line($"- {SafeText.Markdown(warning)}");
+        }
+        Line();
+        Line("## Confirmation");
+        Line();
+        Line($"- **Word presented**: {SafeText.Markdown(record.Confirmation.WordPresented)}");
+        Line($"- **Confirmed at**: {Iso(record.Confirmation.ConfirmedAt)}");
+        if (record.PreviousRelease is { } previous)
+        {
+            Line();
+            Line("## Previous Release");
+            Line();
+            Line($"- **Release**: {SafeText.Markdown(previous.Id)}");
+            Line($"- **SHA-256 of its record**: `{previous.Sha256}`");
+        }
+        return md.ToString();
+    }
+
+    private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

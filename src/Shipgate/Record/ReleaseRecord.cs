@@ -1,0 +1,86 @@
+using System.Text.Json.Serialization;
+
+namespace Shipgate.Record;
+
+/// <summary>
+/// The permanent audit record of one release, written as <c>releases/&lt;release_id&gt;.json</c> on the
+/// archive branch. Keeps every field of the seed procedure's example under the same name and
+/// meaning; <see cref="SchemaVersion"/> changes whenever a field's meaning does.
+/// </summary>
+public sealed record ReleaseRecord
+{
+    public const int CurrentSchemaVersion = 1;
+
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+    public required string ReleaseId { get; init; }
+    public required DateTimeOffset Timestamp { get; init; }
+    public required string Repository { get; init; }
+    public required ToolInfo Tool { get; init; }
+    public required string ReleasedBy { get; init; }
+    public required string ReleasedByEmail { get; init; }
+    public string? ReleasedByLogin { get; init; }
+    public required string FromRef { get; init; }
+    public required string FromSha { get; init; }
+    public required string ToRef { get; init; }
+    public required string ToSha { get; init; }
+    public required int CommitsCount { get; init; }
+    public required int MergeCommitsCount { get; init; }
+    public required int FilesChanged { get; init; }
+    public required int Insertions { get; init; }
+    public required int Deletions { get; init; }
+    public required IReadOnlyList<RecordCommit> Commits { get; init; }
+    public required IReadOnlyList<RecordPullRequest> PullRequests { get; init; }
+    public required IReadOnlyList<RecordTicket> LinearTickets { get; init; }
+    public required IReadOnlyDictionary<string, IReadOnlyList<string>> ChangeSummary { get; init; }
+    public required IReadOnlyDictionary<string, string> AreaTitles { get; init; }
+    public required IReadOnlyList<RecordUnspecced> UnspeccedChanges { get; init; }
+    public required RecordCiStatus CiStatus { get; init; }
+    public required IReadOnlyList<RecordOpenPullRequest> OpenPrs { get; init; }
+    public required IReadOnlyList<string> Warnings { get; init; }
+    public required RecordConfirmation Confirmation { get; init; }
+    public required PreviousRelease? PreviousRelease { get; init; }
+}
+
+public sealed record ToolInfo(string Name, string Version);
+
+public sealed record RecordCommit(string Sha, string Subject, string Author, string AuthorEmail, DateTimeOffset CommittedAt, int? PullRequest);
+
+public sealed record RecordPullRequest(
+    int Number,
+    string Title,
+    string? Url,
+    string Author,
+    DateTimeOffset? MergedAt,
+    string? ComplianceArchive,
+    string? MergedBy,
+    string MergedAs,
+    string MergeCommitSha,
+    string? HeadBranch,
+    IReadOnlyList<string> Tickets,
+    bool? IndependentlyApproved,
+    IReadOnlyList<string> Approvers);
+
+/// <summary>A ticket; <see cref="Verification"/> is verified, not_found or unverified (no tracker).</summary>
+public sealed record RecordTicket(string Id, string? Title, string? Url, string? Status, string? StateType, string Verification);
+
+public sealed record RecordUnspecced(string Kind, string Reference, string Description);
+
+public sealed record RecordCiCheck(string Name, string Conclusion, bool Passed);
+
+/// <summary>CI on staging's head; status is success, failure, pending or unverified.</summary>
+public sealed record RecordCiStatus(string StagingSha, string Status, IReadOnlyList<string> ChecksPassed, IReadOnlyList<RecordCiCheck> Checks, string? UnverifiedReason);
+
+public sealed record RecordOpenPullRequest(int Number, string Title, string Author, string? Url);
+
+public sealed record RecordConfirmation(string WordPresented, string WordEntered, DateTimeOffset ConfirmedAt);
+
+/// <summary>The link of the hash chain: the previous record's id and the SHA-256 of its file's bytes.</summary>
+public sealed record PreviousRelease(string Id, string Sha256);
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    WriteIndented = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    UseStringEnumConverter = true)]
+[JsonSerializable(typeof(ReleaseRecord))]
+internal sealed partial class RecordJsonContext : JsonSerializerContext;

@@ -1,0 +1,16 @@
+using Shipgate.Integrations;
+
+namespace Shipgate.Release;
+
+/// <summary>
+/// What the release knows of CI on staging's head: a verdict from the code host, or the reason it
+/// could not be verified (recorded, and shown as an unticked box).
+/// </summary>
+public sealed record CiResult(string Sha, string Status, IReadOnlyList<CiCheck> Checks, string? UnverifiedReason)
+{
+    public bool Verified => UnverifiedReason is null;
+
+    public static CiResult From(CiVerdict verdict) => new(verdict.Sha, verdict.Status, verdict.Checks, null);
+
+    public static CiResult Unverified(string sha, string reason) => new(sha, "unverified", [], reason);
+}

@@ -1,0 +1,30 @@
+using System.Text.RegularExpressions;
+
+namespace Shipgate.Release;
+
+/// <summary>
+/// Finds each PR's compliance archive on the archive branch: <c>compliance/pr-&lt;N&gt;-…</c>, matched
+/// on the exact number, so pr-10 is never pr-108's archive.
+/// </summary>
+public static partial class ComplianceArchives
+{
+    public const string Folder = "compliance/";
+
+    public static IReadOnlyDictionary<int, string> Index(IEnumerable<string> archiveBranchFiles)
+    {
+        var byPr = new Dictionary<int, string>();
+        foreach (var path in archiveBranchFiles)
+        {
+            if (!path.StartsWith(Folder, StringComparison.Ordinal)) continue;
+            var match = ArchiveName().Match(Path.GetFileName(path));
+            if (!match.Success || !int.TryParse(match.Groups[1].Value, out var number)) continue;
+            // Several archives for one PR: the last by name (names end in a date) is the newest.
+            if (!byPr.TryGetValue(number, out var existing) || string.CompareOrdinal(path, existing) > 0)
+                byPr[number] = path;
+        }
+        return byPr;
+    }
+
+    [GeneratedRegex(@"^pr-0*([1-9][0-9]{0,8})(?:[-_.])")]
+    private static partial Regex ArchiveName();
+}

@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Shipgate.Release;
+
+/// <summary>
+/// Draws the word the releaser must type. Drawn with a cryptographic RNG so it cannot be predicted,
+/// and never the previous release's word nor the last word shown on this machine, so that muscle
+/// memory or a shell history cannot confirm a release.
+/// </summary>
+public static class ConfirmationWord
+{
+    public const string AbortWord = "ABORT";
+
+    /// <param name="pick">Returns a uniformly random index below its argument.</param>
+    public static string Choose(IReadOnlyList<string> words, IEnumerable<string?> excluded, Func<int, int>? pick = null)
+    {
+        var exclude = excluded.Where(w => w is not null).ToHashSet(StringComparer.Ordinal);
+        var candidates = words.Where(w => !exclude.Contains(w)).Distinct(StringComparer.Ordinal).ToList();
+        if (candidates.Count == 0)
+            throw new UsageException("confirmation.words has no word left to draw once the previous release's word and the last shown word are excluded; add more words.");
+        return candidates[(pick ?? RandomNumberGenerator.GetInt32)(candidates.Count)];
+    }
+}
+
+/// <summary>
+/// Remembers the last word shown on this machine, per repository, under the user's state folder
+/// (XDG_STATE_HOME, else ~/.local/state/shipgate).
+/// </summary>
+public sealed class WordMemory(string stateFolder, string repositoryKey)
+{
+    public static string StateFolder(Func<string, string?> environment)
+    {
+        var xdg = environment("XDG_STATE_HOME");
+        var home = environment("HOME") is { Length: > 0 } h ? h : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        return Path.Combine(string.IsNullOrEmpty(xdg) ? Path.Combine(home, ".local", "state") : xdg, "shipgate");
+    }
+
+    private string FilePath => Path.Combine(stateFolder, "last-word",
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(repositoryKey)))[..24]);
+
+    public string? LastShown()
+    {
+        try
+        {
+            return File.Exists(FilePath) ? File.ReadAllText(FilePath).Trim() : null;
+        }
+        catch (IOException) { return null; }
+        catch (UnauthorizedAccessException) { return null; }
+    }
+
+    /// <summary>Saves the word; returns an error message instead of throwing, since a release must not fail for it.</summary>
+    public string? Remember(string word)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+            var temporary = FilePath + ".tmp";
+            File.WriteAllText(temporary, word + "\n");
+            File.Move(temporary, FilePath, overwrite: true);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"could not remember the confirmation word in {stateFolder}: {e.Message}";
+        }
+    }
+}

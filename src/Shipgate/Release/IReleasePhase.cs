@@ -1,0 +1,44 @@
+namespace Shipgate.Release;
+
+/// <summary>Whether the release goes on after a phase.</summary>
+public enum PhaseOutcome { Continue, Finished }
+
+/// <summary>
+/// One step of a release. Each says what it does (<see cref="Name"/>), when it is skipped
+/// (<see cref="SkipReason"/>) and fails by throwing a <see cref="ShipgateException"/> with the
+/// exit code that explains it.
+/// </summary>
+public interface IReleasePhase
+{
+    string Name { get; }
+
+    /// <summary>Null to run; otherwise why the phase does not run for this release.</summary>
+    string? SkipReason(ReleaseContext context);
+
+    Task<PhaseOutcome> RunAsync(ReleaseContext context, CancellationToken ct);
+}
+
+/// <summary>The release, phase by phase (DESIGN.md).</summary>
+public static class ReleasePipeline
+{
+    public static IReadOnlyList<IReleasePhase> Phases { get; } =
+    [
+        new Phases.Preflight(),
+        new Phases.Gather(),
+        new Phases.Summary(),
+        new Phases.Confirmation(),
+        new Phases.Execute(),
+        new Phases.DeploymentCheck(),
+        new Phases.PostRelease(),
+    ];
+
+    public static async Task<ExitCode> RunAsync(ReleaseContext context, CancellationToken ct)
+    {
+        foreach (var phase in Phases)
+        {
+            if (phase.SkipReason(context) is not null) continue;
+            if (await phase.RunAsync(context, ct) == PhaseOutcome.Finished) break;
+        }
+        return ExitCode.Success;
+    }
+}

@@ -1,0 +1,58 @@
+using Shipgate.Git;
+
+namespace Shipgate.Release;
+
+/// <summary>How a PR reached staging, as git or the code host shows it.</summary>
+public enum MergeKind { MergeCommit, Squash, Rebase }
+
+/// <summary>A pull request shipped by this release.</summary>
+public sealed record ReleasedPullRequest(
+    int Number,
+    string Title,
+    string? Url,
+    string Author,
+    DateTimeOffset? MergedAt,
+    string? MergedBy,
+    string? HeadBranch,
+    MergeKind MergedAs,
+    string MergeCommitSha,
+    IReadOnlyList<string> Tickets,
+    IReadOnlyList<string> Commits,
+    IReadOnlyList<string> Files,
+    string? ComplianceArchive,
+    /// <summary>Null when the code host was not asked (no reviews known).</summary>
+    bool? IndependentlyApproved,
+    IReadOnlyList<string> Approvers);
+
+/// <summary>Whether the tracker confirmed a ticket.</summary>
+public enum TicketCheck { Verified, NotFound, Unverified }
+
+public sealed record ReleasedTicket(string Id, string? Title, string? Url, string? Status, string? StateType, TicketCheck Check)
+{
+    public bool IsCompleted => StateType == "completed";
+}
+
+/// <summary>The bullets of one area under "key changes by area".</summary>
+public sealed record AreaChanges(string Id, string Title, IReadOnlyList<string> Changes);
+
+/// <summary>A change with no spec behind it: a commit in no PR, or a PR with no ticket.</summary>
+public sealed record UnspeccedChange(string Kind, string Reference, string Description)
+{
+    public const string CommitKind = "commit";
+    public const string PullRequestKind = "pull_request";
+}
+
+/// <summary>Everything a release would ship, gathered before anyone is asked to confirm it.</summary>
+public sealed record ReleasePlan(
+    string FromSha,
+    string ToSha,
+    IReadOnlyList<Commit> Commits,
+    int MergeCommitCount,
+    DiffStat Diff,
+    IReadOnlyList<ReleasedPullRequest> PullRequests,
+    IReadOnlyList<ReleasedTicket> Tickets,
+    IReadOnlyList<AreaChanges> Areas,
+    IReadOnlyList<UnspeccedChange> Unspecced)
+{
+    public IEnumerable<ReleasedPullRequest> PullRequestsWithoutArchive => PullRequests.Where(p => p.ComplianceArchive is null);
+}

@@ -1,0 +1,222 @@
+using System.Globalization;
+using Shipgate.Integrations;
+using Shipgate.Release;
+using Spectre.Console;
+
+namespace Shipgate.Rendering;
+
+/// <summary>
+/// The seed procedure's screens, drawn with Spectre.Console. Layout only: every value arrives
+/// ready, and every external text passes through <see cref="SafeText"/>.
+/// </summary>
+public static class Screens
+{
+    private const int Width = 80;
+    private static readonly string Heavy = new('=', Width);
+    private static readonly string Light = new('-', Width);
+
+    public static void Banner(IAnsiConsole console, string title)
+    {
+        console.WriteLine(Heavy);
+        console.WriteLine(new string(' ', Math.Max(0, (Width - title.Length) / 2)) + title);
+        console.WriteLine(Heavy);
+        console.WriteLine();
+    }
+
+    public static void Section(IAnsiConsole console, string title)
+    {
+        console.WriteLine(Light);
+        console.WriteLine(title);
+        console.WriteLine(Light);
+        console.WriteLine();
+    }
+
+    private static Table MarkdownTable(params string[] columns)
+    {
+        var table = new Table().Border(TableBorder.Markdown);
+        foreach (var column in columns) table.AddColumn(new TableColumn(column));
+        return table;
+    }
+
+    private static string Date(DateTimeOffset? at) => at?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    public static void Summary(IAnsiConsole console, ReleaseContext context)
+    {
+        var plan = context.RequirePlan;
+        var config = context.Config;
+        Banner(console, "PRODUCTION RELEASE SUMMARY");
+        console.WriteLine($"From: {config.StagingBranch} ({plan.ToSha[..7]})");
+        console.WriteLine($"To:   {config.ProductionBranch} ({plan.FromSha[..7]})");
+        console.WriteLine();
+
+        Section(console, "WHAT'S BEING DEPLOYED");
+        console.WriteLine($"Commits: {plan.Commits.Count} commits{(plan.MergeCommitCount > 0 ? $" (+{plan.MergeCommitCount} merge commits)" : "")}");
+        console.WriteLine($"PRs:     {plan.PullRequests.Count} pull requests");
+        console.WriteLine($"Tickets: {plan.Tickets.Count} Linear tickets");
+        console.WriteLine($"Files:   {plan.Diff.FilesChanged} files changed (+{plan.Diff.Insertions}/-{plan.Diff.Deletions})");
+        console.WriteLine();
+
+        Section(console, "PULL REQUESTS INCLUDED");
+        if (plan.PullRequests.Count == 0) console.WriteLine("None.");
+        else
+        {
+            var reviewsKnown = plan.PullRequests.Any(p => p.IndependentlyApproved is not null);
+            var table = reviewsKnown
+                ? MarkdownTable("PR", "Title", "Author", "Merged", "Compliance", "Review")
+                : MarkdownTable("PR", "Title", "Author", "Merged", "Compliance");
+            foreach (var pr in plan.PullRequests)
+            {
+                var cells = new List<string>
+                {
+                    $"#{pr.Number}",
+                    SafeText.Markup(SafeText.Shorten(pr.Title, 40)),
+                    "@" + SafeText.Markup(pr.Author),
+                    Date(pr.MergedAt),
+                    pr.ComplianceArchive is null ? "[yellow]MISSING[/]" : "Archived",
+                };
+                if (reviewsKnown)
+                    cells.Add(pr.IndependentlyApproved == true ? "Approved" : "[yellow]No independent approval[/]");
+                table.AddRow(cells.ToArray());
+            }
+            console.Write(table);
+        }
+        console.WriteLine();
+
+        Section(console, "LINEAR TICKETS INCLUDED");
+        if (plan.Tickets.Count == 0) console.WriteLine("None.");
+        else
+        {
+            var table = MarkdownTable("Ticket", "Title", "Status");
+            foreach (var ticket in plan.Tickets)
+            {
+                var status = ticket.Check switch
+                {
+                    TicketCheck.NotFound => "[yellow]NOT FOUND[/]",
+                    TicketCheck.Unverified => "[yellow]unverified[/]",
+                    _ when !ticket.IsCompleted => $"[yellow]{SafeText.Markup(ticket.Status)}[/]",
+                    _ => SafeText.Markup(ticket.Status),
+                };
+                table.AddRow(SafeText.Markup(ticket.Id), SafeText.Markup(SafeText.Shorten(ticket.Title ?? "", 45)), status);
+            }
+            console.Write(table);
+        }
+        console.WriteLine();
+
+        Section(console, "KEY CHANGES BY AREA");
+        if (plan.Areas.Count == 0) console.WriteLine("No file changes.");
+        foreach (var area in plan.Areas)
+        {
+            console.MarkupLine($"[bold]{SafeText.Markup(area.Title)}:[/]");
+            foreach (var change in area.Changes) console.WriteLine("- " + SafeText.OneLine(change));
+            console.WriteLine();
+        }
+
+        if (plan.Unspecced.Count > 0)
+        {
+            Section(console, "UNSPECCED CHANGES");
+            foreach (var change in plan.Unspecced) console.WriteLine("- " + SafeText.OneLine(change.Description));
+            console.WriteLine();
+        }
+
+        Section(console, "COMPLIANCE STATUS");
+        foreach (var item in Checklist.Evaluate(plan, context.RequireCi))
+        {
+            if (item.Passed) console.WriteLine($"[x] {item.Label}");
+            else console.MarkupLine($"[yellow][[ ]] {Markup.Escape(item.Label)}[/] - {SafeText.Markup(item.Reason)}");
+        }
+        console.WriteLine();
+        console.WriteLine(Light);
+    }
+
+    public static void OpenPullRequestsWarning(IAnsiConsole console, IReadOnlyList<OpenPullRequest> open, string stagingBranch)
+    {
+        console.MarkupLine($"[yellow]WARNING: {open.Count} open PRs targeting {Markup.Escape(stagingBranch)}[/]");
+        console.WriteLine();
+        var table = MarkdownTable("PR", "Title", "Author");
+        foreach (var pr in open)
+            table.AddRow($"#{pr.Number}", SafeText.Markup(SafeText.Shorten(pr.Title, 50)), "@" + SafeText.Markup(pr.Author));
+        console.Write(table);
+        console.WriteLine();
+        console.WriteLine("These changes are NOT included in this release.");
+        console.WriteLine("Consider merging or closing them first.");
+        console.WriteLine();
+    }
+
+    public static void Confirm(IAnsiConsole console, ReleaseContext context, string word)
+    {
+        var config = context.Config;
+        Banner(console, "CONFIRM RELEASE");
+        console.WriteLine($"You are about to deploy {context.RequirePlan.Commits.Count} commits to PRODUCTION.");
+        console.WriteLine();
+        console.WriteLine("This will:");
+        console.WriteLine($"1. Fast-forward {config.ProductionBranch} to {config.StagingBranch}");
+        console.WriteLine($"2. Trigger the production deployment of {context.Repository}");
+        console.WriteLine($"3. Create a permanent release record in {config.ArchiveBranch}");
+        console.WriteLine();
+        console.MarkupLine("[red bold]WARNING: This action deploys to PRODUCTION and affects live users.[/]");
+        console.WriteLine();
+        console.MarkupLine($"To confirm, type the word: [bold]{Markup.Escape(word)}[/]");
+        console.WriteLine($"To cancel, type {ConfirmationWord.AbortWord}.");
+        console.WriteLine();
+        console.Write(new Text("> "));
+    }
+
+    public static void DeploymentTriggered(IAnsiConsole console, ReleaseContext context)
+    {
+        if (context.DeploymentRuns.Count == 0)
+        {
+            console.WriteLine(context.DeploymentNote ?? "Deployment: no workflow run seen yet.");
+        }
+        else
+        {
+            console.WriteLine("Deployment triggered.");
+            console.WriteLine();
+            foreach (var run in context.DeploymentRuns)
+            {
+                console.WriteLine($"GitHub Actions: {SafeText.OneLine(run.Url)}");
+                console.WriteLine($"Status: {SafeText.OneLine(run.Conclusion ?? run.Status)} ({SafeText.OneLine(run.Name)})");
+            }
+        }
+        if (context.Config.DeployMonitorUrl is { } monitor)
+        {
+            console.WriteLine();
+            console.WriteLine($"Monitor at: {monitor}");
+        }
+        console.WriteLine();
+    }
+
+    public static void Complete(IAnsiConsole console, ReleaseContext context)
+    {
+        var record = context.RequireRecord;
+        Banner(console, "RELEASE COMPLETE");
+        console.WriteLine($"Release ID: {record.ReleaseId}");
+        console.WriteLine();
+        console.WriteLine("Production deployment triggered:");
+        console.WriteLine($"  - {record.CommitsCount} commits");
+        console.WriteLine($"  - {record.PullRequests.Count} pull requests");
+        console.WriteLine($"  - {record.LinearTickets.Count} Linear tickets");
+        console.WriteLine();
+        console.WriteLine($"{context.Config.ProductionBranch} is now at {record.ToSha[..7]} (was {record.FromSha[..7]}).");
+        console.WriteLine();
+        console.WriteLine("Compliance Archive:");
+        console.WriteLine($"  Branch: {context.Config.ArchiveBranch}");
+        console.WriteLine($"  File:   {Record.RecordFiles.JsonPath(record.ReleaseId)}");
+        console.WriteLine($"  Commit: {context.RecordCommit}");
+        console.WriteLine();
+        console.WriteLine("Deployment:");
+        if (context.DeploymentRuns.Count == 0) console.WriteLine($"  {context.DeploymentNote ?? "no workflow run seen"}");
+        foreach (var run in context.DeploymentRuns)
+            console.WriteLine($"  GitHub Actions: {SafeText.OneLine(run.Url)} ({SafeText.OneLine(run.Conclusion ?? run.Status)})");
+        if (context.Config.DeployMonitorUrl is { } monitor) console.WriteLine($"  Monitor:        {monitor}");
+        console.WriteLine();
+        if (context.TicketsCommented.Count > 0)
+            console.WriteLine($"Linear tickets updated with release comment: {string.Join(", ", context.TicketsCommented)}");
+        if (context.TicketsNotCommented.Count > 0)
+            console.MarkupLine($"[yellow]Linear tickets NOT updated: {Markup.Escape(string.Join(", ", context.TicketsNotCommented))}[/]");
+        if (context.TicketCommentNote is { } note) console.WriteLine(note);
+        console.WriteLine();
+        console.WriteLine(Light);
+        console.WriteLine("Monitor deployment progress in your deployment dashboard.");
+        console.WriteLine(Heavy);
+    }
+}

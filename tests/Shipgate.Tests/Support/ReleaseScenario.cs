@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+using Shipgate.Sandbox;
+
+namespace Shipgate.Tests.Support;
+
+/// <summary>A <see cref="GitScenario"/> in a temp folder, with a runner pointed at the releaser's clone.</summary>
+public sealed class ReleaseScenario : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public ReleaseScenario(Action<GitScenario>? build = null)
+    {
+        Git = GitScenario.Create(Path.Combine(_folder.Path, "repo"));
+        build?.Invoke(Git);
+        Git.UpdateReleaser();
+        Runner = new ShipgateRunner(Git.Releaser, Path.Combine(_folder.Path, "state"));
+    }
+
+    public GitScenario Git { get; }
+    public ShipgateRunner Runner { get; }
+    public string Folder => _folder.Path;
+
+    public Task<RunResult> ReleaseAsync(Func<string, string?>? answer = null, params string[] extra) =>
+        Runner.RunAsync(["release", "--allow-unverified-ci", "tests: no GitHub", .. extra], answer);
+
+    /// <summary>Every ref of origin with its sha: "nothing changed on origin" compares these.</summary>
+    public string OriginRefs() => GitScenario.Run(Folder, "--git-dir", Git.Origin, "for-each-ref", "--format=%(refname) %(objectname)");
+
+    /// <summary>
+    /// The releaser's clone as the user sees it: refs, HEAD, config, and the bytes of every file of
+    /// the working tree and the index. Equal before and after means nothing of theirs was touched.
+    /// A real release's push updates the remote-tracking refs, as every git push does.
+    /// </summary>
+    public string ReleaserFingerprint(bool includeRemoteTracking = true)
+    {
+        var clone = Git.Releaser;
+        var lines = new List<string>
+        {
+            GitScenario.Run(clone, ["for-each-ref", "--format=%(refname) %(objectname)", .. includeRemoteTracking ? Array.Empty<string>() : ["refs/heads", "refs/tags"]]),
+            File.ReadAllText(Path.Combine(clone, ".git", "HEAD")),
+            File.ReadAllText(Path.Combine(clone, ".git", "config")),
+            GitScenario.Run(clone, "status", "--porcelain", "--ignored"),
+        };
+        foreach (var file in Directory.EnumerateFiles(clone, "*", SearchOption.AllDirectories)
+                     .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}.git{Path.DirectorySeparatorChar}") || f.EndsWith($"{Path.DirectorySeparatorChar}index"))
+                     .Order(StringComparer.Ordinal))
+            lines.Add($"{Path.GetRelativePath(clone, file)} {Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)))}");
+        return string.Join("\n", lines);
+    }
+
+    public byte[] OriginFile(string branch, string path)
+    {
+        var (code, _, error) = GitScenario.Exec(Folder, ["--git-dir", Git.Origin, "cat-file", "-e", $"refs/heads/{branch}:{path}"]);
+        if (code != 0) throw new InvalidOperationException(error);
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("git", ["--git-dir", Git.Origin, "cat-file", "blob", $"refs/heads/{branch}:{path}"]) { RedirectStandardOutput = true })!;
+        using var bytes = new MemoryStream();
+        process.StandardOutput.BaseStream.CopyTo(bytes);
+        process.WaitForExit();
+        return bytes.ToArray();
+    }
+
+    public IReadOnlyList<string> OriginFiles(string branch, string folder) =>
+        GitScenario.Run(Folder, "--git-dir", Git.Origin, "ls-tree", "-r", "--name-only", "refs/heads/" + branch, "--", folder)
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    public void Dispose() => _folder.Dispose();
+}

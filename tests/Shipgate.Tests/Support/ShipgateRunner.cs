@@ -1,0 +1,54 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Shipgate.Cli;
+using Spectre.Console;
+
+namespace Shipgate.Tests.Support;
+
+/// <summary>The outcome of one in-process run of the real CLI.</summary>
+public sealed record RunResult(int ExitCode, string Output)
+{
+    public ExitCode Code => (ExitCode)ExitCode;
+
+    /// <summary>The confirmation word the run showed, if any.</summary>
+    public string? WordShown => Regex.Match(Output, @"type the word: (\S+)") is { Success: true } m ? m.Groups[1].Value : null;
+}
+
+/// <summary>
+/// Runs <c>shipgate</c> in-process against a real repository, with a captured console and an
+/// answer to the confirmation prompt decided when the prompt is shown.
+/// </summary>
+public sealed class ShipgateRunner(string workingDirectory, string stateFolder)
+{
+    public Dictionary<string, string?> Environment { get; } = new() { ["XDG_STATE_HOME"] = stateFolder, ["GH_TOKEN"] = null, ["GITHUB_TOKEN"] = null, ["LINEAR_API_KEY"] = null };
+
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <param name="answer">Given the word shown, returns what the "user" types (null: end of input).</param>
+    public async Task<RunResult> RunAsync(string[] args, Func<string, string?>? answer = null, CancellationToken ct = default)
+    {
+        var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = 100;
+        var input = new PromptAnswerer(output, answer ?? (word => word));
+        var host = new CliHost(console, input, name => Environment.TryGetValue(name, out var v) ? v : System.Environment.GetEnvironmentVariable(name), Clock, workingDirectory);
+        var code = await ShipgateCli.RunAsync(args, host, ct);
+        return new RunResult(code, output.ToString());
+    }
+
+    /// <summary>Answers ReadLine by reading the word from what the console printed so far.</summary>
+    private sealed class PromptAnswerer(StringWriter output, Func<string, string?> answer) : TextReader
+    {
+        public override string? ReadLine()
+        {
+            var shown = Regex.Matches(output.ToString(), @"type the word: (\S+)");
+            return answer(shown.Count > 0 ? shown[^1].Groups[1].Value : "");
+        }
+    }
+}
