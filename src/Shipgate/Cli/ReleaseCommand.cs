@@ -38,7 +38,7 @@ public static class ReleaseCommand
                     host.Console.WriteLine();
                 }
                 return await ReleasePipeline.RunAsync(context, ct);
-            });
+            }, ct);
         });
         return command;
     }

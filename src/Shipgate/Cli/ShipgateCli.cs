@@ -18,15 +18,22 @@ public static class ShipgateCli
             host.Console.WriteLine("Run shipgate --help for usage.");
             return (int)ExitCode.Usage;
         }
-        return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, ct);
+        // Ctrl-C is ours to handle (Program.cs): it must end in the documented "aborted" code, not 130.
+        return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, ct);
     }
 
     /// <summary>Runs a command body, turning failures into their message and documented exit code.</summary>
-    public static async Task<int> GuardAsync(CliHost host, Secrets secrets, Func<Task<ExitCode>> body)
+    public static async Task<int> GuardAsync(CliHost host, Secrets secrets, Func<Task<ExitCode>> body, CancellationToken ct)
     {
         try
         {
             return (int)await body();
+        }
+        catch (ShipgateException e) when (ct.IsCancellationRequested && e.Code == ExitCode.Error)
+        {
+            // Ctrl-C reaches git too; its failure is the interruption, not an error of its own.
+            host.Console.MarkupLine($"[yellow]Interrupted (Ctrl-C): {Markup.Escape(secrets.Redact(e.Message))}[/]");
+            return (int)ExitCode.Aborted;
         }
         catch (ShipgateException e)
         {
@@ -37,7 +44,7 @@ public static class ShipgateCli
         }
         catch (OperationCanceledException)
         {
-            host.Console.MarkupLine("[yellow]Interrupted. Nothing was changed.[/]");
+            host.Console.MarkupLine("[yellow]Interrupted (Ctrl-C).[/]");
             return (int)ExitCode.Aborted;
         }
         catch (Exception e)

@@ -1,0 +1,63 @@
+using Shipgate.Cli;
+using Shipgate.Release;
+using Shipgate.Tests.Support;
+using Spectre.Console;
+
+namespace Shipgate.Tests.Integration;
+
+/// <summary>Pre-flight and gather over real git, looked at through the release context.</summary>
+public sealed class GatherTests
+{
+    private static async Task<ReleaseContext> GatherAsync(ReleaseScenario s)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(new StringWriter()), Ansi = AnsiSupport.No });
+        var env = new Dictionary<string, string?> { ["XDG_STATE_HOME"] = Path.Combine(s.Folder, "state") };
+        var host = new CliHost(console, TextReader.Null, name => env.GetValueOrDefault(name), TimeProvider.System, s.Git.Releaser);
+        var context = await ReleaseCommand.CreateContextAsync(host, new ReleaseOptions(DryRun: true, AllowUnverifiedCi: "test"), s.Git.Releaser, Secrets.None);
+        foreach (var phase in ReleasePipeline.Phases.Take(2))
+            Assert.Equal(PhaseOutcome.Continue, await phase.RunAsync(context, CancellationToken.None));
+        return context;
+    }
+
+    [Fact]
+    public async Task Git_processes_do_not_grow_with_the_size_of_the_release()
+    {
+        using var small = new ReleaseScenario(git => Scenarios.ManyPullRequests(git, 2));
+        using var large = new ReleaseScenario(git => Scenarios.ManyPullRequests(git, 20));
+
+        var smallContext = await GatherAsync(small);
+        var largeContext = await GatherAsync(large);
+
+        Assert.Equal(2, smallContext.RequirePlan.PullRequests.Count);
+        Assert.Equal(20, largeContext.RequirePlan.PullRequests.Count);
+        Assert.Equal(smallContext.Git.Cli.ProcessCount, largeContext.Git.Cli.ProcessCount);
+    }
+
+    [Fact]
+    public async Task Pull_requests_and_tickets_are_exactly_those_the_history_names()
+    {
+        using var s = new ReleaseScenario(Scenarios.Rich);
+
+        var plan = (await GatherAsync(s)).RequirePlan;
+
+        Assert.Equal(Scenarios.RichPullRequests, plan.PullRequests.Select(p => p.Number).Order());
+        Assert.Equal(Scenarios.RichTickets.Order(), plan.Tickets.Select(t => t.Id).Order());
+        var byNumber = plan.PullRequests.ToDictionary(p => p.Number);
+        Assert.Equal(["BOL-1", "ENG-5"], byNumber[10].Tickets);
+        Assert.Equal(["BOL-9", "BOL-407"], byNumber[108].Tickets);
+        Assert.Empty(byNumber[12].Tickets);
+        Assert.Equal(MergeKind.MergeCommit, byNumber[10].MergedAs);
+        Assert.Equal(MergeKind.Squash, byNumber[108].MergedAs);
+        Assert.Equal(2, byNumber[10].Commits.Count);
+        Assert.Null(byNumber[10].ComplianceArchive);
+        Assert.Equal("compliance/pr-12-helpers-20261102.json", byNumber[12].ComplianceArchive);
+
+        var unspeccedCommits = plan.Unspecced.Where(u => u.Kind == UnspeccedChange.CommitKind).Select(u => plan.Commits.Single(c => c.Sha == u.Reference).Subject);
+        Assert.Equal(["BOL-50 tune cache", "hotfix: see #99 for context"], unspeccedCommits.Order());
+
+        var areas = plan.Areas.ToDictionary(a => a.Title, a => a.Changes);
+        Assert.Equal(["Web Dashboard", "Algorithm Service", "docs"], plan.Areas.Select(a => a.Title));
+        Assert.Equal(["BOL-50 tune cache", "Refactor helpers", "Session auth"], areas["Algorithm Service"].Order());
+        Assert.Equal(["Login page", "Session auth"], areas["Web Dashboard"].Order());
+    }
+}

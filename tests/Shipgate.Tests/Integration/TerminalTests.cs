@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+using Shipgate.Tests.Support;
+
+namespace Shipgate.Tests.Integration;
+
+/// <summary>
+/// The published executable at a real pseudo-terminal (util-linux <c>script</c> allocates it):
+/// the confirmation must work when a person types at a terminal, not only with piped input.
+/// </summary>
+public sealed partial class TerminalTests
+{
+    private static readonly string Executable = Path.Combine(AppContext.BaseDirectory, "shipgate");
+
+    [GeneratedRegex(@"\x1b\[[0-9;?]*[A-Za-z]")]
+    private static partial Regex AnsiSequence();
+
+    private sealed class Terminal : IDisposable
+    {
+        private readonly Process _process;
+        private readonly StringBuilder _screen = new();
+
+        public Terminal(string folder, string stateFolder, string command)
+        {
+            var info = new ProcessStartInfo("script", ["-qfec", command, "/dev/null"])
+            {
+                WorkingDirectory = folder,
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            info.Environment["XDG_STATE_HOME"] = stateFolder;
+            info.Environment["TERM"] = "xterm-256color";
+            info.Environment["DOTNET_ROOT"] = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
+            foreach (var secret in new[] { "GH_TOKEN", "GITHUB_TOKEN", "LINEAR_API_KEY" }) info.Environment.Remove(secret);
+            _process = Process.Start(info)!;
+            _ = Task.Run(async () =>
+            {
+                var buffer = new char[4096];
+                int read;
+                while ((read = await _process.StandardOutput.ReadAsync(buffer)) > 0)
+                    lock (_screen) _screen.Append(buffer, 0, read);
+            });
+        }
+
+        public string Screen
+        {
+            get { lock (_screen) return AnsiSequence().Replace(_screen.ToString(), ""); }
+        }
+
+        public async Task<string> WaitForAsync(Regex pattern)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            while (!pattern.IsMatch(Screen))
+            {
+                if (_process.HasExited) throw new Xunit.Sdk.XunitException("shipgate exited early:\n" + Screen);
+                await Task.Delay(50, timeout.Token);
+            }
+            return pattern.Match(Screen).Groups[1].Value;
+        }
+
+        public async Task TypeAsync(string keys)
+        {
+            await _process.StandardInput.WriteAsync(keys);
+            await _process.StandardInput.FlushAsync();
+        }
+
+        public async Task<int> ExitCodeAsync()
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await _process.WaitForExitAsync(timeout.Token);
+            return _process.ExitCode;
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            _process.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task The_word_typed_at_a_terminal_releases()
+    {
+        using var s = new ReleaseScenario(Scenarios.Rich);
+        using var terminal = new Terminal(s.Git.Releaser, Path.Combine(s.Folder, "state"), $"{Executable} release --allow-unverified-ci 'terminal test'");
+
+        var word = await terminal.WaitForAsync(new Regex(@"type the word: (\S+)"));
+        await terminal.WaitForAsync(new Regex(@"(> )"));
+        await terminal.TypeAsync(word + "\r");
+
+        Assert.True(await terminal.ExitCodeAsync() == 0, terminal.Screen);
+        Assert.Contains("RELEASE COMPLETE", terminal.Screen);
+        Assert.Equal(s.Git.RemoteSha("staging"), s.Git.RemoteSha("main"));
+    }
+
+    [Fact]
+    public async Task Ctrl_C_at_the_prompt_aborts_and_changes_nothing()
+    {
+        using var s = new ReleaseScenario(Scenarios.Rich);
+        var originBefore = s.OriginRefs();
+        using var terminal = new Terminal(s.Git.Releaser, Path.Combine(s.Folder, "state"), $"{Executable} release --allow-unverified-ci 'terminal test'");
+
+        await terminal.WaitForAsync(new Regex(@"type the word: (\S+)"));
+        await terminal.WaitForAsync(new Regex(@"(> )"));
+        await terminal.TypeAsync("\x03");
+
+        Assert.Equal((int)ExitCode.Aborted, await terminal.ExitCodeAsync());
+        Assert.Equal(originBefore, s.OriginRefs());
+    }
+}

@@ -1,0 +1,74 @@
+using Shipgate.Config;
+
+namespace Shipgate.Tests.Unit;
+
+public sealed class ConfigLoaderTests
+{
+    [Fact]
+    public void An_empty_file_gives_the_defaults()
+    {
+        var config = ConfigLoader.Parse("", ".shipgate.yml");
+        Assert.Equal(("origin", "staging", "main", "compliance-archives"), (config.Remote, config.StagingBranch, config.ProductionBranch, config.ArchiveBranch));
+        Assert.Equal(ShipgateConfig.SeedWords, config.ConfirmationWords);
+        Assert.Equal(["staging", "main"], config.AllowedCurrentBranches);
+    }
+
+    [Fact]
+    public void Every_documented_key_is_read()
+    {
+        var config = ConfigLoader.Parse("""
+            remote: upstream
+            branches: { staging: develop, production: prod, archive: audit }
+            release: { from_branches: [develop] }
+            tickets: { keys: [bol, ENG] }
+            areas:
+              web: { title: Web, paths: ["web/**", "ui/*.ts"] }
+            confirmation: { words: [ONE, TWO, THREE] }
+            github: { repository: acme/svc, api_url: "https://ghe.example.com/api/v3/", required_checks: [build], require_independent_review: true }
+            linear: { api_url: "https://linear.example.com/graphql" }
+            deploy: { monitor_url: "https://console.example.com" }
+            """, ".shipgate.yml");
+        Assert.Equal("upstream", config.Remote);
+        Assert.Equal(("develop", "prod", "audit"), (config.StagingBranch, config.ProductionBranch, config.ArchiveBranch));
+        Assert.Equal(["develop"], config.AllowedCurrentBranches);
+        Assert.Equal(["BOL", "ENG"], config.TicketKeys);
+        Assert.Equal(new AreaRule("web", "Web", ["web/**", "ui/*.ts"]), config.Areas.Single(), new AreaComparer());
+        Assert.Equal(["ONE", "TWO", "THREE"], config.ConfirmationWords);
+        Assert.Equal("acme/svc", config.GitHub.Repository);
+        Assert.Equal("https://ghe.example.com/api/v3", config.GitHub.ApiUrl);
+        Assert.Equal(["build"], config.GitHub.RequiredChecks);
+        Assert.True(config.GitHub.RequireIndependentReview);
+        Assert.Equal("https://linear.example.com/graphql", config.LinearApiUrl);
+        Assert.Equal("https://console.example.com", config.DeployMonitorUrl);
+    }
+
+    private sealed class AreaComparer : IEqualityComparer<AreaRule>
+    {
+        public bool Equals(AreaRule? a, AreaRule? b) => a!.Id == b!.Id && a.Title == b.Title && a.Paths.SequenceEqual(b.Paths);
+        public int GetHashCode(AreaRule a) => a.Id.GetHashCode();
+    }
+
+    [Theory]
+    [InlineData("remote: origin\nbranchs:\n  staging: x\n", ".shipgate.yml:2: branchs: unknown key")]
+    [InlineData("github:\n  required_checks: build\n", ".shipgate.yml:2: github.required_checks: expected a list")]
+    [InlineData("github:\n  require_independent_review: maybe\n", ".shipgate.yml:2: github.require_independent_review: 'maybe' is not true or false")]
+    [InlineData("confirmation:\n  words: [A, B]\n", "confirmation.words: give at least 3 different words")]
+    [InlineData("confirmation:\n  words: [A, B, ABORT]\n", "ABORT is reserved")]
+    [InlineData("tickets:\n  keys: [UTF-8]\n", "tickets.keys: 'UTF-8' is not a team key")]
+    [InlineData("branches:\n  staging: main\n", "three different branches")]
+    [InlineData("areas:\n  web:\n    title: Web\n", "areas.web.paths: an area needs at least one path glob")]
+    [InlineData("github:\n  api_url: ftp://x\n", "github.api_url: 'ftp://x' is not an http(s) URL")]
+    [InlineData("github:\n  api_url: https://user:secret@ghe.example.com\n", "must not carry credentials")]
+    [InlineData("remote: [a, b]\n", ".shipgate.yml:1: remote: expected a text value")]
+    [InlineData("remote: origin\nremote: other\n", ".shipgate.yml:2: not valid YAML: Duplicate key")]
+    [InlineData("remote: \"bad name\"\n", "not a valid git branch or remote name")]
+    [InlineData("- just\n- a list\n", "(top level): expected a mapping")]
+    [InlineData("remote: [unclosed\n", "not valid YAML")]
+    public void Mistakes_are_named_with_file_line_and_key(string yaml, string expected)
+    {
+        var error = Assert.Throws<UsageException>(() => ConfigLoader.Parse(yaml, ".shipgate.yml"));
+        Assert.Contains(expected, error.Message);
+        Assert.Equal(ExitCode.Usage, error.Code);
+        Assert.DoesNotContain("secret", error.Message);
+    }
+}
