@@ -21,6 +21,9 @@ public static class DemoRepository
           infra:
             title: Infrastructure
             paths: ["infra/**", ".github/**"]
+        github:
+          repository: acme/demo-service   # origin is a local folder here; on GitHub, the remote URL says it
+          required_checks: [build, test]
         deploy:
           monitor_url: https://console.example.com/run?project=demo
         """;

@@ -18,17 +18,25 @@ public static class ReleaseCommand
             HelpName = "reason",
         };
         var wait = new Option<bool>("--wait") { Description = "Follow the deployment workflow run to its end." };
+        var emergency = new Option<string?>("--emergency")
+        {
+            Description = "An emergency release: may pass a failing CI gate (the word is still typed). Recorded; review it with shipgate audit review.",
+            HelpName = "reason",
+        };
         var repo = new Option<string?>("--repo") { Description = "The repository folder (default: the current folder).", HelpName = "dir" };
 
-        var command = new Command("release", "Promote staging to production with a release record.") { dryRun, allowUnverified, wait, repo };
+        var command = new Command("release", "Promote staging to production with a release record.") { dryRun, allowUnverified, wait, emergency, repo };
         command.SetAction((parse, ct) =>
         {
             var reason = parse.GetValue(allowUnverified);
-            var options = new ReleaseOptions(parse.GetValue(dryRun), reason, parse.GetValue(wait));
+            var emergencyReason = parse.GetValue(emergency);
+            var options = new ReleaseOptions(parse.GetValue(dryRun), reason, parse.GetValue(wait), emergencyReason);
             var folder = Path.GetFullPath(parse.GetValue(repo) ?? ".", host.WorkingDirectory);
             var secrets = Connections.SecretsFrom(host.Environment);
             return ShipgateCli.GuardAsync(host, secrets, async () =>
             {
+                if (emergencyReason is not null && string.IsNullOrWhiteSpace(emergencyReason))
+                    throw new UsageException("--emergency needs a reason, for the record: --emergency \"<why this cannot wait for green CI>\".");
                 if (reason is not null && string.IsNullOrWhiteSpace(reason))
                     throw new UsageException("--allow-unverified-ci needs a reason, for the record: --allow-unverified-ci \"<why CI cannot be checked>\".");
                 var context = await CreateContextAsync(host, options, folder, secrets);
@@ -54,7 +62,7 @@ public static class ReleaseCommand
         var repository = config.GitHub.Repository ?? address?.FullName ?? secrets.Redact(remoteUrl);
         var webUrl = address is null ? null : config.GitHub.Repository is { } named ? $"https://{address.Host}/{named}" : address.WebUrl;
 
-        var codeHost = Connections.CodeHost(config, address, host.Environment, secrets);
+        var codeHost = await Connections.CodeHostAsync(config, address, host.Environment, secrets, host.Clock);
         var tracker = Connections.Tracker(config, host.Environment, secrets);
         return new ReleaseContext
         {

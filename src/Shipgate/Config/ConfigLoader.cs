@@ -36,7 +36,7 @@ public static class ConfigLoader
 
         var reader = new Reader(displayPath);
         var root = reader.Mapping(stream.Documents[0].RootNode, "(top level)");
-        foreach (var (key, value) in reader.Entries(root, "", "remote", "branches", "tickets", "areas", "confirmation", "github", "linear", "deploy", "release"))
+        foreach (var (key, value) in reader.Entries(root, "", "remote", "branches", "tickets", "areas", "confirmation", "github", "linear", "deploy", "release", "audit"))
         {
             config = key switch
             {
@@ -48,6 +48,7 @@ public static class ConfigLoader
                 "github" => config with { GitHub = ReadGitHub(reader, value) },
                 "linear" => config with { LinearApiUrl = ReadSingle(reader, value, "linear", "api_url", reader.Url) },
                 "deploy" => config with { DeployMonitorUrl = ReadSingle(reader, value, "deploy", "monitor_url", reader.Url) },
+                "audit" => config with { Audit = ReadAudit(reader, value) },
                 "release" => config with { ReleaseFromBranches = ReadSingle(reader, value, "release", "from_branches", (n, k) => reader.List(n, k, reader.Name)) },
                 _ => config,
             };
@@ -134,6 +135,22 @@ public static class ConfigLoader
         return settings;
     }
 
+    private static AuditSettings ReadAudit(Reader reader, YamlNode node)
+    {
+        var settings = new AuditSettings();
+        foreach (var (key, value) in reader.Entries(reader.Mapping(node, "audit"), "audit.", "sign", "allowed_signers", "review_within"))
+        {
+            var path = "audit." + key;
+            settings = key switch
+            {
+                "sign" => settings with { Sign = reader.Bool(value, path) },
+                "allowed_signers" => settings with { AllowedSigners = reader.Scalar(value, path) },
+                _ => settings with { ReviewWithin = reader.Duration(value, path) },
+            };
+        }
+        return settings;
+    }
+
     private static T? ReadSingle<T>(Reader reader, YamlNode node, string section, string key, Func<YamlNode, string, T> read)
     {
         T? result = default;
@@ -207,6 +224,17 @@ public static class ConfigLoader
             "false" or "False" or "no" => false,
             var other => throw Error(node, key, $"'{other}' is not true or false."),
         };
+
+        /// <summary>A duration such as 48h, 2d or 90m.</summary>
+        public TimeSpan Duration(YamlNode node, string key)
+        {
+            var value = Scalar(node, key);
+            var match = System.Text.RegularExpressions.Regex.Match(value, "^([1-9][0-9]{0,5})([mhd])$");
+            if (!match.Success)
+                throw Error(node, key, $"'{value}' is not a duration like 48h, 2d or 90m.");
+            var amount = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            return match.Groups[2].Value switch { "m" => TimeSpan.FromMinutes(amount), "h" => TimeSpan.FromHours(amount), _ => TimeSpan.FromDays(amount) };
+        }
 
         public IReadOnlyList<string> List(YamlNode node, string key, Func<YamlNode, string, string> item)
         {

@@ -26,6 +26,7 @@ public sealed record ShipgateConfig
     public GitHubSettings GitHub { get; init; } = new();
     public string? LinearApiUrl { get; init; }
     public string? DeployMonitorUrl { get; init; }
+    public AuditSettings Audit { get; init; } = new();
 
     public IReadOnlyList<string> AllowedCurrentBranches => ReleaseFromBranches ?? [StagingBranch, ProductionBranch];
 }
@@ -40,4 +41,15 @@ public sealed record GitHubSettings
     public string? ApiUrl { get; init; }
     public IReadOnlyList<string> RequiredChecks { get; init; } = [];
     public bool RequireIndependentReview { get; init; }
+}
+
+/// <summary>How the audit trail is protected and checked.</summary>
+public sealed record AuditSettings
+{
+    /// <summary>Sign each record commit with the releaser's git signing key (ssh or gpg).</summary>
+    public bool Sign { get; init; }
+    /// <summary>An ssh allowed-signers file (relative to the repository root): verify rejects record commits not signed by a key in it.</summary>
+    public string? AllowedSigners { get; init; }
+    /// <summary>How long an emergency release may wait for its review before verify calls it overdue.</summary>
+    public TimeSpan ReviewWithin { get; init; } = TimeSpan.FromHours(48);
 }

@@ -24,3 +24,9 @@ public sealed record GitIdentity(string Name, string Email);
 
 /// <summary>One ref to move in an atomic push, guarded by the value it must still have on the remote.</summary>
 public sealed record RefUpdate(string Ref, string NewSha, string? ExpectedOldSha);
+
+/// <summary>A file a commit added (A), modified (M) or deleted (D), against its first parent.</summary>
+public sealed record FileChange(char Status, string Path);
+
+/// <summary>A commit of a branch's history with the files it changed.</summary>
+public sealed record HistoryCommit(string Sha, IReadOnlyList<string> Parents, string AuthorName, DateTimeOffset CommittedAt, string Subject, IReadOnlyList<FileChange> Changes);

@@ -115,6 +115,75 @@ public sealed class GitRepository(GitCli git)
         return commits;
     }
 
+    /// <summary>A branch's first-parent history, oldest first, with what each commit added, modified or deleted.</summary>
+    public async Task<IReadOnlyList<HistoryCommit>> HistoryAsync(string tip)
+    {
+        var text = (await git.RunAsync(["-c", "core.quotepath=off", "log", "--reverse", "--first-parent", "-z", "--name-status", "--no-renames",
+            "--format=%x1e%H%x1f%P%x1f%an%x1f%cI%x1f%s%x1f", tip, "--"])).Text;
+        var commits = new List<HistoryCommit>();
+        foreach (var record in text.Split(RecordStart, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var fields = record.Split(Field);
+            if (fields.Length < 6) continue;
+            var tokens = string.Join(Field, fields[5..]).Split('\0').Select(t => t.TrimStart('\n')).Where(t => t.Length > 0).ToList();
+            var changes = new List<FileChange>();
+            for (var i = 0; i + 1 < tokens.Count; i += 2)
+                changes.Add(new FileChange(tokens[i][0], tokens[i + 1]));
+            commits.Add(new HistoryCommit(fields[0], fields[1].Split(' ', StringSplitOptions.RemoveEmptyEntries), fields[2],
+                DateTimeOffset.Parse(fields[3], System.Globalization.CultureInfo.InvariantCulture), fields[4], changes));
+        }
+        return commits;
+    }
+
+    /// <summary>The exact bytes of many files at one commit, in one git process; a missing path is absent.</summary>
+    public async Task<IReadOnlyDictionary<string, byte[]>> ReadFilesAsync(string commit, IReadOnlyList<string> paths)
+    {
+        var files = new Dictionary<string, byte[]>();
+        if (paths.Count == 0) return files;
+        var input = Encoding.UTF8.GetBytes(string.Concat(paths.Select(p => $"{commit}:{p}\n")));
+        var output = (await git.RunAsync(["cat-file", "--batch"], input)).Output;
+        var position = 0;
+        foreach (var path in paths)
+        {
+            var lineEnd = Array.IndexOf(output, (byte)'\n', position);
+            var header = Encoding.UTF8.GetString(output, position, lineEnd - position).Split(' ');
+            position = lineEnd + 1;
+            if (header.Length < 3 || header[1] == "missing") continue;
+            var size = int.Parse(header[2], System.Globalization.CultureInfo.InvariantCulture);
+            files[path] = output[position..(position + size)];
+            position += size + 1;
+        }
+        return files;
+    }
+
+    /// <summary>Null when the commit carries a good signature by a key in the allowed-signers file, else git's reason.</summary>
+    public async Task<string?> VerifySignatureAsync(string commit, string allowedSignersFile)
+    {
+        var result = await git.TryRunAsync(["-c", $"gpg.ssh.allowedSignersFile={allowedSignersFile}", "verify-commit", commit]);
+        if (result.ExitCode == 0) return null;
+        var reason = result.Error.Trim();
+        return reason.Length == 0 ? "no signature" : reason.Split('\n')[^1];
+    }
+
+    /// <summary>Commits reachable from <paramref name="tip"/> but not from <paramref name="exclude"/>, newest first.</summary>
+    public async Task<IReadOnlyList<Commit>> CommitsAsync(string tip, string? exclude)
+    {
+        var args = new List<string> { "log", "--format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%cI%x1f%s%x1f%x1f", tip };
+        if (exclude is not null) args.Add("^" + exclude);
+        args.Add("--");
+        var text = (await git.RunAsync(args)).Text;
+        return text.Split(RecordStart, StringSplitOptions.RemoveEmptyEntries)
+            .Select(r => r.Split(Field))
+            .Where(f => f.Length >= 8)
+            .Select(f => new Commit(f[0], f[1].Split(' ', StringSplitOptions.RemoveEmptyEntries), f[2], f[3],
+                DateTimeOffset.Parse(f[4], System.Globalization.CultureInfo.InvariantCulture),
+                DateTimeOffset.Parse(f[5], System.Globalization.CultureInfo.InvariantCulture), f[6], "", []))
+            .ToList();
+    }
+
+    public async Task<bool> IsAncestorAsync(string ancestor, string descendant) =>
+        (await git.TryRunAsync(["merge-base", "--is-ancestor", ancestor, descendant])).ExitCode == 0;
+
     /// <summary>The same numbers as <c>git diff --shortstat from to</c>.</summary>
     public async Task<DiffStat> DiffStatAsync(string from, string to)
     {

@@ -17,3 +17,9 @@ public sealed record TicketDetails(string Id, string Title, string Url, string S
 {
     public bool IsCompleted => StateType == "completed";
 }
+
+/// <summary>
+/// The tracker cannot be used at all (unreachable after retries, credentials refused): every
+/// further call would fail the same way, so callers stop trying rather than wait once per ticket.
+/// </summary>
+public class TrackerUnavailableException(string message) : ShipgateException(ExitCode.Error, message);

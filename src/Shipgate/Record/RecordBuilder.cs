@@ -20,7 +20,8 @@ public static class RecordBuilder
         IReadOnlyList<OpenPullRequest> OpenPullRequests,
         IReadOnlyList<string> Warnings,
         RecordConfirmation Confirmation,
-        PreviousRelease? Previous);
+        PreviousRelease? Previous,
+        RecordEmergency? Emergency = null);
 
     public static ToolInfo Tool { get; } = new("shipgate",
         typeof(RecordBuilder).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
@@ -66,6 +67,7 @@ public static class RecordBuilder
                 input.Ci.UnverifiedReason),
             OpenPrs = input.OpenPullRequests.Select(p => new RecordOpenPullRequest(p.Number, p.Title, p.Author, p.Url)).ToList(),
             Warnings = input.Warnings,
+            Emergency = input.Emergency,
             Confirmation = input.Confirmation,
             PreviousRelease = input.Previous,
         };

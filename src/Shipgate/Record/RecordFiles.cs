@@ -23,9 +23,14 @@ public static partial class RecordFiles
     /// <c>release-YYYY-MM-DD-HHMMSS</c> in UTC, with <c>-2</c>, <c>-3</c>… when a release of the same
     /// second already exists.
     /// </summary>
-    public static string NewReleaseId(DateTimeOffset at, IEnumerable<string> archiveBranchFiles)
+    public static string NewReleaseId(DateTimeOffset at, IEnumerable<string> archiveBranchFiles) => NewId("release", at, archiveBranchFiles);
+
+    /// <summary>The id of a review record (<c>review-YYYY-MM-DD-HHMMSS</c>), unique like release ids.</summary>
+    public static string NewReviewId(DateTimeOffset at, IEnumerable<string> archiveBranchFiles) => NewId("review", at, archiveBranchFiles);
+
+    private static string NewId(string kind, DateTimeOffset at, IEnumerable<string> archiveBranchFiles)
     {
-        var stem = "release-" + at.UtcDateTime.ToString("yyyy-MM-dd-HHmmss", CultureInfo.InvariantCulture);
+        var stem = kind + "-" + at.UtcDateTime.ToString("yyyy-MM-dd-HHmmss", CultureInfo.InvariantCulture);
         var taken = archiveBranchFiles.ToHashSet();
         var id = stem;
         for (var n = 2; taken.Contains(JsonPath(id)); n++) id = $"{stem}-{n}";
@@ -37,16 +42,41 @@ public static partial class RecordFiles
 
     /// <summary>The record ids on the archive branch, oldest first (by time, then same-second suffix).</summary>
     public static IReadOnlyList<string> ReleaseIds(IEnumerable<string> archiveBranchFiles) =>
+        ChainIds(archiveBranchFiles).Where(IsReleaseId).ToList();
+
+    /// <summary>Every link of the hash chain (release and review records), in the order they were dated.</summary>
+    public static IReadOnlyList<string> ChainIds(IEnumerable<string> archiveBranchFiles) =>
         archiveBranchFiles
             .Select(path => RecordName().Match(path))
             .Where(m => m.Success)
-            .Select(m => (Id: m.Groups[1].Value, Stamp: m.Groups[2].Value, N: m.Groups[3].Success ? int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture) : 1))
-            .OrderBy(r => r.Stamp, StringComparer.Ordinal).ThenBy(r => r.N)
-            .Select(r => r.Id)
+            .Select(m => m.Groups[1].Value)
+            .Order(ChainOrder)
             .ToList();
 
-    [GeneratedRegex(@"^releases/(release-([0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9]{6})(?:-([0-9]+))?)\.json$")]
+    public static bool IsReleaseId(string id) => id.StartsWith("release-", StringComparison.Ordinal);
+
+    /// <summary>Orders chain ids by their UTC time stamp, then by same-second suffix.</summary>
+    public static IComparer<string> ChainOrder { get; } = Comparer<string>.Create((a, b) =>
+    {
+        var (aStamp, aN) = StampOf(a);
+        var (bStamp, bN) = StampOf(b);
+        var byStamp = string.CompareOrdinal(aStamp, bStamp);
+        return byStamp != 0 ? byStamp : aN != bN ? aN.CompareTo(bN) : string.CompareOrdinal(a, b);
+    });
+
+    private static (string Stamp, int N) StampOf(string id)
+    {
+        var match = IdParts().Match(id);
+        return match.Success
+            ? (match.Groups[1].Value, match.Groups[2].Success ? int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) : 1)
+            : (id, 0);
+    }
+
+    [GeneratedRegex(@"^releases/((?:release|review)-[0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9]{6}(?:-[0-9]+)?)\.json$")]
     private static partial Regex RecordName();
+
+    [GeneratedRegex(@"^(?:release|review)-([0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9]{6})(?:-([0-9]+))?$")]
+    private static partial Regex IdParts();
 
     /// <summary>The exact bytes committed: indented JSON, UTF-8 without BOM, one trailing newline.</summary>
     public static byte[] ToJsonBytes(ReleaseRecord record) =>
@@ -54,6 +84,12 @@ public static partial class RecordFiles
 
     public static ReleaseRecord? FromJsonBytes(byte[] bytes) =>
         JsonSerializer.Deserialize(bytes, Context.ReleaseRecord);
+
+    public static byte[] ToJsonBytes(ReviewRecord review) =>
+        Encoding.UTF8.GetBytes(JsonSerializer.Serialize(review, Context.ReviewRecord) + "\n");
+
+    public static ReviewRecord? ReviewFromJsonBytes(byte[] bytes) =>
+        JsonSerializer.Deserialize(bytes, Context.ReviewRecord);
 
     public static string Sha256Hex(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }

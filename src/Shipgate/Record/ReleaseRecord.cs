@@ -37,6 +37,8 @@ public sealed record ReleaseRecord
     public required RecordCiStatus CiStatus { get; init; }
     public required IReadOnlyList<RecordOpenPullRequest> OpenPrs { get; init; }
     public required IReadOnlyList<string> Warnings { get; init; }
+    /// <summary>Set for a release made with --emergency; it then needs a review record.</summary>
+    public required RecordEmergency? Emergency { get; init; }
     public required RecordConfirmation Confirmation { get; init; }
     public required PreviousRelease? PreviousRelease { get; init; }
 }
@@ -72,6 +74,9 @@ public sealed record RecordCiStatus(string StagingSha, string Status, IReadOnlyL
 
 public sealed record RecordOpenPullRequest(int Number, string Title, string Author, string? Url);
 
+/// <summary>Why a release was an emergency, and whether it passed a failing or unverified CI gate.</summary>
+public sealed record RecordEmergency(string Reason, bool CiOverridden);
+
 public sealed record RecordConfirmation(string WordPresented, string WordEntered, DateTimeOffset ConfirmedAt);
 
 /// <summary>The link of the hash chain: the previous record's id and the SHA-256 of its file's bytes.</summary>
@@ -83,4 +88,24 @@ public sealed record PreviousRelease(string Id, string Sha256);
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ReleaseRecord))]
+[JsonSerializable(typeof(ReviewRecord))]
 internal sealed partial class RecordJsonContext : JsonSerializerContext;
+
+/// <summary>
+/// The after-the-fact review of an emergency release (<c>shipgate audit review</c>): a link of the same
+/// hash chain as the release records, so it cannot be added or removed unnoticed.
+/// </summary>
+public sealed record ReviewRecord
+{
+    public int SchemaVersion { get; init; } = 1;
+    public string Kind { get; init; } = "review";
+    public required string ReviewId { get; init; }
+    public required string ReviewsRelease { get; init; }
+    public required DateTimeOffset Timestamp { get; init; }
+    public required string ReviewedBy { get; init; }
+    public required string Note { get; init; }
+    public required string RecordedBy { get; init; }
+    public required string RecordedByEmail { get; init; }
+    public required ToolInfo Tool { get; init; }
+    public required PreviousRelease PreviousRelease { get; init; }
+}

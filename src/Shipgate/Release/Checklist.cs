@@ -13,9 +13,9 @@ public static class Checklist
     {
         var items = new List<ChecklistItem>
         {
-            ci.Verified
-                ? new("CI passing on staging", true, null)
-                : new("CI passing on staging", false, $"not verified: {ci.UnverifiedReason}"),
+            ci.Passed ? new("CI passing on staging", true, null)
+            : ci.Verified ? new("CI passing on staging", false, $"failing ({string.Join("; ", ci.Failures ?? [])}), released as an emergency")
+            : new("CI passing on staging", false, $"not verified: {ci.UnverifiedReason}"),
         };
 
         var missing = plan.PullRequestsWithoutArchive.Select(p => $"#{p.Number}").ToList();
@@ -49,6 +49,7 @@ public static class Checklist
     {
         var warnings = new List<string>();
         if (!ci.Verified) warnings.Add($"CI on staging was not verified: {ci.UnverifiedReason}");
+        else if (!ci.Passed) warnings.Add($"CI on staging was failing and the release went ahead as an emergency: {string.Join("; ", ci.Failures ?? [])}");
         warnings.AddRange(plan.PullRequestsWithoutArchive.Select(p => $"PR #{p.Number} has no compliance archive."));
         warnings.AddRange(plan.Tickets.Where(t => t.Check == TicketCheck.NotFound).Select(t => $"Ticket {t.Id} not found in Linear."));
         var unverified = plan.Tickets.Where(t => t.Check == TicketCheck.Unverified).Select(t => t.Id).ToList();

@@ -6,11 +6,14 @@ namespace Shipgate.Release;
 /// What the release knows of CI on staging's head: a verdict from the code host, or the reason it
 /// could not be verified (recorded, and shown as an unticked box).
 /// </summary>
-public sealed record CiResult(string Sha, string Status, IReadOnlyList<CiCheck> Checks, string? UnverifiedReason)
+public sealed record CiResult(string Sha, string Status, IReadOnlyList<CiCheck> Checks, string? UnverifiedReason, IReadOnlyList<string>? Failures = null)
 {
     public bool Verified => UnverifiedReason is null;
 
-    public static CiResult From(CiVerdict verdict) => new(verdict.Sha, verdict.Status, verdict.Checks, null);
+    /// <summary>Verified and green. A failing result only gets this far in an emergency release.</summary>
+    public bool Passed => Verified && (Failures is null || Failures.Count == 0);
+
+    public static CiResult From(CiVerdict verdict) => new(verdict.Sha, verdict.Status, verdict.Checks, null, verdict.Problems);
 
     public static CiResult Unverified(string sha, string reason) => new(sha, "unverified", [], reason);
 }

@@ -7,7 +7,8 @@ using Spectre.Console;
 namespace Shipgate.Release;
 
 /// <summary>What the user asked for on the command line.</summary>
-public sealed record ReleaseOptions(bool DryRun = false, string? AllowUnverifiedCi = null, bool WaitForDeployment = false);
+/// <param name="Emergency">Why this release may pass a failing CI gate; it is recorded and must be reviewed.</param>
+public sealed record ReleaseOptions(bool DryRun = false, string? AllowUnverifiedCi = null, bool WaitForDeployment = false, string? Emergency = null);
 
 /// <summary>The remote's branch tips as read at the start: what is released, and the leases of the push.</summary>
 public sealed record RemoteTips(string Staging, string Production, string? Archive);

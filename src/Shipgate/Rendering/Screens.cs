@@ -176,6 +176,7 @@ public static class Screens
                 console.WriteLine($"GitHub Actions: {SafeText.OneLine(run.Url)}");
                 console.WriteLine($"Status: {SafeText.OneLine(run.Conclusion ?? run.Status)} ({SafeText.OneLine(run.Name)})");
             }
+            if (context.DeploymentNote is { } note) console.WriteLine(note);
         }
         if (context.Config.DeployMonitorUrl is { } monitor)
         {

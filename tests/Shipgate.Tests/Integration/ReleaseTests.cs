@@ -54,6 +54,7 @@ public sealed class ReleaseTests
         Assert.Equal(archiveBefore, GitScenario.Run(s.Folder, "--git-dir", s.Git.Origin, "rev-parse", "refs/heads/compliance-archives^").Trim());
 
         var record = RecordOf(s);
+        Assert.Empty(Shipgate.Audit.RecordSchemas.Validate(s.OriginFile("compliance-archives", added.Single(f => f.EndsWith(".json"))), isRelease: true));
         Assert.Equal(Path.GetFileNameWithoutExtension(added.Single(f => f.EndsWith(".json"))), record.GetProperty("release_id").GetString());
         Assert.Equal(main, record.GetProperty("from_sha").GetString());
         Assert.Equal(staging, record.GetProperty("to_sha").GetString());

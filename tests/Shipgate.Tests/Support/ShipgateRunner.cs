@@ -37,10 +37,19 @@ public sealed class ShipgateRunner(string workingDirectory, string stateFolder)
         });
         console.Profile.Width = 100;
         var input = new PromptAnswerer(output, answer ?? (word => word));
-        var host = new CliHost(console, input, name => Environment.TryGetValue(name, out var v) ? v : System.Environment.GetEnvironmentVariable(name), Clock, workingDirectory);
+        var host = new CliHost(console, input, Lookup, Clock, workingDirectory);
         var code = await ShipgateCli.RunAsync(args, host, ct);
         return new RunResult(code, output.ToString());
     }
+
+    /// <summary>
+    /// The run's environment: what the test set, plus only PATH and HOME from the process, so that a
+    /// CI machine's own GITHUB_* or LINEAR_* variables never leak into a test.
+    /// </summary>
+    private string? Lookup(string name) =>
+        Environment.TryGetValue(name, out var value) ? value
+        : name is "PATH" or "HOME" ? System.Environment.GetEnvironmentVariable(name)
+        : null;
 
     /// <summary>Answers ReadLine by reading the word from what the console printed so far.</summary>
     private sealed class PromptAnswerer(StringWriter output, Func<string, string?> answer) : TextReader

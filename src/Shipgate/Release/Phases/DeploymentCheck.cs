@@ -9,11 +9,14 @@ namespace Shipgate.Release.Phases;
 /// </summary>
 public sealed class DeploymentCheck : IReleasePhase
 {
+    // Measured on the context's clock (a TimeProvider), so tests run these on a faster clock
+    // instead of changing them.
+
     /// <summary>How long to look for a run to appear after the push.</summary>
-    public static TimeSpan AppearWithin { get; set; } = TimeSpan.FromSeconds(30);
-    public static TimeSpan PollEvery { get; set; } = TimeSpan.FromSeconds(3);
+    public static readonly TimeSpan AppearWithin = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan PollEvery = TimeSpan.FromSeconds(3);
     /// <summary>How long --wait follows the runs before giving up.</summary>
-    public static TimeSpan WaitAtMost { get; set; } = TimeSpan.FromMinutes(30);
+    public static readonly TimeSpan WaitAtMost = TimeSpan.FromMinutes(30);
 
     public string Name => "deployment check";
 
@@ -54,6 +57,8 @@ public sealed class DeploymentCheck : IReleasePhase
             context.DeploymentRuns = runs;
             if (runs.Count == 0)
                 context.DeploymentNote = $"WARNING: no GitHub Actions run started for {sha[..7]} on {branch} within {AppearWithin.TotalSeconds:0} s. Check the deployment workflow.";
+            else if (context.Options.WaitForDeployment && runs.Any(r => r.Status != "completed"))
+                context.DeploymentNote = $"WARNING: the deployment was still running after {WaitAtMost.TotalMinutes:0} minutes; follow it on GitHub.";
         }
         catch (ShipgateException e)
         {

@@ -31,7 +31,8 @@ public sealed class Execute : IReleasePhase
             context.OpenPullRequests,
             Checklist.Warnings(plan, ci, context.OpenPullRequests.Count, config.StagingBranch),
             context.Confirmation ?? throw new InvalidOperationException("confirmation comes first"),
-            context.Previous));
+            context.Previous,
+            context.Options.Emergency is { } reason ? new RecordEmergency(Rendering.SafeText.OneLine(reason), !ci.Passed) : null));
         var json = RecordFiles.ToJsonBytes(record);
         var markdown = System.Text.Encoding.UTF8.GetBytes(RecordMarkdown.Render(record, Checklist.Evaluate(plan, ci), context.ArchiveFileUrl));
 
@@ -41,7 +42,7 @@ public sealed class Execute : IReleasePhase
             [RecordFiles.JsonPath(releaseId)] = await git.WriteBlobAsync(json),
             [RecordFiles.MarkdownPath(releaseId)] = await git.WriteBlobAsync(markdown),
         });
-        var recordCommit = await git.CommitTreeAsync(tree, tips.Archive, RecordBuilder.CommitMessage(record));
+        var recordCommit = await git.CommitTreeAsync(tree, tips.Archive, RecordBuilder.CommitMessage(record), sign: config.Audit.Sign);
 
         var refused = await git.PushAtomicAsync(config.Remote,
         [

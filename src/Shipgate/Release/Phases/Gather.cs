@@ -53,19 +53,25 @@ public sealed class Gather : IReleasePhase
         return PhaseOutcome.Continue;
     }
 
+    /// <summary>The last link of the hash chain (a release or a review record) and the last release's word.</summary>
     private static async Task ReadPreviousReleaseAsync(ReleaseContext context)
     {
-        var ids = RecordFiles.ReleaseIds(context.ArchiveFiles);
-        if (ids.Count == 0 || context.RequireTips.Archive is not { } archive) return;
-        var bytes = await context.Git.ReadFileAsync(archive, RecordFiles.JsonPath(ids[^1]));
-        context.Previous = new PreviousRelease(ids[^1], RecordFiles.Sha256Hex(bytes));
+        var chain = RecordFiles.ChainIds(context.ArchiveFiles);
+        if (chain.Count == 0 || context.RequireTips.Archive is not { } archive) return;
+        var bytes = await context.Git.ReadFileAsync(archive, RecordFiles.JsonPath(chain[^1]));
+        context.Previous = new PreviousRelease(chain[^1], RecordFiles.Sha256Hex(bytes));
+
+        var lastRelease = chain.LastOrDefault(RecordFiles.IsReleaseId);
+        if (lastRelease is null) return;
+        if (lastRelease != chain[^1])
+            bytes = await context.Git.ReadFileAsync(archive, RecordFiles.JsonPath(lastRelease));
         try
         {
             context.PreviousWord = RecordFiles.FromJsonBytes(bytes)?.Confirmation?.WordPresented;
         }
         catch (System.Text.Json.JsonException)
         {
-            context.Console.MarkupLine($"[yellow]WARNING: the previous release record {Spectre.Console.Markup.Escape(ids[^1])} is not valid JSON; run shipgate audit verify.[/]");
+            context.Console.MarkupLine($"[yellow]WARNING: the previous release record {Spectre.Console.Markup.Escape(lastRelease)} is not valid JSON; run shipgate audit verify.[/]");
         }
     }
 

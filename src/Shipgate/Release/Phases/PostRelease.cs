@@ -33,6 +33,13 @@ public sealed class PostRelease : IReleasePhase
                     await tracker.CommentAsync(id, body, ct);
                     done.Add(id);
                 }
+                catch (Integrations.TrackerUnavailableException e)
+                {
+                    // Every further comment would fail the same way, after the same retries.
+                    failed.AddRange(ticketIds.Except(done));
+                    context.Console.MarkupLine($"[yellow]WARNING: could not comment on {Spectre.Console.Markup.Escape(id)} and did not try the others: {SafeText.Markup(context.Secrets.Redact(e.Message))}[/]");
+                    break;
+                }
                 catch (ShipgateException e)
                 {
                     failed.Add(id);

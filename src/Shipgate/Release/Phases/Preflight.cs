@@ -69,8 +69,15 @@ public sealed class Preflight : IReleasePhase
 
     private static async Task<CiResult> CheckCiAsync(ReleaseContext context, string sha, CancellationToken ct)
     {
+        var emergency = context.Options.Emergency;
         if (context.CodeHost is not { } host)
         {
+            if (emergency is not null)
+            {
+                context.Console.MarkupLine($"[red bold]EMERGENCY RELEASE:[/] [yellow]CI on {Spectre.Console.Markup.Escape(context.Config.StagingBranch)} is not verified ({Spectre.Console.Markup.Escape(context.CodeHostMissing ?? "no code host")}). Proceeding as an emergency; it must be reviewed with shipgate audit review.[/]");
+                context.Console.WriteLine();
+                return CiResult.Unverified(sha, $"{context.CodeHostMissing ?? "no code host"}; emergency release: {SafeText.OneLine(emergency)}");
+            }
             if (context.Options.AllowUnverifiedCi is { } reason)
             {
                 context.Console.MarkupLine($"[yellow]WARNING: CI on {Spectre.Console.Markup.Escape(context.Config.StagingBranch)} is not verified ({Spectre.Console.Markup.Escape(context.CodeHostMissing ?? "no code host")}). Proceeding because --allow-unverified-ci was given; the reason is recorded.[/]");
@@ -84,7 +91,12 @@ public sealed class Preflight : IReleasePhase
         }
 
         var verdict = await host.GetCiVerdictAsync(sha, context.Config.GitHub.RequiredChecks, ct);
-        if (!verdict.Passed)
+        if (!verdict.Passed && emergency is not null)
+        {
+            context.Console.MarkupLine($"[red bold]EMERGENCY RELEASE:[/] [yellow]CI has not passed on {Spectre.Console.Markup.Escape(context.Config.StagingBranch)} ({SafeText.Markup(string.Join("; ", verdict.Problems))}). Proceeding as an emergency; it must be reviewed with shipgate audit review.[/]");
+            context.Console.WriteLine();
+        }
+        else if (!verdict.Passed)
             throw new ReleaseBlockedException(
                 $"BLOCKED: CI checks have not passed on {context.Config.StagingBranch}.\n\n" +
                 $"Status: {verdict.Status}\n" +

@@ -12,6 +12,7 @@ public sealed class Summary : IReleasePhase
     public Task<PhaseOutcome> RunAsync(ReleaseContext context, CancellationToken ct)
     {
         Screens.Summary(context.Console, context);
+        RequireIndependentReview(context);
         if (context.Options.DryRun)
         {
             context.Console.WriteLine();
@@ -23,5 +24,16 @@ public sealed class Summary : IReleasePhase
             return Task.FromResult(PhaseOutcome.Finished);
         }
         return Task.FromResult(PhaseOutcome.Continue);
+    }
+
+    /// <summary>With github.require_independent_review, a PR not approved by someone other than its author blocks the release (a dry run says so too).</summary>
+    private static void RequireIndependentReview(ReleaseContext context)
+    {
+        if (!context.Config.GitHub.RequireIndependentReview) return;
+        var unapproved = context.RequirePlan.PullRequests.Where(p => p.IndependentlyApproved != true).Select(p => $"#{p.Number}").ToList();
+        if (unapproved.Count == 0) return;
+        throw new ReleaseBlockedException(context.CodeHost is null
+            ? $"BLOCKED: github.require_independent_review is set, and the reviews of {string.Join(", ", unapproved)} cannot be read without GitHub ({context.CodeHostMissing})."
+            : $"BLOCKED: github.require_independent_review is set, and {string.Join(", ", unapproved)} {(unapproved.Count == 1 ? "was" : "were")} not approved by anyone other than the author.\n\nGet an independent approval on GitHub, then release again.");
     }
 }

@@ -1,0 +1,58 @@
+using Shipgate.Git;
+using Shipgate.Record;
+using Shipgate.Rendering;
+
+namespace Shipgate.Audit;
+
+/// <summary>
+/// Appends a review record for an emergency release to the archive branch: one commit made with
+/// plumbing and one push guarded by a lease, like a release record.
+/// </summary>
+public static class EmergencyReview
+{
+    public static async Task<ReviewRecord> RecordAsync(Cli.AuditCommand.Repository repository, string releaseId, string reviewedBy, string note, DateTimeOffset now)
+    {
+        var (config, git) = (repository.Config, repository.Git);
+        if (string.IsNullOrWhiteSpace(reviewedBy) || string.IsNullOrWhiteSpace(note))
+            throw new UsageException("--by and --note must say who reviewed the release and what they found.");
+
+        var heads = await git.RemoteHeadsAsync(config.Remote, [config.ArchiveBranch]);
+        var archive = heads.GetValueOrDefault(config.ArchiveBranch)
+            ?? throw new UsageException($"The remote has no {config.ArchiveBranch} branch: there is no release to review.");
+        await git.FetchObjectsAsync(config.Remote, [config.ArchiveBranch]);
+        var files = await git.ListFilesAsync(archive);
+        if (!files.Contains(RecordFiles.JsonPath(releaseId)))
+            throw new UsageException($"There is no release {releaseId} on {config.ArchiveBranch}.");
+        var record = RecordFiles.FromJsonBytes(await git.ReadFileAsync(archive, RecordFiles.JsonPath(releaseId)));
+        if (record?.Emergency is null)
+            throw new UsageException($"{releaseId} was not an emergency release; only emergency releases take a review record.");
+
+        var chain = RecordFiles.ChainIds(files);
+        var previousBytes = await git.ReadFileAsync(archive, RecordFiles.JsonPath(chain[^1]));
+        var identity = await git.IdentityAsync();
+        var at = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        var review = new ReviewRecord
+        {
+            ReviewId = RecordFiles.NewReviewId(at, files),
+            ReviewsRelease = releaseId,
+            Timestamp = at,
+            ReviewedBy = SafeText.OneLine(reviewedBy),
+            Note = SafeText.OneLine(note),
+            RecordedBy = identity.Name,
+            RecordedByEmail = identity.Email,
+            Tool = RecordBuilder.Tool,
+            PreviousRelease = new PreviousRelease(chain[^1], RecordFiles.Sha256Hex(previousBytes)),
+        };
+
+        var tree = await git.WriteTreeAsync(archive, new Dictionary<string, string>
+        {
+            [RecordFiles.JsonPath(review.ReviewId)] = await git.WriteBlobAsync(RecordFiles.ToJsonBytes(review)),
+        });
+        var commit = await git.CommitTreeAsync(tree, archive,
+            $"review: {releaseId} reviewed by {review.ReviewedBy}\n\nReview-Id: {review.ReviewId}\n", sign: config.Audit.Sign);
+        var refused = await git.PushAtomicAsync(config.Remote, [new RefUpdate("refs/heads/" + config.ArchiveBranch, commit, archive)]);
+        if (refused is not null)
+            throw new ShipgateException(ExitCode.Error, $"The remote refused the review record; nothing was changed.\n\n{refused}\n\nRun the command again.");
+        return review;
+    }
+}

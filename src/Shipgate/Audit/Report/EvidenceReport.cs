@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Shipgate.Record;
+
+namespace Shipgate.Audit.Report;
+
+/// <summary>One release of the period, with the review of it when it was an emergency and has been reviewed.</summary>
+public sealed record ReleaseEvidence(ReleaseRecord Record, ReviewRecord? Review)
+{
+    public bool IsEmergency => Record.Emergency is not null;
+}
+
+/// <summary>The figures an auditor starts from. <see cref="Gaps"/> counts every warning the releases recorded.</summary>
+public sealed record ReportTotals(
+    int Releases,
+    int PullRequests,
+    int IndependentlyReviewed,
+    int ReviewUnknown,
+    int UnspeccedChanges,
+    int Gaps,
+    int Emergencies,
+    int EmergenciesUnreviewed)
+{
+    /// <summary>Independently reviewed PRs as a share of all PRs; PRs whose review is unknown count as not reviewed.</summary>
+    public string ShareIndependentlyReviewed =>
+        PullRequests == 0 ? "n/a" : (100.0 * IndependentlyReviewed / PullRequests).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "%";
+}
+
+/// <summary>
+/// The evidence pack for an audit period: every release recorded in it, oldest first, and the
+/// totals. Built from the trail's records alone (pure); each renderer turns it into one format.
+/// Integrity of the trail is <c>audit verify</c>'s job: a record that cannot be read is listed, not judged.
+/// </summary>
+public sealed record EvidenceReport(
+    string Repository,
+    ReportPeriod Period,
+    DateTimeOffset GeneratedAt,
+    IReadOnlyList<ReleaseEvidence> Releases,
+    ReportTotals Totals,
+    IReadOnlyList<string> UnreadableRecords)
+{
+    /// <param name="links">The trail in chain order, as <see cref="TrailReader"/> reads it.</param>
+    public static EvidenceReport Build(string repository, IReadOnlyList<TrailLink> links, ReportPeriod period, DateTimeOffset generatedAt)
+    {
+        var releases = new List<ReleaseRecord>();
+        var reviews = new List<ReviewRecord>();
+        var unreadable = new List<string>();
+        foreach (var link in links)
+        {
+            try
+            {
+                if (link.IsRelease) releases.Add(RecordFiles.FromJsonBytes(link.Bytes) ?? throw new JsonException("empty"));
+                else reviews.Add(RecordFiles.ReviewFromJsonBytes(link.Bytes) ?? throw new JsonException("empty"));
+            }
+            catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
+            {
+                if (DatedIn(link.Id, period)) unreadable.Add(link.Id);
+            }
+        }
+
+        // A review may come after the period ends; it still answers for an emergency inside it.
+        var evidence = releases
+            .Where(r => period.Contains(r.Timestamp))
+            .Select(r => new ReleaseEvidence(r, reviews.FirstOrDefault(v => v.ReviewsRelease == r.ReleaseId)))
+            .ToList();
+        var pullRequests = evidence.SelectMany(e => e.Record.PullRequests).ToList();
+        var totals = new ReportTotals(
+            evidence.Count,
+            pullRequests.Count,
+            pullRequests.Count(p => p.IndependentlyApproved == true),
+            pullRequests.Count(p => p.IndependentlyApproved is null),
+            evidence.Sum(e => e.Record.UnspeccedChanges.Count),
+            evidence.Sum(e => e.Record.Warnings.Count),
+            evidence.Count(e => e.IsEmergency),
+            evidence.Count(e => e.IsEmergency && e.Review is null));
+        return new EvidenceReport(repository, period, generatedAt, evidence, totals, unreadable);
+    }
+
+    /// <summary>The day in a record id (release-YYYY-MM-DD-…), which is all that is left of an unreadable record.</summary>
+    private static bool DatedIn(string id, ReportPeriod period) =>
+        id.Split('-', 2) is [_, var rest] && rest.Length >= 10 && DateOnly.TryParseExact(rest[..10], "yyyy-MM-dd", out var day)
+        && day >= period.Since && day <= period.Until;
+}

@@ -1,0 +1,83 @@
+using System.Text;
+using Shipgate.Rendering;
+
+namespace Shipgate.Audit.Report;
+
+/// <summary>The evidence report as Markdown. Every recorded text goes through <see cref="SafeText.Markdown"/>.</summary>
+public static class ReportMarkdown
+{
+    public static string Render(EvidenceReport report)
+    {
+        var md = new StringBuilder();
+        void Line(string text = "") => md.Append(text).Append('\n');
+        static string M(string? text) => SafeText.Markdown(text);
+        static string Link(string text, string? url) => SafeText.MarkdownUrl(url) is { } safe ? $"[{text}]({safe})" : text;
+
+        var totals = report.Totals;
+        Line("# Release evidence report");
+        Line();
+        Line($"> Repository: {M(report.Repository)}  ");
+        Line($"> Period: {report.Period}  ");
+        Line($"> Generated: {ReportText.Time(report.GeneratedAt)} by Shipgate");
+        Line();
+        Line("## Totals");
+        Line();
+        Line("| Measure | Value |");
+        Line("|---------|-------|");
+        Line($"| Releases | {totals.Releases} |");
+        Line($"| Pull requests | {totals.PullRequests} |");
+        Line($"| Independently reviewed | {totals.IndependentlyReviewed} of {totals.PullRequests} ({totals.ShareIndependentlyReviewed}); unknown: {totals.ReviewUnknown} |");
+        Line($"| Unspecced changes | {totals.UnspeccedChanges} |");
+        Line($"| Gaps (warnings) | {totals.Gaps} |");
+        Line($"| Emergency releases | {totals.Emergencies} (not reviewed: {totals.EmergenciesUnreviewed}) |");
+        if (report.UnreadableRecords.Count > 0)
+        {
+            Line();
+            Line($"**Records that could not be read** (run `shipgate audit verify`): {string.Join(", ", report.UnreadableRecords.Select(M))}");
+        }
+        if (report.Releases.Count == 0)
+        {
+            Line();
+            Line("No release was recorded in this period.");
+        }
+
+        foreach (var release in report.Releases)
+        {
+            var record = release.Record;
+            Line();
+            Line($"## {M(record.ReleaseId)}");
+            Line();
+            Line($"- **Released at**: {ReportText.Time(record.Timestamp)}");
+            Line($"- **Released by**: {M(record.ReleasedBy)}{(record.ReleasedByLogin is null ? "" : $" (@{M(record.ReleasedByLogin)})")}");
+            Line($"- **Range**: `{record.FromSha[..Math.Min(7, record.FromSha.Length)]}` → `{record.ToSha[..Math.Min(7, record.ToSha.Length)]}` ({record.CommitsCount} commits)");
+            Line($"- **Emergency**: {M(ReportText.Emergency(release))}");
+            Line($"- **CI**: {M(ReportText.Ci(record.CiStatus))}");
+            Line();
+            Line("### Pull requests");
+            Line();
+            if (record.PullRequests.Count == 0) Line("None.");
+            else
+            {
+                Line("| PR | Title | Author | Approvers | Independent review | Tickets | Compliance archive |");
+                Line("|----|-------|--------|-----------|--------------------|---------|--------------------|");
+                foreach (var pr in record.PullRequests)
+                    Line($"| {Link($"#{pr.Number}", pr.Url)} | {M(pr.Title)} | {M(pr.Author)} | {M(ReportText.Approvers(pr))} | {ReportText.Independent(pr.IndependentlyApproved)} | {M(string.Join(", ", pr.Tickets))} | {M(ReportText.Archive(pr))} |");
+            }
+            List("CI checks", record.CiStatus.Checks.Select(c => $"{(c.Passed ? "✅" : "❌")} {M(ReportText.Check(c))}"));
+            List("Tickets", record.LinearTickets.Select(t => Link(M(ReportText.Ticket(t)), t.Url)));
+            List("Unspecced changes", record.UnspeccedChanges.Select(u => M(u.Description)));
+            List("Warnings", record.Warnings.Select(M));
+        }
+        return md.ToString();
+
+        void List(string heading, IEnumerable<string> items)
+        {
+            var lines = items.ToList();
+            if (lines.Count == 0) return;
+            Line();
+            Line($"### {heading}");
+            Line();
+            foreach (var item in lines) Line($"- {item}");
+        }
+    }
+}

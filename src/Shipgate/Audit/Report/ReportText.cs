@@ -1,0 +1,47 @@
+using System.Globalization;
+using Shipgate.Record;
+
+namespace Shipgate.Audit.Report;
+
+/// <summary>
+/// The plain-text wording every format shares, so md, csv and html say the same thing. The
+/// result is raw text: each renderer still escapes it for its format.
+/// </summary>
+public static class ReportText
+{
+    public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+
+    public static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Unknown when the release could not ask GitHub who approved the PR.</summary>
+    public static string Independent(bool? approved) => approved switch { true => "yes", false => "no", null => "unknown" };
+
+    public static string Approvers(RecordPullRequest pr) => pr.Approvers.Count == 0 ? "none" : string.Join(", ", pr.Approvers);
+
+    public static string Archive(RecordPullRequest pr) => pr.ComplianceArchive ?? "missing";
+
+    public static string Ci(RecordCiStatus ci) => ci.UnverifiedReason is { } reason ? $"{ci.Status}: {reason}" : ci.Status;
+
+    public static string Check(RecordCiCheck check) => $"{check.Name}: {check.Conclusion}";
+
+    public static string Ticket(RecordTicket ticket)
+    {
+        var state = ticket.Verification switch
+        {
+            "not_found" => "not found in Linear",
+            "unverified" => "unverified",
+            _ => ticket.Status ?? "no status",
+        };
+        return string.IsNullOrEmpty(ticket.Title) ? $"{ticket.Id} ({state})" : $"{ticket.Id} {ticket.Title} ({state})";
+    }
+
+    /// <summary>"no", or the emergency's reason and where its review stands.</summary>
+    public static string Emergency(ReleaseEvidence release) => (release.Record.Emergency, release.Review) switch
+    {
+        (null, _) => "no",
+        ({ } e, null) => $"yes{CiOverride(e)}: {e.Reason}; NOT REVIEWED",
+        ({ } e, { } r) => $"yes{CiOverride(e)}: {e.Reason}; reviewed by {r.ReviewedBy} on {Day(r.Timestamp)} ({r.ReviewId}): {r.Note}",
+    };
+
+    private static string CiOverride(RecordEmergency emergency) => emergency.CiOverridden ? ", CI gate overridden" : "";
+}

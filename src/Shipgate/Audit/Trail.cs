@@ -1,0 +1,29 @@
+using Shipgate.Git;
+using Shipgate.Record;
+
+namespace Shipgate.Audit;
+
+/// <summary>One record file of the hash chain as found on the archive branch.</summary>
+/// <param name="AddedAt">Index, in the archive branch's history, of the commit that added it.</param>
+public sealed record TrailLink(string Id, int AddedAt, string AddedIn, byte[] Bytes)
+{
+    public bool IsRelease => RecordFiles.IsReleaseId(Id);
+    public string Path => RecordFiles.JsonPath(Id);
+    public string Sha256 => RecordFiles.Sha256Hex(Bytes);
+}
+
+/// <summary>Everything verify and report read from git, gathered once; judged by pure code.</summary>
+public sealed record TrailFacts(
+    string Repository,
+    string ArchiveBranch,
+    string ProductionBranch,
+    string? ArchiveTip,
+    string MainTip,
+    IReadOnlyList<HistoryCommit> ArchiveHistory,
+    /// <summary>The records present at the archive tip, in the order they were added.</summary>
+    IReadOnlyList<TrailLink> Links,
+    /// <summary>Commits reachable from main but not from the first release's from_sha (all of main when there is none).</summary>
+    IReadOnlyList<Commit> MainSinceFirstRelease,
+    bool FirstReleaseStartIsOnMain,
+    /// <summary>Per record commit: null when signed by an allowed signer, else why not. Null when signing is not required.</summary>
+    IReadOnlyDictionary<string, string?>? Signatures);

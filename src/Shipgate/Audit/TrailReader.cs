@@ -1,0 +1,64 @@
+using Shipgate.Git;
+using Shipgate.Record;
+
+namespace Shipgate.Audit;
+
+/// <summary>
+/// Reads the audit trail from the remote: the archive branch's history and records, main's
+/// history since the first release, and record signatures. No API, no ref moved: objects only.
+/// </summary>
+public static class TrailReader
+{
+    public static async Task<TrailFacts> ReadAsync(GitRepository git, Config.ShipgateConfig config, string repository, string? allowedSignersFile)
+    {
+        var heads = await git.RemoteHeadsAsync(config.Remote, [config.ArchiveBranch, config.ProductionBranch]);
+        var main = heads.GetValueOrDefault(config.ProductionBranch)
+            ?? throw new ShipgateException(ExitCode.Error, $"The remote '{config.Remote}' has no branch '{config.ProductionBranch}'.");
+        var archive = heads.GetValueOrDefault(config.ArchiveBranch);
+        await git.FetchObjectsAsync(config.Remote, heads.Keys);
+
+        IReadOnlyList<HistoryCommit> history = [];
+        List<TrailLink> links = [];
+        if (archive is not null)
+        {
+            history = await git.HistoryAsync(archive);
+            var chainIds = RecordFiles.ChainIds(await git.ListFilesAsync(archive));
+            var bytes = await git.ReadFilesAsync(archive, chainIds.Select(RecordFiles.JsonPath).ToList());
+            var addedAt = new Dictionary<string, int>();
+            for (var i = 0; i < history.Count; i++)
+                foreach (var change in history[i].Changes.Where(c => c.Status == 'A'))
+                    addedAt[change.Path] = i;
+            links = chainIds
+                .Select(id => new TrailLink(id, addedAt.GetValueOrDefault(RecordFiles.JsonPath(id), -1),
+                    addedAt.TryGetValue(RecordFiles.JsonPath(id), out var at) ? history[at].Sha : archive, bytes.GetValueOrDefault(RecordFiles.JsonPath(id), [])))
+                .OrderBy(l => l.AddedAt).ThenBy(l => l.Id, RecordFiles.ChainOrder)
+                .ToList();
+        }
+
+        var firstStart = FirstReleaseStart(links);
+        var mainCommits = await git.CommitsAsync(main, firstStart);
+        var startOnMain = firstStart is null || await git.IsAncestorAsync(firstStart, main);
+
+        Dictionary<string, string?>? signatures = null;
+        if (allowedSignersFile is not null)
+        {
+            signatures = [];
+            foreach (var commit in links.Select(l => l.AddedIn).Distinct())
+                signatures[commit] = await git.VerifySignatureAsync(commit, allowedSignersFile);
+        }
+        return new TrailFacts(repository, config.ArchiveBranch, config.ProductionBranch, archive, main, history, links, mainCommits, startOnMain, signatures);
+    }
+
+    private static string? FirstReleaseStart(IEnumerable<TrailLink> links)
+    {
+        foreach (var link in links.Where(l => l.IsRelease))
+        {
+            try
+            {
+                if (RecordFiles.FromJsonBytes(link.Bytes)?.FromSha is { Length: 40 } sha && sha.All(Uri.IsHexDigit)) return sha;
+            }
+            catch (System.Text.Json.JsonException) { }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,210 @@
+using System.Text.Json;
+using Shipgate.Record;
+
+namespace Shipgate.Audit;
+
+/// <summary>The checks verify makes, in the order they are shown.</summary>
+public enum TrailCheck { Schema, Chain, AppendOnly, Order, Ranges, Coverage, Signatures, Reviews }
+
+/// <summary>One thing wrong with the trail; <see cref="Link"/> is the record it concerns, when there is one.</summary>
+public sealed record TrailProblem(TrailCheck Check, string? Link, string Message);
+
+/// <summary>A commit of main that no release record covers.</summary>
+public sealed record DirectPush(string Sha, string Subject, string Author);
+
+/// <summary>An emergency release and where its review stands.</summary>
+public sealed record EmergencyReviewStatus(string ReleaseId, string Reason, DateTimeOffset ReleasedAt, string? ReviewId, bool Overdue);
+
+public sealed record TrailVerdict(
+    bool Ok,
+    int Releases,
+    int Reviews,
+    string? FirstBroken,
+    IReadOnlyList<TrailProblem> Problems,
+    IReadOnlyList<DirectPush> DirectPushes,
+    IReadOnlyList<EmergencyReviewStatus> Emergencies,
+    bool SignaturesRequired);
+
+/// <summary>
+/// Judges the trail, in the manner of CloudTrail's log-file validation: every record matches its
+/// schema; each links to the one before by the SHA-256 of its bytes; records were only ever added,
+/// in order; release ranges are contiguous; every change of main since the first release is in a
+/// recorded range; record commits are signed when required; emergencies are reviewed in time.
+/// Pure: <see cref="TrailReader"/> gathers the facts.
+/// </summary>
+public static class TrailVerifier
+{
+    public static TrailVerdict Verify(TrailFacts facts, DateTimeOffset now, TimeSpan reviewWithin)
+    {
+        var problems = new List<TrailProblem>();
+        CheckAppendOnly(facts, problems);
+        CheckOrder(facts, problems);
+
+        var releases = new List<(TrailLink Link, ReleaseRecord Record)>();
+        var reviews = new List<(TrailLink Link, ReviewRecord Record)>();
+        TrailLink? previous = null;
+        foreach (var link in facts.Links)
+        {
+            var errors = RecordSchemas.Validate(link.Bytes, link.IsRelease);
+            if (errors.Count > 0)
+                problems.Add(new(TrailCheck.Schema, link.Id, $"{link.Path} does not match the published schema: {string.Join("; ", errors.Take(5))}"));
+            CheckLink(link, previous, problems, releases, reviews);
+            previous = link;
+        }
+
+        CheckRanges(releases, problems);
+        var pushes = CheckCoverage(facts, releases, problems);
+        CheckSignatures(facts, problems);
+        var emergencies = CheckEmergencies(releases, reviews, now, reviewWithin, problems);
+
+        var firstBroken = problems.Where(p => p.Link is not null).Select(p => p.Link!).Order(RecordFiles.ChainOrder).FirstOrDefault();
+        return new TrailVerdict(problems.Count == 0, releases.Count, reviews.Count, firstBroken, problems, pushes, emergencies, facts.Signatures is not null);
+    }
+
+    private static void CheckAppendOnly(TrailFacts facts, List<TrailProblem> problems)
+    {
+        foreach (var commit in facts.ArchiveHistory)
+            foreach (var change in commit.Changes.Where(c => c.Path.StartsWith(RecordFiles.Folder, StringComparison.Ordinal) && c.Status != 'A'))
+            {
+                var id = Path.GetFileNameWithoutExtension(change.Path);
+                var what = change.Status == 'D' ? "deleted" : "edited";
+                problems.Add(new(TrailCheck.AppendOnly, id, $"{change.Path} was {what} by commit {commit.Sha[..7]} (\"{Rendering.SafeText.OneLine(commit.Subject)}\"); records may only be added."));
+            }
+    }
+
+    private static void CheckOrder(TrailFacts facts, List<TrailProblem> problems)
+    {
+        TrailLink? latest = null;
+        foreach (var link in facts.Links)
+        {
+            if (latest is not null && RecordFiles.ChainOrder.Compare(link.Id, latest.Id) < 0)
+                problems.Add(new(TrailCheck.Order, link.Id, $"{link.Id} was added after {latest.Id} but is dated before it: a record was inserted or reordered later."));
+            else latest = link;
+        }
+    }
+
+    private static void CheckLink(TrailLink link, TrailLink? previous, List<TrailProblem> problems,
+        List<(TrailLink, ReleaseRecord)> releases, List<(TrailLink, ReviewRecord)> reviews)
+    {
+        PreviousRelease? claimed;
+        try
+        {
+            if (link.IsRelease)
+            {
+                var record = RecordFiles.FromJsonBytes(link.Bytes) ?? throw new JsonException("empty");
+                if (record.ReleaseId != link.Id)
+                    problems.Add(new(TrailCheck.Chain, link.Id, $"{link.Path} says it is {record.ReleaseId}: records were swapped or renamed."));
+                claimed = record.PreviousRelease;
+                releases.Add((link, record));
+            }
+            else
+            {
+                var review = RecordFiles.ReviewFromJsonBytes(link.Bytes) ?? throw new JsonException("empty");
+                if (review.ReviewId != link.Id)
+                    problems.Add(new(TrailCheck.Chain, link.Id, $"{link.Path} says it is {review.ReviewId}: records were swapped or renamed."));
+                claimed = review.PreviousRelease;
+                reviews.Add((link, review));
+            }
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            problems.Add(new(TrailCheck.Schema, link.Id, $"{link.Path} cannot be read as a record: {e.Message}"));
+            return;
+        }
+
+        if (previous is null)
+        {
+            if (claimed is not null)
+                problems.Add(new(TrailCheck.Chain, link.Id, $"{link.Id} links to {claimed.Id}, which is not on the archive branch: a record before it was removed."));
+        }
+        else if (claimed is null)
+            problems.Add(new(TrailCheck.Chain, link.Id, $"{link.Id} links to nothing, but {previous.Id} was recorded before it."));
+        else if (claimed.Id != previous.Id || claimed.Sha256 != previous.Sha256)
+            problems.Add(new(TrailCheck.Chain, link.Id,
+                claimed.Id != previous.Id
+                    ? $"{link.Id} links to {claimed.Id}, but the record before it is {previous.Id}: the chain was broken by a removed, inserted or reordered record."
+                    : $"{link.Id} holds SHA-256 {claimed.Sha256[..12]}… of {previous.Id}, whose bytes now hash to {previous.Sha256[..12]}…: {previous.Id} was changed after it was recorded."));
+    }
+
+    private static void CheckRanges(List<(TrailLink Link, ReleaseRecord Record)> releases, List<TrailProblem> problems)
+    {
+        for (var i = 1; i < releases.Count; i++)
+        {
+            var (link, record) = releases[i];
+            var before = releases[i - 1].Record;
+            if (record.FromSha != before.ToSha)
+                problems.Add(new(TrailCheck.Ranges, link.Id,
+                    $"{link.Id} starts at {Short(record.FromSha)} but {before.ReleaseId} ended at {Short(before.ToSha)}: main changed between them without a record."));
+        }
+    }
+
+    private static IReadOnlyList<DirectPush> CheckCoverage(TrailFacts facts, List<(TrailLink Link, ReleaseRecord Record)> releases, List<TrailProblem> problems)
+    {
+        if (releases.Count == 0) return [];
+        if (!facts.FirstReleaseStartIsOnMain)
+        {
+            problems.Add(new(TrailCheck.Coverage, releases[0].Link.Id, $"{facts.ProductionBranch} no longer contains {Short(releases[0].Record.FromSha)}, where the first release started: its history was rewritten."));
+            return [];
+        }
+        var bySha = facts.MainSinceFirstRelease.ToDictionary(c => c.Sha);
+        var covered = new HashSet<string>();
+        foreach (var (link, record) in releases)
+        {
+            if (!bySha.ContainsKey(record.ToSha) && record.ToSha != record.FromSha)
+            {
+                problems.Add(new(TrailCheck.Coverage, link.Id, $"{facts.ProductionBranch} no longer contains {Short(record.ToSha)}, released by {link.Id}: its history was rewritten."));
+                continue;
+            }
+            var excluded = Ancestors(record.FromSha, bySha);
+            foreach (var sha in Ancestors(record.ToSha, bySha))
+                if (!excluded.Contains(sha)) covered.Add(sha);
+        }
+        var pushes = facts.MainSinceFirstRelease.Where(c => !covered.Contains(c.Sha))
+            .Select(c => new DirectPush(c.Sha, Rendering.SafeText.OneLine(c.Subject), Rendering.SafeText.OneLine(c.AuthorName))).ToList();
+        if (pushes.Count > 0)
+            problems.Add(new(TrailCheck.Coverage, null,
+                $"{pushes.Count} commits on {facts.ProductionBranch} are in no release record (direct pushes): " +
+                string.Join(", ", pushes.Take(10).Select(p => $"{Short(p.Sha)} \"{p.Subject}\"")) + (pushes.Count > 10 ? ", …" : "")));
+        return pushes;
+    }
+
+    private static HashSet<string> Ancestors(string start, IReadOnlyDictionary<string, Git.Commit> graph)
+    {
+        var found = new HashSet<string>();
+        var stack = new Stack<string>([start]);
+        while (stack.Count > 0)
+        {
+            var sha = stack.Pop();
+            if (!graph.TryGetValue(sha, out var commit) || !found.Add(sha)) continue;
+            foreach (var parent in commit.Parents) stack.Push(parent);
+        }
+        return found;
+    }
+
+    private static void CheckSignatures(TrailFacts facts, List<TrailProblem> problems)
+    {
+        if (facts.Signatures is null) return;
+        foreach (var link in facts.Links)
+            if (facts.Signatures.GetValueOrDefault(link.AddedIn) is { } why)
+                problems.Add(new(TrailCheck.Signatures, link.Id, $"commit {Short(link.AddedIn)} that added {link.Id} is not signed by an allowed signer: {Rendering.SafeText.OneLine(why)}"));
+    }
+
+    private static IReadOnlyList<EmergencyReviewStatus> CheckEmergencies(List<(TrailLink Link, ReleaseRecord Record)> releases, List<(TrailLink Link, ReviewRecord Record)> reviews,
+        DateTimeOffset now, TimeSpan reviewWithin, List<TrailProblem> problems)
+    {
+        var result = new List<EmergencyReviewStatus>();
+        foreach (var (link, record) in releases.Where(r => r.Record.Emergency is not null))
+        {
+            var review = reviews.FirstOrDefault(r => r.Record.ReviewsRelease == record.ReleaseId);
+            var overdue = review.Record is null && now - record.Timestamp > reviewWithin;
+            result.Add(new EmergencyReviewStatus(record.ReleaseId, record.Emergency!.Reason, record.Timestamp, review.Record?.ReviewId, overdue));
+            if (overdue)
+                problems.Add(new(TrailCheck.Reviews, link.Id, $"emergency release {record.ReleaseId} has no review {(now - record.Timestamp).TotalHours:0} h after it (allowed: {reviewWithin.TotalHours:0} h). Run shipgate audit review {record.ReleaseId} --by <name> --note <text>."));
+        }
+        foreach (var (link, review) in reviews.Where(r => releases.All(x => x.Record.ReleaseId != r.Record.ReviewsRelease)))
+            problems.Add(new(TrailCheck.Reviews, link.Id, $"{link.Id} reviews {review.ReviewsRelease}, which is not on the archive branch."));
+        return result;
+    }
+
+    private static string Short(string sha) => sha.Length >= 7 ? sha[..7] : sha;
+}

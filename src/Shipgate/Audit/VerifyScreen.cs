@@ -1,0 +1,72 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Shipgate.Audit;
+
+/// <summary>How verify's verdict is shown: a checklist for people, or JSON for tools.</summary>
+public static class VerifyScreen
+{
+    private static readonly (TrailCheck Check, string Label)[] Checks =
+    [
+        (TrailCheck.Schema, "Every record parses and matches the published schema"),
+        (TrailCheck.Chain, "Hash chain intact (each record holds the SHA-256 of the one before)"),
+        (TrailCheck.AppendOnly, "Archive branch only ever added records"),
+        (TrailCheck.Order, "Records were added in the order they are dated"),
+        (TrailCheck.Ranges, "Release ranges are contiguous"),
+        (TrailCheck.Coverage, "Every change of production since the first release is in a recorded release"),
+        (TrailCheck.Signatures, "Record commits signed by allowed signers"),
+        (TrailCheck.Reviews, "Emergency releases reviewed in time"),
+    ];
+
+    public static void Show(IAnsiConsole console, TrailFacts facts, TrailVerdict verdict)
+    {
+        Rendering.Screens.Banner(console, "AUDIT TRAIL VERIFICATION");
+        console.WriteLine($"Repository: {facts.Repository}");
+        console.WriteLine($"Archive:    {facts.ArchiveBranch} @ {(facts.ArchiveTip ?? "(absent)")[..Math.Min(7, (facts.ArchiveTip ?? "(absent)").Length)]} ({verdict.Releases} releases, {verdict.Reviews} reviews)");
+        console.WriteLine($"Production: {facts.ProductionBranch} @ {facts.MainTip[..7]}");
+        console.WriteLine();
+        foreach (var (check, label) in Checks)
+        {
+            if (check == TrailCheck.Signatures && !verdict.SignaturesRequired)
+            {
+                console.WriteLine($"[-] {label} (not required: audit.allowed_signers is not set)");
+                continue;
+            }
+            var failed = verdict.Problems.Where(p => p.Check == check).ToList();
+            if (failed.Count == 0) console.WriteLine($"[x] {label}");
+            else
+            {
+                console.MarkupLine($"[red][[ ]] {Markup.Escape(label)}[/]");
+                foreach (var problem in failed) console.WriteLine($"      - {Rendering.SafeText.OneLine(problem.Message)}");
+            }
+        }
+        foreach (var emergency in verdict.Emergencies.Where(e => !e.Overdue))
+            console.WriteLine(emergency.ReviewId is null
+                ? $"    note: emergency release {emergency.ReleaseId} awaits its review."
+                : $"    note: emergency release {emergency.ReleaseId} was reviewed in {emergency.ReviewId}.");
+        console.WriteLine();
+        if (verdict.Ok)
+            console.MarkupLine("[green]PASS: the audit trail is intact.[/]");
+        else
+            console.MarkupLine($"[red]FAIL: the audit trail is broken{(verdict.FirstBroken is { } first ? $" (first broken record: {Markup.Escape(first)})" : "")}.[/]");
+    }
+
+    public static string Json(TrailFacts facts, TrailVerdict verdict) => JsonSerializer.Serialize(new
+    {
+        ok = verdict.Ok,
+        repository = facts.Repository,
+        archive_branch = facts.ArchiveBranch,
+        archive_sha = facts.ArchiveTip,
+        production_branch = facts.ProductionBranch,
+        production_sha = facts.MainTip,
+        releases = verdict.Releases,
+        reviews = verdict.Reviews,
+        first_broken = verdict.FirstBroken,
+        problems = verdict.Problems.Select(p => new { check = CheckName(p.Check), record = p.Link, message = p.Message }),
+        direct_pushes = verdict.DirectPushes.Select(p => new { sha = p.Sha, subject = p.Subject, author = p.Author }),
+        emergencies = verdict.Emergencies.Select(e => new { release_id = e.ReleaseId, reason = e.Reason, released_at = e.ReleasedAt, review_id = e.ReviewId, overdue = e.Overdue }),
+        signatures_required = verdict.SignaturesRequired,
+    }, new JsonSerializerOptions { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never });
+
+    private static string CheckName(TrailCheck check) => JsonNamingPolicy.SnakeCaseLower.ConvertName(check.ToString());
+}

@@ -1,0 +1,86 @@
+using System.CommandLine;
+using Shipgate.Audit;
+using Shipgate.Config;
+using Shipgate.Git;
+using Shipgate.Integrations;
+using Shipgate.Record;
+
+namespace Shipgate.Cli;
+
+/// <summary><c>shipgate audit</c>: the auditor's half of Shipgate (verify, review, report).</summary>
+public static class AuditCommand
+{
+    public static Command Create(CliHost host)
+    {
+        var audit = new Command("audit", "Verify the release trail, review emergency releases, report on a period.");
+        audit.Subcommands.Add(Verify(host));
+        audit.Subcommands.Add(Review(host));
+        audit.Subcommands.Add(AuditReportCommand.Create(host));
+        return audit;
+    }
+
+    private static Option<string?> RepoOption() => new("--repo") { Description = "The repository folder (default: the current folder).", HelpName = "dir" };
+
+    /// <summary>The repository, its configuration and its name, as every audit command needs them.</summary>
+    public sealed record Repository(string Root, ShipgateConfig Config, GitRepository Git, string Name);
+
+    public static async Task<Repository> OpenAsync(CliHost host, string? folder, Secrets secrets)
+    {
+        var top = await GitRepository.FindTopLevelAsync(Path.GetFullPath(folder ?? ".", host.WorkingDirectory), secrets);
+        var config = ConfigLoader.LoadFromRepository(top);
+        var git = new GitRepository(new GitCli(top, secrets));
+        var remoteUrl = await git.RemoteUrlAsync(config.Remote)
+            ?? throw new UsageException($"The repository has no remote named '{config.Remote}'. Add it, or set 'remote' in {ConfigLoader.FileName}.");
+        var name = config.GitHub.Repository ?? RepositoryAddress.Parse(remoteUrl)?.FullName ?? secrets.Redact(remoteUrl);
+        return new Repository(top, config, git, name);
+    }
+
+    private static Command Verify(CliHost host)
+    {
+        var json = new Option<bool>("--json") { Description = "Print the verdict as JSON." };
+        var repo = RepoOption();
+        var command = new Command("verify", "Prove, offline from any API, that the release trail is complete and untampered.") { json, repo };
+        command.SetAction((parse, ct) =>
+        {
+            var secrets = Connections.SecretsFrom(host.Environment);
+            return ShipgateCli.GuardAsync(host, secrets, async () =>
+            {
+                var repository = await OpenAsync(host, parse.GetValue(repo), secrets);
+                string? signers = null;
+                if (repository.Config.Audit.AllowedSigners is { } file)
+                {
+                    signers = Path.GetFullPath(file, repository.Root);
+                    if (!File.Exists(signers))
+                        throw new UsageException($"audit.allowed_signers: {file} does not exist (looked in {repository.Root}).");
+                }
+                var facts = await TrailReader.ReadAsync(repository.Git, repository.Config, repository.Name, signers);
+                var verdict = TrailVerifier.Verify(facts, host.Clock.GetUtcNow(), repository.Config.Audit.ReviewWithin);
+                if (parse.GetValue(json)) host.Console.Profile.Out.Writer.WriteLine(VerifyScreen.Json(facts, verdict));
+                else VerifyScreen.Show(host.Console, facts, verdict);
+                return verdict.Ok ? ExitCode.Success : ExitCode.TrailBroken;
+            }, ct);
+        });
+        return command;
+    }
+
+    private static Command Review(CliHost host)
+    {
+        var release = new Argument<string>("release-id") { Description = "The emergency release to review, e.g. release-2026-02-04-153045." };
+        var by = new Option<string>("--by") { Description = "Who reviewed it.", Required = true };
+        var note = new Option<string>("--note") { Description = "The review: a URL or text.", Required = true };
+        var repo = RepoOption();
+        var command = new Command("review", "Record the after-the-fact review of an emergency release in the hash chain.") { release, by, note, repo };
+        command.SetAction((parse, ct) =>
+        {
+            var secrets = Connections.SecretsFrom(host.Environment);
+            return ShipgateCli.GuardAsync(host, secrets, async () =>
+            {
+                var repository = await OpenAsync(host, parse.GetValue(repo), secrets);
+                var review = await EmergencyReview.RecordAsync(repository, parse.GetValue(release)!, parse.GetValue(by)!, parse.GetValue(note)!, host.Clock.GetUtcNow());
+                host.Console.MarkupLine($"[green]Recorded[/] {review.ReviewId} for {review.ReviewsRelease} on {repository.Config.ArchiveBranch}.");
+                return ExitCode.Success;
+            }, ct);
+        });
+        return command;
+    }
+}

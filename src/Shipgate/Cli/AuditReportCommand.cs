@@ -1,0 +1,76 @@
+using System.CommandLine;
+using System.Text;
+using Shipgate.Audit;
+using Shipgate.Audit.Report;
+using Shipgate.Integrations;
+
+namespace Shipgate.Cli;
+
+/// <summary><c>shipgate audit report</c>: the evidence pack for an audit period, written to one file.</summary>
+public static class AuditReportCommand
+{
+    /// <summary>Each format's renderer; CSV starts with a UTF-8 byte order mark, without which Excel misreads non-ASCII names.</summary>
+    private static readonly Dictionary<string, (Func<EvidenceReport, string> Render, bool ByteOrderMark)> Formats = new()
+    {
+        ["md"] = (ReportMarkdown.Render, false),
+        ["csv"] = (ReportCsv.Render, true),
+        ["html"] = (ReportHtml.Render, false),
+    };
+
+    public static Command Create(CliHost host)
+    {
+        var since = new Option<string>("--since") { Description = "First day of the period (YYYY-MM-DD, UTC, included).", Required = true, HelpName = "date" };
+        var until = new Option<string>("--until") { Description = "Last day of the period (YYYY-MM-DD, UTC, included).", Required = true, HelpName = "date" };
+        var format = new Option<string>("--format") { Description = "md, csv or html.", Required = true };
+        format.AcceptOnlyFromAmong([.. Formats.Keys]);
+        var output = new Option<string>("--out") { Description = "The file to write; its folder must exist.", Required = true, HelpName = "path" };
+        var repo = new Option<string?>("--repo") { Description = "The repository folder (default: the current folder).", HelpName = "dir" };
+        var command = new Command("report", "Write the evidence an auditor samples from: every release of a period, its PRs, reviews, CI, tickets and gaps.")
+            { since, until, format, output, repo };
+        command.SetAction((parse, ct) =>
+        {
+            var secrets = Connections.SecretsFrom(host.Environment);
+            return ShipgateCli.GuardAsync(host, secrets, async () =>
+            {
+                var period = ReportPeriod.Parse(parse.GetValue(since)!, parse.GetValue(until)!);
+                var path = OutputPath(host, parse.GetValue(output)!);
+                var (render, byteOrderMark) = Formats[parse.GetValue(format)!];
+
+                var repository = await AuditCommand.OpenAsync(host, parse.GetValue(repo), secrets);
+                var facts = await TrailReader.ReadAsync(repository.Git, repository.Config, repository.Name, allowedSignersFile: null);
+                var report = EvidenceReport.Build(repository.Name, facts.Links, period, host.Clock.GetUtcNow());
+                WriteAtomically(path, render(report), byteOrderMark);
+
+                host.Console.MarkupLine($"Wrote {Markup.Escape(path)}: evidence for {Markup.Escape(period.ToString())}; " +
+                    $"releases: {report.Totals.Releases}, PRs: {report.Totals.PullRequests}, gaps: {report.Totals.Gaps}.");
+                return ExitCode.Success;
+            }, ct);
+        });
+        return command;
+    }
+
+    /// <summary>The full path of --out, checked before any work: its folder exists and it is not itself a folder.</summary>
+    private static string OutputPath(CliHost host, string text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) throw new UsageException("--out needs a file path.");
+        var path = Path.GetFullPath(text, host.WorkingDirectory);
+        if (Directory.Exists(path)) throw new UsageException($"--out {text} is a folder; name the file to write.");
+        if (!Directory.Exists(Path.GetDirectoryName(path))) throw new UsageException($"--out {text}: the folder {Path.GetDirectoryName(path)} does not exist.");
+        return path;
+    }
+
+    /// <summary>Writes beside the target, then renames over it: a reader never sees half a report.</summary>
+    private static void WriteAtomically(string path, string text, bool byteOrderMark)
+    {
+        var temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllText(temporary, text, new UTF8Encoding(byteOrderMark));
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+}

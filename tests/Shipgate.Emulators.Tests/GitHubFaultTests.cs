@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using Shipgate.Emulators;
+using Xunit;
+using static Shipgate.Emulators.Tests.Support;
+
+namespace Shipgate.Emulators.Tests;
+
+public sealed class GitHubFaultTests
+{
+    [Fact]
+    public async Task A_failure_answers_the_given_status_then_the_next_request_succeeds()
+    {
+        await using var gh = await GitHubEmulator.StartAsync(GitHubFixture());
+        using var client = GitHubClient();
+        gh.Faults.Fail(500);
+
+        var failed = await client.GetAsync($"{gh.ApiUrl}/repos/acme/shop");
+        var retried = await client.GetAsync($"{gh.ApiUrl}/repos/acme/shop");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal([500, 200], gh.Requests.Select(r => r.StatusCode));
+        AssertSpecClean(gh.Requests);
+    }
+
+    [Fact]
+    public async Task A_failure_with_a_path_filter_spares_other_paths_and_counts_down()
+    {
+        await using var gh = await GitHubEmulator.StartAsync(GitHubFixture());
+        using var client = GitHubClient();
+        gh.Faults.Fail(502, count: 2, pathContains: "/check-runs");
+
+        var other = await client.GetAsync($"{gh.ApiUrl}/user");
+        var first = await client.GetAsync($"{gh.ApiUrl}/repos/acme/shop/commits/staging/check-runs");
+        var second = await client.GetAsync($"{gh.ApiUrl}/repos/acme/shop/commits/staging/check-runs");
+        var third = await client.GetAsync($"{gh.ApiUrl}/repos/acme/shop/commits/staging/check-runs");
+
+        Assert.Equal(
+            [HttpStatusCode.OK, HttpStatusCode.BadGateway, HttpStatusCode.BadGateway, HttpStatusCode.OK],
+            new[] { other, first, second, third }.Select(r => r.StatusCode));
+    }
+
+    [Theory]
+    [InlineData(RateLimitKind.SecondaryTooManyRequests, HttpStatusCode.TooManyRequests)]
+    [InlineData(RateLimitKind.SecondaryForbidden, HttpStatusCode.Forbidden)]
+    public async Task A_secondary_rate_limit_answers_with_retry_after(RateLimitKind kind, HttpStatusCode expected)
+    {
+        await using var gh = await GitHubEmulator.StartAsync(GitHubFixture());
+        using var client = GitHubClient();
+        gh.Faults.RateLimit(kind: kind, retryAfter: TimeSpan.FromSeconds(3));
+
+        var (limited, body) = await client.GetJsonAsync($"{gh.ApiUrl}/user");
+        var after = await client.GetAsync($"{gh.ApiUrl}/user");
+
+        Assert.Equal(expected, limited.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(3), limited.Headers.RetryAfter?.Delta);
+        Assert.Contains("secondary rate limit", body["message"]!.GetValue<string>());
+        Assert.NotEqual("0", Header(limited, "x-ratelimit-remaining"));
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_primary_rate_limit_answers_403_with_no_remaining_and_a_future_reset()
+    {
+        await using var gh = await GitHubEmulator.StartAsync(GitHubFixture());
+        using var client = GitHubClient();
+        gh.Faults.RateLimit(kind: RateLimitKind.Primary, retryAfter: TimeSpan.FromSeconds(30));
+
+        var (limited, body) = await client.GetJsonAsync($"{gh.ApiUrl}/repos/acme/shop/pulls");
+
+        Assert.Equal(HttpStatusCode.Forbidden, limited.StatusCode);
+        Assert.Equal("0", Header(limited, "x-ratelimit-remaining"));
+        Assert.InRange(long.Parse(Header(limited, "x-ratelimit-reset")) - DateTimeOffset.UtcNow.ToUnixTimeSeconds(), 1, 31);
+        Assert.StartsWith("API rate limit exceeded", body["message"]!.GetValue<string>());
+        Assert.Null(limited.Headers.RetryAfter);
+    }
+
+    [Fact]
+    public async Task A_primary_rate_limit_on_graphql_is_a_200_with_a_RATE_LIMITED_error()
+    {
+        await using var gh = await GitHubEmulator.StartAsync(GitHubFixture());
+        using var client = GitHubClient();
+        gh.Faults.RateLimit(pathContains: "graphql");
+
+        var (response, body) = await client.PostGraphQLAsync(gh.GraphQLUrl, "{ viewer { login } }");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("RATE_LIMITED", body["errors"]![0]!["type"]!.GetValue<string>());
+        Assert.Equal("0", Header(response, "x-ratelimit-remaining"));
+    }
+
+    [Fact]
+    public async Task A_malformed_answer_is_a_200_whose_body_is_not_json()
+    {
+        var fixture = GitHubFixture(r => r.CheckRuns.Add(new CheckRunFixture(1, Staging, "build")));
+        await using var gh = await GitHubEmulator.StartAsync(fixture);
+        using var client = GitHubClient();
+        gh.Faults.Malformed();
+
+        var malformed = await client.GetAsync($"{gh.ApiUrl}/repos/acme/shop/commits/staging/check-runs");
+        var text = await malformed.Content.ReadAsStringAsync();
+        var whole = await client.GetAsync($"{gh.ApiUrl}/repos/acme/shop/commits/staging/check-runs");
+
+        Assert.Equal(HttpStatusCode.OK, malformed.StatusCode);
+        Assert.StartsWith("{\"total_count\":1", text);
+        Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(text));
+        using var parsed = JsonDocument.Parse(await whole.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Latency_delays_every_answer()
+    {
+        await using var gh = await GitHubEmulator.StartAsync(GitHubFixture());
+        using var client = GitHubClient();
+        gh.Faults.Latency = TimeSpan.FromMilliseconds(300);
+
+        var clock = Stopwatch.StartNew();
+        var response = await client.GetAsync($"{gh.ApiUrl}/user");
+        var elapsed = clock.Elapsed;
+        gh.Faults.Clear();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(elapsed >= TimeSpan.FromMilliseconds(300), $"answered after {elapsed}");
+    }
+}

@@ -1,0 +1,168 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Shipgate.Emulators;
+
+/// <summary>A request reduced to what the emulators look at.</summary>
+internal sealed record EmulatorRequest(
+    string Method,
+    string Path,
+    string Query,
+    IReadOnlyList<KeyValuePair<string, string>> QueryPairs,
+    IReadOnlyDictionary<string, string> Headers,
+    string Body,
+    string BaseUrl)
+{
+    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+
+    public string? QueryValue(string name) => QueryPairs.LastOrDefault(p => p.Key == name).Value;
+}
+
+internal sealed record EmulatorResponse(int StatusCode, string Body, IReadOnlyList<string> Violations)
+{
+    public string ContentType { get; init; } = "application/json; charset=utf-8";
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+}
+
+/// <summary>The wire protocol of one service; called with the emulator's state locked.</summary>
+internal interface IProtocol
+{
+    Task<EmulatorResponse> HandleAsync(EmulatorRequest request);
+
+    EmulatorResponse Answer(Fault fault, EmulatorRequest request);
+}
+
+/// <summary>
+/// Kestrel on 127.0.0.1 with a free port, shared by both emulators: applies latency and armed
+/// faults, runs the protocol with the state locked (so a test's <see cref="Update"/> never races
+/// a request), and records every exchange.
+/// </summary>
+internal sealed class EmulatorHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly IProtocol _protocol;
+    private readonly SemaphoreSlim _state = new(1, 1);
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+
+    private EmulatorHost(WebApplication app, IProtocol protocol)
+    {
+        _app = app;
+        _protocol = protocol;
+    }
+
+    public string BaseUrl { get; private set; } = "";
+
+    public Faults Faults { get; } = new();
+
+    public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    public void ClearRequests() => _requests.Clear();
+
+    public static async Task<EmulatorHost> StartAsync(IProtocol protocol)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var host = new EmulatorHost(app, protocol);
+        app.Run(host.ServeAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        host.BaseUrl = new Uri(address).GetLeftPart(UriPartial.Authority);
+        return host;
+    }
+
+    public void Update(Action change)
+    {
+        _state.Wait();
+        try
+        {
+            change();
+        }
+        finally
+        {
+            _state.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _state.Dispose();
+    }
+
+    private async Task ServeAsync(HttpContext context)
+    {
+        var request = await ReadAsync(context);
+        if (Faults.Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(Faults.Latency, context.RequestAborted);
+        }
+
+        var fault = Faults.Take(request.Path);
+        EmulatorResponse response;
+        if (fault is null or MalformedFault)
+        {
+            await _state.WaitAsync(context.RequestAborted);
+            try
+            {
+                response = await _protocol.HandleAsync(request);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // An emulator bug must show in the test that met it, not as a dropped connection.
+                response = new EmulatorResponse(500, $"{{\"message\":\"emulator failure: {e.GetType().Name}\"}}", [$"emulator failure: {e}"]);
+            }
+            finally
+            {
+                _state.Release();
+            }
+            if (fault is MalformedFault)
+            {
+                response = response with { StatusCode = 200, Body = response.Body[..(response.Body.Length / 2)] };
+            }
+        }
+        else
+        {
+            response = _protocol.Answer(fault, request);
+        }
+
+        context.Response.StatusCode = response.StatusCode;
+        context.Response.ContentType = response.ContentType;
+        foreach (var (name, value) in response.Headers)
+        {
+            context.Response.Headers[name] = value;
+        }
+        await context.Response.WriteAsync(response.Body, context.RequestAborted);
+
+        var headers = request.Headers.ToDictionary(
+            h => h.Key,
+            h => h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase) ? RecordedRequest.RedactAuthorization(h.Value) : h.Value,
+            StringComparer.OrdinalIgnoreCase);
+        _requests.Enqueue(new RecordedRequest(
+            request.Method, request.Path, request.Query, headers, request.Body, response.StatusCode, response.Violations));
+    }
+
+    private static async Task<EmulatorRequest> ReadAsync(HttpContext context)
+    {
+        var http = context.Request;
+        using var reader = new StreamReader(http.Body);
+        var body = await reader.ReadToEndAsync(context.RequestAborted);
+        var query = http.QueryString.HasValue ? http.QueryString.Value![1..] : "";
+        var pairs = http.Query.SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v ?? ""))).ToList();
+        var headers = http.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        // Path as sent, still percent-encoded, so "a%2Fb" stays one segment.
+        var path = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget is { } raw
+            ? raw.Split('?', 2)[0]
+            : http.Path.Value ?? "/";
+        return new EmulatorRequest(http.Method, path, query, pairs, headers, body, $"{http.Scheme}://{http.Host}");
+    }
+}

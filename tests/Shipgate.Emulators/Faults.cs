@@ -1,0 +1,98 @@
+namespace Shipgate.Emulators;
+
+/// <summary>How an armed rate limit answers on GitHub; Linear answers every kind with RATELIMITED.</summary>
+public enum RateLimitKind
+{
+    /// <summary>GitHub: 403 with x-ratelimit-remaining 0 and x-ratelimit-reset. Linear: RATELIMITED.</summary>
+    Primary,
+
+    /// <summary>GitHub secondary limit answered 403 with retry-after.</summary>
+    SecondaryForbidden,
+
+    /// <summary>GitHub secondary limit answered 429 with retry-after.</summary>
+    SecondaryTooManyRequests,
+}
+
+/// <summary>One armed fault; each matching request consumes one of its <see cref="Remaining"/> uses.</summary>
+internal abstract record Fault(int Remaining, string? PathContains);
+
+/// <summary>Answers with a bare HTTP error status.</summary>
+internal sealed record StatusFault(int StatusCode, int Remaining, string? PathContains) : Fault(Remaining, PathContains);
+
+/// <summary>Answers as the service does when a rate limit is exhausted.</summary>
+internal sealed record RateLimitFault(RateLimitKind Kind, TimeSpan RetryAfter, int Remaining, string? PathContains)
+    : Fault(Remaining, PathContains);
+
+/// <summary>Answers 200 with the first half of the real answer: no longer valid JSON.</summary>
+internal sealed record MalformedFault(int Remaining, string? PathContains) : Fault(Remaining, PathContains);
+
+/// <summary>
+/// Knobs for unreliable-network tests. Faults are consumed in the order they were armed, one use
+/// per request whose path contains the fault's filter (every request when the filter is null).
+/// </summary>
+public sealed class Faults
+{
+    private readonly Lock _gate = new();
+    private readonly List<Fault> _armed = [];
+    private TimeSpan _latency;
+
+    /// <summary>Delay added before every answer, faulty or not.</summary>
+    public TimeSpan Latency
+    {
+        get { lock (_gate) { return _latency; } }
+        set { lock (_gate) { _latency = value; } }
+    }
+
+    /// <summary>The next <paramref name="count"/> matching requests answer <paramref name="statusCode"/>.</summary>
+    public void Fail(int statusCode, int count = 1, string? pathContains = null) =>
+        Arm(new StatusFault(statusCode, count, pathContains));
+
+    /// <summary>The next <paramref name="count"/> matching requests hit a rate limit that resets after <paramref name="retryAfter"/> (1 s by default).</summary>
+    public void RateLimit(int count = 1, RateLimitKind kind = RateLimitKind.Primary, TimeSpan? retryAfter = null, string? pathContains = null) =>
+        Arm(new RateLimitFault(kind, retryAfter ?? TimeSpan.FromSeconds(1), count, pathContains));
+
+    /// <summary>The next <paramref name="count"/> matching requests get a truncated, invalid JSON body.</summary>
+    public void Malformed(int count = 1, string? pathContains = null) => Arm(new MalformedFault(count, pathContains));
+
+    /// <summary>Disarms every fault and removes the latency.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _armed.Clear();
+            _latency = TimeSpan.Zero;
+        }
+    }
+
+    /// <summary>Takes one use of the first armed fault that applies to <paramref name="path"/>.</summary>
+    internal Fault? Take(string path)
+    {
+        lock (_gate)
+        {
+            var index = _armed.FindIndex(f => f.PathContains is null || path.Contains(f.PathContains, StringComparison.Ordinal));
+            if (index < 0)
+            {
+                return null;
+            }
+            var fault = _armed[index];
+            if (fault.Remaining <= 1)
+            {
+                _armed.RemoveAt(index);
+            }
+            else
+            {
+                _armed[index] = fault with { Remaining = fault.Remaining - 1 };
+            }
+            return fault;
+        }
+    }
+
+    private void Arm(Fault fault)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(fault.Remaining, 1);
+        lock (_gate)
+        {
+            _armed.Add(fault);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Shipgate.Emulators;
+
+/// <summary>
+/// What the GitHub emulator knows: accounts and repositories with their pull requests, reviews,
+/// commit statuses, check runs and workflow runs. Collections are mutable so a test can change
+/// them mid-run (through <see cref="GitHubEmulator.Update"/>); the items are immutable records,
+/// replaced with <c>with</c>. Loadable from JSON (camelCase, as written by <see cref="ToJson"/>).
+/// </summary>
+public sealed class GitHubFixture
+{
+    /// <summary>Accepted tokens and the login each one authenticates as.</summary>
+    public Dictionary<string, string> Tokens { get; init; } = [];
+
+    public List<RepositoryFixture> Repositories { get; init; } = [];
+
+    /// <summary>The repository named "owner/name" (case-insensitive, as GitHub matches it).</summary>
+    public RepositoryFixture Repository(string fullName) =>
+        FindRepository(fullName) ?? throw new KeyNotFoundException($"no repository {fullName} in the fixture");
+
+    internal RepositoryFixture? FindRepository(string fullName) =>
+        Repositories.Find(r => string.Equals(r.FullName, fullName, StringComparison.OrdinalIgnoreCase));
+
+    public static GitHubFixture FromJson(string json) =>
+        JsonSerializer.Deserialize<GitHubFixture>(json, FixtureJson.Options) ?? throw new JsonException("empty GitHub fixture");
+
+    public static GitHubFixture Load(string path) => FromJson(File.ReadAllText(path));
+
+    public string ToJson() => JsonSerializer.Serialize(this, FixtureJson.Options);
+}
+
+public sealed class RepositoryFixture
+{
+    public required string Owner { get; init; }
+    public required string Name { get; init; }
+    public string DefaultBranch { get; set; } = "main";
+
+    /// <summary>Branch heads, so a ref given by branch name resolves to a sha.</summary>
+    public Dictionary<string, string> Branches { get; init; } = [];
+
+    public List<PullRequestFixture> PullRequests { get; init; } = [];
+    public List<CommitStatusFixture> Statuses { get; init; } = [];
+    public List<CheckRunFixture> CheckRuns { get; init; } = [];
+    public List<WorkflowRunFixture> WorkflowRuns { get; init; } = [];
+
+    [JsonIgnore]
+    public string FullName => $"{Owner}/{Name}";
+
+    [JsonIgnore]
+    public string HtmlUrl => $"https://github.com/{FullName}";
+}
+
+/// <param name="State">OPEN, MERGED or CLOSED (GraphQL's PullRequestState).</param>
+/// <param name="Commits">Shas of the PR's commits; with <paramref name="MergeCommitSha"/> they answer "which PR holds this commit".</param>
+public sealed record PullRequestFixture(
+    int Number,
+    string Title,
+    string Author,
+    string HeadRef,
+    string BaseRef = "staging",
+    string State = "MERGED",
+    string Body = "")
+{
+    public DateTimeOffset CreatedAt { get; init; } = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    public DateTimeOffset? MergedAt { get; init; }
+    public string? MergedBy { get; init; }
+    public string? MergeCommitSha { get; init; }
+    public IReadOnlyList<string> Commits { get; init; } = [];
+    public IReadOnlyList<ReviewFixture> Reviews { get; init; } = [];
+
+    /// <summary>Web address; https://github.com/owner/name/pull/N when not given.</summary>
+    public string? Url { get; init; }
+
+    [JsonIgnore]
+    public bool IsMerged => State == "MERGED";
+
+    /// <summary>The last commit, or a stand-in derived from the number.</summary>
+    [JsonIgnore]
+    public string HeadSha => Commits.Count > 0 ? Commits[^1] : Number.ToString("x40", System.Globalization.CultureInfo.InvariantCulture);
+
+    internal bool Contains(string sha) =>
+        string.Equals(MergeCommitSha, sha, StringComparison.OrdinalIgnoreCase)
+        || Commits.Any(c => string.Equals(c, sha, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <param name="State">APPROVED, CHANGES_REQUESTED, COMMENTED or DISMISSED.</param>
+public sealed record ReviewFixture(string Author, string State, DateTimeOffset SubmittedAt, long Id = 0);
+
+/// <param name="State">error, failure, pending or success. A later status for the same context replaces an earlier one.</param>
+public sealed record CommitStatusFixture(string Sha, string Context, string State, string? TargetUrl = null)
+{
+    public DateTimeOffset CreatedAt { get; init; } = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+}
+
+/// <param name="Status">queued, in_progress or completed.</param>
+/// <param name="Conclusion">success, failure, neutral, cancelled, skipped, timed_out or action_required; null until completed. A re-run is a new check run with the same name and a higher id.</param>
+public sealed record CheckRunFixture(long Id, string Sha, string Name, string Status = "completed", string? Conclusion = "success")
+{
+    public DateTimeOffset? StartedAt { get; init; }
+    public DateTimeOffset? CompletedAt { get; init; }
+    public string? HtmlUrl { get; init; }
+}
+
+/// <param name="Status">queued, in_progress or completed (also requested, waiting, pending).</param>
+public sealed record WorkflowRunFixture(
+    long Id,
+    string Name,
+    string HeadSha,
+    string HeadBranch,
+    string Event = "push",
+    string Status = "completed",
+    string? Conclusion = "success")
+{
+    public DateTimeOffset CreatedAt { get; init; } = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    public string? HtmlUrl { get; init; }
+}
+
+internal static class FixtureJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+}

@@ -1,0 +1,360 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Json.Schema;
+
+namespace Shipgate.Emulators;
+
+/// <summary>One operation of an OpenAPI description: a method on a path template.</summary>
+public sealed class RestOperation
+{
+    internal RestOperation(string method, string pathTemplate, JsonObject node, Regex pattern, IReadOnlyList<string> pathParameterNames, int literalLength)
+    {
+        Method = method;
+        PathTemplate = pathTemplate;
+        Node = node;
+        Pattern = pattern;
+        PathParameterNames = pathParameterNames;
+        LiteralLength = literalLength;
+    }
+
+    public string Method { get; }
+    public string PathTemplate { get; }
+    public string? OperationId => Node["operationId"]?.GetValue<string>();
+    internal JsonObject Node { get; }
+    internal Regex Pattern { get; }
+    internal IReadOnlyList<string> PathParameterNames { get; }
+
+    /// <summary>Characters outside placeholders: the more, the more specific the template.</summary>
+    internal int LiteralLength { get; }
+
+    public override string ToString() => $"{Method} {PathTemplate}";
+}
+
+/// <summary>What a request matched, and everything in it the description does not allow.</summary>
+public sealed record RestMatch(
+    RestOperation? Operation,
+    IReadOnlyDictionary<string, string> PathParameters,
+    IReadOnlyList<string> Violations);
+
+/// <summary>
+/// An OpenAPI 3.0 description that checks requests (path, method, query parameters, required
+/// headers) and response bodies (against the operation's JSON schema), and completes an
+/// emulator's partial answers with every property the schema requires.
+/// </summary>
+public sealed class RestSpec
+{
+    private static readonly Lazy<RestSpec> GitHubSpec = new(() => Load(SpecFiles.GitHubRest, ["User-Agent"]));
+    private readonly ConcurrentDictionary<(RestOperation, int), JsonSchema?> _schemas = new();
+    private readonly IReadOnlyList<string> _requiredHeaders;
+
+    private RestSpec(IReadOnlyList<RestOperation> operations, IReadOnlyList<string> requiredHeaders)
+    {
+        Operations = operations;
+        _requiredHeaders = requiredHeaders;
+    }
+
+    /// <summary>GitHub's REST description (the subset in specs/); GitHub refuses requests without User-Agent.</summary>
+    public static RestSpec GitHub => GitHubSpec.Value;
+
+    public IReadOnlyList<RestOperation> Operations { get; }
+
+    /// <param name="requiredHeaders">Headers the service demands that the description does not declare.</param>
+    public static RestSpec Load(string path, IReadOnlyList<string>? requiredHeaders = null)
+    {
+        var document = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        var operations = new List<RestOperation>();
+        foreach (var (template, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, op) in item!.AsObject())
+            {
+                if (op is JsonObject opNode && method is "get" or "put" or "post" or "patch" or "delete" or "head")
+                {
+                    operations.Add(CreateOperation(method.ToUpperInvariant(), template, opNode));
+                }
+            }
+        }
+        return new RestSpec(operations, requiredHeaders ?? []);
+    }
+
+    /// <summary>Finds the operation for a request and lists what in the request the description does not allow.</summary>
+    /// <param name="path">The path below the API root, still percent-encoded.</param>
+    public RestMatch Check(string method, string path, IEnumerable<KeyValuePair<string, string>> query, IEnumerable<string> headerNames)
+    {
+        var violations = new List<string>();
+        var present = new HashSet<string>(headerNames, StringComparer.OrdinalIgnoreCase);
+        violations.AddRange(_requiredHeaders.Where(h => !present.Contains(h)).Select(h => $"missing required header {h}"));
+
+        var candidates = Operations
+            .Select(op => (op, match: op.Pattern.Match(path)))
+            .Where(c => c.match.Success)
+            .ToList();
+        var chosen = candidates.Where(c => c.op.Method == method).OrderByDescending(c => c.op.LiteralLength).FirstOrDefault();
+        if (chosen.op is null)
+        {
+            violations.Add(candidates.Count == 0
+                ? $"no operation in the description matches {method} {path}"
+                : $"{method} is not an operation of {candidates[0].op.PathTemplate}");
+            return new RestMatch(null, new Dictionary<string, string>(), violations);
+        }
+
+        var op = chosen.op;
+        var pathParameters = op.PathParameterNames
+            .Select((name, i) => (name, value: Uri.UnescapeDataString(chosen.match.Groups[i + 1].Value)))
+            .ToDictionary(p => p.name, p => p.value);
+        var declared = Parameters(op, "query").ToDictionary(p => p["name"]!.GetValue<string>());
+        var given = query.ToList();
+        foreach (var (name, value) in given)
+        {
+            if (!declared.TryGetValue(name, out var parameter))
+            {
+                violations.Add($"query parameter '{name}' is not declared for {op}");
+            }
+            else if (ParameterValueProblem(parameter["schema"] as JsonObject, value) is { } problem)
+            {
+                violations.Add($"query parameter {name}={value}: {problem}");
+            }
+        }
+        violations.AddRange(declared
+            .Where(d => d.Value["required"]?.GetValue<bool>() == true && given.All(g => g.Key != d.Key))
+            .Select(d => $"missing required query parameter '{d.Key}' for {op}"));
+        return new RestMatch(op, pathParameters, violations);
+    }
+
+    /// <summary>
+    /// Checks a response body against the operation's schema for that status; a status the
+    /// operation does not declare can only be checked for 2xx (where it is itself a violation).
+    /// </summary>
+    public IReadOnlyList<string> ValidateResponse(RestOperation operation, int status, string body)
+    {
+        if (ResponseSchema(operation, status) is not { } openApiSchema)
+        {
+            return status is >= 200 and < 300 ? [$"{operation} declares no JSON response for status {status}"] : [];
+        }
+        var schema = _schemas.GetOrAdd((operation, status), key => BuildSchema(key.Item1, key.Item2, openApiSchema));
+        JsonDocument instance;
+        try
+        {
+            instance = JsonDocument.Parse(body);
+        }
+        catch (JsonException e)
+        {
+            return [$"{operation} {status}: body is not JSON: {e.Message}"];
+        }
+        using (instance)
+        {
+            var results = schema!.Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+            return results.IsValid
+                ? []
+                : [.. (results.Details ?? [])
+                    .Where(d => d.Errors is { Count: > 0 })
+                    .SelectMany(d => d.Errors!.Select(e => $"{operation} {status} at '{d.InstanceLocation}': {e.Key}: {e.Value}"))
+                    .Distinct()
+                    .Take(20)];
+        }
+    }
+
+    /// <summary>
+    /// Adds every property the response schema requires and <paramref name="data"/> lacks, with
+    /// neutral values (null where nullable, the first enum value, 0, false, a placeholder URL),
+    /// so an emulator states only the fields that carry meaning.
+    /// </summary>
+    public JsonNode? Complete(RestOperation operation, int status, JsonNode? data) =>
+        ResponseSchema(operation, status) is { } schema ? SchemaSkeleton.Fill(schema, data, propertyName: null) : data;
+
+    private static JsonObject? ResponseSchema(RestOperation operation, int status)
+    {
+        var responses = operation.Node["responses"] as JsonObject;
+        var response = responses?[status.ToString(CultureInfo.InvariantCulture)] ?? responses?["default"];
+        return response?["content"]?["application/json"]?["schema"] as JsonObject;
+    }
+
+    private static JsonSchema BuildSchema(RestOperation operation, int status, JsonObject openApiSchema)
+    {
+        var converted = OpenApiToJsonSchema(openApiSchema);
+        var element = JsonSerializer.SerializeToElement(converted);
+        var id = new Uri($"https://shipgate.emulators/{Uri.EscapeDataString(operation.ToString())}/{status}");
+        return JsonSchema.Build(element, new BuildOptions { SchemaRegistry = new SchemaRegistry() }, id);
+    }
+
+    /// <summary>Keywords that mean the same in OpenAPI 3.0 and JSON Schema 2020-12; the rest are dropped.</summary>
+    private static readonly HashSet<string> PortableKeywords =
+    [
+        "type", "enum", "const", "required", "minimum", "maximum", "minLength", "maxLength", "pattern",
+        "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties", "multipleOf",
+        "format", "default", "title", "description", "readOnly", "writeOnly", "deprecated",
+    ];
+
+    /// <summary>
+    /// OpenAPI 3.0's <c>nullable</c> becomes a JSON Schema null type; vendor extensions and
+    /// <c>example</c> go, since JSON Schema 2020-12 refuses unknown keywords.
+    /// </summary>
+    internal static JsonNode? OpenApiToJsonSchema(JsonNode? node)
+    {
+        if (node is JsonArray array)
+        {
+            return new JsonArray([.. array.Select(OpenApiToJsonSchema)]);
+        }
+        if (node is not JsonObject obj)
+        {
+            return node?.DeepClone();
+        }
+        var result = new JsonObject();
+        foreach (var (key, value) in obj)
+        {
+            switch (key)
+            {
+                case "properties":
+                    result[key] = new JsonObject(value!.AsObject().Select(p =>
+                        KeyValuePair.Create(p.Key, OpenApiToJsonSchema(p.Value))));
+                    break;
+                case "items" or "additionalProperties" or "not" or "allOf" or "anyOf" or "oneOf":
+                    result[key] = OpenApiToJsonSchema(value);
+                    break;
+                default:
+                    if (PortableKeywords.Contains(key))
+                    {
+                        result[key] = value?.DeepClone();
+                    }
+                    break;
+            }
+        }
+        if (obj["nullable"]?.GetValue<bool>() != true)
+        {
+            return result;
+        }
+        if (result["type"] is JsonValue type)
+        {
+            result["type"] = new JsonArray(type.GetValue<string>(), "null");
+            if (result["enum"] is JsonArray values && !values.Any(v => v is null))
+            {
+                values.Add(null);
+            }
+            return result;
+        }
+        return new JsonObject { ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "null" }, result) };
+    }
+
+    private static RestOperation CreateOperation(string method, string template, JsonObject node)
+    {
+        var names = new List<string>();
+        var literal = 0;
+        var pattern = "^" + Regex.Replace(template, @"\{([^}]+)\}|[^{]+", m =>
+        {
+            if (!m.Groups[1].Success)
+            {
+                literal += m.Value.Length;
+                return Regex.Escape(m.Value);
+            }
+            names.Add(m.Groups[1].Value);
+            var multiSegment = node["parameters"]?.AsArray().Any(p =>
+                p?["name"]?.GetValue<string>() == m.Groups[1].Value && p["x-multi-segment"]?.GetValue<bool>() == true) == true;
+            return multiSegment ? "(.+?)" : "([^/]+)";
+        }) + "/?$";
+        return new RestOperation(method, template, node, new Regex(pattern, RegexOptions.CultureInvariant), names, literal);
+    }
+
+    private static IEnumerable<JsonObject> Parameters(RestOperation op, string location) =>
+        (op.Node["parameters"] as JsonArray ?? []).OfType<JsonObject>().Where(p => p["in"]?.GetValue<string>() == location);
+
+    private static string? ParameterValueProblem(JsonObject? schema, string value)
+    {
+        if (schema is null)
+        {
+            return null;
+        }
+        var type = schema["type"]?.GetValue<string>();
+        if (type == "integer" && !long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+        {
+            return "not an integer";
+        }
+        if (type == "boolean" && value is not ("true" or "false"))
+        {
+            return "not a boolean";
+        }
+        if (schema["enum"] is JsonArray allowed && !allowed.Any(a => a?.ToString() == value))
+        {
+            return $"not one of {string.Join(", ", allowed)}";
+        }
+        return null;
+    }
+}
+
+/// <summary>Builds the smallest instance of an OpenAPI schema that still carries an emulator's data.</summary>
+internal static class SchemaSkeleton
+{
+    private const string PlaceholderUrl = "https://emulator.invalid/";
+    private const string PlaceholderTime = "2024-01-01T00:00:00Z";
+
+    public static JsonNode? Fill(JsonObject schema, JsonNode? data, string? propertyName)
+    {
+        var nullable = schema["nullable"]?.GetValue<bool>() == true;
+        if (data is JsonValue v && v.GetValueKind() == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (schema["allOf"] is JsonArray allOf)
+        {
+            return allOf.OfType<JsonObject>().Aggregate(data, (acc, part) => Fill(part, acc, propertyName));
+        }
+        if ((schema["oneOf"] ?? schema["anyOf"]) is JsonArray choices)
+        {
+            return data is null && nullable ? null : Fill(choices.OfType<JsonObject>().First(), data, propertyName);
+        }
+        var type = schema["type"]?.GetValue<string>() ?? (schema["properties"] is not null ? "object" : null);
+        if (data is null && nullable)
+        {
+            return null;
+        }
+        switch (type)
+        {
+            case "object":
+                var result = new JsonObject();
+                var properties = schema["properties"] as JsonObject;
+                foreach (var (name, value) in data as JsonObject ?? [])
+                {
+                    result[name] = properties?[name] is JsonObject propertySchema
+                        ? Fill(propertySchema, value, name)
+                        : value?.DeepClone();
+                }
+                foreach (var required in schema["required"] as JsonArray ?? [])
+                {
+                    var name = required!.GetValue<string>();
+                    if (!result.ContainsKey(name))
+                    {
+                        result[name] = properties?[name] is JsonObject propertySchema ? Fill(propertySchema, null, name) : null;
+                    }
+                }
+                return result;
+            case "array":
+                var items = schema["items"] as JsonObject;
+                return new JsonArray([.. (data as JsonArray ?? []).Select(item =>
+                    items is null ? item?.DeepClone() : Fill(items, item, propertyName))]);
+            default:
+                if (data is not null)
+                {
+                    return data.DeepClone();
+                }
+                if (schema["default"] is { } defaultValue)
+                {
+                    return defaultValue.DeepClone();
+                }
+                if (schema["enum"] is JsonArray values && values.FirstOrDefault(x => x is not null) is { } first)
+                {
+                    return first.DeepClone();
+                }
+                return type switch
+                {
+                    "integer" or "number" => 0,
+                    "boolean" => false,
+                    "string" when schema["format"]?.GetValue<string>() == "date-time" => PlaceholderTime,
+                    "string" when schema["format"]?.GetValue<string>() == "uri"
+                        || propertyName?.EndsWith("url", StringComparison.Ordinal) == true => PlaceholderUrl,
+                    "string" => new string('0', schema["minLength"]?.GetValue<int>() ?? 0),
+                    _ => null,
+                };
+        }
+    }
+}

@@ -1,0 +1,235 @@
+using Shipgate.Emulators;
+using Shipgate.GitHub;
+
+namespace Shipgate.Tests.GitHub;
+
+/// <summary>The GitHub client against the emulator over real HTTP: paging, batching, retries and errors.</summary>
+public sealed class GitHubClientTests
+{
+    private const string Sha = "0123456789abcdef0123456789abcdef01234567";
+    private const string Repository = "acme/demo";
+
+    private static async Task<GitHubEmulator> StartAsync(Action<RepositoryFixture> seed)
+    {
+        var repo = new RepositoryFixture { Owner = "acme", Name = "demo" };
+        seed(repo);
+        return await GitHubEmulator.StartAsync(new GitHubFixture { Tokens = { [GitHubRelease.Token] = GitHubRelease.Login }, Repositories = { repo } });
+    }
+
+    private static GitHubClient Client(GitHubEmulator gh, string? apiUrl = null, string token = GitHubRelease.Token, string owner = "acme", string name = "demo") =>
+        Client(GitHubEndpoints.Resolve(apiUrl ?? gh.ApiUrl, _ => null, null), token, owner, name);
+
+    private static GitHubClient Client(GitHubEndpoints endpoints, string token = GitHubRelease.Token, string owner = "acme", string name = "demo") =>
+        new(new GitHubHttp(endpoints, new GitHubToken(token, "GH_TOKEN"), $"{owner}/{name}", new Secrets(), new FastClock(100)), owner, name, "staging");
+
+    private static PullRequestFixture Merged(int number, string author = "dana", params ReviewFixture[] reviews) =>
+        new(number, $"Change {number}", author, $"dev/change-{number}") { MergedAt = DateTimeOffset.UnixEpoch, MergedBy = "sam", Reviews = reviews };
+
+    [Fact]
+    public async Task Check_runs_are_read_across_pages_and_a_failure_on_the_last_page_is_named()
+    {
+        await using var gh = await StartAsync(repo =>
+        {
+            for (var i = 1; i <= 250; i++) repo.CheckRuns.Add(new CheckRunFixture(i, Sha, $"job-{i:000}"));
+            repo.CheckRuns.Add(new CheckRunFixture(251, Sha, "job-000", Conclusion: "timed_out"));
+        });
+
+        var verdict = await Client(gh).GetCiVerdictAsync(Sha, ["job-250"], default);
+
+        Assert.Equal(251, verdict.Checks.Count);
+        Assert.Equal(["job-000: timed_out"], verdict.Problems);
+        Assert.Equal("failure", verdict.Status);
+        var pages = gh.Requests.Where(r => r.Path.EndsWith("/check-runs")).ToList();
+        Assert.Equal(3, pages.Count);
+        Assert.All(pages, p => Assert.Contains("per_page=100", p.Query));
+        GitHubRelease.AssertWireClean(gh);
+    }
+
+    [Fact]
+    public async Task Statuses_are_judged_when_there_are_some()
+    {
+        await using var gh = await StartAsync(repo =>
+        {
+            repo.Statuses.Add(new CommitStatusFixture(Sha, "ci/jenkins", "pending"));
+            repo.CheckRuns.Add(new CheckRunFixture(1, Sha, "build"));
+        });
+
+        var verdict = await Client(gh).GetCiVerdictAsync(Sha, [], default);
+
+        Assert.Equal("pending", verdict.Status);
+        Assert.Equal(["ci/jenkins: pending"], verdict.Problems);
+    }
+
+    [Fact]
+    public async Task More_than_100_PRs_are_fetched_in_batches_of_100_with_missing_numbers_skipped()
+    {
+        var commits = Enumerable.Range(0, 150).Select(i => i.ToString("x40")).ToList();
+        await using var gh = await StartAsync(repo =>
+        {
+            for (var n = 1; n <= 250; n++) repo.PullRequests.Add(Merged(n, reviews: GitHubStory.Approval("sam")));
+            repo.PullRequests.Add(Merged(400) with { Commits = commits.Take(2).ToList() });
+        });
+
+        var lookup = await Client(gh).GetPullRequestsAsync([.. Enumerable.Range(1, 260)], commits, default);
+
+        Assert.Equal(251, lookup.ByNumber.Count);
+        Assert.Equal("Change 250", lookup.ByNumber[250].Title);
+        Assert.Equal("dev/change-250", lookup.ByNumber[250].HeadBranch);
+        Assert.True(lookup.ByNumber[250].IndependentlyApproved);
+        Assert.Equal(400, lookup.MergedPullRequestByCommit[commits[0]]);
+        Assert.Equal(2, lookup.MergedPullRequestByCommit.Count);
+        Assert.Equal(3 + 2, gh.Requests.Count);
+        GitHubRelease.AssertWireClean(gh);
+    }
+
+    [Fact]
+    public async Task More_than_100_approving_reviews_are_all_read()
+    {
+        await using var gh = await StartAsync(repo =>
+            repo.PullRequests.Add(Merged(7, reviews: [.. Enumerable.Range(0, 230).Select(i => GitHubStory.Approval($"reviewer-{i}"))])));
+
+        var lookup = await Client(gh).GetPullRequestsAsync([7], [], default);
+
+        Assert.Equal(230, lookup.ByNumber[7].Reviews.Select(r => r.Author).Distinct().Count());
+        Assert.Equal(3, gh.Requests.Count);
+        GitHubRelease.AssertWireClean(gh);
+    }
+
+    [Fact]
+    public async Task A_self_approval_is_not_an_independent_approval()
+    {
+        await using var gh = await StartAsync(repo =>
+        {
+            repo.PullRequests.Add(Merged(1, "dana", GitHubStory.Approval("dana")));
+            repo.PullRequests.Add(Merged(2, "dana", GitHubStory.Approval("dana"), GitHubStory.Approval("sam")));
+        });
+
+        var lookup = await Client(gh).GetPullRequestsAsync([1, 2], [], default);
+
+        Assert.False(lookup.ByNumber[1].IndependentlyApproved);
+        Assert.True(lookup.ByNumber[2].IndependentlyApproved);
+    }
+
+    [Fact]
+    public async Task A_500_then_200_is_retried()
+    {
+        await using var gh = await StartAsync(_ => { });
+        gh.Faults.Fail(500, count: 1, pathContains: "/user");
+
+        var login = await Client(gh).GetViewerLoginAsync(default);
+
+        Assert.Equal(GitHubRelease.Login, login);
+        Assert.Equal([500, 200], gh.Requests.Select(r => r.StatusCode));
+    }
+
+    [Theory]
+    [InlineData(RateLimitKind.SecondaryTooManyRequests)]
+    [InlineData(RateLimitKind.SecondaryForbidden)]
+    [InlineData(RateLimitKind.Primary)]
+    public async Task Rate_limits_are_waited_out(RateLimitKind kind)
+    {
+        await using var gh = await StartAsync(repo => repo.CheckRuns.Add(new CheckRunFixture(1, Sha, "build")));
+        gh.Faults.RateLimit(count: 2, kind: kind);
+
+        var verdict = await Client(gh).GetCiVerdictAsync(Sha, [], default);
+
+        Assert.True(verdict.Passed);
+        Assert.Equal(4, gh.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_GraphQL_rate_limit_is_waited_out()
+    {
+        await using var gh = await StartAsync(repo => repo.PullRequests.Add(Merged(1)));
+        gh.Faults.RateLimit(count: 1, kind: RateLimitKind.Primary, pathContains: "/graphql");
+
+        var lookup = await Client(gh).GetPullRequestsAsync([1], [], default);
+
+        Assert.Single(lookup.ByNumber);
+        Assert.Equal(2, gh.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Retries_stop_after_a_bounded_number_of_attempts_with_a_clear_error()
+    {
+        await using var gh = await StartAsync(_ => { });
+        gh.Faults.Fail(502, count: 50);
+
+        var error = await Assert.ThrowsAsync<ShipgateException>(() => Client(gh).GetViewerLoginAsync(default));
+
+        Assert.Equal(RetryPolicy.Default.MaxAttempts, gh.Requests.Count);
+        Assert.Contains("GET /user failed for acme/demo: GitHub answered 502 Bad Gateway", error.Message);
+        Assert.Contains($"gave up after {RetryPolicy.Default.MaxAttempts} attempts", error.Message);
+    }
+
+    [Fact]
+    public async Task A_malformed_answer_is_a_clear_error()
+    {
+        await using var gh = await StartAsync(_ => { });
+        gh.Faults.Malformed(count: 1, pathContains: "/pulls");
+
+        var error = await Assert.ThrowsAsync<ShipgateException>(() => Client(gh).GetOpenPullRequestsAsync("staging", default));
+
+        Assert.Contains("malformed JSON", error.Message);
+        Assert.Contains(Repository, error.Message);
+    }
+
+    [Fact]
+    public async Task An_unknown_repository_names_the_repository_over_REST_and_GraphQL()
+    {
+        await using var gh = await StartAsync(_ => { });
+        var client = Client(gh, owner: "acme", name: "missing");
+
+        var rest = await Assert.ThrowsAsync<ShipgateException>(() => client.GetCiVerdictAsync(Sha, [], default));
+        var graph = await Assert.ThrowsAsync<ShipgateException>(() => client.GetPullRequestsAsync([1], [], default));
+
+        Assert.Contains("acme/missing", rest.Message);
+        Assert.Contains("404", rest.Message);
+        Assert.Contains("GitHub found no repository acme/missing", graph.Message);
+        Assert.Contains("GH_TOKEN", graph.Message);
+    }
+
+    [Fact]
+    public async Task A_401_names_the_variable_and_not_the_token()
+    {
+        await using var gh = await StartAsync(_ => { });
+        const string wrong = "ghp_NotAcceptedByGitHub0123456789SECRET";
+
+        var error = await Assert.ThrowsAsync<ShipgateException>(() => Client(gh, token: wrong).GetViewerLoginAsync(default));
+
+        Assert.Contains("GitHub rejected the token from GH_TOKEN (401", error.Message);
+        Assert.DoesNotContain(wrong, error.Message);
+        Assert.Single(gh.Requests);
+    }
+
+    [Fact]
+    public async Task GitHub_Enterprise_Server_paths_are_used_for_both_APIs()
+    {
+        await using var gh = await StartAsync(repo => repo.PullRequests.Add(Merged(1)));
+        var client = Client(gh, apiUrl: gh.EnterpriseApiUrl);
+
+        Assert.Equal(GitHubRelease.Login, await client.GetViewerLoginAsync(default));
+        Assert.Single((await client.GetPullRequestsAsync([1], [], default)).ByNumber);
+
+        Assert.Equal(["/api/v3/user", "/api/graphql"], gh.Requests.Select(r => r.Path));
+        GitHubRelease.AssertWireClean(gh);
+    }
+
+    [Fact]
+    public async Task Workflow_runs_are_those_of_the_commit_on_the_branch()
+    {
+        await using var gh = await StartAsync(repo =>
+        {
+            repo.WorkflowRuns.Add(new WorkflowRunFixture(1, "Deploy", Sha, "main", Status: "in_progress", Conclusion: null));
+            repo.WorkflowRuns.Add(new WorkflowRunFixture(2, "Deploy", Sha, "staging"));
+            repo.WorkflowRuns.Add(new WorkflowRunFixture(3, "Deploy", new string('f', 40), "main"));
+        });
+
+        var runs = await Client(gh).GetWorkflowRunsAsync(Sha, "main", default);
+
+        var run = Assert.Single(runs);
+        Assert.Equal((1L, "in_progress", (string?)null), (run.Id, run.Status, run.Conclusion));
+        Assert.Equal("https://github.com/acme/demo/actions/runs/1", run.Url);
+        GitHubRelease.AssertWireClean(gh);
+    }
+}

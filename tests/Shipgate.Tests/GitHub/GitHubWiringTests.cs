@@ -1,0 +1,91 @@
+using Shipgate.GitHub;
+using Shipgate.Integrations;
+
+namespace Shipgate.Tests.GitHub;
+
+/// <summary>Pure rules around the client: endpoints, tokens, retry waits and the GraphQL documents.</summary>
+public sealed class GitHubWiringTests
+{
+    private static Func<string, string?> Env(params (string Name, string Value)[] values) =>
+        name => values.FirstOrDefault(v => v.Name == name).Value;
+
+    [Theory]
+    [InlineData(null, null, "https://api.github.com/", "https://api.github.com/graphql")]
+    [InlineData("https://ghe.example.com/api/v3", null, "https://ghe.example.com/api/v3", "https://ghe.example.com/api/graphql")]
+    [InlineData("https://ghe.example.com/api/v3/", null, "https://ghe.example.com/api/v3", "https://ghe.example.com/api/graphql")]
+    [InlineData("http://127.0.0.1:5000", null, "http://127.0.0.1:5000/", "http://127.0.0.1:5000/graphql")]
+    [InlineData("https://api.github.com", "https://proxy.example.com/gql", "https://api.github.com/", "https://proxy.example.com/gql")]
+    public void Endpoints_come_from_the_API_URL_or_are_derived(string? apiUrl, string? graphQLUrl, string expectedApi, string expectedGraphQL)
+    {
+        var endpoints = GitHubEndpoints.Resolve(null, Env(("GITHUB_API_URL", apiUrl!), ("GITHUB_GRAPHQL_URL", graphQLUrl!)), null);
+
+        Assert.Equal(expectedApi, endpoints.ApiUrl.ToString());
+        Assert.Equal(expectedGraphQL, endpoints.GraphQLUrl.ToString());
+    }
+
+    [Fact]
+    public void The_configured_API_URL_wins_over_the_environment_and_the_remote()
+    {
+        var endpoints = GitHubEndpoints.Resolve("https://config.example.com/api/v3", Env(("GITHUB_API_URL", "https://env.example.com")), new RepositoryAddress("remote.example.com", "a", "b"));
+
+        Assert.Equal("https://config.example.com/api/graphql", endpoints.GraphQLUrl.ToString());
+    }
+
+    [Fact]
+    public void A_GitHub_Enterprise_remote_gives_its_own_endpoints()
+    {
+        var ghes = GitHubEndpoints.Resolve(null, Env(), RepositoryAddress.Parse("git@ghe.example.com:acme/svc.git"));
+        var dotCom = GitHubEndpoints.Resolve(null, Env(), RepositoryAddress.Parse("git@github.com:acme/svc.git"));
+
+        Assert.Equal(("https://ghe.example.com/api/v3", "https://ghe.example.com/api/graphql"), (ghes.ApiUrl.ToString(), ghes.GraphQLUrl.ToString()));
+        Assert.Equal("https://api.github.com/graphql", dotCom.GraphQLUrl.ToString());
+    }
+
+    [Theory]
+    [InlineData("not a url")]
+    [InlineData("ftp://example.com")]
+    [InlineData("https://user:ghp_secret@example.com")]
+    public void A_bad_API_URL_is_a_usage_error_that_does_not_repeat_it(string url)
+    {
+        var error = Assert.Throws<UsageException>(() => GitHubEndpoints.Resolve(url, Env(), null));
+
+        Assert.Contains("github.api_url", error.Message);
+        Assert.DoesNotContain(url, error.Message);
+    }
+
+    [Fact]
+    public async Task GH_TOKEN_wins_over_GITHUB_TOKEN_and_is_never_printed()
+    {
+        var token = await GitHubToken.FindAsync(Env(("GH_TOKEN", " ghp_first "), ("GITHUB_TOKEN", "ghp_second")), "github.com");
+        var fallback = await GitHubToken.FindAsync(Env(("GITHUB_TOKEN", "ghp_second")), "github.com");
+        var none = await GitHubToken.FindAsync(Env(("PATH", Path.GetTempPath())), "github.com");
+
+        Assert.Equal(("ghp_first", "GH_TOKEN"), (token!.Value, token.Source));
+        Assert.Equal("GITHUB_TOKEN", fallback!.Source);
+        Assert.DoesNotContain("ghp_first", token.ToString());
+        Assert.Null(none);
+    }
+
+    [Fact]
+    public void Waits_come_from_retry_after_or_the_rate_limit_reset()
+    {
+        var now = DateTimeOffset.FromUnixTimeSeconds(1_000_000);
+
+        Assert.Equal(TimeSpan.FromSeconds(7), RetryPolicy.RequestedWait("7", null, null, now));
+        Assert.Equal(TimeSpan.FromSeconds(42), RetryPolicy.RequestedWait(null, "0", "1000042", now));
+        Assert.Null(RetryPolicy.RequestedWait(null, "12", "1000042", now));
+        Assert.Equal(TimeSpan.Zero, RetryPolicy.RequestedWait(null, "0", "999999", now));
+        Assert.Equal([1, 2, 4, 8], Enumerable.Range(1, 4).Select(a => RetryPolicy.Default.Backoff(a).TotalSeconds));
+    }
+
+    [Fact]
+    public void A_batch_asks_for_each_PR_by_an_alias_and_commits_only_by_well_formed_ids()
+    {
+        var query = PullRequestQueries.ByNumbers([7, 108]);
+
+        Assert.Contains("pr7: pullRequest(number: 7) { ...PullRequestFields }", query);
+        Assert.Contains("pr108: pullRequest(number: 108)", query);
+        Assert.Throws<ArgumentException>(() => PullRequestQueries.ByCommits(["abc\") { x }"]));
+        Assert.Contains("after: \"Y3Vyc29yOnYyOjk5\"", PullRequestQueries.MoreReviews([(7, "Y3Vyc29yOnYyOjk5")]));
+    }
+}

@@ -1,0 +1,183 @@
+using System.Net;
+using System.Net.Sockets;
+using Shipgate.Emulators;
+using Shipgate.Linear;
+
+namespace Shipgate.Tests.Linear;
+
+/// <summary>The Linear client against the emulator: batching, paging, retries, and its errors.</summary>
+public sealed class LinearClientTests
+{
+    [Fact]
+    public async Task One_hundred_fifty_tickets_take_two_requests_and_a_missing_one_is_simply_absent()
+    {
+        await using var linear = await LinearEmulator.StartAsync(LinearWorld.Workspace(LinearWorld.Done("BOL", 1, 150).Where(i => i.Identifier != "BOL-77")));
+        var ids = Enumerable.Range(1, 150).Select(n => $"BOL-{n}").ToList();
+
+        var found = await LinearWorld.Client(linear, []).GetTicketsAsync(ids, default);
+
+        Assert.Equal(149, found.Count);
+        Assert.DoesNotContain("BOL-77", found.Keys);
+        var ticket = found["BOL-150"];
+        Assert.Equal(("BOL-150", "BOL ticket 150", "Done", "completed"), (ticket.Id, ticket.Title, ticket.Status, ticket.StateType));
+        Assert.StartsWith("https://linear.app/acme/issue/BOL-150/", ticket.Url);
+        Assert.Equal(2, linear.Requests.Count);
+        LinearWorld.AssertEveryRequestValid(linear);
+    }
+
+    [Fact]
+    public async Task Tickets_of_several_teams_and_unknown_teams_resolve_together()
+    {
+        await using var linear = await LinearEmulator.StartAsync(LinearWorld.RichWorkspace());
+
+        var found = await LinearWorld.Client(linear, []).GetTicketsAsync(["BOL-1", "BOL-9", "BOL-50", "ENG-5", "ZZZ-1"], default);
+
+        Assert.Equal(["BOL-1", "BOL-50", "ENG-5"], found.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(("In Progress", "started"), (found["BOL-50"].Status, found["BOL-50"].StateType));
+        Assert.False(found["BOL-50"].IsCompleted);
+        Assert.Equal(3, linear.Requests.Count);
+        LinearWorld.AssertEveryRequestValid(linear);
+    }
+
+    [Fact]
+    public async Task Team_keys_are_read_page_after_page()
+    {
+        var keys = Enumerable.Range(1, 130).Select(n => $"T{n}").ToArray();
+        await using var linear = await LinearEmulator.StartAsync(LinearWorld.Workspace([], keys));
+
+        var found = await LinearWorld.Client(linear, []).GetTeamKeysAsync(default);
+
+        Assert.Equal(keys.Order(StringComparer.Ordinal), found);
+        Assert.Equal(2, linear.Requests.Count);
+        LinearWorld.AssertEveryRequestValid(linear);
+    }
+
+    [Fact]
+    public async Task A_comment_is_created_on_the_ticket_by_its_identifier()
+    {
+        await using var linear = await LinearEmulator.StartAsync(LinearWorld.RichWorkspace());
+
+        await LinearWorld.Client(linear, []).CommentAsync("BOL-407", "Released to production in release-x", default);
+
+        var comment = Assert.Single(linear.State.Comments);
+        Assert.Equal(linear.State.Issues.Single(i => i.Identifier == "BOL-407").Id, comment.IssueId);
+        Assert.Equal("Released to production in release-x", comment.Body);
+        LinearWorld.AssertEveryRequestValid(linear);
+    }
+
+    [Fact]
+    public async Task A_rate_limited_request_is_retried_after_the_reset_the_headers_give()
+    {
+        await using var linear = await LinearEmulator.StartAsync(LinearWorld.RichWorkspace());
+        linear.Faults.RateLimit(1, retryAfter: TimeSpan.FromSeconds(30));
+        var waits = new List<TimeSpan>();
+
+        var keys = await LinearWorld.Client(linear, waits).GetTeamKeysAsync(default);
+
+        Assert.Equal(["BOL", "ENG"], keys);
+        Assert.Equal([400, 200], linear.Requests.Select(r => r.StatusCode));
+        var wait = Assert.Single(waits);
+        Assert.InRange(wait, TimeSpan.FromSeconds(25), TimeSpan.FromSeconds(30));
+        LinearWorld.AssertEveryRequestValid(linear);
+    }
+
+    [Fact]
+    public async Task A_rate_limit_that_resets_too_late_is_a_clear_error_at_once()
+    {
+        await using var linear = await LinearEmulator.StartAsync(LinearWorld.RichWorkspace());
+        linear.Faults.RateLimit(1, retryAfter: TimeSpan.FromMinutes(30));
+        var waits = new List<TimeSpan>();
+
+        var error = await Assert.ThrowsAsync<LinearUnavailableException>(() => LinearWorld.Client(linear, waits).GetTeamKeysAsync(default));
+
+        Assert.Contains("rate limit", error.Message);
+        Assert.Contains("resets at", error.Message);
+        Assert.Empty(waits);
+        Assert.Single(linear.Requests);
+    }
+
+    [Fact]
+    public async Task Server_errors_are_retried_with_backoff_and_then_given_up()
+    {
+        await using var linear = await LinearEmulator.StartAsync(LinearWorld.RichWorkspace());
+        linear.Faults.Fail(502, count: 1);
+        var waits = new List<TimeSpan>();
+
+        Assert.Equal(["BOL", "ENG"], await LinearWorld.Client(linear, waits).GetTeamKeysAsync(default));
+        Assert.Equal([502, 200], linear.Requests.Select(r => r.StatusCode));
+
+        linear.ClearRequests();
+        waits.Clear();
+        linear.Faults.Fail(503, count: 100);
+        var error = await Assert.ThrowsAsync<LinearUnavailableException>(() => LinearWorld.Client(linear, waits).CommentAsync("BOL-1", "x", default));
+
+        Assert.Contains("after 4 attempt(s)", error.Message);
+        Assert.Equal(4, linear.Requests.Count);
+        Assert.Equal([0.5, 1, 2], waits.Select(w => w.TotalSeconds));
+        LinearWorld.AssertEveryRequestValid(linear);
+    }
+
+    [Fact]
+    public async Task Network_faults_and_timeouts_are_retried_then_reported()
+    {
+        var closed = new TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        var waits = new List<TimeSpan>();
+        var refused = new LinearClient(new LinearSettings(new Uri($"http://127.0.0.1:{port}/graphql"), LinearWorld.ApiKey)
+        {
+            Sleep = (d, _) => { waits.Add(d); return Task.CompletedTask; },
+        }, new Secrets());
+
+        var error = await Assert.ThrowsAsync<LinearUnavailableException>(() => refused.GetTeamKeysAsync(default));
+        Assert.Contains("network error", error.Message);
+        Assert.Equal(3, waits.Count);
+
+        await using var linear = await LinearEmulator.StartAsync(LinearWorld.RichWorkspace());
+        linear.Faults.Latency = TimeSpan.FromSeconds(10);
+        var slow = LinearWorld.Client(linear, [], timeout: TimeSpan.FromMilliseconds(100));
+        error = await Assert.ThrowsAsync<LinearUnavailableException>(() => slow.GetTeamKeysAsync(default));
+        Assert.Contains("no answer within", error.Message);
+    }
+
+    [Fact]
+    public async Task A_malformed_answer_is_a_clear_error_and_not_retried()
+    {
+        await using var linear = await LinearEmulator.StartAsync(LinearWorld.RichWorkspace());
+        linear.Faults.Malformed(1);
+
+        var error = await Assert.ThrowsAsync<LinearException>(() => LinearWorld.Client(linear, []).GetTicketsAsync(["BOL-1"], default));
+
+        Assert.Contains("malformed answer to ShipgateTickets", error.Message);
+        Assert.Single(linear.Requests);
+    }
+
+    [Fact]
+    public async Task A_refused_key_names_LINEAR_API_KEY_never_its_value()
+    {
+        await using var linear = await LinearEmulator.StartAsync(LinearWorld.RichWorkspace());
+        const string wrong = "lin_api_0000wrong0000key0000";
+
+        var error = await Assert.ThrowsAsync<LinearUnavailableException>(() => LinearWorld.Client(linear, [], wrong).GetTeamKeysAsync(default));
+
+        Assert.Contains("LINEAR_API_KEY", error.Message);
+        Assert.DoesNotContain(wrong, error.Message);
+        Assert.Single(linear.Requests);
+    }
+
+    [Fact]
+    public async Task A_personal_key_is_sent_bare_and_an_OAuth_token_as_Bearer()
+    {
+        const string oauth = "lin_oauth_5e6f7a8b9c0d1e2f";
+        var workspace = LinearWorld.RichWorkspace();
+        workspace.ApiKeys[oauth] = new LinearUserFixture("Otto OAuth", "otto@example.com");
+        await using var linear = await LinearEmulator.StartAsync(workspace);
+
+        await LinearWorld.Client(linear, []).GetTeamKeysAsync(default);
+        await LinearWorld.Client(linear, [], oauth).GetTeamKeysAsync(default);
+
+        Assert.Equal([RecordedRequest.Redacted, $"Bearer {RecordedRequest.Redacted}"], linear.Requests.Select(r => r.Header("Authorization")));
+        Assert.All(linear.Requests, r => Assert.Equal(200, r.StatusCode));
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Shipgate.Emulators;
+using Shipgate.Linear;
+
+namespace Shipgate.Tests.Linear;
+
+/// <summary>Linear workspaces for the tests, and clients pointed at their emulator.</summary>
+internal static class LinearWorld
+{
+    public const string ApiKey = "lin_api_9f2c4e7a1b3d5f6e8a0c2e4f6a8b0d1c";
+
+    public static LinearFixture Workspace(IEnumerable<LinearIssueFixture> issues, params string[] teamKeys) => new()
+    {
+        ApiKeys = { [ApiKey] = new LinearUserFixture("Rita Releaser", "rita@example.com") },
+        Teams = [.. (teamKeys.Length > 0 ? teamKeys : ["BOL", "ENG"]).Select(k => new LinearTeamFixture(k, $"Team {k}"))],
+        Issues = [.. issues],
+    };
+
+    /// <summary>The tickets of <see cref="Support.Scenarios.Rich"/> except BOL-9, which Linear does not know; BOL-50 is still in progress.</summary>
+    public static LinearFixture RichWorkspace() => Workspace(
+    [
+        new("BOL-1", "Login page", "Done"),
+        new("BOL-50", "Tune the cache", "In Progress"),
+        new("BOL-407", "Session auth for browser API endpoints", "Done"),
+        new("ENG-5", "Login API", "Done"),
+    ]);
+
+    public static IEnumerable<LinearIssueFixture> Done(string team, int from, int to) =>
+        Enumerable.Range(from, to - from + 1).Select(n => new LinearIssueFixture($"{team}-{n}", $"{team} ticket {n}", "Done"));
+
+    /// <summary>A client whose waits are recorded instead of slept, so retry tests are instant.</summary>
+    public static LinearClient Client(LinearEmulator linear, List<TimeSpan> waits, string key = ApiKey, Secrets? secrets = null, TimeSpan? timeout = null) =>
+        new(new LinearSettings(new Uri(linear.Url), key)
+        {
+            Sleep = (delay, _) =>
+            {
+                waits.Add(delay);
+                return Task.CompletedTask;
+            },
+            RequestTimeout = timeout ?? TimeSpan.FromSeconds(30),
+        }, secrets ?? new Secrets());
+
+    /// <summary>Every GraphQL document sent validated against specs/linear.schema.graphql.</summary>
+    public static void AssertEveryRequestValid(LinearEmulator linear)
+    {
+        Assert.NotEmpty(linear.Requests);
+        Assert.All(linear.Requests, r => Assert.Empty(r.SpecViolations));
+    }
+
+    public static IReadOnlyList<RecordedRequest> Operations(LinearEmulator linear, string operation) =>
+        [.. linear.Requests.Where(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("operationName").GetString() == operation)];
+
+    public static JsonElement Variables(RecordedRequest request) => JsonDocument.Parse(request.Body).RootElement.GetProperty("variables");
+}
