@@ -1,9 +1,6 @@
 using System.CommandLine;
 using Shipgate.Audit;
-using Shipgate.Config;
-using Shipgate.Git;
 using Shipgate.Integrations;
-using Shipgate.Record;
 
 namespace Shipgate.Cli;
 
@@ -21,20 +18,6 @@ public static class AuditCommand
 
     private static Option<string?> RepoOption() => new("--repo") { Description = "The repository folder (default: the current folder).", HelpName = "dir" };
 
-    /// <summary>The repository, its configuration and its name, as every audit command needs them.</summary>
-    public sealed record Repository(string Root, ShipgateConfig Config, GitRepository Git, string Name);
-
-    public static async Task<Repository> OpenAsync(CliHost host, string? folder, Secrets secrets)
-    {
-        var top = await GitRepository.FindTopLevelAsync(Path.GetFullPath(folder ?? ".", host.WorkingDirectory), secrets);
-        var config = ConfigLoader.LoadFromRepository(top);
-        var git = new GitRepository(new GitCli(top, secrets));
-        var remoteUrl = await git.RemoteUrlAsync(config.Remote)
-            ?? throw new UsageException($"The repository has no remote named '{config.Remote}'. Add it, or set 'remote' in {ConfigLoader.FileName}.");
-        var name = config.GitHub.Repository ?? RepositoryAddress.Parse(remoteUrl)?.FullName ?? secrets.Redact(remoteUrl);
-        return new Repository(top, config, git, name);
-    }
-
     private static Command Verify(CliHost host)
     {
         var json = new Option<bool>("--json") { Description = "Print the verdict as JSON." };
@@ -45,7 +28,7 @@ public static class AuditCommand
             var secrets = Connections.SecretsFrom(host.Environment);
             return ShipgateCli.GuardAsync(host, secrets, async () =>
             {
-                var repository = await OpenAsync(host, parse.GetValue(repo), secrets);
+                var repository = await LocalRepository.OpenAsync(host, parse.GetValue(repo), secrets);
                 string? signers = null;
                 if (repository.Config.Audit.AllowedSigners is { } file)
                 {
@@ -75,7 +58,7 @@ public static class AuditCommand
             var secrets = Connections.SecretsFrom(host.Environment);
             return ShipgateCli.GuardAsync(host, secrets, async () =>
             {
-                var repository = await OpenAsync(host, parse.GetValue(repo), secrets);
+                var repository = await LocalRepository.OpenAsync(host, parse.GetValue(repo), secrets);
                 var review = await EmergencyReview.RecordAsync(repository, parse.GetValue(release)!, parse.GetValue(by)!, parse.GetValue(note)!, host.Clock.GetUtcNow());
                 host.Console.MarkupLine($"[green]Recorded[/] {review.ReviewId} for {review.ReviewsRelease} on {repository.Config.ArchiveBranch}.");
                 return ExitCode.Success;

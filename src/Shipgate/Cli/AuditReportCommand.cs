@@ -36,7 +36,7 @@ public static class AuditReportCommand
                 var path = OutputPath(host, parse.GetValue(output)!);
                 var (render, byteOrderMark) = Formats[parse.GetValue(format)!];
 
-                var repository = await AuditCommand.OpenAsync(host, parse.GetValue(repo), secrets);
+                var repository = await LocalRepository.OpenAsync(host, parse.GetValue(repo), secrets);
                 var facts = await TrailReader.ReadAsync(repository.Git, repository.Config, repository.Name, allowedSignersFile: null);
                 var report = EvidenceReport.Build(repository.Name, facts.Links, period, host.Clock.GetUtcNow());
                 WriteAtomically(path, render(report), byteOrderMark);

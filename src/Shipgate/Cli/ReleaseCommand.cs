@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Shipgate.Config;
-using Shipgate.Git;
 using Shipgate.Integrations;
 using Shipgate.Release;
 
@@ -53,15 +51,7 @@ public static class ReleaseCommand
 
     public static async Task<ReleaseContext> CreateContextAsync(CliHost host, ReleaseOptions options, string folder, Secrets secrets)
     {
-        var top = await GitRepository.FindTopLevelAsync(folder, secrets);
-        var config = ConfigLoader.LoadFromRepository(top);
-        var git = new GitRepository(new GitCli(top, secrets));
-        var remoteUrl = await git.RemoteUrlAsync(config.Remote)
-            ?? throw new UsageException($"The repository has no remote named '{config.Remote}'. Add it, or set 'remote' in {ConfigLoader.FileName}.");
-        var address = RepositoryAddress.Parse(remoteUrl);
-        var repository = config.GitHub.Repository ?? address?.FullName ?? secrets.Redact(remoteUrl);
-        var webUrl = address is null ? null : config.GitHub.Repository is { } named ? $"https://{address.Host}/{named}" : address.WebUrl;
-
+        var (_, config, git, address, repository, webUrl) = await LocalRepository.OpenAsync(host, folder, secrets);
         var codeHost = await Connections.CodeHostAsync(config, address, host.Environment, secrets, host.Clock);
         var tracker = Connections.Tracker(config, host.Environment, secrets);
         return new ReleaseContext

@@ -1,3 +1,4 @@
+using Shipgate.Integrations;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -25,6 +26,9 @@ public sealed partial class GitHubHttp
     private readonly string _repository;
     private readonly Secrets _secrets;
     private readonly TimeProvider _clock;
+    /// <summary>5 attempts, 1 s doubling, at most 60 s of waiting per request.</summary>
+    public static RetryPolicy DefaultRetry { get; } = new(MaxAttempts: 5, FirstDelay: TimeSpan.FromSeconds(1), MaxTotalWait: TimeSpan.FromSeconds(60));
+
     private readonly RetryPolicy _retry;
 
     public GitHubHttp(GitHubEndpoints endpoints, GitHubToken token, string repository, Secrets secrets, TimeProvider clock, RetryPolicy? retry = null)
@@ -34,7 +38,7 @@ public sealed partial class GitHubHttp
         _repository = repository;
         _secrets = secrets.Add(token.Value);
         _clock = clock;
-        _retry = retry ?? RetryPolicy.Default;
+        _retry = retry ?? DefaultRetry;
         _http = new HttpClient(SharedHandler, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(30) };
         _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("shipgate", typeof(GitHubHttp).Assembly.GetName().Version?.ToString(3) ?? "0"));
         _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.github+json"));
@@ -128,7 +132,7 @@ public sealed partial class GitHubHttp
                     {
                         var text = await response.Content.ReadAsStringAsync(ct);
                         var code = (int)response.StatusCode;
-                        requested = RetryPolicy.RequestedWait(Header(response, "retry-after"), Header(response, "x-ratelimit-remaining"), Header(response, "x-ratelimit-reset"), _clock.GetUtcNow());
+                        requested = GitHubRateLimit.RequestedWait(Header(response, "retry-after"), Header(response, "x-ratelimit-remaining"), Header(response, "x-ratelimit-reset"), _clock.GetUtcNow());
                         if (response.IsSuccessStatusCode)
                         {
                             using var document = Parse(text, what);
@@ -154,15 +158,15 @@ public sealed partial class GitHubHttp
                 }
             }
 
-            var wait = requested is { } asked && asked > _retry.Backoff(attempt) ? asked : _retry.Backoff(attempt);
-            if (attempt >= _retry.MaxAttempts || waited + wait > _retry.MaxTotalWait)
+            var wait = _retry.NextDelay(attempt, waited, requested);
+            if (wait is null)
                 throw new ShipgateException(ExitCode.Error, _secrets.Redact(
                     $"{what} failed for {_repository}: {problem}" +
-                    (waited + wait > _retry.MaxTotalWait && requested is not null
-                        ? $"; GitHub asks to wait {wait.TotalSeconds:0} s, longer than Shipgate waits ({_retry.MaxTotalWait.TotalSeconds:0} s). Try again later."
+                    (requested is { } asked && attempt < _retry.MaxAttempts
+                        ? $"; GitHub asks to wait {asked.TotalSeconds:0} s, longer than Shipgate waits ({_retry.MaxTotalWait.TotalSeconds:0} s). Try again later."
                         : $" (gave up after {attempt} attempts). Try again later.")));
-            await Task.Delay(wait, _clock, ct);
-            waited += wait;
+            await Task.Delay(wait.Value, _clock, ct);
+            waited += wait.Value;
         }
     }
 

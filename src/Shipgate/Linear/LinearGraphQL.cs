@@ -1,3 +1,4 @@
+using Shipgate.Integrations;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
@@ -33,7 +34,7 @@ internal sealed class LinearGraphQL(HttpClient http, LinearSettings settings, Se
             var answer = await ExchangeAsync(body, ct);
             if (answer.Data is { } data) return data;
             var failure = answer.Failure!;
-            var delay = failure.Retryable ? settings.Retry.NextDelay(attempt, waited, failure.RetryAt, settings.Clock.GetUtcNow()) : null;
+            var delay = failure.Retryable ? settings.Retry.NextDelay(attempt, waited, RetryPolicy.Until(failure.RetryAt, settings.Clock.GetUtcNow())) : null;
             if (delay is null) throw ToException(operation, failure, attempt);
             waited += delay.Value;
             await settings.Sleep(delay.Value, ct);

@@ -1,3 +1,4 @@
+using Shipgate.Integrations;
 namespace Shipgate.Linear;
 
 /// <summary>
@@ -11,7 +12,10 @@ public sealed record LinearSettings(Uri Endpoint, string ApiKey)
     /// <summary>The environment variable the key comes from; named in errors, never its value.</summary>
     public const string ApiKeyVariable = "LINEAR_API_KEY";
 
-    public RetryPolicy Retry { get; init; } = RetryPolicy.Default;
+    /// <summary>4 attempts, 0.5 s doubling, at most 60 s of waiting per request.</summary>
+    public static RetryPolicy DefaultRetry { get; } = new(4, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(60));
+
+    public RetryPolicy Retry { get; init; } = DefaultRetry;
 
     /// <summary>How long one HTTP exchange may take before it counts as a network fault.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);

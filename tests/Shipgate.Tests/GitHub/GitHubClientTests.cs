@@ -157,9 +157,9 @@ public sealed class GitHubClientTests
 
         var error = await Assert.ThrowsAsync<ShipgateException>(() => Client(gh).GetViewerLoginAsync(default));
 
-        Assert.Equal(RetryPolicy.Default.MaxAttempts, gh.Requests.Count);
+        Assert.Equal(GitHubHttp.DefaultRetry.MaxAttempts, gh.Requests.Count);
         Assert.Contains("GET /user failed for acme/demo: GitHub answered 502 Bad Gateway", error.Message);
-        Assert.Contains($"gave up after {RetryPolicy.Default.MaxAttempts} attempts", error.Message);
+        Assert.Contains($"gave up after {GitHubHttp.DefaultRetry.MaxAttempts} attempts", error.Message);
     }
 
     [Fact]

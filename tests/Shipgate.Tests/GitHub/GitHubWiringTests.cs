@@ -71,11 +71,11 @@ public sealed class GitHubWiringTests
     {
         var now = DateTimeOffset.FromUnixTimeSeconds(1_000_000);
 
-        Assert.Equal(TimeSpan.FromSeconds(7), RetryPolicy.RequestedWait("7", null, null, now));
-        Assert.Equal(TimeSpan.FromSeconds(42), RetryPolicy.RequestedWait(null, "0", "1000042", now));
-        Assert.Null(RetryPolicy.RequestedWait(null, "12", "1000042", now));
-        Assert.Equal(TimeSpan.Zero, RetryPolicy.RequestedWait(null, "0", "999999", now));
-        Assert.Equal([1, 2, 4, 8], Enumerable.Range(1, 4).Select(a => RetryPolicy.Default.Backoff(a).TotalSeconds));
+        Assert.Equal(TimeSpan.FromSeconds(7), GitHubRateLimit.RequestedWait("7", null, null, now));
+        Assert.Equal(TimeSpan.FromSeconds(42), GitHubRateLimit.RequestedWait(null, "0", "1000042", now));
+        Assert.Null(GitHubRateLimit.RequestedWait(null, "12", "1000042", now));
+        Assert.Equal(TimeSpan.Zero, GitHubRateLimit.RequestedWait(null, "0", "999999", now));
+        Assert.Equal([1, 2, 4, 8], Enumerable.Range(1, 4).Select(a => GitHubHttp.DefaultRetry.Backoff(a).TotalSeconds));
     }
 
     [Fact]

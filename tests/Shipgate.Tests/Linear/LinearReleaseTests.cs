@@ -172,7 +172,7 @@ public sealed class LinearReleaseTests
         Assert.Contains("Linear tickets NOT updated: BOL-1, BOL-50, BOL-407, ENG-5", result.Output);
         Assert.Empty(linear.State.Comments);
         // The first comment is retried to the limit; the others are not tried against a service that is down.
-        Assert.Equal(RetryPolicy.Default.MaxAttempts, LinearWorld.Operations(linear, LinearDocuments.CommentOperation).Count);
+        Assert.Equal(LinearSettings.DefaultRetry.MaxAttempts, LinearWorld.Operations(linear, LinearDocuments.CommentOperation).Count);
         LinearWorld.AssertEveryRequestValid(linear);
     }
 

@@ -1,3 +1,4 @@
+using Shipgate.Integrations;
 using System.Text.Json;
 using Shipgate.Emulators;
 using Shipgate.Linear;
@@ -27,10 +28,10 @@ public sealed class LinearRulesTests
     {
         var policy = new RetryPolicy(4, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(60));
 
-        Assert.Equal(TimeSpan.FromMilliseconds(500), policy.NextDelay(1, TimeSpan.Zero, null, Now));
-        Assert.Equal(TimeSpan.FromSeconds(1), policy.NextDelay(2, TimeSpan.FromMilliseconds(500), null, Now));
-        Assert.Equal(TimeSpan.FromSeconds(2), policy.NextDelay(3, TimeSpan.FromSeconds(1.5), null, Now));
-        Assert.Null(policy.NextDelay(4, TimeSpan.FromSeconds(3.5), null, Now));
+        Assert.Equal(TimeSpan.FromMilliseconds(500), policy.NextDelay(1, TimeSpan.Zero, null));
+        Assert.Equal(TimeSpan.FromSeconds(1), policy.NextDelay(2, TimeSpan.FromMilliseconds(500), null));
+        Assert.Equal(TimeSpan.FromSeconds(2), policy.NextDelay(3, TimeSpan.FromSeconds(1.5), null));
+        Assert.Null(policy.NextDelay(4, TimeSpan.FromSeconds(3.5), null));
     }
 
     [Fact]
@@ -38,10 +39,10 @@ public sealed class LinearRulesTests
     {
         var policy = new RetryPolicy(4, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(60));
 
-        Assert.Equal(TimeSpan.FromSeconds(42), policy.NextDelay(1, TimeSpan.Zero, Now.AddSeconds(42), Now));
-        Assert.Null(policy.NextDelay(1, TimeSpan.Zero, Now.AddMinutes(10), Now));
-        Assert.Null(policy.NextDelay(2, TimeSpan.FromSeconds(30), Now.AddSeconds(31), Now));
-        Assert.Equal(TimeSpan.FromMilliseconds(500), policy.NextDelay(1, TimeSpan.Zero, Now.AddSeconds(-5), Now));
+        Assert.Equal(TimeSpan.FromSeconds(42), policy.NextDelay(1, TimeSpan.Zero, RetryPolicy.Until(Now.AddSeconds(42), Now)));
+        Assert.Null(policy.NextDelay(1, TimeSpan.Zero, RetryPolicy.Until(Now.AddMinutes(10), Now)));
+        Assert.Null(policy.NextDelay(2, TimeSpan.FromSeconds(30), RetryPolicy.Until(Now.AddSeconds(31), Now)));
+        Assert.Equal(TimeSpan.FromMilliseconds(500), policy.NextDelay(1, TimeSpan.Zero, RetryPolicy.Until(Now.AddSeconds(-5), Now)));
     }
 
     [Fact]
