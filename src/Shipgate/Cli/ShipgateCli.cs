@@ -33,14 +33,14 @@ public static class ShipgateCli
         catch (ShipgateException e) when (ct.IsCancellationRequested && e.Code == ExitCode.Error)
         {
             // Ctrl-C reaches git too; its failure is the interruption, not an error of its own.
-            host.Console.MarkupLine($"[yellow]Interrupted (Ctrl-C): {Markup.Escape(secrets.Redact(e.Message))}[/]");
+            host.Console.MarkupLine($"[yellow]Interrupted (Ctrl-C): {Markup.Escape(Shown(e))}[/]");
             return (int)ExitCode.Aborted;
         }
         catch (ShipgateException e)
         {
             var colour = e.Code switch { ExitCode.Blocked or ExitCode.Aborted => "yellow", _ => "red" };
             host.Console.WriteLine();
-            host.Console.MarkupLine($"[{colour}]{Markup.Escape(secrets.Redact(e.Message))}[/]");
+            host.Console.MarkupLine($"[{colour}]{Markup.Escape(Shown(e))}[/]");
             return (int)e.Code;
         }
         catch (OperationCanceledException)
@@ -50,8 +50,11 @@ public static class ShipgateCli
         }
         catch (Exception e)
         {
-            host.Console.MarkupLine($"[red]Unexpected error: {Markup.Escape(secrets.Redact(e.Message))}[/]");
+            host.Console.MarkupLine($"[red]Unexpected error: {Markup.Escape(Shown(e))}[/]");
             return (int)ExitCode.Error;
         }
+
+        // Messages may quote git, GitHub or Linear: no secret and no control character reaches the terminal.
+        string Shown(Exception e) => Rendering.SafeText.Lines(secrets.Redact(e.Message));
     }
 }

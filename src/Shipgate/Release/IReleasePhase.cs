@@ -37,7 +37,17 @@ public static class ReleasePipeline
         foreach (var phase in Phases)
         {
             if (phase.SkipReason(context) is not null) continue;
-            if (await phase.RunAsync(context, ct) == PhaseOutcome.Finished) break;
+            try
+            {
+                if (await phase.RunAsync(context, ct) == PhaseOutcome.Finished) break;
+            }
+            catch (Exception e) when (context.Record is not null && ct.IsCancellationRequested && e is OperationCanceledException or ShipgateException)
+            {
+                // Ctrl-C after the push: the release has happened and must not be reported as aborted.
+                var record = context.Record;
+                context.Console.MarkupLine($"[yellow]Interrupted during {phase.Name}, after the release was made: {Markup.Escape(context.Config.ProductionBranch)} is at {record.ToSha[..7]} and {Markup.Escape(Record.RecordFiles.JsonPath(record.ReleaseId))} is on {Markup.Escape(context.Config.ArchiveBranch)}. Deployment check and ticket comments were not finished.[/]");
+                return ExitCode.Success;
+            }
         }
         return ExitCode.Success;
     }

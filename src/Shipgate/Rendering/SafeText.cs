@@ -32,6 +32,10 @@ public static class SafeText
         return result.ToString().TrimEnd();
     }
 
+    /// <summary>Several lines of plain text (a message), each cleaned like <see cref="OneLine"/>.</summary>
+    public static string Lines(string? text) =>
+        string.Join('\n', (text ?? "").Split('\n').Select(OneLine));
+
     /// <summary>Plain text shortened to <paramref name="max"/> characters with "..." (the seed's table style).</summary>
     public static string Shorten(string? text, int max)
     {

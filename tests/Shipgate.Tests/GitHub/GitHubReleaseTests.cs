@@ -190,6 +190,31 @@ public sealed class GitHubReleaseTests
         Assert.True(r.GitHub.Requests.Count(q => q.Path.EndsWith("/actions/runs")) >= 5);
     }
 
+    [Fact]
+    public async Task Ctrl_C_while_waiting_for_the_deployment_reports_the_release_as_made()
+    {
+        await using var r = await GitHubRelease.StartAsync(GitHubStory.Build(GitHubRelease.Config()), (repo, git) =>
+        {
+            GitHubStory.Seed(repo, git);
+            repo.WorkflowRuns.Clear();
+            repo.WorkflowRuns.Add(new WorkflowRunFixture(9003, "Deploy production", git.RemoteSha("staging"), "main", Status: "in_progress", Conclusion: null));
+        });
+        using var interrupt = new CancellationTokenSource();
+        var pressCtrlC = Task.Run(async () =>
+        {
+            // The run never finishes; the user gives up waiting once Shipgate has polled it.
+            while (r.GitHub.Requests.Count(q => q.Path.EndsWith("/actions/runs")) < 2) await Task.Delay(5);
+            await interrupt.CancelAsync();
+        });
+
+        var result = await r.Scenario.Runner.RunAsync(["release", "--wait"], ct: interrupt.Token);
+        await pressCtrlC;
+
+        Assert.True(result.Code == ExitCode.Success, result.Output);
+        Assert.Contains("after the release was made", result.Output);
+        Assert.Equal(r.StagingHead, r.Scenario.Git.RemoteSha("main"));
+    }
+
     /// <summary>
     /// The round-trip bound: a small constant (combined status, check runs, open PRs, the
     /// user, the deployment run: one page each here) plus ceil(N/100) PR queries plus ceil(C/100)
