@@ -121,6 +121,28 @@ public sealed class GitHubReleaseTests
         GitHubRelease.AssertWireClean(r.GitHub);
     }
 
+    [Fact]
+    public async Task An_emergency_release_passes_failing_CI_and_records_the_override()
+    {
+        await using var r = await GitHubRelease.StartAsync(GitHubStory.Build(GitHubRelease.Config("  required_checks: [build]\n")), (repo, git) =>
+        {
+            GitHubStory.Seed(repo, git);
+            repo.Statuses.Add(new CommitStatusFixture(git.RemoteSha("staging"), "ci/legacy", "failure"));
+        });
+
+        var result = await r.ReleaseAsync("--emergency", "checkout is down for all customers");
+
+        Assert.True(result.Code == ExitCode.Success, result.Output);
+        Assert.Contains("EMERGENCY RELEASE", result.Output);
+        Assert.Contains("[ ] CI passing on staging - failing (ci/legacy: failure), released as an emergency", result.Output);
+        Assert.Equal(r.StagingHead, r.Scenario.Git.RemoteSha("main"));
+        var record = r.LastRecord();
+        Assert.Equal("checkout is down for all customers", record.GetProperty("emergency").GetProperty("reason").GetString());
+        Assert.True(record.GetProperty("emergency").GetProperty("ci_overridden").GetBoolean());
+        Assert.Equal("failure", record.GetProperty("ci_status").GetProperty("status").GetString());
+        Assert.Contains(record.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.StartsWith("CI on staging was failing and the release went ahead as an emergency"));
+    }
+
     [Theory]
     [InlineData("GH_TOKEN")]
     [InlineData("GITHUB_TOKEN")]
