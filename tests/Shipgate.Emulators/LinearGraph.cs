@@ -27,6 +27,12 @@ internal sealed partial class LinearGraph(LinearFixture state, LinearUserFixture
             Connections.Page(ctx, Filtered(state.States, ctx, StateFields, WorkflowState), DefaultFirst, MaxFirst)),
         ["issues"] = (GraphResolver)(ctx => Connections.Page(ctx, Filtered(state.Issues, ctx, IssueFields, Issue), DefaultFirst, MaxFirst)),
         ["issue"] = (GraphResolver)(ctx => Issue(FindIssue(ctx.GetArgument<string>("id")) ?? throw NotFound("Issue"))),
+        ["comment"] = (GraphResolver)(ctx =>
+        {
+            var id = ctx.GetArgument<string?>("id");
+            var comment = state.Comments.Find(c => c.Id == id) ?? throw NotFound("Comment");
+            return Comment(comment, state.Issues.Single(i => i.Id == comment.IssueId));
+        }),
         ["commentCreate"] = (GraphResolver)(ctx => CommentCreate(ctx.GetArgument<Dictionary<string, object?>>("input"))),
     };
 
@@ -58,8 +64,10 @@ internal sealed partial class LinearGraph(LinearFixture state, LinearUserFixture
         {
             throw InvalidInput("body is required.");
         }
-        var comment = new LinearCommentFixture(
-            input.GetValueOrDefault("id") as string ?? Guid.NewGuid().ToString(), issue.Id, body, DateTimeOffset.UtcNow, viewer.Id);
+        var id = input.GetValueOrDefault("id") as string;
+        if (id is not null && state.Comments.Any(c => c.Id == id))
+            throw InvalidInput($"A comment with id {id} already exists.");
+        var comment = new LinearCommentFixture(id ?? Guid.NewGuid().ToString(), issue.Id, body, DateTimeOffset.UtcNow, viewer.Id);
         state.Comments.Add(comment);
         return new Dictionary<string, object?>
         {

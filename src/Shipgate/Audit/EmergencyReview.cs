@@ -44,12 +44,10 @@ public static class EmergencyReview
             PreviousRelease = new PreviousRelease(chain[^1], RecordFiles.Sha256Hex(previousBytes)),
         };
 
-        var tree = await git.WriteTreeAsync(archive, new Dictionary<string, string>
+        var commit = await git.CommitFilesAsync(archive, new Dictionary<string, byte[]>
         {
-            [RecordFiles.JsonPath(review.ReviewId)] = await git.WriteBlobAsync(RecordFiles.ToJsonBytes(review)),
-        });
-        var commit = await git.CommitTreeAsync(tree, archive,
-            $"review: {releaseId} reviewed by {review.ReviewedBy}\n\nReview-Id: {review.ReviewId}\n", sign: config.Audit.Sign);
+            [RecordFiles.JsonPath(review.ReviewId)] = RecordFiles.ToJsonBytes(review),
+        }, $"review: {releaseId} reviewed by {review.ReviewedBy}\n\nReview-Id: {review.ReviewId}\n", config.Audit.Sign);
         var refused = await git.PushAtomicAsync(config.Remote, [new RefUpdate("refs/heads/" + config.ArchiveBranch, commit, archive)]);
         if (refused is not null)
             throw new ShipgateException(ExitCode.Error, $"The remote refused the review record; nothing was changed.\n\n{refused}\n\nRun the command again.");

@@ -36,8 +36,9 @@ public static class TrailReader
         }
 
         var firstStart = FirstReleaseStart(links);
-        var mainCommits = await git.CommitsAsync(main, firstStart);
+        // A main rewritten past the first release may no longer hold its start at all: ask before excluding it.
         var startOnMain = firstStart is null || await git.IsAncestorAsync(firstStart, main);
+        var mainCommits = startOnMain ? await git.CommitsAsync(main, firstStart) : [];
 
         Dictionary<string, string?>? signatures = null;
         if (allowedSignersFile is not null)

@@ -47,8 +47,10 @@ public static class TrailVerifier
         {
             var errors = RecordSchemas.Validate(link.Bytes, link.IsRelease);
             if (errors.Count > 0)
+                // Nothing in a record that breaks the schema can be trusted; it still counts as a link for the next one's hash.
                 problems.Add(new(TrailCheck.Schema, link.Id, $"{link.Path} does not match the published schema: {string.Join("; ", errors.Take(5))}"));
-            CheckLink(link, previous, problems, releases, reviews);
+            else
+                CheckLink(link, previous, problems, releases, reviews);
             previous = link;
         }
 
@@ -123,7 +125,7 @@ public static class TrailVerifier
             problems.Add(new(TrailCheck.Chain, link.Id,
                 claimed.Id != previous.Id
                     ? $"{link.Id} links to {claimed.Id}, but the record before it is {previous.Id}: the chain was broken by a removed, inserted or reordered record."
-                    : $"{link.Id} holds SHA-256 {claimed.Sha256[..12]}… of {previous.Id}, whose bytes now hash to {previous.Sha256[..12]}…: {previous.Id} was changed after it was recorded."));
+                    : $"{link.Id} holds SHA-256 {Short(claimed.Sha256, 12)}… of {previous.Id}, whose bytes now hash to {Short(previous.Sha256, 12)}…: {previous.Id} was changed after it was recorded."));
     }
 
     private static void CheckRanges(List<(TrailLink Link, ReleaseRecord Record)> releases, List<TrailProblem> problems)
@@ -206,5 +208,6 @@ public static class TrailVerifier
         return result;
     }
 
-    private static string Short(string sha) => sha.Length >= 7 ? sha[..7] : sha;
+    /// <summary>The start of a hash for messages; records under audit may hold anything, so never assume a length.</summary>
+    private static string Short(string? hash, int length = 7) => hash is null ? "(none)" : hash[..Math.Min(length, hash.Length)];
 }

@@ -16,12 +16,10 @@ public static class AuditCommand
         return audit;
     }
 
-    private static Option<string?> RepoOption() => new("--repo") { Description = "The repository folder (default: the current folder).", HelpName = "dir" };
-
     private static Command Verify(CliHost host)
     {
         var json = new Option<bool>("--json") { Description = "Print the verdict as JSON." };
-        var repo = RepoOption();
+        var repo = LocalRepository.FolderOption();
         var command = new Command("verify", "Prove, offline from any API, that the release trail is complete and untampered.") { json, repo };
         command.SetAction((parse, ct) =>
         {
@@ -51,7 +49,7 @@ public static class AuditCommand
         var release = new Argument<string>("release-id") { Description = "The emergency release to review, e.g. release-2026-02-04-153045." };
         var by = new Option<string>("--by") { Description = "Who reviewed it.", Required = true };
         var note = new Option<string>("--note") { Description = "The review: a URL or text.", Required = true };
-        var repo = RepoOption();
+        var repo = LocalRepository.FolderOption();
         var command = new Command("review", "Record the after-the-fact review of an emergency release in the hash chain.") { release, by, note, repo };
         command.SetAction((parse, ct) =>
         {

@@ -24,7 +24,7 @@ public static class AuditReportCommand
         var format = new Option<string>("--format") { Description = "md, csv or html.", Required = true };
         format.AcceptOnlyFromAmong([.. Formats.Keys]);
         var output = new Option<string>("--out") { Description = "The file to write; its folder must exist.", Required = true, HelpName = "path" };
-        var repo = new Option<string?>("--repo") { Description = "The repository folder (default: the current folder).", HelpName = "dir" };
+        var repo = LocalRepository.FolderOption();
         var command = new Command("report", "Write the evidence an auditor samples from: every release of a period, its PRs, reviews, CI, tickets and gaps.")
             { since, until, format, output, repo };
         command.SetAction((parse, ct) =>

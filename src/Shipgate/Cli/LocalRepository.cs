@@ -10,6 +10,10 @@ namespace Shipgate.Cli;
 /// </summary>
 public sealed record LocalRepository(string Root, ShipgateConfig Config, GitRepository Git, RepositoryAddress? Address, string Name, string? WebUrl)
 {
+    /// <summary>The --repo option every command takes.</summary>
+    public static System.CommandLine.Option<string?> FolderOption() =>
+        new("--repo") { Description = "The repository folder (default: the current folder).", HelpName = "dir" };
+
     public static async Task<LocalRepository> OpenAsync(CliHost host, string? folder, Secrets secrets)
     {
         var root = await GitRepository.FindTopLevelAsync(Path.GetFullPath(folder ?? ".", host.WorkingDirectory), secrets);

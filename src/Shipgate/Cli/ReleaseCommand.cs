@@ -21,7 +21,7 @@ public static class ReleaseCommand
             Description = "An emergency release: may pass a failing CI gate (the word is still typed). Recorded; review it with shipgate audit review.",
             HelpName = "reason",
         };
-        var repo = new Option<string?>("--repo") { Description = "The repository folder (default: the current folder).", HelpName = "dir" };
+        var repo = LocalRepository.FolderOption();
 
         var command = new Command("release", "Promote staging to production with a release record.") { dryRun, allowUnverified, wait, emergency, repo };
         command.SetAction((parse, ct) =>
@@ -64,7 +64,7 @@ public static class ReleaseCommand
             Clock = host.Clock,
             Secrets = secrets,
             WordMemory = new WordMemory(WordMemory.StateFolder(host.Environment), repository),
-            Repository = repository,
+            RepositoryName = repository,
             WebUrl = webUrl,
             CodeHost = codeHost.Host,
             CodeHostMissing = codeHost.Missing,

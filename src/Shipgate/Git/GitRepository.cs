@@ -89,50 +89,58 @@ public sealed class GitRepository(GitCli git)
         return (int.Parse(parts[0]), int.Parse(parts[1]));
     }
 
-    private const char RecordStart = '\x1e';
-    private const char Field = '\x1f';
+    /// <summary>
+    /// Runs <c>git log</c> printing the given placeholders, and returns per commit its fields and what
+    /// follows them (the file list of --name-only / --name-status). Records and fields are delimited
+    /// by a marker drawn at random for this run, so no commit message or author name can imitate a
+    /// delimiter and forge or shift a record.
+    /// </summary>
+    private async Task<List<(string[] Fields, string Tail)>> LogRecordsAsync(IReadOnlyList<string> options, string[] placeholders, IReadOnlyList<string> revisions)
+    {
+        var marker = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
+        var args = new List<string> { "-c", "core.quotepath=off", "log" };
+        args.AddRange(options);
+        args.Add($"--format=%x1e{marker}%x1f{string.Join($"%x1f{marker}%x1f", placeholders)}%x1f{marker}%x1f");
+        args.AddRange(revisions);
+        args.Add("--");
+        var text = (await git.RunAsync(args)).Text;
+        var records = new List<(string[], string)>();
+        foreach (var record in text.Split($"\x1e{marker}\x1f", StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = record.Split($"\x1f{marker}\x1f");
+            if (parts.Length != placeholders.Length + 1)
+                throw new GitException($"git log printed a record that could not be read ({parts.Length - 1} fields instead of {placeholders.Length}).");
+            records.Add((parts[..^1], parts[^1]));
+        }
+        return records;
+    }
+
+    private static DateTimeOffset Instant(string iso) => DateTimeOffset.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string[] Shas(string list) => list.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Every commit in <c>from..to</c>, newest first, with the files each non-merge commit touched.</summary>
     public async Task<IReadOnlyList<Commit>> LogAsync(string from, string to)
     {
-        var text = (await git.RunAsync(["-c", "core.quotepath=off", "log", "-z", "--name-only", "--no-renames",
-            "--format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%cI%x1f%s%x1f%b%x1f", $"{from}..{to}", "--"])).Text;
-        var commits = new List<Commit>();
-        foreach (var record in text.Split(RecordStart, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var fields = record.Split(Field);
-            if (fields.Length < 9) continue;
-            var files = string.Join(Field, fields[8..]).Split('\0', StringSplitOptions.RemoveEmptyEntries)
-                .Select(f => f.TrimStart('\n')).Where(f => f.Length > 0).ToList();
-            commits.Add(new Commit(
-                fields[0],
-                fields[1].Split(' ', StringSplitOptions.RemoveEmptyEntries),
-                fields[2], fields[3],
-                DateTimeOffset.Parse(fields[4], System.Globalization.CultureInfo.InvariantCulture),
-                DateTimeOffset.Parse(fields[5], System.Globalization.CultureInfo.InvariantCulture),
-                fields[6], fields[7].Trim(), files));
-        }
-        return commits;
+        var records = await LogRecordsAsync(["-z", "--name-only", "--no-renames"], ["%H", "%P", "%an", "%ae", "%aI", "%cI", "%s", "%b"], [$"{from}..{to}"]);
+        return records.Select(r => new Commit(r.Fields[0], Shas(r.Fields[1]), r.Fields[2], r.Fields[3], Instant(r.Fields[4]), Instant(r.Fields[5]),
+                r.Fields[6], r.Fields[7].Trim(),
+                r.Tail.Split('\0').Select(f => f.TrimStart('\n')).Where(f => f.Length > 0).ToList()))
+            .ToList();
     }
 
     /// <summary>A branch's first-parent history, oldest first, with what each commit added, modified or deleted.</summary>
     public async Task<IReadOnlyList<HistoryCommit>> HistoryAsync(string tip)
     {
-        var text = (await git.RunAsync(["-c", "core.quotepath=off", "log", "--reverse", "--first-parent", "-z", "--name-status", "--no-renames",
-            "--format=%x1e%H%x1f%P%x1f%an%x1f%cI%x1f%s%x1f", tip, "--"])).Text;
-        var commits = new List<HistoryCommit>();
-        foreach (var record in text.Split(RecordStart, StringSplitOptions.RemoveEmptyEntries))
+        var records = await LogRecordsAsync(["--reverse", "--first-parent", "-z", "--name-status", "--no-renames"], ["%H", "%P", "%an", "%cI", "%s"], [tip]);
+        return records.Select(r =>
         {
-            var fields = record.Split(Field);
-            if (fields.Length < 6) continue;
-            var tokens = string.Join(Field, fields[5..]).Split('\0').Select(t => t.TrimStart('\n')).Where(t => t.Length > 0).ToList();
+            var tokens = r.Tail.Split('\0').Select(t => t.TrimStart('\n')).Where(t => t.Length > 0).ToList();
             var changes = new List<FileChange>();
             for (var i = 0; i + 1 < tokens.Count; i += 2)
                 changes.Add(new FileChange(tokens[i][0], tokens[i + 1]));
-            commits.Add(new HistoryCommit(fields[0], fields[1].Split(' ', StringSplitOptions.RemoveEmptyEntries), fields[2],
-                DateTimeOffset.Parse(fields[3], System.Globalization.CultureInfo.InvariantCulture), fields[4], changes));
-        }
-        return commits;
+            return new HistoryCommit(r.Fields[0], Shas(r.Fields[1]), r.Fields[2], Instant(r.Fields[3]), r.Fields[4], changes);
+        }).ToList();
     }
 
     /// <summary>The exact bytes of many files at one commit, in one git process; a missing path is absent.</summary>
@@ -165,19 +173,11 @@ public sealed class GitRepository(GitCli git)
         return reason.Length == 0 ? "no signature" : reason.Split('\n')[^1];
     }
 
-    /// <summary>Commits reachable from <paramref name="tip"/> but not from <paramref name="exclude"/>, newest first.</summary>
+    /// <summary>Commits reachable from <paramref name="tip"/> but not from <paramref name="exclude"/>, newest first (no bodies, no files).</summary>
     public async Task<IReadOnlyList<Commit>> CommitsAsync(string tip, string? exclude)
     {
-        var args = new List<string> { "log", "--format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%cI%x1f%s%x1f%x1f", tip };
-        if (exclude is not null) args.Add("^" + exclude);
-        args.Add("--");
-        var text = (await git.RunAsync(args)).Text;
-        return text.Split(RecordStart, StringSplitOptions.RemoveEmptyEntries)
-            .Select(r => r.Split(Field))
-            .Where(f => f.Length >= 8)
-            .Select(f => new Commit(f[0], f[1].Split(' ', StringSplitOptions.RemoveEmptyEntries), f[2], f[3],
-                DateTimeOffset.Parse(f[4], System.Globalization.CultureInfo.InvariantCulture),
-                DateTimeOffset.Parse(f[5], System.Globalization.CultureInfo.InvariantCulture), f[6], "", []))
+        var records = await LogRecordsAsync([], ["%H", "%P", "%an", "%ae", "%aI", "%cI", "%s"], exclude is null ? [tip] : [tip, "^" + exclude]);
+        return records.Select(r => new Commit(r.Fields[0], Shas(r.Fields[1]), r.Fields[2], r.Fields[3], Instant(r.Fields[4]), Instant(r.Fields[5]), r.Fields[6], "", []))
             .ToList();
     }
 
@@ -223,35 +223,34 @@ public sealed class GitRepository(GitCli git)
     public async Task<byte[]> ReadFileAsync(string commit, string path) =>
         (await git.RunAsync(["cat-file", "blob", $"{commit}:{path}"])).Output;
 
-    public async Task<string> WriteBlobAsync(byte[] content) =>
-        (await git.RunAsync(["hash-object", "-w", "--stdin"], content)).Text.Trim();
-
     /// <summary>
-    /// A tree equal to <paramref name="baseCommit"/>'s (or empty) plus the given files, built in a
-    /// private index file so the user's index is never read or written.
+    /// A commit that adds <paramref name="files"/> (path to bytes) to <paramref name="parent"/>'s tree
+    /// (or to an empty tree), made with plumbing in a private index file: the user's index, working
+    /// tree and HEAD are never read or written, and no ref points at the commit until it is pushed.
     /// </summary>
-    public async Task<string> WriteTreeAsync(string? baseCommit, IReadOnlyDictionary<string, string> blobsByPath)
+    public async Task<string> CommitFilesAsync(string? parent, IReadOnlyDictionary<string, byte[]> files, string message, bool sign)
     {
+        var blobs = new Dictionary<string, string>();
+        foreach (var (path, content) in files)
+            blobs[path] = (await git.RunAsync(["hash-object", "-w", "--stdin"], content)).Text.Trim();
+
         var indexFile = Path.Combine(Path.GetTempPath(), $"shipgate-index-{Guid.NewGuid():N}");
         var env = new Dictionary<string, string?> { ["GIT_INDEX_FILE"] = indexFile };
+        string tree;
         try
         {
-            await git.RunAsync(baseCommit is null ? ["read-tree", "--empty"] : ["read-tree", baseCommit], environment: env);
-            var args = new List<string> { "update-index", "--add" };
-            foreach (var (path, blob) in blobsByPath)
-                args.AddRange(["--cacheinfo", $"100644,{blob},{path}"]);
-            await git.RunAsync(args, environment: env);
-            return (await git.RunAsync(["write-tree"], environment: env)).Text.Trim();
+            await git.RunAsync(parent is null ? ["read-tree", "--empty"] : ["read-tree", parent], environment: env);
+            var update = new List<string> { "update-index", "--add" };
+            foreach (var (path, blob) in blobs)
+                update.AddRange(["--cacheinfo", $"100644,{blob},{path}"]);
+            await git.RunAsync(update, environment: env);
+            tree = (await git.RunAsync(["write-tree"], environment: env)).Text.Trim();
         }
         finally
         {
             File.Delete(indexFile);
         }
-    }
 
-    /// <summary>A commit object for <paramref name="tree"/>; no ref points at it until it is pushed.</summary>
-    public async Task<string> CommitTreeAsync(string tree, string? parent, string message, bool sign = false)
-    {
         var args = new List<string> { "commit-tree", tree };
         if (parent is not null) args.AddRange(["-p", parent]);
         if (sign) args.Add("-S");
@@ -266,7 +265,9 @@ public sealed class GitRepository(GitCli git)
     /// <summary>
     /// Moves all refs on the remote in ONE atomic push, each guarded by a lease on its expected old
     /// value: either every ref moves or none does, and a ref someone else moved is never overwritten.
-    /// Returns null on success, or the remote's reason for refusing.
+    /// Returns null when the refs moved, or the remote's reason for refusing. A push that failed on
+    /// our side (a dropped connection, Ctrl-C) may still have landed, so the remote is asked before
+    /// anything is reported; a state that is neither before nor after is an error that says so.
     /// </summary>
     public async Task<string?> PushAtomicAsync(string remote, IReadOnlyList<RefUpdate> updates)
     {
@@ -283,7 +284,16 @@ public sealed class GitRepository(GitCli git)
             .Where(parts => parts.Length >= 3)
             .Select(parts => $"{parts[1].Split(':').Last()}: {parts[2]}")
             .ToList();
-        var reason = rejected.Count > 0 ? string.Join("; ", rejected) : result.Error.Trim();
-        return git.Failure(args, result with { Error = reason }).Message;
+        var reason = git.Failure(args, result with { Error = rejected.Count > 0 ? string.Join("; ", rejected) : result.Error.Trim() }).Message;
+
+        var lsRemote = await git.TryRunAsync(["ls-remote", remote, .. updates.Select(u => u.Ref)]);
+        if (lsRemote.ExitCode != 0)
+            throw new GitException($"{reason}\nThe remote could not be read afterwards to confirm what happened: check {string.Join(" and ", updates.Select(u => u.Ref))} on '{remote}' before trying again.");
+        var now = lsRemote.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t'))
+            .Where(p => p.Length == 2).ToDictionary(p => p[1], p => p[0]);
+        var moved = updates.Count(u => now.GetValueOrDefault(u.Ref) == u.NewSha);
+        if (moved == updates.Count) return null;
+        if (moved == 0) return reason;
+        throw new GitException($"{reason}\nPARTIAL: only some refs moved on '{remote}' ({string.Join(", ", updates.Select(u => $"{u.Ref} is at {now.GetValueOrDefault(u.Ref) ?? "nothing"}"))}). Repair them by hand.");
     }
 }

@@ -49,13 +49,40 @@ public sealed class LinearClient : ITicketTracker
         return found;
     }
 
+    /// <summary>
+    /// Comments once, even across retries: the comment carries an id chosen here, so a retry after a
+    /// lost answer cannot post it twice, and a failure is checked against what Linear actually holds.
+    /// </summary>
     public async Task CommentAsync(string ticketId, string body, CancellationToken ct)
     {
         var op = LinearDocuments.CommentOperation;
-        var data = await _graphQL.SendAsync(op, LinearDocuments.Comment, new JsonObject { ["issueId"] = ticketId, ["body"] = body }, ct);
+        var id = Guid.NewGuid().ToString();
+        JsonElement data;
+        try
+        {
+            data = await _graphQL.SendAsync(op, LinearDocuments.Comment, new JsonObject { ["id"] = id, ["issueId"] = ticketId, ["body"] = body }, ct);
+        }
+        catch (LinearException)
+        {
+            if (await CommentExistsAsync(id, ct)) return;
+            throw;
+        }
         var result = Field(data, op, "commentCreate");
         if (Field(result, op, "success").ValueKind != JsonValueKind.True)
             throw new LinearException($"Linear did not create the comment on {ticketId} (success: false).");
+    }
+
+    private async Task<bool> CommentExistsAsync(string id, CancellationToken ct)
+    {
+        try
+        {
+            await _graphQL.SendAsync(LinearDocuments.CommentExistsOperation, LinearDocuments.CommentExists, new JsonObject { ["id"] = id }, ct);
+            return true;
+        }
+        catch (LinearException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Every node of a connection, page after page, guarding against a cursor that does not move.</summary>

@@ -31,11 +31,20 @@ public static class LinearDocuments
     public const string CommentOperation = "ShipgateComment";
 
     public const string Comment = """
-        mutation ShipgateComment($issueId: String!, $body: String!) {
-          commentCreate(input: { issueId: $issueId, body: $body }) {
+        mutation ShipgateComment($id: String!, $issueId: String!, $body: String!) {
+          commentCreate(input: { id: $id, issueId: $issueId, body: $body }) {
             success
             comment { id url }
           }
+        }
+        """;
+
+    public const string CommentExistsOperation = "ShipgateCommentExists";
+
+    /// <summary>Asks whether a comment Shipgate tried to create exists after all (its answer may have been lost).</summary>
+    public const string CommentExists = """
+        query ShipgateCommentExists($id: String!) {
+          comment(id: $id) { id }
         }
         """;
 }

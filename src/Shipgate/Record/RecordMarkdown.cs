@@ -48,9 +48,9 @@ public static class RecordMarkdown
             Line("|----|-------|--------|--------|-------------------|");
             foreach (var pr in record.PullRequests)
             {
-                var archive = pr.ComplianceArchive is null ? "⚠️ missing" : Link("📋 Report", archiveFileUrl(pr.ComplianceArchive));
-                if (pr.ComplianceArchive is not null && archiveFileUrl(pr.ComplianceArchive) is null)
-                    archive = $"📋 {SafeText.Markdown(pr.ComplianceArchive)}";
+                var archive = pr.ComplianceArchive is null ? "⚠️ missing"
+                    : archiveFileUrl(pr.ComplianceArchive) is { } url ? Link("📋 Report", url)
+                    : $"📋 {SafeText.Markdown(pr.ComplianceArchive)}";
                 Line($"| {Link($"#{pr.Number}", pr.Url)} | {SafeText.Markdown(pr.Title)} | @{SafeText.Markdown(pr.Author)} | {Date(pr.MergedAt)} | {archive} |");
             }
         }
@@ -100,7 +100,7 @@ public static class RecordMarkdown
             Line($"⚠️ CI was not verified: {SafeText.Markdown(reason)}");
         else
         {
-            Line(record.CiStatus.Checks.All(c => c.Passed) ? "All checks passed on staging before release." : $"CI status on staging: {SafeText.Markdown(record.CiStatus.Status)}.");
+            Line(record.CiStatus.Status == "success" ? "All checks passed on staging before release." : $"CI status on staging: {SafeText.Markdown(record.CiStatus.Status)}.");
             Line();
             Line("| Check | Status |");
             Line("|-------|--------|");

@@ -86,6 +86,7 @@ public sealed record PreviousRelease(string Id, string Sha256);
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     WriteIndented = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    RespectNullableAnnotations = true,
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ReleaseRecord))]
 [JsonSerializable(typeof(ReviewRecord))]

@@ -27,7 +27,7 @@ public static class ReleasePipeline
         new Phases.Gather(),
         new Phases.Summary(),
         new Phases.Confirmation(),
-        new Phases.Execute(),
+        new Phases.RecordAndPromote(),
         new Phases.DeploymentCheck(),
         new Phases.PostRelease(),
     ];
@@ -41,11 +41,12 @@ public static class ReleasePipeline
             {
                 if (await phase.RunAsync(context, ct) == PhaseOutcome.Finished) break;
             }
-            catch (Exception e) when (context.Record is not null && ct.IsCancellationRequested && e is OperationCanceledException or ShipgateException)
+            catch (Exception e) when (context.Record is not null)
             {
-                // Ctrl-C after the push: the release has happened and must not be reported as aborted.
+                // After the push the release has happened: a failure or Ctrl-C now must not report it as failed or aborted.
                 var record = context.Record;
-                context.Console.MarkupLine($"[yellow]Interrupted during {phase.Name}, after the release was made: {Markup.Escape(context.Config.ProductionBranch)} is at {record.ToSha[..7]} and {Markup.Escape(Record.RecordFiles.JsonPath(record.ReleaseId))} is on {Markup.Escape(context.Config.ArchiveBranch)}. Deployment check and ticket comments were not finished.[/]");
+                var what = ct.IsCancellationRequested ? "Interrupted" : $"{phase.Name} failed ({Rendering.SafeText.OneLine(context.Secrets.Redact(e.Message))})";
+                context.Console.MarkupLine($"[yellow]{Markup.Escape(what)} after the release was made: {Markup.Escape(context.Config.ProductionBranch)} is at {record.ToSha[..7]} and {Markup.Escape(Record.RecordFiles.JsonPath(record.ReleaseId))} is on {Markup.Escape(context.Config.ArchiveBranch)}. Deployment check and ticket comments were not finished.[/]");
                 return ExitCode.Success;
             }
         }

@@ -29,7 +29,7 @@ public sealed class ReleaseContext
     public required Secrets Secrets { get; init; }
     public required WordMemory WordMemory { get; init; }
     /// <summary>owner/name on the code host, else the remote URL without credentials.</summary>
-    public required string Repository { get; init; }
+    public required string RepositoryName { get; init; }
     /// <summary>The repository's web page, when the remote is on a known code host.</summary>
     public string? WebUrl { get; init; }
     public ICodeHost? CodeHost { get; init; }
@@ -54,7 +54,7 @@ public sealed class ReleaseContext
     // Confirmation.
     public RecordConfirmation? Confirmation { get; set; }
 
-    // Execute.
+    // Record and promote.
     public ReleaseRecord? Record { get; set; }
     public string? RecordCommit { get; set; }
     public IReadOnlyList<WorkflowRun> DeploymentRuns { get; set; } = [];

@@ -111,13 +111,15 @@ public static partial class ReleasePlanner
         /// <summary>Null when no tracker is configured: tickets stay unverified.</summary>
         IReadOnlyDictionary<string, TicketDetails>? TicketDetails,
         /// <summary>Repository web address (https://github.com/o/r) for PR links, when known.</summary>
-        string? WebUrl);
+        string? WebUrl,
+        /// <summary><see cref="FindMerges"/> of the commits, when the caller has it already.</summary>
+        IReadOnlyList<PullRequestMerge>? Merges = null);
 
     public static PullRequestLookup NoLookup { get; } = new(new Dictionary<int, PullRequestDetails>(), new Dictionary<string, int>());
 
     public static ReleasePlan Build(Inputs input)
     {
-        var merges = FindMerges(input.Commits).ToList();
+        var merges = (input.Merges ?? FindMerges(input.Commits)).ToList();
         var nonMerges = input.Commits.Where(c => !c.IsMerge).ToList();
 
         // Rebase merges: commits git cannot tie to a PR, that the code host says a merged PR brought.

@@ -11,12 +11,15 @@ public sealed class TicketMatcher
 {
     private readonly Regex? _pattern;
 
+    private readonly Regex? _prefix;
+
     public TicketMatcher(IEnumerable<string> teamKeys)
     {
         Keys = teamKeys.Select(k => k.ToUpperInvariant()).Distinct().OrderBy(k => k, StringComparer.Ordinal).ToList();
-        if (Keys.Count > 0)
-            _pattern = new Regex($@"(?<![A-Za-z0-9])({string.Join("|", Keys.Select(Regex.Escape))})-0*([1-9][0-9]{{0,8}})(?![0-9])",
-                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        if (Keys.Count == 0) return;
+        _pattern = new Regex($@"(?<![A-Za-z0-9])({string.Join("|", Keys.Select(Regex.Escape))})-0*([1-9][0-9]{{0,8}})(?![0-9])",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        _prefix = new Regex($@"^\s*(?:[\[(]?(?:{_pattern})[\])]?[\s,:]*)+[-:]?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     }
 
     public IReadOnlyList<string> Keys { get; }
@@ -31,9 +34,8 @@ public sealed class TicketMatcher
     /// <summary>"BOL-407: Session auth" becomes "Session auth": the ticket is shown in its own table.</summary>
     public string StripTicketPrefix(string title)
     {
-        if (_pattern is null) return title;
-        var prefix = new Regex($@"^\s*(?:[\[(]?(?:{_pattern})[\])]?[\s,:]*)+[-:]?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-        var rest = prefix.Replace(title, "", 1);
+        if (_prefix is null) return title;
+        var rest = _prefix.Replace(title, "", 1);
         return rest.Length > 0 ? rest : title;
     }
 

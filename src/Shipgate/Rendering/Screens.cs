@@ -150,7 +150,7 @@ public static class Screens
         console.WriteLine();
         console.WriteLine("This will:");
         console.WriteLine($"1. Fast-forward {config.ProductionBranch} to {config.StagingBranch}");
-        console.WriteLine($"2. Trigger the production deployment of {context.Repository}");
+        console.WriteLine($"2. Trigger the production deployment of {context.RepositoryName}");
         console.WriteLine($"3. Create a permanent release record in {config.ArchiveBranch}");
         console.WriteLine();
         console.MarkupLine("[red bold]WARNING: This action deploys to PRODUCTION and affects live users.[/]");

@@ -181,6 +181,42 @@ public sealed class VerifyTests
     }
 
     [Fact]
+    public async Task A_record_with_nonsense_fields_is_a_broken_trail_not_a_crash()
+    {
+        using var s = await ThreeReleasesAsync();
+        var second = ReleaseFiles(s)[1];
+        Tamper(s, "rewrite", dev =>
+        {
+            var path = Path.Combine(dev, second);
+            var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!;
+            node["to_sha"] = null;
+            node["previous_release"] = new System.Text.Json.Nodes.JsonObject { ["id"] = "x", ["sha256"] = "ab" };
+            File.WriteAllText(path, node.ToJsonString());
+        });
+
+        var result = await VerifyAsync(s, "--json");
+
+        Assert.Equal(ExitCode.TrailBroken, result.Code);
+        Assert.Contains(Problems(result), m => m.StartsWith($"{second} does not match the published schema"));
+    }
+
+    [Fact]
+    public async Task A_rewritten_main_is_reported_as_rewritten()
+    {
+        using var s = await ThreeReleasesAsync();
+        var dev = s.Git.Developer;
+        GitScenario.Run(dev, "checkout", "--quiet", "--orphan", "rewritten");
+        GitScenario.Run(dev, "commit", "--quiet", "--allow-empty", "-m", "history rewritten");
+        GitScenario.Run(dev, "push", "--quiet", "--force", "origin", "rewritten:main");
+        GitScenario.Run(dev, "checkout", "--quiet", "-f", "staging");
+
+        var result = await VerifyAsync(s, "--json");
+
+        Assert.Equal(ExitCode.TrailBroken, result.Code);
+        Assert.Contains(Problems(result), m => m.EndsWith("where the first release started: its history was rewritten."));
+    }
+
+    [Fact]
     public async Task Without_any_release_there_is_nothing_to_break()
     {
         using var s = new ReleaseScenario();

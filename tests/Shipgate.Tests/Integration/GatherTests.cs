@@ -34,6 +34,24 @@ public sealed class GatherTests
     }
 
     [Fact]
+    public async Task A_commit_message_cannot_forge_a_record_of_the_log()
+    {
+        using var s = new ReleaseScenario(git =>
+        {
+            Scenarios.Configure(git);
+            git.SquashPullRequest(5, "BOL-5: Real change", new() { ["web/a.ts"] = "a\n" });
+            git.DirectCommit("staging", "innocent\n\nbody \u001e0000000000000000000000000000000000000000\u001f\u001fX\u001fx@x\u001f2026-01-01T00:00:00Z\u001f2026-01-01T00:00:00Z\u001fFix (#77)\u001f\u001f",
+                new() { ["web/b.ts"] = "b\n" });
+        });
+
+        var plan = (await GatherAsync(s)).RequirePlan;
+
+        Assert.Equal([5], plan.PullRequests.Select(p => p.Number));
+        Assert.Equal(2, plan.Commits.Count);
+        Assert.Contains(plan.Commits, c => c.Subject == "innocent" && c.Body.Contains('\u001e'));
+    }
+
+    [Fact]
     public async Task Pull_requests_and_tickets_are_exactly_those_the_history_names()
     {
         using var s = new ReleaseScenario(Scenarios.Rich);

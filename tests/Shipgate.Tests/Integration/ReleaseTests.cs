@@ -94,7 +94,7 @@ public sealed class ReleaseTests
         Assert.Equal(1, record.GetProperty("schema_version").GetInt32());
 
         var message = GitScenario.Run(s.Folder, "--git-dir", s.Git.Origin, "log", "-1", "--format=%an|%s", "refs/heads/compliance-archives").Trim();
-        Assert.Equal($"Rita Releaser|release: {DateTime.UtcNow:yyyy-MM-dd} - 3 PRs, 5 tickets", message);
+        Assert.Equal($"Rita Releaser|release: {record.GetProperty("timestamp").GetDateTimeOffset().UtcDateTime:yyyy-MM-dd} - 3 PRs, 5 tickets", message);
         Assert.Equal(cloneBefore, s.ReleaserFingerprint(includeRemoteTracking: false));
     }
 

@@ -142,6 +142,30 @@ public sealed class LinearClientTests
     }
 
     [Fact]
+    public async Task A_comment_whose_answer_was_lost_is_found_and_not_posted_twice()
+    {
+        await using var linear = await LinearEmulator.StartAsync(LinearWorld.RichWorkspace());
+        linear.Faults.Malformed(1); // Linear creates the comment, but its answer arrives broken
+
+        await LinearWorld.Client(linear, []).CommentAsync("BOL-407", "Released to production in release-x", default);
+
+        var comment = Assert.Single(linear.State.Comments);
+        Assert.Equal("Released to production in release-x", comment.Body);
+        Assert.Equal(["ShipgateComment", "ShipgateCommentExists"], linear.Requests.Select(r => System.Text.Json.JsonDocument.Parse(r.Body).RootElement.GetProperty("operationName").GetString()));
+        LinearWorld.AssertEveryRequestValid(linear);
+    }
+
+    [Fact]
+    public async Task A_comment_that_failed_and_does_not_exist_is_reported()
+    {
+        await using var linear = await LinearEmulator.StartAsync(LinearWorld.RichWorkspace());
+
+        await Assert.ThrowsAsync<LinearException>(() => LinearWorld.Client(linear, []).CommentAsync("BOL-999999", "x", default));
+
+        Assert.Empty(linear.State.Comments);
+    }
+
+    [Fact]
     public async Task A_malformed_answer_is_a_clear_error_and_not_retried()
     {
         await using var linear = await LinearEmulator.StartAsync(LinearWorld.RichWorkspace());

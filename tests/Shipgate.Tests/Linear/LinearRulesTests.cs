@@ -105,11 +105,12 @@ public sealed class LinearRulesTests
     [Theory]
     [InlineData(LinearDocuments.Teams, """{"after":null}""")]
     [InlineData(LinearDocuments.Tickets, """{"team":"BOL","numbers":[1,407],"after":"Y3Vyc29yOnYyOjk5"}""")]
-    [InlineData(LinearDocuments.Comment, """{"issueId":"BOL-407","body":"Released"}""")]
+    [InlineData(LinearDocuments.Comment, """{"id":"3f1c2a9e-4b7d-4c1e-9f0a-2b3c4d5e6f70","issueId":"BOL-407","body":"Released"}""")]
+    [InlineData(LinearDocuments.CommentExists, """{"id":"3f1c2a9e-4b7d-4c1e-9f0a-2b3c4d5e6f70"}""")]
     public void Every_document_validates_against_the_Linear_schema(string document, string variables)
     {
         Assert.Empty(GraphQLSpec.Linear.Validate(document, JsonDocument.Parse(variables).RootElement));
-        Assert.NotEmpty(GraphQLSpec.Linear.Validate(document.Replace("title", "titlex").Replace("success", "successx").Replace("nodes { key }", "nodes { keyx }"),
+        Assert.NotEmpty(GraphQLSpec.Linear.Validate(document.Replace("title", "titlex").Replace("success", "successx").Replace("nodes { key }", "nodes { keyx }").Replace("{ id }", "{ idx }"),
             JsonDocument.Parse(variables).RootElement));
     }
 }

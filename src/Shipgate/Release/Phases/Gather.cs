@@ -28,10 +28,10 @@ public sealed class Gather : IReleasePhase
             keys = await teams.GetTeamKeysAsync(ct);
         var matcher = new TicketMatcher(keys);
 
+        var merges = ReleasePlanner.FindMerges(commits);
         var lookup = ReleasePlanner.NoLookup;
         if (context.CodeHost is { } host)
         {
-            var merges = ReleasePlanner.FindMerges(commits);
             var claimed = merges.SelectMany(m => m.Members).Select(c => c.Sha).ToHashSet();
             lookup = await host.GetPullRequestsAsync(
                 merges.Select(m => m.Number).ToList(),
@@ -41,13 +41,13 @@ public sealed class Gather : IReleasePhase
         IReadOnlyDictionary<string, Integrations.TicketDetails>? tickets = null;
         if (context.Tracker is { } tracker)
         {
-            var ids = ReleasePlanner.FindTicketIds(commits, ReleasePlanner.FindMerges(commits), lookup, matcher);
+            var ids = ReleasePlanner.FindTicketIds(commits, merges, lookup, matcher);
             tickets = ids.Count == 0 ? new Dictionary<string, Integrations.TicketDetails>() : await tracker.GetTicketsAsync(ids, ct);
         }
 
         context.Plan = ReleasePlanner.Build(new ReleasePlanner.Inputs(
             tips.Production, tips.Staging, commits, diff, context.ArchiveFiles, matcher,
-            new AreaMap(context.Config.Areas), lookup, tickets, context.WebUrl));
+            new AreaMap(context.Config.Areas), lookup, tickets, context.WebUrl, merges));
 
         WarnOfGaps(context);
         return PhaseOutcome.Continue;

@@ -62,9 +62,23 @@ public sealed class Preflight : IReleasePhase
             if (context.OpenPullRequests.Count > 0)
                 Screens.OpenPullRequestsWarning(context.Console, context.OpenPullRequests, config.StagingBranch);
             if (!context.Options.DryRun)
-                context.ReleaserLogin = await host.GetViewerLoginAsync(ct);
+                context.ReleaserLogin = await ReleaserLoginAsync(context, host, ct);
         }
         return PhaseOutcome.Continue;
+    }
+
+    /// <summary>The login behind the token, when GitHub says; an Actions token cannot read /user, and that is no reason to stop.</summary>
+    private static async Task<string?> ReleaserLoginAsync(ReleaseContext context, Integrations.ICodeHost host, CancellationToken ct)
+    {
+        try
+        {
+            return await host.GetViewerLoginAsync(ct);
+        }
+        catch (ShipgateException e) when (!ct.IsCancellationRequested)
+        {
+            context.Console.MarkupLine($"[yellow]WARNING: the GitHub login behind the token is unknown ({SafeText.Markup(context.Secrets.Redact(e.Message))}); the record names the releaser by git identity only.[/]");
+            return null;
+        }
     }
 
     private static async Task<CiResult> CheckCiAsync(ReleaseContext context, string sha, CancellationToken ct)
@@ -72,28 +86,24 @@ public sealed class Preflight : IReleasePhase
         var emergency = context.Options.Emergency;
         if (context.CodeHost is not { } host)
         {
-            if (emergency is not null)
-            {
-                context.Console.MarkupLine($"[red bold]EMERGENCY RELEASE:[/] [yellow]CI on {Spectre.Console.Markup.Escape(context.Config.StagingBranch)} is not verified ({Spectre.Console.Markup.Escape(context.CodeHostMissing ?? "no code host")}). Proceeding as an emergency; it must be reviewed with shipgate audit review.[/]");
-                context.Console.WriteLine();
-                return CiResult.Unverified(sha, $"{context.CodeHostMissing ?? "no code host"}; emergency release: {SafeText.OneLine(emergency)}");
-            }
-            if (context.Options.AllowUnverifiedCi is { } reason)
-            {
-                context.Console.MarkupLine($"[yellow]WARNING: CI on {Spectre.Console.Markup.Escape(context.Config.StagingBranch)} is not verified ({Spectre.Console.Markup.Escape(context.CodeHostMissing ?? "no code host")}). Proceeding because --allow-unverified-ci was given; the reason is recorded.[/]");
-                context.Console.WriteLine();
-                return CiResult.Unverified(sha, $"{context.CodeHostMissing ?? "no code host"}; released with --allow-unverified-ci: {SafeText.OneLine(reason)}");
-            }
-            throw new ReleaseBlockedException(
-                $"BLOCKED: CI on {context.Config.StagingBranch} cannot be verified: {context.CodeHostMissing ?? "no code host is configured"}.\n\n" +
-                "Set GH_TOKEN or GITHUB_TOKEN (or log in with gh) so Shipgate can read the checks, or, to release without\n" +
-                "verified CI, pass --allow-unverified-ci \"<reason>\"; the reason goes into the release record.");
+            var missing = context.CodeHostMissing ?? "no code host is configured";
+            var (heading, because, recorded) = emergency is not null
+                ? ("[red bold]EMERGENCY RELEASE:[/]", "as an emergency; it must be reviewed with shipgate audit review", $"emergency release: {SafeText.OneLine(emergency)}")
+                : context.Options.AllowUnverifiedCi is { } reason
+                    ? ("[yellow]WARNING:[/]", "because --allow-unverified-ci was given; the reason is recorded", $"released with --allow-unverified-ci: {SafeText.OneLine(reason)}")
+                    : throw new ReleaseBlockedException(
+                        $"BLOCKED: CI on {context.Config.StagingBranch} cannot be verified: {missing}.\n\n" +
+                        "Set GH_TOKEN or GITHUB_TOKEN (or log in with gh) so Shipgate can read the checks, or, to release without\n" +
+                        "verified CI, pass --allow-unverified-ci \"<reason>\"; the reason goes into the release record.");
+            context.Console.MarkupLine($"{heading} [yellow]CI on {Markup.Escape(context.Config.StagingBranch)} is not verified ({Markup.Escape(missing)}). Proceeding {because}.[/]");
+            context.Console.WriteLine();
+            return CiResult.Unverified(sha, $"{missing}; {recorded}");
         }
 
         var verdict = await host.GetCiVerdictAsync(sha, context.Config.GitHub.RequiredChecks, ct);
         if (!verdict.Passed && emergency is not null)
         {
-            context.Console.MarkupLine($"[red bold]EMERGENCY RELEASE:[/] [yellow]CI has not passed on {Spectre.Console.Markup.Escape(context.Config.StagingBranch)} ({SafeText.Markup(string.Join("; ", verdict.Problems))}). Proceeding as an emergency; it must be reviewed with shipgate audit review.[/]");
+            context.Console.MarkupLine($"[red bold]EMERGENCY RELEASE:[/] [yellow]CI has not passed on {Markup.Escape(context.Config.StagingBranch)} ({SafeText.Markup(string.Join("; ", verdict.Problems))}). Proceeding as an emergency; it must be reviewed with shipgate audit review.[/]");
             context.Console.WriteLine();
         }
         else if (!verdict.Passed)

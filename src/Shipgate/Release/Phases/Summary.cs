@@ -15,13 +15,13 @@ public sealed class Summary : IReleasePhase
         RequireIndependentReview(context);
         if (context.Options.DryRun)
         {
+            // The phases after this one skip a dry run; this is its last word.
             context.Console.WriteLine();
             context.Console.WriteLine("DRY RUN MODE - No changes were made.");
             context.Console.WriteLine();
             context.Console.WriteLine($"If released now, {context.Config.ProductionBranch} would move to {context.RequirePlan.ToSha[..7]} and a record would be added to {context.Config.ArchiveBranch}.");
             context.Console.WriteLine();
             context.Console.WriteLine("To execute this release, run: shipgate release");
-            return Task.FromResult(PhaseOutcome.Finished);
         }
         return Task.FromResult(PhaseOutcome.Continue);
     }

@@ -9,7 +9,7 @@ namespace Shipgate.Release.Phases;
 /// each: both land or neither does, and a concurrent push is refused rather than overwritten.
 /// The user's working tree, index and HEAD are never touched.
 /// </summary>
-public sealed class Execute : IReleasePhase
+public sealed class RecordAndPromote : IReleasePhase
 {
     public string Name => "record and promote";
 
@@ -25,7 +25,7 @@ public sealed class Execute : IReleasePhase
         var releaseId = RecordFiles.NewReleaseId(now, context.ArchiveFiles);
 
         var record = RecordBuilder.Build(new RecordBuilder.Inputs(
-            releaseId, now, context.Repository,
+            releaseId, now, context.RepositoryName,
             context.Releaser ?? throw new InvalidOperationException("pre-flight reads the releaser"),
             context.ReleaserLogin, config.ProductionBranch, config.StagingBranch, plan, ci,
             context.OpenPullRequests,
@@ -37,12 +37,11 @@ public sealed class Execute : IReleasePhase
         var markdown = System.Text.Encoding.UTF8.GetBytes(RecordMarkdown.Render(record, Checklist.Evaluate(plan, ci), context.ArchiveFileUrl));
 
         var git = context.Git;
-        var tree = await git.WriteTreeAsync(tips.Archive, new Dictionary<string, string>
+        var recordCommit = await git.CommitFilesAsync(tips.Archive, new Dictionary<string, byte[]>
         {
-            [RecordFiles.JsonPath(releaseId)] = await git.WriteBlobAsync(json),
-            [RecordFiles.MarkdownPath(releaseId)] = await git.WriteBlobAsync(markdown),
-        });
-        var recordCommit = await git.CommitTreeAsync(tree, tips.Archive, RecordBuilder.CommitMessage(record), sign: config.Audit.Sign);
+            [RecordFiles.JsonPath(releaseId)] = json,
+            [RecordFiles.MarkdownPath(releaseId)] = markdown,
+        }, RecordBuilder.CommitMessage(record), config.Audit.Sign);
 
         var refused = await git.PushAtomicAsync(config.Remote,
         [
@@ -51,7 +50,7 @@ public sealed class Execute : IReleasePhase
         ]);
         if (refused is not null)
             throw new ShipgateException(ExitCode.Error,
-                $"ERROR: the remote refused the release; nothing was changed ({config.ProductionBranch} and {config.ArchiveBranch} are as they were).\n\n" +
+                $"ERROR: the remote refused the release; it did not land, and Shipgate changed nothing ({config.ProductionBranch} and {config.ArchiveBranch} were not moved by it).\n\n" +
                 $"{refused}\n\n" +
                 $"Someone may have pushed to {config.ProductionBranch} or released at the same time. Run shipgate release again to review the new state.");
 
