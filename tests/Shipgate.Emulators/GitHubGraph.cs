@@ -45,7 +45,7 @@ internal sealed class GitHubGraph(GitHubFixture state, string login, Func<Dictio
                 ? PullRequest(repo, pr)
                 : throw new ServiceError($"Could not resolve to a PullRequest with the number of {number}.", "NOT_FOUND");
         }),
-        ["pullRequests"] = (GraphResolver)(ctx => Connections.Page(ctx, PullRequests(repo, ctx), 100, 100)),
+        ["pullRequests"] = (GraphResolver)(ctx => RelayPaging.Page(ctx, PullRequests(repo, ctx), 100, 100)),
         ["object"] = (GraphResolver)(ctx =>
             ctx.GetArgument<string?>("oid") is { } oid && Wire.IsSha(oid) ? Commit(repo, oid.ToLowerInvariant()) : null),
     };
@@ -100,8 +100,8 @@ internal sealed class GitHubGraph(GitHubFixture state, string login, Func<Dictio
         ["mergedBy"] = pr.MergedBy is { } by ? User(by) : null,
         ["mergeCommit"] = pr.MergeCommitSha is { } sha ? Commit(repo, sha) : null,
         ["repository"] = (GraphResolver)(_ => Repository(repo)),
-        ["reviews"] = (GraphResolver)(ctx => Connections.Page(ctx, Reviews(repo, pr, ctx), 100, 100)),
-        ["commits"] = (GraphResolver)(ctx => Connections.Page(ctx, [.. pr.Commits.Select(c => (object?)new Dictionary<string, object?>
+        ["reviews"] = (GraphResolver)(ctx => RelayPaging.Page(ctx, Reviews(repo, pr, ctx), 100, 100)),
+        ["commits"] = (GraphResolver)(ctx => RelayPaging.Page(ctx, [.. pr.Commits.Select(c => (object?)new Dictionary<string, object?>
         {
             ["__typename"] = "PullRequestCommit",
             ["id"] = Wire.NodeId("PURC", $"{repo.FullName}/{pr.Number}/{c}"),
@@ -140,7 +140,7 @@ internal sealed class GitHubGraph(GitHubFixture state, string login, Func<Dictio
         ["oid"] = oid,
         ["abbreviatedOid"] = oid[..7],
         ["url"] = $"{repo.HtmlUrl}/commit/{oid}",
-        ["associatedPullRequests"] = (GraphResolver)(ctx => Connections.Page(
+        ["associatedPullRequests"] = (GraphResolver)(ctx => RelayPaging.Page(
             ctx, [.. repo.PullRequests.Where(p => p.Contains(oid)).Select(p => (object?)PullRequest(repo, p))], 100, 100)),
     };
 

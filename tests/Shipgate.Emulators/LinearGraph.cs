@@ -17,15 +17,15 @@ internal sealed partial class LinearGraph(LinearFixture state, LinearUserFixture
     {
         ["__typename"] = "Query",
         ["viewer"] = User(viewer),
-        ["teams"] = (GraphResolver)(ctx => Connections.Page(ctx, Filtered(state.Teams, ctx, TeamFields, Team), DefaultFirst, MaxFirst)),
+        ["teams"] = (GraphResolver)(ctx => RelayPaging.Page(ctx, Filtered(state.Teams, ctx, TeamFields, Team), DefaultFirst, MaxFirst)),
         ["team"] = (GraphResolver)(ctx =>
         {
             var id = ctx.GetArgument<string>("id");
             return Team(state.Teams.Find(t => t.Id == id || t.Key == id) ?? throw NotFound("Team"));
         }),
         ["workflowStates"] = (GraphResolver)(ctx =>
-            Connections.Page(ctx, Filtered(state.States, ctx, StateFields, WorkflowState), DefaultFirst, MaxFirst)),
-        ["issues"] = (GraphResolver)(ctx => Connections.Page(ctx, Filtered(state.Issues, ctx, IssueFields, Issue), DefaultFirst, MaxFirst)),
+            RelayPaging.Page(ctx, Filtered(state.States, ctx, StateFields, WorkflowState), DefaultFirst, MaxFirst)),
+        ["issues"] = (GraphResolver)(ctx => RelayPaging.Page(ctx, Filtered(state.Issues, ctx, IssueFields, Issue), DefaultFirst, MaxFirst)),
         ["issue"] = (GraphResolver)(ctx => Issue(FindIssue(ctx.GetArgument<string>("id")) ?? throw NotFound("Issue"))),
         ["comment"] = (GraphResolver)(ctx =>
         {
@@ -198,7 +198,7 @@ internal sealed partial class LinearGraph(LinearFixture state, LinearUserFixture
         ["updatedAt"] = Wire.Time(issue.CreatedAt),
         ["team"] = Team(TeamOf(issue)),
         ["state"] = WorkflowState(StateOf(issue)),
-        ["comments"] = (GraphResolver)(ctx => Connections.Page(
+        ["comments"] = (GraphResolver)(ctx => RelayPaging.Page(
             ctx, [.. state.Comments.Where(c => c.IssueId == issue.Id).Select(c => (object?)Comment(c, issue))], DefaultFirst, MaxFirst)),
     };
 
@@ -209,7 +209,7 @@ internal sealed partial class LinearGraph(LinearFixture state, LinearUserFixture
         ["key"] = team.Key,
         ["name"] = team.Name,
         ["displayName"] = team.Name,
-        ["issues"] = (GraphResolver)(ctx => Connections.Page(
+        ["issues"] = (GraphResolver)(ctx => RelayPaging.Page(
             ctx, Filtered(state.Issues.Where(i => i.TeamKey == team.Key), ctx, IssueFields, Issue), DefaultFirst, MaxFirst)),
     };
 

@@ -27,10 +27,9 @@ public static class EmergencyReview
         if (record?.Emergency is null)
             throw new UsageException($"{releaseId} was not an emergency release; only emergency releases take a review record.");
 
-        var chain = RecordFiles.ChainIds(files);
-        var previousBytes = await git.ReadFileAsync(archive, RecordFiles.JsonPath(chain[^1]));
+        var (previous, _) = (await RecordFiles.ChainTipAsync(git, archive, files))!.Value; // the release under review is on the chain
         var identity = await git.IdentityAsync();
-        var at = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        var at = RecordFiles.RecordTime(now);
         var review = new ReviewRecord
         {
             ReviewId = RecordFiles.NewReviewId(at, files),
@@ -41,7 +40,7 @@ public static class EmergencyReview
             RecordedBy = identity.Name,
             RecordedByEmail = identity.Email,
             Tool = RecordBuilder.Tool,
-            PreviousRelease = new PreviousRelease(chain[^1], RecordFiles.Sha256Hex(previousBytes)),
+            PreviousRelease = previous,
         };
 
         var commit = await git.CommitFilesAsync(archive, new Dictionary<string, byte[]>

@@ -92,4 +92,20 @@ public static partial class RecordFiles
         JsonSerializer.Deserialize(bytes, Context.ReviewRecord);
 
     public static string Sha256Hex(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>A moment as records hold it: UTC, whole seconds (ids are made from it).</summary>
+    public static DateTimeOffset RecordTime(DateTimeOffset now) =>
+        new(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+
+    /// <summary>
+    /// The last link of the hash chain at an archive commit, the one a new record must point to,
+    /// with its bytes; null when the branch holds no record yet.
+    /// </summary>
+    public static async Task<(PreviousRelease Link, byte[] Bytes)?> ChainTipAsync(Git.GitRepository git, string archiveCommit, IEnumerable<string> archiveBranchFiles)
+    {
+        var chain = ChainIds(archiveBranchFiles);
+        if (chain.Count == 0) return null;
+        var bytes = await git.ReadFileAsync(archiveCommit, JsonPath(chain[^1]));
+        return (new PreviousRelease(chain[^1], Sha256Hex(bytes)), bytes);
+    }
 }

@@ -68,13 +68,10 @@ public sealed class ReleaseContext
     public RemoteTips RequireTips => Tips ?? throw new InvalidOperationException("pre-flight has not run");
     public ReleasePlan RequirePlan => Plan ?? throw new InvalidOperationException("gather has not run");
     public CiResult RequireCi => Ci ?? throw new InvalidOperationException("pre-flight has not run");
-    public ReleaseRecord RequireRecord => Record ?? throw new InvalidOperationException("execute has not run");
+    public ReleaseRecord RequireRecord => Record ?? throw new InvalidOperationException("record and promote has not run");
 
-    public DateTimeOffset Now()
-    {
-        var now = Clock.GetUtcNow();
-        return new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
-    }
+    /// <summary>Now, as records hold time (UTC, whole seconds).</summary>
+    public DateTimeOffset Now() => RecordFiles.RecordTime(Clock.GetUtcNow());
 
     /// <summary>A browsable URL of a file on the archive branch, when the repository has a web page.</summary>
     public string? ArchiveFileUrl(string path) =>

@@ -56,14 +56,13 @@ public sealed class Gather : IReleasePhase
     /// <summary>The last link of the hash chain (a release or a review record) and the last release's word.</summary>
     private static async Task ReadPreviousReleaseAsync(ReleaseContext context)
     {
-        var chain = RecordFiles.ChainIds(context.ArchiveFiles);
-        if (chain.Count == 0 || context.RequireTips.Archive is not { } archive) return;
-        var bytes = await context.Git.ReadFileAsync(archive, RecordFiles.JsonPath(chain[^1]));
-        context.Previous = new PreviousRelease(chain[^1], RecordFiles.Sha256Hex(bytes));
+        if (context.RequireTips.Archive is not { } archive || await RecordFiles.ChainTipAsync(context.Git, archive, context.ArchiveFiles) is not var (link, bytes))
+            return;
+        context.Previous = link;
 
-        var lastRelease = chain.LastOrDefault(RecordFiles.IsReleaseId);
+        var lastRelease = RecordFiles.ReleaseIds(context.ArchiveFiles).LastOrDefault();
         if (lastRelease is null) return;
-        if (lastRelease != chain[^1])
+        if (lastRelease != link.Id)
             bytes = await context.Git.ReadFileAsync(archive, RecordFiles.JsonPath(lastRelease));
         try
         {

@@ -4,7 +4,7 @@ using GraphQL;
 namespace Shipgate.Emulators;
 
 /// <summary>Relay-style connections over an in-memory list, with opaque base64 offset cursors.</summary>
-internal static class Connections
+internal static class RelayPaging
 {
     /// <summary>
     /// The page of <paramref name="items"/> chosen by the field's first/after/last/before
