@@ -145,7 +145,7 @@ internal sealed class LinearGraphQL(HttpClient http, LinearSettings settings, Se
 
     private Exception ToException(string operation, Failure failure, int attempts)
     {
-        var message = secrets.Redact(SafeOneLine(failure.Message));
+        var message = secrets.Redact(Rendering.SafeText.Shorten(failure.Message, 300));
         return failure.Kind switch
         {
             FailureKind.Refused => new LinearUnavailableException(
@@ -159,12 +159,5 @@ internal sealed class LinearGraphQL(HttpClient http, LinearSettings settings, Se
             FailureKind.Malformed => new LinearException($"Linear sent a malformed answer to {operation}: {message}."),
             _ => new LinearException($"Linear refused {operation}: {message}."),
         };
-    }
-
-    /// <summary>Server text in a message: one line, and not a novel.</summary>
-    private static string SafeOneLine(string text)
-    {
-        var line = string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
-        return line.Length > 300 ? line[..300] + "…" : line;
     }
 }
