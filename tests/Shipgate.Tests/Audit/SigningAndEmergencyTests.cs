@@ -88,7 +88,7 @@ public sealed class SigningAndEmergencyTests
         var release = await s.Runner.RunAsync(["release", "--emergency", "payments are down"]);
         Assert.True(release.Code == ExitCode.Success, release.Output);
         Assert.Contains("EMERGENCY RELEASE", release.Output);
-        var id = Shipgate.Record.RecordFiles.ReleaseIds(s.OriginFiles("compliance-archives", "releases")).Single();
+        var id = s.ReleaseIds().Single();
         var record = JsonDocument.Parse(s.OriginFile("compliance-archives", $"releases/{id}.json")).RootElement;
         Assert.Equal("payments are down", record.GetProperty("emergency").GetProperty("reason").GetString());
         Assert.True(record.GetProperty("emergency").GetProperty("ci_overridden").GetBoolean());
@@ -119,7 +119,7 @@ public sealed class SigningAndEmergencyTests
     {
         using var s = new ReleaseScenario(Scenarios.Rich);
         Assert.Equal(ExitCode.Success, (await s.Runner.RunAsync(["release", "--emergency", "outage"])).Code);
-        var id = Shipgate.Record.RecordFiles.ReleaseIds(s.OriginFiles("compliance-archives", "releases")).Single();
+        var id = s.ReleaseIds().Single();
         s.Runner.Clock = new ShiftedClock(TimeSpan.FromSeconds(2));
         Assert.Equal(ExitCode.Success, (await s.Runner.RunAsync(["audit", "review", id, "--by", "Carol", "--note", "ok"])).Code);
 
@@ -140,7 +140,7 @@ public sealed class SigningAndEmergencyTests
     {
         using var s = new ReleaseScenario(Scenarios.Rich);
         Assert.Equal(ExitCode.Success, (await s.ReleaseAsync()).Code);
-        var id = Shipgate.Record.RecordFiles.ReleaseIds(s.OriginFiles("compliance-archives", "releases")).Single();
+        var id = s.ReleaseIds().Single();
         var before = s.OriginRefs();
 
         var result = await s.Runner.RunAsync(["audit", "review", id, "--by", "Carol", "--note", "ok"]);

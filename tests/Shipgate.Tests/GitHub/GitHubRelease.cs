@@ -61,11 +61,7 @@ public sealed class GitHubRelease : IAsyncDisposable
         GitScenario.Run(git.Root, "--git-dir", git.Origin, "log", "--format=%H %s", "refs/heads/staging")
             .Split('\n').Select(l => l.Split(' ', 2)).Single(p => p.Length == 2 && p[1] == subject)[0];
 
-    public JsonElement LastRecord()
-    {
-        var ids = Record.RecordFiles.ReleaseIds(Scenario.OriginFiles("compliance-archives", "releases"));
-        return JsonDocument.Parse(Scenario.OriginFile("compliance-archives", $"releases/{ids[^1]}.json")).RootElement;
-    }
+    public JsonElement LastRecord() => Scenario.LastRecord();
 
     /// <summary>
     /// Every request Shipgate sent is one GitHub's descriptions allow (REST operation and

@@ -8,12 +8,6 @@ namespace Shipgate.Tests.Integration;
 /// <summary>Whole releases over real git: a bare origin, a developer clone, the releaser's clone.</summary>
 public sealed class ReleaseTests
 {
-    private static JsonElement RecordOf(ReleaseScenario s)
-    {
-        var ids = Shipgate.Record.RecordFiles.ReleaseIds(s.OriginFiles("compliance-archives", "releases"));
-        return JsonDocument.Parse(s.OriginFile("compliance-archives", $"releases/{ids[^1]}.json")).RootElement;
-    }
-
     [Fact]
     public async Task Dry_run_shows_the_release_and_changes_nothing()
     {
@@ -53,7 +47,7 @@ public sealed class ReleaseTests
         Assert.Single(added, f => f.StartsWith("releases/release-") && f.EndsWith(".md"));
         Assert.Equal(archiveBefore, GitScenario.Run(s.Folder, "--git-dir", s.Git.Origin, "rev-parse", "refs/heads/compliance-archives^").Trim());
 
-        var record = RecordOf(s);
+        var record = s.LastRecord();
         Assert.Empty(Shipgate.Audit.RecordSchemas.Validate(s.OriginFile("compliance-archives", added.Single(f => f.EndsWith(".json"))), isRelease: true));
         Assert.Equal(Path.GetFileNameWithoutExtension(added.Single(f => f.EndsWith(".json"))), record.GetProperty("release_id").GetString());
         Assert.Equal(main, record.GetProperty("from_sha").GetString());
@@ -104,7 +98,7 @@ public sealed class ReleaseTests
         using var s = new ReleaseScenario(Scenarios.Rich);
         var first = await s.ReleaseAsync();
         Assert.True(first.Code == ExitCode.Success, first.Output);
-        var firstRecord = RecordOf(s);
+        var firstRecord = s.LastRecord();
         var firstId = firstRecord.GetProperty("release_id").GetString()!;
         var firstBytes = s.OriginFile("compliance-archives", $"releases/{firstId}.json");
 
@@ -112,7 +106,7 @@ public sealed class ReleaseTests
         var second = await s.ReleaseAsync();
 
         Assert.True(second.Code == ExitCode.Success, second.Output);
-        var record = RecordOf(s);
+        var record = s.LastRecord();
         Assert.NotEqual(firstId, record.GetProperty("release_id").GetString());
         var previous = record.GetProperty("previous_release");
         Assert.Equal(firstId, previous.GetProperty("id").GetString());
@@ -192,7 +186,7 @@ public sealed class ReleaseTests
         Assert.Equal(2, s.OriginFiles("compliance-archives", "releases").Count);
         var parents = GitScenario.Run(s.Folder, "--git-dir", s.Git.Origin, "log", "--format=%P", "refs/heads/compliance-archives").Trim();
         Assert.Equal("", parents);
-        Assert.Contains("PR #5 has no compliance archive.", RecordOf(s).GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
+        Assert.Contains("PR #5 has no compliance archive.", s.LastRecord().GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
     }
 
     [Fact]

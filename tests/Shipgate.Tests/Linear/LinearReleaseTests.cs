@@ -17,12 +17,6 @@ public sealed class LinearReleaseTests
         return scenario;
     }
 
-    private static JsonElement RecordOf(ReleaseScenario s)
-    {
-        var ids = Shipgate.Record.RecordFiles.ReleaseIds(s.OriginFiles("compliance-archives", "releases"));
-        return JsonDocument.Parse(s.OriginFile("compliance-archives", $"releases/{ids[^1]}.json")).RootElement;
-    }
-
     /// <summary>BOL-1..60 in a commit body, BOL-61..120 in a squash PR's body, ENG-1..10 in PR branch names, ENG-11..30 in PR commits; UTF-8 and SHA-256 too.</summary>
     private static void HundredFiftyTickets(GitScenario git)
     {
@@ -92,7 +86,7 @@ public sealed class LinearReleaseTests
         Assert.Contains("| BOL-407 | Session auth for browser API endpoints |", result.Output);
         Assert.Contains("All tickets linked and verified - not found: BOL-9; not completed: BOL-50 (In Progress)", result.Output);
 
-        var record = RecordOf(s);
+        var record = s.LastRecord();
         var tickets = record.GetProperty("linear_tickets").EnumerateArray().ToDictionary(t => t.GetProperty("id").GetString()!);
         Assert.Equal("not_found", tickets["BOL-9"].GetProperty("verification").GetString());
         foreach (var id in new[] { "BOL-1", "BOL-50", "BOL-407", "ENG-5" })
@@ -114,7 +108,7 @@ public sealed class LinearReleaseTests
         var result = await s.ReleaseAsync();
 
         Assert.True(result.Code == ExitCode.Success, result.Output);
-        var releaseId = RecordOf(s).GetProperty("release_id").GetString()!;
+        var releaseId = s.LastRecord().GetProperty("release_id").GetString()!;
         var issueIds = linear.State.Issues.ToDictionary(i => i.Id, i => i.Identifier);
         var comments = linear.State.Comments.ToDictionary(c => issueIds[c.IssueId]);
         Assert.Equal(["BOL-1", "BOL-407", "BOL-50", "ENG-5"], comments.Keys.Order(StringComparer.Ordinal));

@@ -59,6 +59,13 @@ public sealed class ReleaseScenario : IDisposable
         return bytes.ToArray();
     }
 
+    /// <summary>The release ids on origin's archive branch, oldest first.</summary>
+    public IReadOnlyList<string> ReleaseIds() => Shipgate.Record.RecordFiles.ReleaseIds(OriginFiles("compliance-archives", "releases"));
+
+    /// <summary>The newest release record on origin's archive branch.</summary>
+    public System.Text.Json.JsonElement LastRecord() =>
+        System.Text.Json.JsonDocument.Parse(OriginFile("compliance-archives", $"releases/{ReleaseIds()[^1]}.json")).RootElement;
+
     public IReadOnlyList<string> OriginFiles(string branch, string folder) =>
         GitScenario.Run(Folder, "--git-dir", Git.Origin, "ls-tree", "-r", "--name-only", "refs/heads/" + branch, "--", folder)
             .Split('\n', StringSplitOptions.RemoveEmptyEntries);
