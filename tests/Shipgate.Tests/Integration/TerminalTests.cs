@@ -23,7 +23,9 @@ public sealed partial class TerminalTests
 
         public Terminal(string folder, string stateFolder, string command)
         {
-            var info = new ProcessStartInfo("script", ["-qfec", command, "/dev/null"])
+            // script runs the command through $SHELL; exec makes shipgate the terminal's foreground
+            // process itself, so Ctrl-C reaches only shipgate and not a waiting shell (dash dies of it).
+            var info = new ProcessStartInfo("script", ["-qfec", "exec " + command, "/dev/null"])
             {
                 WorkingDirectory = folder,
                 RedirectStandardInput = true,
@@ -32,6 +34,7 @@ public sealed partial class TerminalTests
             };
             info.Environment["XDG_STATE_HOME"] = stateFolder;
             info.Environment["TERM"] = "xterm-256color";
+            info.Environment["SHELL"] = "/bin/sh";
             info.Environment["DOTNET_ROOT"] = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
             foreach (var secret in new[] { "GH_TOKEN", "GITHUB_TOKEN", "LINEAR_API_KEY" }) info.Environment.Remove(secret);
             _process = Process.Start(info)!;
@@ -106,7 +109,8 @@ public sealed partial class TerminalTests
         await terminal.WaitForAsync(new Regex(@"(> )"));
         await terminal.TypeAsync("\x03");
 
-        Assert.Equal((int)ExitCode.Aborted, await terminal.ExitCodeAsync());
+        Assert.True(await terminal.ExitCodeAsync() == (int)ExitCode.Aborted, terminal.Screen);
+        Assert.Contains("Release aborted (interrupted). Nothing was changed.", terminal.Screen);
         Assert.Equal(originBefore, s.OriginRefs());
     }
 }
