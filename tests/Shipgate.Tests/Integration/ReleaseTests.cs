@@ -154,6 +154,33 @@ public sealed class ReleaseTests
     }
 
     [Fact]
+    public async Task A_push_that_landed_but_lost_its_answer_is_reported_as_released()
+    {
+        using var s = new ReleaseScenario(Scenarios.Rich);
+        // The origin accepts the refs, then its hook kills our `git push` before it can hear so:
+        // exactly a dropped connection after the remote applied the push.
+        var hook = Path.Combine(s.Git.Origin, "hooks", "post-receive");
+        File.WriteAllText(hook, """
+            #!/bin/sh
+            cat > /dev/null
+            pid=$PPID
+            while [ "$pid" -gt 1 ]; do
+              if tr '\0' ' ' < /proc/$pid/cmdline | grep -q -- '--atomic'; then kill -9 "$pid"; exit 0; fi
+              pid=$(awk '{print $4}' /proc/$pid/stat)
+            done
+            """.Replace("\r", ""));
+        System.Diagnostics.Process.Start("chmod", ["+x", hook])!.WaitForExit();
+        var staging = s.Git.RemoteSha("staging");
+
+        var result = await s.ReleaseAsync();
+
+        Assert.True(result.Code == ExitCode.Success, result.Output);
+        Assert.Contains("RELEASE COMPLETE", result.Output);
+        Assert.Equal(staging, s.Git.RemoteSha("main"));
+        Assert.Equal(staging, s.LastRecord().GetProperty("to_sha").GetString());
+    }
+
+    [Fact]
     public async Task A_concurrent_release_that_moved_the_archive_branch_is_refused()
     {
         using var s = new ReleaseScenario(Scenarios.Rich);
