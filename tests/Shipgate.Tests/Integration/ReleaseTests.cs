@@ -168,8 +168,8 @@ public sealed class ReleaseTests
               if tr '\0' ' ' < /proc/$pid/cmdline | grep -q -- '--atomic'; then kill -9 "$pid"; exit 0; fi
               pid=$(awk '{print $4}' /proc/$pid/stat)
             done
-            """.Replace("\r", ""));
-        System.Diagnostics.Process.Start("chmod", ["+x", hook])!.WaitForExit();
+            """);
+        using (var chmod = System.Diagnostics.Process.Start("chmod", ["+x", hook])!) chmod.WaitForExit();
         var staging = s.Git.RemoteSha("staging");
 
         var result = await s.ReleaseAsync();
