@@ -214,7 +214,7 @@ public sealed class GitHubRestTests
         using var noAgent = GitHubClient(userAgent: false);
 
         var forbidden = await noAgent.GetAsync($"{gh.ApiUrl}/repos/acme/shop");
-        var unknownPath = await client.GetAsync($"{gh.ApiUrl}/repos/acme/shop/actions/runs/9");
+        var unknownPath = await client.GetAsync($"{gh.ApiUrl}/repos/acme/shop/actions/artifacts/9");
         var undeclared = await client.GetAsync($"{gh.ApiUrl}/repos/acme/shop/pulls?state=merged&limit=5");
 
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);

@@ -26,7 +26,7 @@ public sealed class SpecTests
         var badQuery = RestSpec.GitHub.Check("GET", "/repos/acme/shop/pulls",
             [new("per_page", "many"), new("state", "merged"), new("labels", "x")], ["Accept"]);
         var badMethod = RestSpec.GitHub.Check("POST", "/repos/acme/shop/commits/abc/status", [], ["User-Agent"]);
-        var unknown = RestSpec.GitHub.Check("GET", "/repos/acme/shop/actions/runs/5", [], ["User-Agent"]);
+        var unknown = RestSpec.GitHub.Check("GET", "/repos/acme/shop/actions/artifacts/5", [], ["User-Agent"]);
 
         Assert.Equal(
             [
@@ -38,7 +38,7 @@ public sealed class SpecTests
             badQuery.Violations);
         Assert.Equal(["POST is not an operation of /repos/{owner}/{repo}/commits/{ref}/status"], badMethod.Violations);
         Assert.Null(unknown.Operation);
-        Assert.Equal(["no operation in the description matches GET /repos/acme/shop/actions/runs/5"], unknown.Violations);
+        Assert.Equal(["no operation in the description matches GET /repos/acme/shop/actions/artifacts/5"], unknown.Violations);
     }
 
     [Fact]

@@ -1,8 +1,8 @@
 namespace Shipgate.Emulators;
 
 /// <summary>
-/// Finds the official API descriptions. They live in <c>shared/specs</c>, beside the repository
-/// clone rather than inside it, so the folder is searched upwards from the test binaries.
+/// Finds the official API descriptions: the repository's own copy in <c>specs/</c> (a clone alone
+/// builds, runs and tests), found by searching upwards from the binaries.
 /// </summary>
 public static class SpecFiles
 {
@@ -29,13 +29,13 @@ public static class SpecFiles
         }
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "shared", "specs");
+            var candidate = Path.Combine(dir.FullName, "specs");
             if (File.Exists(Path.Combine(candidate, "github.schema.graphql")))
             {
                 return candidate;
             }
         }
         throw new DirectoryNotFoundException(
-            $"No shared/specs/github.schema.graphql above {AppContext.BaseDirectory}; set {EnvironmentVariable}.");
+            $"No specs/github.schema.graphql above {AppContext.BaseDirectory}; set {EnvironmentVariable}.");
     }
 }
