@@ -15,6 +15,8 @@ public enum ExitCode
     Aborted = 4,
     /// <summary>The audit trail failed verification.</summary>
     TrailBroken = 5,
+    /// <summary>No person can type the confirmation word: the process has no controlling terminal (piped input, CI). Nothing was changed.</summary>
+    NoTerminal = 6,
 }
 
 /// <summary>A failure that ends the command with a message for the user and a documented exit code.</summary>

@@ -1,19 +1,20 @@
 namespace Shipgate.Cli;
 
 /// <summary>
-/// Everything the CLI takes from the process: console, input, environment, clock, folder.
+/// Everything the CLI takes from the process: console, terminal, environment, clock, folder.
 /// Tests run the real commands in-process by handing in their own.
 /// </summary>
+/// <param name="OpenTerminal">Opens the controlling terminal the confirmation word is typed at; null when there is none.</param>
 public sealed record CliHost(
     IAnsiConsole Console,
-    TextReader Input,
+    Func<TextReader?> OpenTerminal,
     Func<string, string?> Environment,
     TimeProvider Clock,
     string WorkingDirectory)
 {
     public static CliHost FromProcess() => new(
         AnsiConsole.Console,
-        System.Console.In,
+        ControllingTerminal.TryOpen,
         System.Environment.GetEnvironmentVariable,
         TimeProvider.System,
         Directory.GetCurrentDirectory());

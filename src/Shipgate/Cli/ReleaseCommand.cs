@@ -1,43 +1,51 @@
 using System.CommandLine;
+using System.Text.RegularExpressions;
 using Shipgate.Integrations;
 using Shipgate.Release;
 
 namespace Shipgate.Cli;
 
-/// <summary><c>shipgate release</c>: builds the release context, then runs the release pipeline.</summary>
-public static class ReleaseCommand
+/// <summary><c>shipgate release</c>: reads the options, opens the repository and its services, then runs the release pipeline.</summary>
+public static partial class ReleaseCommand
 {
     public static Command Create(CliHost host)
     {
         var dryRun = new Option<bool>("--dry-run") { Description = "Run the checks and show the summary; change nothing." };
-        var allowUnverified = new Option<string?>("--allow-unverified-ci")
-        {
-            Description = "Release although CI cannot be verified (no GitHub access). The reason is recorded.",
-            HelpName = "reason",
-        };
+        var allowUnverified = Reason("--allow-unverified-ci",
+            "Release although CI cannot be verified (no GitHub access). The reason is recorded.", "why CI cannot be checked");
         var wait = new Option<bool>("--wait") { Description = "Follow the deployment workflow run to its end." };
-        var emergency = new Option<string?>("--emergency")
+        var emergency = Reason("--emergency",
+            "An emergency release: may pass a failing CI gate (the word is still typed). Recorded; review it with shipgate audit review.",
+            "why this cannot wait for green CI");
+        var resume = new Option<string?>("--resume")
         {
-            Description = "An emergency release: may pass a failing CI gate (the word is still typed). Recorded; review it with shipgate audit review.",
-            HelpName = "reason",
+            Description = "Finish a release already made: check its deployment and comment on its tickets again (never twice).",
+            HelpName = "release-id",
         };
+        resume.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } id && !ReleaseId().IsMatch(id))
+                result.AddError($"--resume takes a release id such as release-2026-02-04-153045, not '{Rendering.SafeText.OneLine(id)}'.");
+        });
         var repo = LocalRepository.FolderOption();
 
-        var command = new Command("release", "Promote staging to production with a release record.") { dryRun, allowUnverified, wait, emergency, repo };
+        var command = new Command("release", "Promote staging to production with a release record.") { dryRun, allowUnverified, wait, emergency, resume, repo };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(resume) is null) return;
+            if (result.GetValue(dryRun) || result.GetValue(allowUnverified) is not null || result.GetValue(emergency) is not null)
+                result.AddError("--resume finishes a release already made; it takes no --dry-run, --allow-unverified-ci or --emergency.");
+        });
         command.SetAction((parse, ct) =>
         {
-            var reason = parse.GetValue(allowUnverified);
-            var emergencyReason = parse.GetValue(emergency);
-            var options = new ReleaseOptions(parse.GetValue(dryRun), reason, parse.GetValue(wait), emergencyReason);
+            var options = new ReleaseOptions(parse.GetValue(dryRun), parse.GetValue(allowUnverified), parse.GetValue(wait), parse.GetValue(emergency));
             var folder = Path.GetFullPath(parse.GetValue(repo) ?? ".", host.WorkingDirectory);
             var secrets = Connections.SecretsFrom(host.Environment);
             return ShipgateCli.GuardAsync(host, secrets, async () =>
             {
-                if (emergencyReason is not null && string.IsNullOrWhiteSpace(emergencyReason))
-                    throw new UsageException("--emergency needs a reason, for the record: --emergency \"<why this cannot wait for green CI>\".");
-                if (reason is not null && string.IsNullOrWhiteSpace(reason))
-                    throw new UsageException("--allow-unverified-ci needs a reason, for the record: --allow-unverified-ci \"<why CI cannot be checked>\".");
                 var context = await CreateContextAsync(host, options, folder, secrets);
+                if (parse.GetValue(resume) is { } releaseId)
+                    return await Resume.RunAsync(context, releaseId, ct);
                 if (options.DryRun)
                 {
                     host.Console.WriteLine("DRY RUN MODE - No changes will be made");
@@ -48,6 +56,21 @@ public static class ReleaseCommand
         });
         return command;
     }
+
+    /// <summary>An option whose value is a reason for the record: given, it must say something.</summary>
+    private static Option<string?> Reason(string name, string description, string what)
+    {
+        var option = new Option<string?>(name) { Description = description, HelpName = "reason" };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } reason && string.IsNullOrWhiteSpace(reason))
+                result.AddError($"{name} needs a reason, for the record: {name} \"<{what}>\".");
+        });
+        return option;
+    }
+
+    [GeneratedRegex(@"^release-[0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9]{6}(-[0-9]+)?$")]
+    private static partial Regex ReleaseId();
 
     public static async Task<ReleaseContext> CreateContextAsync(CliHost host, ReleaseOptions options, string folder, Secrets secrets)
     {
@@ -60,16 +83,14 @@ public static class ReleaseCommand
             Config = config,
             Git = git,
             Console = host.Console,
-            Input = host.Input,
+            OpenTerminal = host.OpenTerminal,
             Clock = host.Clock,
             Secrets = secrets,
             WordMemory = new WordMemory(WordMemory.StateFolder(host.Environment), repository),
             RepositoryName = repository,
             WebUrl = webUrl,
-            CodeHost = codeHost.Host,
-            CodeHostMissing = codeHost.Missing,
-            Tracker = tracker.Tracker,
-            TrackerMissing = tracker.Missing,
+            CodeHost = codeHost,
+            Tracker = tracker,
         };
     }
 }

@@ -181,6 +181,10 @@ public sealed class GitRepository(GitCli git)
             .ToList();
     }
 
+    /// <summary>The newest commit reachable from <paramref name="tip"/> that changed <paramref name="path"/>.</summary>
+    public async Task<string> LastCommitTouchingAsync(string tip, string path) =>
+        (await git.TextAsync("log", "-1", "--format=%H", tip, "--", path)).Trim();
+
     public async Task<bool> IsAncestorAsync(string ancestor, string descendant) =>
         (await git.TryRunAsync(["merge-base", "--is-ancestor", ancestor, descendant])).ExitCode == 0;
 

@@ -9,7 +9,8 @@ public interface ITicketTracker
     /// <summary>The tickets that exist among <paramref name="ids"/>; a missing id is simply absent.</summary>
     Task<IReadOnlyDictionary<string, TicketDetails>> GetTicketsAsync(IReadOnlyCollection<string> ids, CancellationToken ct);
 
-    Task CommentAsync(string ticketId, string body, CancellationToken ct);
+    /// <summary>Comments once per <paramref name="key"/>: the same key again (a retry, a resumed release) never posts a second comment.</summary>
+    Task CommentAsync(string ticketId, string body, string key, CancellationToken ct);
 }
 
 /// <summary>A ticket as the tracker knows it. StateType is Linear's: completed, started, canceled, ...</summary>

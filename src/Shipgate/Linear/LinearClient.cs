@@ -53,10 +53,10 @@ public sealed class LinearClient : ITicketTracker
     /// Comments once, even across retries: the comment carries an id chosen here, so a retry after a
     /// lost answer cannot post it twice, and a failure is checked against what Linear actually holds.
     /// </summary>
-    public async Task CommentAsync(string ticketId, string body, CancellationToken ct)
+    public async Task CommentAsync(string ticketId, string body, string key, CancellationToken ct)
     {
         var op = LinearDocuments.CommentOperation;
-        var id = Guid.NewGuid().ToString();
+        var id = CommentId(key);
         JsonElement data;
         try
         {
@@ -70,6 +70,15 @@ public sealed class LinearClient : ITicketTracker
         var result = Field(data, op, "commentCreate");
         if (Field(result, op, "success").ValueKind != JsonValueKind.True)
             throw new LinearException($"Linear did not create the comment on {ticketId} (success: false).");
+    }
+
+    /// <summary>A UUID (version 4 in form, as Linear asks) derived from the key, so the same key always names the same comment.</summary>
+    internal static string CommentId(string key)
+    {
+        var bytes = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key))[..16];
+        bytes[6] = (byte)(bytes[6] & 0x0F | 0x40);
+        bytes[8] = (byte)(bytes[8] & 0x3F | 0x80);
+        return new Guid(bytes, bigEndian: true).ToString();
     }
 
     private async Task<bool> CommentExistsAsync(string id, CancellationToken ct)

@@ -55,9 +55,9 @@ public static class RecordBuilder
             Commits = plan.Commits.Select(c => new RecordCommit(c.Sha, c.Subject, c.AuthorName, c.AuthorEmail, c.CommittedAt.ToUniversalTime(),
                 prByCommit.TryGetValue(c.Sha, out var n) ? n : null)).ToList(),
             PullRequests = plan.PullRequests.Select(p => new RecordPullRequest(p.Number, p.Title, p.Url, p.Author, p.MergedAt?.ToUniversalTime(),
-                p.ComplianceArchive, p.MergedBy, MergedAs(p.MergedAs), p.MergeCommitSha, p.HeadBranch, p.Tickets,
+                p.ComplianceArchive, p.MergedBy, p.MergedAs, p.MergeCommitSha, p.HeadBranch, p.Tickets,
                 p.IndependentlyApproved, p.Approvers)).ToList(),
-            LinearTickets = plan.Tickets.Select(t => new RecordTicket(t.Id, t.Title, t.Url, t.Status, t.StateType, Verification(t.Check))).ToList(),
+            LinearTickets = plan.Tickets.Select(t => new RecordTicket(t.Id, t.Title, t.Url, t.Status, t.StateType, t.Check)).ToList(),
             ChangeSummary = plan.Areas.ToDictionary(a => a.Id, a => a.Changes),
             AreaTitles = plan.Areas.ToDictionary(a => a.Id, a => a.Title),
             UnspeccedChanges = plan.Unspecced.Select(u => new RecordUnspecced(u.Kind, u.Reference, u.Description)).ToList(),
@@ -72,20 +72,6 @@ public static class RecordBuilder
             PreviousRelease = input.Previous,
         };
     }
-
-    private static string MergedAs(MergeKind kind) => kind switch
-    {
-        MergeKind.MergeCommit => "merge_commit",
-        MergeKind.Squash => "squash",
-        _ => "rebase",
-    };
-
-    private static string Verification(TicketCheck check) => check switch
-    {
-        TicketCheck.Verified => "verified",
-        TicketCheck.NotFound => "not_found",
-        _ => "unverified",
-    };
 
     /// <summary>The archive commit's message, as the seed writes it.</summary>
     public static string CommitMessage(ReleaseRecord record) =>

@@ -66,8 +66,8 @@ public static class RecordMarkdown
             {
                 var status = ticket.Verification switch
                 {
-                    "not_found" => "⚠️ not found in Linear",
-                    "unverified" => "unverified",
+                    TicketCheck.NotFound => "⚠️ not found in Linear",
+                    TicketCheck.Unverified => "unverified",
                     _ => SafeText.Markdown(ticket.Status),
                 };
                 Line($"| {Link(SafeText.Markdown(ticket.Id), ticket.Url)} | {SafeText.Markdown(ticket.Title)} | {status} |");
@@ -126,6 +126,8 @@ public static class RecordMarkdown
         Line();
         Line($"- **Word presented**: {SafeText.Markdown(record.Confirmation.WordPresented)}");
         Line($"- **Confirmed at**: {Iso(record.Confirmation.ConfirmedAt)}");
+        if (record.Confirmation.Channel is { } channel)
+            Line($"- **Typed**: {(channel == ConfirmationChannel.Terminal ? "by the releaser at their terminal" : "by a person asked through MCP elicitation")}");
         if (record.PreviousRelease is { } previous)
         {
             Line();

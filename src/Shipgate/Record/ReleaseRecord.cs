@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Shipgate.Release;
 
 namespace Shipgate.Record;
 
@@ -55,17 +56,17 @@ public sealed record RecordPullRequest(
     DateTimeOffset? MergedAt,
     string? ComplianceArchive,
     string? MergedBy,
-    string MergedAs,
+    MergeKind MergedAs,
     string MergeCommitSha,
     string? HeadBranch,
     IReadOnlyList<string> Tickets,
     bool? IndependentlyApproved,
     IReadOnlyList<string> Approvers);
 
-/// <summary>A ticket; <see cref="Verification"/> is verified, not_found or unverified (no tracker).</summary>
-public sealed record RecordTicket(string Id, string? Title, string? Url, string? Status, string? StateType, string Verification);
+/// <summary>A ticket; <see cref="Verification"/> says whether the tracker confirmed it.</summary>
+public sealed record RecordTicket(string Id, string? Title, string? Url, string? Status, string? StateType, TicketCheck Verification);
 
-public sealed record RecordUnspecced(string Kind, string Reference, string Description);
+public sealed record RecordUnspecced(UnspeccedKind Kind, string Reference, string Description);
 
 public sealed record RecordCiCheck(string Name, string Conclusion, bool Passed);
 
@@ -77,7 +78,15 @@ public sealed record RecordOpenPullRequest(int Number, string Title, string Auth
 /// <summary>Why a release was an emergency, and whether it passed a failing or unverified CI gate.</summary>
 public sealed record RecordEmergency(string Reason, bool CiOverridden);
 
-public sealed record RecordConfirmation(string WordPresented, string WordEntered, DateTimeOffset ConfirmedAt);
+/// <summary>Where the word was typed: at the releaser's controlling terminal, or by the person an agent asked (MCP elicitation).</summary>
+public enum ConfirmationChannel
+{
+    [JsonStringEnumMemberName("terminal")] Terminal,
+    [JsonStringEnumMemberName("mcp_elicitation")] McpElicitation,
+}
+
+/// <param name="Channel">Null only in records made before the channel was recorded.</param>
+public sealed record RecordConfirmation(string WordPresented, string WordEntered, DateTimeOffset ConfirmedAt, ConfirmationChannel? Channel);
 
 /// <summary>The link of the hash chain: the previous record's id and the SHA-256 of its file's bytes.</summary>
 public sealed record PreviousRelease(string Id, string Sha256);

@@ -2,7 +2,6 @@ using Shipgate.Config;
 using Shipgate.Git;
 using Shipgate.Integrations;
 using Shipgate.Record;
-using Spectre.Console;
 
 namespace Shipgate.Release;
 
@@ -10,21 +9,19 @@ namespace Shipgate.Release;
 /// <param name="Emergency">Why this release may pass a failing CI gate; it is recorded and must be reviewed.</param>
 public sealed record ReleaseOptions(bool DryRun = false, string? AllowUnverifiedCi = null, bool WaitForDeployment = false, string? Emergency = null);
 
-/// <summary>The remote's branch tips as read at the start: what is released, and the leases of the push.</summary>
-public sealed record RemoteTips(string Staging, string Production, string? Archive);
-
 /// <summary>
-/// The one context every release phase reads and extends, in the manner of a GoReleaser pipe
-/// context: inputs first, then what each phase found, in phase order.
+/// What every phase of a release reads and nobody changes: the options, the policy, the repository
+/// and the services. What a phase finds it hands on as its own result (<see cref="Preflighted"/>,
+/// <see cref="Gathered"/>, ...), never by writing here.
 /// </summary>
-public sealed class ReleaseContext
+public sealed record ReleaseContext
 {
-    // Inputs.
     public required ReleaseOptions Options { get; init; }
     public required ShipgateConfig Config { get; init; }
     public required GitRepository Git { get; init; }
     public required IAnsiConsole Console { get; init; }
-    public required TextReader Input { get; init; }
+    /// <summary>Opens the controlling terminal the word is typed at; null when the process has none.</summary>
+    public required Func<TextReader?> OpenTerminal { get; init; }
     public required TimeProvider Clock { get; init; }
     public required Secrets Secrets { get; init; }
     public required WordMemory WordMemory { get; init; }
@@ -32,43 +29,8 @@ public sealed class ReleaseContext
     public required string RepositoryName { get; init; }
     /// <summary>The repository's web page, when the remote is on a known code host.</summary>
     public string? WebUrl { get; init; }
-    public ICodeHost? CodeHost { get; init; }
-    /// <summary>Why there is no code host (no token, no repository), for messages.</summary>
-    public string? CodeHostMissing { get; init; }
-    public ITicketTracker? Tracker { get; init; }
-    public string? TrackerMissing { get; init; }
-
-    // Pre-flight.
-    public RemoteTips? Tips { get; set; }
-    public CiResult? Ci { get; set; }
-    public IReadOnlyList<OpenPullRequest> OpenPullRequests { get; set; } = [];
-    public GitIdentity? Releaser { get; set; }
-    public string? ReleaserLogin { get; set; }
-
-    // Gather.
-    public IReadOnlyList<string> ArchiveFiles { get; set; } = [];
-    public ReleasePlan? Plan { get; set; }
-    public PreviousRelease? Previous { get; set; }
-    public string? PreviousWord { get; set; }
-
-    // Confirmation.
-    public RecordConfirmation? Confirmation { get; set; }
-
-    // Record and promote.
-    public ReleaseRecord? Record { get; set; }
-    public string? RecordCommit { get; set; }
-    public IReadOnlyList<WorkflowRun> DeploymentRuns { get; set; } = [];
-    public string? DeploymentNote { get; set; }
-
-    // Post-release.
-    public IReadOnlyList<string> TicketsCommented { get; set; } = [];
-    public IReadOnlyList<string> TicketsNotCommented { get; set; } = [];
-    public string? TicketCommentNote { get; set; }
-
-    public RemoteTips RequireTips => Tips ?? throw new InvalidOperationException("pre-flight has not run");
-    public ReleasePlan RequirePlan => Plan ?? throw new InvalidOperationException("gather has not run");
-    public CiResult RequireCi => Ci ?? throw new InvalidOperationException("pre-flight has not run");
-    public ReleaseRecord RequireRecord => Record ?? throw new InvalidOperationException("record and promote has not run");
+    public required Integration<ICodeHost> CodeHost { get; init; }
+    public required Integration<ITicketTracker> Tracker { get; init; }
 
     /// <summary>Now, as records hold time (UTC, whole seconds).</summary>
     public DateTimeOffset Now() => RecordFiles.RecordTime(Clock.GetUtcNow());
@@ -76,4 +38,8 @@ public sealed class ReleaseContext
     /// <summary>A browsable URL of a file on the archive branch, when the repository has a web page.</summary>
     public string? ArchiveFileUrl(string path) =>
         WebUrl is null ? null : $"{WebUrl}/blob/{Uri.EscapeDataString(Config.ArchiveBranch).Replace("%2F", "/")}/{string.Join('/', path.Split('/').Select(Uri.EscapeDataString))}";
+
+    /// <summary>Where the record of a release can be read: its web page, else branch:path.</summary>
+    public string RecordLocation(string releaseId) =>
+        ArchiveFileUrl(RecordFiles.JsonPath(releaseId)) ?? $"{Config.ArchiveBranch}:{RecordFiles.JsonPath(releaseId)}";
 }

@@ -1,9 +1,15 @@
+using System.Text.Json.Serialization;
 using Shipgate.Git;
 
 namespace Shipgate.Release;
 
 /// <summary>How a PR reached staging, as git or the code host shows it.</summary>
-public enum MergeKind { MergeCommit, Squash, Rebase }
+public enum MergeKind
+{
+    [JsonStringEnumMemberName("merge_commit")] MergeCommit,
+    [JsonStringEnumMemberName("squash")] Squash,
+    [JsonStringEnumMemberName("rebase")] Rebase,
+}
 
 /// <summary>A pull request shipped by this release.</summary>
 public sealed record ReleasedPullRequest(
@@ -25,7 +31,12 @@ public sealed record ReleasedPullRequest(
     IReadOnlyList<string> Approvers);
 
 /// <summary>Whether the tracker confirmed a ticket.</summary>
-public enum TicketCheck { Verified, NotFound, Unverified }
+public enum TicketCheck
+{
+    [JsonStringEnumMemberName("verified")] Verified,
+    [JsonStringEnumMemberName("not_found")] NotFound,
+    [JsonStringEnumMemberName("unverified")] Unverified,
+}
 
 public sealed record ReleasedTicket(string Id, string? Title, string? Url, string? Status, string? StateType, TicketCheck Check)
 {
@@ -35,12 +46,15 @@ public sealed record ReleasedTicket(string Id, string? Title, string? Url, strin
 /// <summary>The bullets of one area under "key changes by area".</summary>
 public sealed record AreaChanges(string Id, string Title, IReadOnlyList<string> Changes);
 
-/// <summary>A change with no spec behind it: a commit in no PR, or a PR with no ticket.</summary>
-public sealed record UnspeccedChange(string Kind, string Reference, string Description)
+/// <summary>What an unspecced change is: a commit in no PR, or a PR with no ticket.</summary>
+public enum UnspeccedKind
 {
-    public const string CommitKind = "commit";
-    public const string PullRequestKind = "pull_request";
+    [JsonStringEnumMemberName("commit")] Commit,
+    [JsonStringEnumMemberName("pull_request")] PullRequest,
 }
+
+/// <summary>A change with no spec behind it: a commit in no PR, or a PR with no ticket.</summary>
+public sealed record UnspeccedChange(UnspeccedKind Kind, string Reference, string Description);
 
 /// <summary>Everything a release would ship, gathered before anyone is asked to confirm it.</summary>
 public sealed record ReleasePlan(
@@ -55,4 +69,7 @@ public sealed record ReleasePlan(
     IReadOnlyList<UnspeccedChange> Unspecced)
 {
     public IEnumerable<ReleasedPullRequest> PullRequestsWithoutArchive => PullRequests.Where(p => p.ComplianceArchive is null);
+
+    /// <summary>Whether the code host told the PRs' reviews; the review box is shown only then.</summary>
+    public bool ReviewsKnown => PullRequests.Any(p => p.IndependentlyApproved is not null);
 }

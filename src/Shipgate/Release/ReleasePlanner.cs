@@ -140,9 +140,9 @@ public static partial class ReleasePlanner
 
         var inPullRequest = merges.SelectMany(m => m.Members).Select(c => c.Sha).ToHashSet();
         var loose = nonMerges.Where(c => !inPullRequest.Contains(c.Sha)).ToList();
-        var unspecced = loose.Select(c => new UnspeccedChange(UnspeccedChange.CommitKind, c.Sha, $"commit {c.ShortSha} \"{c.Subject}\" is in no pull request"))
+        var unspecced = loose.Select(c => new UnspeccedChange(UnspeccedKind.Commit, c.Sha, $"commit {c.ShortSha} \"{c.Subject}\" is in no pull request"))
             .Concat(pullRequests.Where(p => p.Tickets.Count == 0)
-                .Select(p => new UnspeccedChange(UnspeccedChange.PullRequestKind, $"#{p.Number}", $"PR #{p.Number} \"{p.Title}\" has no ticket")))
+                .Select(p => new UnspeccedChange(UnspeccedKind.PullRequest, $"#{p.Number}", $"PR #{p.Number} \"{p.Title}\" has no ticket")))
             .ToList();
 
         return new ReleasePlan(input.FromSha, input.ToSha, nonMerges, input.Commits.Count - nonMerges.Count, input.Diff,

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Shipgate.Config;
+using Shipgate.Git;
 using Shipgate.Integrations;
 using Shipgate.Release;
 using Spectre.Console;
@@ -40,13 +42,12 @@ public static class Screens
 
     private static string Date(DateTimeOffset? at) => at?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
-    public static void Summary(IAnsiConsole console, ReleaseContext context)
+    public static void Summary(IAnsiConsole console, ShipgateConfig config, Gathered gathered)
     {
-        var plan = context.RequirePlan;
-        var config = context.Config;
+        var plan = gathered.Plan;
         Banner(console, "PRODUCTION RELEASE SUMMARY");
-        console.WriteLine($"From: {config.StagingBranch} ({plan.ToSha[..7]})");
-        console.WriteLine($"To:   {config.ProductionBranch} ({plan.FromSha[..7]})");
+        console.WriteLine($"From: {config.StagingBranch} ({Sha.Short(plan.ToSha)})");
+        console.WriteLine($"To:   {config.ProductionBranch} ({Sha.Short(plan.FromSha)})");
         console.WriteLine();
 
         Section(console, "WHAT'S BEING DEPLOYED");
@@ -60,8 +61,7 @@ public static class Screens
         if (plan.PullRequests.Count == 0) console.WriteLine("None.");
         else
         {
-            var reviewsKnown = plan.PullRequests.Any(p => p.IndependentlyApproved is not null);
-            var table = reviewsKnown
+            var table = plan.ReviewsKnown
                 ? MarkdownTable("PR", "Title", "Author", "Merged", "Compliance", "Review")
                 : MarkdownTable("PR", "Title", "Author", "Merged", "Compliance");
             foreach (var pr in plan.PullRequests)
@@ -74,7 +74,7 @@ public static class Screens
                     Date(pr.MergedAt),
                     pr.ComplianceArchive is null ? "[yellow]MISSING[/]" : "Archived",
                 };
-                if (reviewsKnown)
+                if (plan.ReviewsKnown)
                     cells.Add(pr.IndependentlyApproved == true ? "Approved" : "[yellow]No independent approval[/]");
                 table.AddRow(cells.ToArray());
             }
@@ -119,13 +119,49 @@ public static class Screens
         }
 
         Section(console, "COMPLIANCE STATUS");
-        foreach (var item in Checklist.Evaluate(plan, context.RequireCi))
+        foreach (var item in Gaps.Checklist(gathered.Gaps, plan.ReviewsKnown))
         {
             if (item.Passed) console.WriteLine($"[x] {item.Label}");
             else console.MarkupLine($"[yellow][[ ]] {Markup.Escape(item.Label)}[/] - {SafeText.Markup(item.Reason)}");
         }
         console.WriteLine();
         console.WriteLine(Light);
+    }
+
+    /// <summary>The seed's warnings for missing archives and tickets, once per kind rather than once per PR.</summary>
+    public static void GapWarnings(IAnsiConsole console, IReadOnlyList<Gap> gaps)
+    {
+        var missing = Gaps.Of(gaps, GapKind.MissingArchive).Select(g => g.Subject).ToList();
+        if (missing.Count > 0)
+        {
+            console.MarkupLine($"[yellow]WARNING: PR {string.Join(", ", missing)} {(missing.Count == 1 ? "has" : "have")} no compliance archive.[/]");
+            console.WriteLine();
+            console.WriteLine("This PR may have been merged before compliance archiving was enabled,");
+            console.WriteLine("or the archive workflow failed.");
+            console.WriteLine();
+            console.WriteLine("The release will note this gap in the audit trail.");
+            console.WriteLine();
+        }
+        var notFound = Gaps.Of(gaps, GapKind.TicketNotFound).Select(g => g.Subject).ToList();
+        if (notFound.Count > 0)
+        {
+            console.MarkupLine($"[yellow]WARNING: Ticket {SafeText.Markup(string.Join(", ", notFound))} not found in Linear.[/]");
+            console.WriteLine();
+            console.WriteLine("This may be a typo in commit messages or a deleted ticket.");
+            console.WriteLine("The release will proceed but note this in the audit trail.");
+            console.WriteLine();
+        }
+    }
+
+    /// <summary>The dry run's last word: what a release would do now.</summary>
+    public static void DryRunEnd(IAnsiConsole console, ShipgateConfig config, ReleasePlan plan)
+    {
+        console.WriteLine();
+        console.WriteLine("DRY RUN MODE - No changes were made.");
+        console.WriteLine();
+        console.WriteLine($"If released now, {config.ProductionBranch} would move to {Sha.Short(plan.ToSha)} and a record would be added to {config.ArchiveBranch}.");
+        console.WriteLine();
+        console.WriteLine("To execute this release, run: shipgate release");
     }
 
     public static void OpenPullRequestsWarning(IAnsiConsole console, IReadOnlyList<OpenPullRequest> open, string stagingBranch)
@@ -142,11 +178,11 @@ public static class Screens
         console.WriteLine();
     }
 
-    public static void Confirm(IAnsiConsole console, ReleaseContext context, string word)
+    public static void Confirm(IAnsiConsole console, ReleaseContext context, ReleasePlan plan, string word)
     {
         var config = context.Config;
         Banner(console, "CONFIRM RELEASE");
-        console.WriteLine($"You are about to deploy {context.RequirePlan.Commits.Count} commits to PRODUCTION.");
+        console.WriteLine($"You are about to deploy {plan.Commits.Count} commits to PRODUCTION.");
         console.WriteLine();
         console.WriteLine("This will:");
         console.WriteLine($"1. Fast-forward {config.ProductionBranch} to {config.StagingBranch}");
@@ -161,24 +197,24 @@ public static class Screens
         console.Write(new Text("> "));
     }
 
-    public static void DeploymentTriggered(IAnsiConsole console, ReleaseContext context)
+    public static void DeploymentTriggered(IAnsiConsole console, ShipgateConfig config, DeploymentSeen deployment)
     {
-        if (context.DeploymentRuns.Count == 0)
+        if (deployment.Runs.Count == 0)
         {
-            console.WriteLine(context.DeploymentNote ?? "Deployment: no workflow run seen yet.");
+            console.WriteLine(SafeText.Lines(deployment.Note ?? "Deployment: no workflow run seen yet."));
         }
         else
         {
             console.WriteLine("Deployment triggered.");
             console.WriteLine();
-            foreach (var run in context.DeploymentRuns)
+            foreach (var run in deployment.Runs)
             {
                 console.WriteLine($"GitHub Actions: {SafeText.OneLine(run.Url)}");
                 console.WriteLine($"Status: {SafeText.OneLine(run.Conclusion ?? run.Status)} ({SafeText.OneLine(run.Name)})");
             }
-            if (context.DeploymentNote is { } note) console.WriteLine(note);
+            if (deployment.Note is { } note) console.WriteLine(SafeText.Lines(note));
         }
-        if (context.Config.DeployMonitorUrl is { } monitor)
+        if (config.DeployMonitorUrl is { } monitor)
         {
             console.WriteLine();
             console.WriteLine($"Monitor at: {monitor}");
@@ -186,9 +222,9 @@ public static class Screens
         console.WriteLine();
     }
 
-    public static void Complete(IAnsiConsole console, ReleaseContext context)
+    public static void Complete(IAnsiConsole console, ShipgateConfig config, Released released, DeploymentSeen deployment, TicketComments comments)
     {
-        var record = context.RequireRecord;
+        var record = released.Record;
         Banner(console, "RELEASE COMPLETE");
         console.WriteLine($"Release ID: {record.ReleaseId}");
         console.WriteLine();
@@ -197,24 +233,24 @@ public static class Screens
         console.WriteLine($"  - {record.PullRequests.Count} pull requests");
         console.WriteLine($"  - {record.LinearTickets.Count} Linear tickets");
         console.WriteLine();
-        console.WriteLine($"{context.Config.ProductionBranch} is now at {record.ToSha[..7]} (was {record.FromSha[..7]}).");
+        console.WriteLine($"{config.ProductionBranch} is now at {Sha.Short(record.ToSha)} (was {Sha.Short(record.FromSha)}).");
         console.WriteLine();
         console.WriteLine("Compliance Archive:");
-        console.WriteLine($"  Branch: {context.Config.ArchiveBranch}");
+        console.WriteLine($"  Branch: {config.ArchiveBranch}");
         console.WriteLine($"  File:   {Record.RecordFiles.JsonPath(record.ReleaseId)}");
-        console.WriteLine($"  Commit: {context.RecordCommit}");
+        console.WriteLine($"  Commit: {released.RecordCommit}");
         console.WriteLine();
         console.WriteLine("Deployment:");
-        if (context.DeploymentRuns.Count == 0) console.WriteLine($"  {context.DeploymentNote ?? "no workflow run seen"}");
-        foreach (var run in context.DeploymentRuns)
+        if (deployment.Runs.Count == 0) console.WriteLine($"  {SafeText.Lines(deployment.Note ?? "no workflow run seen")}");
+        foreach (var run in deployment.Runs)
             console.WriteLine($"  GitHub Actions: {SafeText.OneLine(run.Url)} ({SafeText.OneLine(run.Conclusion ?? run.Status)})");
-        if (context.Config.DeployMonitorUrl is { } monitor) console.WriteLine($"  Monitor:        {monitor}");
+        if (config.DeployMonitorUrl is { } monitor) console.WriteLine($"  Monitor:        {monitor}");
         console.WriteLine();
-        if (context.TicketsCommented.Count > 0)
-            console.WriteLine($"Linear tickets updated with release comment: {string.Join(", ", context.TicketsCommented)}");
-        if (context.TicketsNotCommented.Count > 0)
-            console.MarkupLine($"[yellow]Linear tickets NOT updated: {Markup.Escape(string.Join(", ", context.TicketsNotCommented))}[/]");
-        if (context.TicketCommentNote is { } note) console.WriteLine(note);
+        if (comments.Commented.Count > 0)
+            console.WriteLine($"Linear tickets updated with release comment: {string.Join(", ", comments.Commented)}");
+        if (comments.NotCommented.Count > 0)
+            console.MarkupLine($"[yellow]Linear tickets NOT updated: {Markup.Escape(string.Join(", ", comments.NotCommented))}[/]");
+        if (comments.Note is { } note) console.WriteLine(note);
         console.WriteLine();
         console.WriteLine(Light);
         console.WriteLine("Monitor deployment progress in your deployment dashboard.");

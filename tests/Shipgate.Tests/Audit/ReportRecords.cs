@@ -1,6 +1,7 @@
 using Shipgate.Audit;
 using Shipgate.Audit.Report;
 using Shipgate.Record;
+using Shipgate.Release;
 
 namespace Shipgate.Tests.Audit;
 
@@ -47,12 +48,12 @@ internal static class ReportRecords
         OpenPrs = [],
         Warnings = warnings ?? [],
         Emergency = emergency,
-        Confirmation = new RecordConfirmation("SHIP", "SHIP", at),
+        Confirmation = new RecordConfirmation("SHIP", "SHIP", at, ConfirmationChannel.Terminal),
         PreviousRelease = null,
     };
 
     public static RecordPullRequest Pr(int number, string title, string author, bool? independent, string[]? tickets = null, string? archive = "compliance/pr-1.json", params string[] approvers) =>
-        new(number, title, $"https://github.com/acme/svc/pull/{number}", author, null, archive, author, "squash", new string('c', 40), null,
+        new(number, title, $"https://github.com/acme/svc/pull/{number}", author, null, archive, author, MergeKind.Squash, new string('c', 40), null,
             tickets ?? [], independent, approvers);
 
     public static ReviewRecord Review(string id, string releaseId, DateTimeOffset at, string by, string note) => new()
@@ -88,14 +89,14 @@ internal static class ReportRecords
             ],
             tickets:
             [
-                new RecordTicket("BOL-1", "Login page", "https://linear.app/acme/issue/BOL-1", "Done", "completed", "verified"),
-                new RecordTicket("BOL-9", "<b>bold</b> & =1+1", "javascript:alert(1)", null, null, "not_found"),
+                new RecordTicket("BOL-1", "Login page", "https://linear.app/acme/issue/BOL-1", "Done", "completed", TicketCheck.Verified),
+                new RecordTicket("BOL-9", "<b>bold</b> & =1+1", "javascript:alert(1)", null, null, TicketCheck.NotFound),
             ],
             warnings: ["PR #12 has no compliance archive", "Ticket BOL-9 was not found in Linear: " + Script],
-            unspecced: [new RecordUnspecced("commit", "deadbee", "=HYPERLINK(\"http://evil\") " + Image), new RecordUnspecced("pull_request", "#12", "PR #12 has no ticket")]);
+            unspecced: [new RecordUnspecced(UnspeccedKind.Commit, "deadbee", "=HYPERLINK(\"http://evil\") " + Image), new RecordUnspecced(UnspeccedKind.PullRequest, "#12", "PR #12 has no ticket")]);
         var reviewed = Released("release-2026-02-10-080000", At("2026-02-10T08:00:00"),
             pullRequests: [Pr(20, "ENG-5: Fix payment outage", "sam", true, ["ENG-5"], "compliance/pr-20.json", "dana")],
-            tickets: [new RecordTicket("ENG-5", "Payments down", "https://linear.app/acme/issue/ENG-5", "Done", "completed", "verified")],
+            tickets: [new RecordTicket("ENG-5", "Payments down", "https://linear.app/acme/issue/ENG-5", "Done", "completed", TicketCheck.Verified)],
             ci: new RecordCiStatus(new string('b', 40), "failure", [], [new RecordCiCheck("build", "success", true), new RecordCiCheck("e2e", "failure", false)], null),
             emergency: new RecordEmergency("Payments down for all EU customers", CiOverridden: true));
         var unreviewed = Released("release-2026-02-28-235959", At("2026-02-28T23:59:59"),

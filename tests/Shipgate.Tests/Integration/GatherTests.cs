@@ -1,5 +1,6 @@
 using Shipgate.Cli;
 using Shipgate.Release;
+using Shipgate.Release.Phases;
 using Shipgate.Tests.Support;
 using Spectre.Console;
 
@@ -8,15 +9,15 @@ namespace Shipgate.Tests.Integration;
 /// <summary>Pre-flight and gather over real git, looked at through the release context.</summary>
 public sealed class GatherTests
 {
-    private static async Task<ReleaseContext> GatherAsync(ReleaseScenario s)
+    private static async Task<(ReleaseContext Context, Gathered Gathered)> GatherAsync(ReleaseScenario s)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(new StringWriter()), Ansi = AnsiSupport.No });
         var env = new Dictionary<string, string?> { ["XDG_STATE_HOME"] = Path.Combine(s.Folder, "state") };
-        var host = new CliHost(console, TextReader.Null, name => env.GetValueOrDefault(name), TimeProvider.System, s.Git.Releaser);
+        var host = new CliHost(console, () => null, name => env.GetValueOrDefault(name), TimeProvider.System, s.Git.Releaser);
         var context = await ReleaseCommand.CreateContextAsync(host, new ReleaseOptions(DryRun: true, AllowUnverifiedCi: "test"), s.Git.Releaser, Secrets.None);
-        foreach (var phase in ReleasePipeline.Phases.Take(2))
-            Assert.Equal(PhaseOutcome.Continue, await phase.RunAsync(context, CancellationToken.None));
-        return context;
+        var preflighted = await Preflight.RunAsync(context, CancellationToken.None);
+        Assert.NotNull(preflighted);
+        return (context, await Gather.RunAsync(context, preflighted, CancellationToken.None));
     }
 
     [Fact]
@@ -25,12 +26,12 @@ public sealed class GatherTests
         using var small = new ReleaseScenario(git => Scenarios.ManyPullRequests(git, 2));
         using var large = new ReleaseScenario(git => Scenarios.ManyPullRequests(git, 20));
 
-        var smallContext = await GatherAsync(small);
-        var largeContext = await GatherAsync(large);
+        var smallRun = await GatherAsync(small);
+        var largeRun = await GatherAsync(large);
 
-        Assert.Equal(2, smallContext.RequirePlan.PullRequests.Count);
-        Assert.Equal(20, largeContext.RequirePlan.PullRequests.Count);
-        Assert.Equal(smallContext.Git.Cli.ProcessCount, largeContext.Git.Cli.ProcessCount);
+        Assert.Equal(2, smallRun.Gathered.Plan.PullRequests.Count);
+        Assert.Equal(20, largeRun.Gathered.Plan.PullRequests.Count);
+        Assert.Equal(smallRun.Context.Git.Cli.ProcessCount, largeRun.Context.Git.Cli.ProcessCount);
     }
 
     [Fact]
@@ -44,7 +45,7 @@ public sealed class GatherTests
                 new() { ["web/b.ts"] = "b\n" });
         });
 
-        var plan = (await GatherAsync(s)).RequirePlan;
+        var plan = (await GatherAsync(s)).Gathered.Plan;
 
         Assert.Equal([5], plan.PullRequests.Select(p => p.Number));
         Assert.Equal(2, plan.Commits.Count);
@@ -56,7 +57,7 @@ public sealed class GatherTests
     {
         using var s = new ReleaseScenario(Scenarios.Rich);
 
-        var plan = (await GatherAsync(s)).RequirePlan;
+        var plan = (await GatherAsync(s)).Gathered.Plan;
 
         Assert.Equal(Scenarios.RichPullRequests, plan.PullRequests.Select(p => p.Number).Order());
         Assert.Equal(Scenarios.RichTickets.Order(), plan.Tickets.Select(t => t.Id).Order());
@@ -70,7 +71,7 @@ public sealed class GatherTests
         Assert.Null(byNumber[10].ComplianceArchive);
         Assert.Equal("compliance/pr-12-helpers-20261102.json", byNumber[12].ComplianceArchive);
 
-        var unspeccedCommits = plan.Unspecced.Where(u => u.Kind == UnspeccedChange.CommitKind).Select(u => plan.Commits.Single(c => c.Sha == u.Reference).Subject);
+        var unspeccedCommits = plan.Unspecced.Where(u => u.Kind == UnspeccedKind.Commit).Select(u => plan.Commits.Single(c => c.Sha == u.Reference).Subject);
         Assert.Equal(["BOL-50 tune cache", "hotfix: see #99 for context"], unspeccedCommits.Order());
 
         var areas = plan.Areas.ToDictionary(a => a.Title, a => a.Changes);

@@ -57,7 +57,7 @@ public sealed class LinearClientTests
     {
         await using var linear = await LinearEmulator.StartAsync(LinearWorld.RichWorkspace());
 
-        await LinearWorld.Client(linear, []).CommentAsync("BOL-407", "Released to production in release-x", default);
+        await LinearWorld.Client(linear, []).CommentAsync("BOL-407", "Released to production in release-x", "release-x/BOL-407", default);
 
         var comment = Assert.Single(linear.State.Comments);
         Assert.Equal(linear.State.Issues.Single(i => i.Identifier == "BOL-407").Id, comment.IssueId);
@@ -109,7 +109,7 @@ public sealed class LinearClientTests
         linear.ClearRequests();
         waits.Clear();
         linear.Faults.Fail(503, count: 100);
-        var error = await Assert.ThrowsAsync<LinearUnavailableException>(() => LinearWorld.Client(linear, waits).CommentAsync("BOL-1", "x", default));
+        var error = await Assert.ThrowsAsync<LinearUnavailableException>(() => LinearWorld.Client(linear, waits).CommentAsync("BOL-1", "x", "k", default));
 
         Assert.Contains("after 4 attempt(s)", error.Message);
         Assert.Equal(4, linear.Requests.Count);
@@ -147,7 +147,7 @@ public sealed class LinearClientTests
         await using var linear = await LinearEmulator.StartAsync(LinearWorld.RichWorkspace());
         linear.Faults.Malformed(1); // Linear creates the comment, but its answer arrives broken
 
-        await LinearWorld.Client(linear, []).CommentAsync("BOL-407", "Released to production in release-x", default);
+        await LinearWorld.Client(linear, []).CommentAsync("BOL-407", "Released to production in release-x", "release-x/BOL-407", default);
 
         var comment = Assert.Single(linear.State.Comments);
         Assert.Equal("Released to production in release-x", comment.Body);
@@ -160,7 +160,7 @@ public sealed class LinearClientTests
     {
         await using var linear = await LinearEmulator.StartAsync(LinearWorld.RichWorkspace());
 
-        await Assert.ThrowsAsync<LinearException>(() => LinearWorld.Client(linear, []).CommentAsync("BOL-999999", "x", default));
+        await Assert.ThrowsAsync<LinearException>(() => LinearWorld.Client(linear, []).CommentAsync("BOL-999999", "x", "k", default));
 
         Assert.Empty(linear.State.Comments);
     }

@@ -36,8 +36,7 @@ public sealed class ShipgateRunner(string workingDirectory, string stateFolder)
             Out = new AnsiConsoleOutput(output),
         });
         console.Profile.Width = 100;
-        var input = new PromptAnswerer(output, answer ?? (word => word));
-        var host = new CliHost(console, input, Lookup, Clock, workingDirectory);
+        var host = new CliHost(console, () => new PromptAnswerer(output, answer ?? (word => word)), Lookup, Clock, workingDirectory);
         var code = await ShipgateCli.RunAsync(args, host, ct);
         return new RunResult(code, output.ToString());
     }

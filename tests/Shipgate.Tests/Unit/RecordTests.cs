@@ -37,8 +37,8 @@ public sealed class RecordTests
         var ci = new CiResult(commit.Sha, "success", [new CiCheck("build", "success", true)], null);
         return RecordBuilder.Build(new RecordBuilder.Inputs("release-2026-02-04-153045", new DateTimeOffset(2026, 2, 4, 15, 30, 45, TimeSpan.Zero),
             "acme/svc", new GitIdentity("Rita", "rita@example.com"), "rita", "main", "staging", plan, ci,
-            [new OpenPullRequest(9, hostileTitle, "eve", null)], Checklist.Warnings(plan, ci, 1, "staging"),
-            new RecordConfirmation("SHIP", "SHIP", new DateTimeOffset(2026, 2, 4, 15, 30, 40, TimeSpan.Zero)), new PreviousRelease("release-2026-01-01-000000", new string('c', 64))));
+            [new OpenPullRequest(9, hostileTitle, "eve", null)], Gaps.Warnings(Gaps.Find(plan, ci, [new OpenPullRequest(9, hostileTitle, "eve", null)]), "staging"),
+            new RecordConfirmation("SHIP", "SHIP", new DateTimeOffset(2026, 2, 4, 15, 30, 40, TimeSpan.Zero), ConfirmationChannel.Terminal), new PreviousRelease("release-2026-01-01-000000", new string('c', 64))));
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class RecordTests
         const string hostile = "<script>alert(1)</script> | [x](javascript:alert(1)) **bold** \u001b[31mred";
         var record = Sample(hostile);
         var plan = ReleasePlanner.Build(new ReleasePlanner.Inputs("b", "a", [], new DiffStat(0, 0, 0, []), [], new TicketMatcher([]), new AreaMap([]), ReleasePlanner.NoLookup, null, null));
-        var md = RecordMarkdown.Render(record, Checklist.Evaluate(plan, CiResult.Unverified("a", "x")), path => $"https://github.com/acme/svc/blob/compliance-archives/{path}");
+        var md = RecordMarkdown.Render(record, Gaps.Checklist(Gaps.Find(plan, CiResult.Unverified("a", "x"), []), plan.ReviewsKnown), path => $"https://github.com/acme/svc/blob/compliance-archives/{path}");
 
         Assert.Contains("## From → To", md);
         Assert.Contains("📋 Report", md);

@@ -46,7 +46,7 @@ public sealed class ReleasePlannerTests
 
         Assert.Equal([42], plan.PullRequests.Select(p => p.Number));
         Assert.Equal("BOL-5: Add cache", plan.PullRequests[0].Title);
-        Assert.Equal(2, plan.Unspecced.Count(u => u.Kind == UnspeccedChange.CommitKind));
+        Assert.Equal(2, plan.Unspecced.Count(u => u.Kind == UnspeccedKind.Commit));
     }
 
     [Fact]
@@ -87,9 +87,9 @@ public sealed class ReleasePlannerTests
         Assert.False(byId["BOL-1"].IsCompleted);
         Assert.Equal(TicketCheck.NotFound, byId["BOL-404"].Check);
 
-        var checklist = Checklist.Evaluate(plan, CiResult.Unverified("x", "no GitHub"));
+        var checklist = Gaps.Checklist(Gaps.Find(plan, CiResult.Unverified("x", "no GitHub"), []), plan.ReviewsKnown);
         Assert.All(checklist, item => Assert.False(item.Passed));
-        var warnings = Checklist.Warnings(plan, CiResult.Unverified("x", "no GitHub"), 2, "staging");
+        var warnings = Gaps.Warnings(Gaps.Find(plan, CiResult.Unverified("x", "no GitHub"), OpenPullRequests(2)), "staging");
         Assert.Contains("Ticket BOL-404 not found in Linear.", warnings);
         Assert.Contains("Ticket BOL-1 is not completed (status: In Progress).", warnings);
         Assert.Contains("2 open PRs targeting staging are not included in this release.", warnings);
@@ -104,7 +104,10 @@ public sealed class ReleasePlannerTests
         var plan = Plan([squash], tickets: tickets, archives: "compliance/pr-1-x.json");
         var ci = new CiResult("sha", "success", [new CiCheck("build", "success", true)], null);
 
-        Assert.All(Checklist.Evaluate(plan, ci), item => Assert.True(item.Passed, item.Label));
-        Assert.Empty(Checklist.Warnings(plan, ci, 0, "staging"));
+        Assert.All(Gaps.Checklist(Gaps.Find(plan, ci, []), plan.ReviewsKnown), item => Assert.True(item.Passed, item.Label));
+        Assert.Empty(Gaps.Warnings(Gaps.Find(plan, ci, []), "staging"));
     }
+
+    private static IReadOnlyList<OpenPullRequest> OpenPullRequests(int count) =>
+        Enumerable.Range(100, count).Select(n => new OpenPullRequest(n, $"Open {n}", "dev", null)).ToList();
 }

@@ -28,8 +28,8 @@ public static class ReportText
     {
         var state = ticket.Verification switch
         {
-            "not_found" => "not found in Linear",
-            "unverified" => "unverified",
+            Release.TicketCheck.NotFound => "not found in Linear",
+            Release.TicketCheck.Unverified => "unverified",
             _ => ticket.Status ?? "no status",
         };
         return string.IsNullOrEmpty(ticket.Title) ? $"{ticket.Id} ({state})" : $"{ticket.Id} {ticket.Title} ({state})";

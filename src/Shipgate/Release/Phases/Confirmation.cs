@@ -4,23 +4,29 @@ using Shipgate.Rendering;
 namespace Shipgate.Release.Phases;
 
 /// <summary>
-/// Phase 4. The releaser types a freshly drawn word, exactly. Never skippable: there is no --yes.
-/// ABORT, any other text, end of input or Ctrl-C ends the release with nothing changed.
+/// Phase 4, confirmation. A person types a freshly drawn word, exactly, at the controlling terminal:
+/// never from piped standard input, so a script that reads the screen cannot confirm a release.
+/// Skipped: in a dry run; never otherwise (there is no --yes).
+/// Fails: <see cref="ReleaseAbortedException"/> (exit 4) for ABORT, other text, end of input or Ctrl-C;
+/// with no terminal the release is refused before anything else runs (<see cref="RequireTerminal"/>, exit 6).
 /// </summary>
-public sealed class Confirmation : IReleasePhase
+public static class Confirmation
 {
-    public string Name => "confirmation";
+    /// <summary>The terminal the word will be typed at, opened before pre-flight so that a run without one changes and asks nothing.</summary>
+    public static TextReader RequireTerminal(ReleaseContext context) =>
+        context.OpenTerminal() ?? throw new ShipgateException(ExitCode.NoTerminal,
+            "shipgate release needs a person at a terminal to type the confirmation word, and this process has no controlling terminal " +
+            "(standard input is piped or the session has no tty). The word is never read from piped input.\n\n" +
+            "Run shipgate release from an interactive terminal. To see what would ship without releasing, run shipgate release --dry-run.");
 
-    public string? SkipReason(ReleaseContext context) => context.Options.DryRun ? "dry run" : null;
-
-    public async Task<PhaseOutcome> RunAsync(ReleaseContext context, CancellationToken ct)
+    public static async Task<RecordConfirmation> RunAsync(ReleaseContext context, Gathered gathered, TextReader terminal, CancellationToken ct)
     {
-        var word = ConfirmationWord.Choose(context.Config.ConfirmationWords, [context.PreviousWord, context.WordMemory.LastShown()]);
+        var word = ConfirmationWord.Choose(context.Config.ConfirmationWords, [gathered.PreviousWord, context.WordMemory.LastShown()]);
         if (context.WordMemory.Remember(word) is { } problem)
-            context.Console.MarkupLine($"[yellow]WARNING: {Spectre.Console.Markup.Escape(problem)}[/]");
+            context.Console.MarkupLine($"[yellow]WARNING: {Markup.Escape(problem)}[/]");
 
-        Screens.Confirm(context.Console, context, word);
-        var typed = await ReadLineAsync(context.Input, ct);
+        Screens.Confirm(context.Console, context, gathered.Plan, word);
+        var typed = await ReadLineAsync(terminal, ct);
         context.Console.WriteLine();
 
         if (typed is null)
@@ -31,8 +37,7 @@ public sealed class Confirmation : IReleasePhase
         if (!string.Equals(typed, word, StringComparison.Ordinal))
             throw new ReleaseAbortedException($"Release aborted: you typed \"{SafeText.OneLine(typed)}\", not {word}. Nothing was changed.");
 
-        context.Confirmation = new RecordConfirmation(word, typed, context.Now());
-        return PhaseOutcome.Continue;
+        return new RecordConfirmation(word, typed, context.Now(), ConfirmationChannel.Terminal);
     }
 
     /// <summary>Reads one line, giving up at once on Ctrl-C (the blocked read is left behind, harmlessly).</summary>

@@ -1,13 +1,16 @@
+using Shipgate.Git;
+using Shipgate.Integrations;
 using Shipgate.Rendering;
 
 namespace Shipgate.Release.Phases;
 
 /// <summary>
-/// Phase 5, last step. Confirms that the deployment workflow started for the new production
-/// commit (briefly polled), or follows it to its end with --wait. Never undoes a release: main
-/// has moved, so problems here are reported, not thrown.
+/// Phase 5, after the push: confirms that the deployment workflow started for the new production
+/// commit (briefly polled), or follows it to its end with --wait. Never undoes a release: main has
+/// moved, so problems here are reported in the result, not thrown.
+/// Skipped: in a dry run; without a code host it notes why nothing was checked.
 /// </summary>
-public sealed class DeploymentCheck : IReleasePhase
+public static class DeploymentCheck
 {
     // Measured on the context's clock (a TimeProvider), so tests run these on a faster clock
     // instead of changing them.
@@ -18,20 +21,18 @@ public sealed class DeploymentCheck : IReleasePhase
     /// <summary>How long --wait follows the runs before giving up.</summary>
     public static readonly TimeSpan WaitAtMost = TimeSpan.FromMinutes(30);
 
-    public string Name => "deployment check";
-
-    public string? SkipReason(ReleaseContext context) => context.Options.DryRun ? "dry run" : null;
-
-    public async Task<PhaseOutcome> RunAsync(ReleaseContext context, CancellationToken ct)
+    public static async Task<DeploymentSeen> RunAsync(ReleaseContext context, Released released, CancellationToken ct)
     {
-        if (context.CodeHost is not { } host)
-        {
-            context.DeploymentNote = $"Deployment not checked: {context.CodeHostMissing ?? "no code host configured"}.";
-            Screens.DeploymentTriggered(context.Console, context);
-            return PhaseOutcome.Continue;
-        }
+        var seen = await LookAsync(context, released.Record.ToSha, ct);
+        Screens.DeploymentTriggered(context.Console, context.Config, seen);
+        return seen;
+    }
 
-        var sha = context.RequireTips.Staging;
+    private static async Task<DeploymentSeen> LookAsync(ReleaseContext context, string sha, CancellationToken ct)
+    {
+        if (!context.CodeHost.TryGet(out var host))
+            return new DeploymentSeen([], $"Deployment not checked: {context.CodeHost.Missing}.");
+
         var branch = context.Config.ProductionBranch;
         try
         {
@@ -43,28 +44,33 @@ public sealed class DeploymentCheck : IReleasePhase
                 runs = await host.GetWorkflowRunsAsync(sha, branch, ct);
             }
             if (runs.Count > 0 && context.Options.WaitForDeployment)
-            {
-                var waitUntil = context.Clock.GetUtcNow() + WaitAtMost;
-                await context.Console.Status().StartAsync("Waiting for the deployment to finish...", async _ =>
-                {
-                    while (runs.Any(r => r.Status != "completed") && context.Clock.GetUtcNow() < waitUntil)
-                    {
-                        await Task.Delay(PollEvery, context.Clock, ct);
-                        runs = await host.GetWorkflowRunsAsync(sha, branch, ct);
-                    }
-                });
-            }
-            context.DeploymentRuns = runs;
+                runs = await FollowAsync(context, host, sha, runs, ct);
+
             if (runs.Count == 0)
-                context.DeploymentNote = $"WARNING: no GitHub Actions run started for {sha[..7]} on {branch} within {AppearWithin.TotalSeconds:0} s. Check the deployment workflow.";
-            else if (context.Options.WaitForDeployment && runs.Any(r => r.Status != "completed"))
-                context.DeploymentNote = $"WARNING: the deployment was still running after {WaitAtMost.TotalMinutes:0} minutes; follow it on GitHub.";
+                return new DeploymentSeen(runs, $"WARNING: no GitHub Actions run started for {Sha.Short(sha)} on {branch} within {AppearWithin.TotalSeconds:0} s. " +
+                    "Check the deployment workflow.");
+            if (context.Options.WaitForDeployment && runs.Any(r => r.Status != "completed"))
+                return new DeploymentSeen(runs, $"WARNING: the deployment was still running after {WaitAtMost.TotalMinutes:0} minutes; follow it on GitHub.");
+            return new DeploymentSeen(runs, null);
         }
-        catch (ShipgateException e)
+        catch (ShipgateException e) when (!ct.IsCancellationRequested)
         {
-            context.DeploymentNote = $"WARNING: could not check the deployment: {context.Secrets.Redact(e.Message)}";
+            return new DeploymentSeen([], $"WARNING: could not check the deployment: {context.Secrets.Redact(e.Message)}");
         }
-        Screens.DeploymentTriggered(context.Console, context);
-        return PhaseOutcome.Continue;
+    }
+
+    /// <summary>--wait: polls until every run completed or <see cref="WaitAtMost"/> passed, with a spinner.</summary>
+    private static async Task<IReadOnlyList<WorkflowRun>> FollowAsync(ReleaseContext context, ICodeHost host, string sha, IReadOnlyList<WorkflowRun> runs, CancellationToken ct)
+    {
+        var waitUntil = context.Clock.GetUtcNow() + WaitAtMost;
+        await context.Console.Status().StartAsync("Waiting for the deployment to finish...", async _ =>
+        {
+            while (runs.Any(r => r.Status != "completed") && context.Clock.GetUtcNow() < waitUntil)
+            {
+                await Task.Delay(PollEvery, context.Clock, ct);
+                runs = await host.GetWorkflowRunsAsync(sha, context.Config.ProductionBranch, ct);
+            }
+        });
+        return runs;
     }
 }

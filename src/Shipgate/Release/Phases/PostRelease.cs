@@ -1,66 +1,65 @@
+using Shipgate.Integrations;
 using Shipgate.Rendering;
 
 namespace Shipgate.Release.Phases;
 
 /// <summary>
-/// Phase 6. Comments on each released ticket (release id, record link, deployment link) and shows
-/// RELEASE COMPLETE. A failed comment is reported, never hidden, and never undoes the release.
+/// Phase 6, post-release. Comments on each verified ticket of the release (release id, record link,
+/// deployment link) and shows RELEASE COMPLETE. Each comment has a key made from the release and the
+/// ticket, so running it again (<c>--resume</c>) never posts twice. A failed comment is reported, never
+/// hidden, and never undoes the release. Skipped: in a dry run; without a tracker it notes why.
 /// </summary>
-public sealed class PostRelease : IReleasePhase
+public static class PostRelease
 {
-    public string Name => "post-release";
-
-    public string? SkipReason(ReleaseContext context) => context.Options.DryRun ? "dry run" : null;
-
-    public async Task<PhaseOutcome> RunAsync(ReleaseContext context, CancellationToken ct)
+    public static async Task<TicketComments> RunAsync(ReleaseContext context, Released released, DeploymentSeen deployment, CancellationToken ct)
     {
-        var record = context.RequireRecord;
-        var ticketIds = context.RequirePlan.Tickets.Where(t => t.Check == TicketCheck.Verified).Select(t => t.Id).ToList();
-        if (context.Tracker is not { } tracker)
-        {
-            if (record.LinearTickets.Count > 0)
-                context.TicketCommentNote = $"Linear tickets not updated: {context.TrackerMissing ?? "no ticket tracker configured"}.";
-        }
-        else
-        {
-            var body = CommentBody(context);
-            var done = new List<string>();
-            var failed = new List<string>();
-            foreach (var id in ticketIds)
-            {
-                try
-                {
-                    await tracker.CommentAsync(id, body, ct);
-                    done.Add(id);
-                }
-                catch (Integrations.TrackerUnavailableException e)
-                {
-                    // Every further comment would fail the same way, after the same retries.
-                    failed.AddRange(ticketIds.Except(done));
-                    context.Console.MarkupLine($"[yellow]WARNING: could not comment on {Spectre.Console.Markup.Escape(id)} and did not try the others: {SafeText.Markup(context.Secrets.Redact(e.Message))}[/]");
-                    break;
-                }
-                catch (ShipgateException e)
-                {
-                    failed.Add(id);
-                    context.Console.MarkupLine($"[yellow]WARNING: could not comment on {Spectre.Console.Markup.Escape(id)}: {SafeText.Markup(context.Secrets.Redact(e.Message))}[/]");
-                }
-            }
-            context.TicketsCommented = done;
-            context.TicketsNotCommented = failed;
-        }
-        Screens.Complete(context.Console, context);
-        return PhaseOutcome.Finished;
+        var comments = await CommentAsync(context, released, deployment, ct);
+        Screens.Complete(context.Console, context.Config, released, deployment, comments);
+        return comments;
     }
 
-    public static string CommentBody(ReleaseContext context)
+    private static async Task<TicketComments> CommentAsync(ReleaseContext context, Released released, DeploymentSeen deployment, CancellationToken ct)
     {
-        var record = context.RequireRecord;
-        var recordUrl = context.ArchiveFileUrl(Record.RecordFiles.JsonPath(record.ReleaseId))
-            ?? $"{context.Config.ArchiveBranch}:{Record.RecordFiles.JsonPath(record.ReleaseId)}";
-        var body = $"Released to production in {record.ReleaseId}\n\nRelease: {recordUrl}";
-        if (context.DeploymentRuns.Count > 0)
-            body += $"\nDeploy: {context.DeploymentRuns[0].Url}";
+        var record = released.Record;
+        if (!context.Tracker.TryGet(out var tracker))
+            return new TicketComments([], [], record.LinearTickets.Count > 0 ? $"Linear tickets not updated: {context.Tracker.Missing}." : null);
+
+        var ticketIds = record.LinearTickets.Where(t => t.Verification == TicketCheck.Verified).Select(t => t.Id).ToList();
+        var body = CommentBody(context, released, deployment);
+        var done = new List<string>();
+        var failed = new List<string>();
+        foreach (var id in ticketIds)
+        {
+            try
+            {
+                await tracker.CommentAsync(id, body, CommentKey(record.ReleaseId, id), ct);
+                done.Add(id);
+            }
+            catch (TrackerUnavailableException e)
+            {
+                // Every further comment would fail the same way, after the same retries.
+                failed.AddRange(ticketIds.Except(done));
+                context.Console.MarkupLine($"[yellow]WARNING: could not comment on {Markup.Escape(id)} and did not try the others: " +
+                    $"{SafeText.Markup(context.Secrets.Redact(e.Message))}[/]");
+                break;
+            }
+            catch (ShipgateException e) when (!ct.IsCancellationRequested)
+            {
+                failed.Add(id);
+                context.Console.MarkupLine($"[yellow]WARNING: could not comment on {Markup.Escape(id)}: {SafeText.Markup(context.Secrets.Redact(e.Message))}[/]");
+            }
+        }
+        return new TicketComments(done, failed, null);
+    }
+
+    /// <summary>The same key for the same release and ticket, whenever the comment is (re)tried.</summary>
+    public static string CommentKey(string releaseId, string ticketId) => $"shipgate/{releaseId}/{ticketId}";
+
+    public static string CommentBody(ReleaseContext context, Released released, DeploymentSeen deployment)
+    {
+        var body = $"Released to production in {released.Record.ReleaseId}\n\nRelease: {context.RecordLocation(released.Record.ReleaseId)}";
+        if (deployment.Runs.Count > 0)
+            body += $"\nDeploy: {deployment.Runs[0].Url}";
         return body;
     }
 }

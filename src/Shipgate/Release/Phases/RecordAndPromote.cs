@@ -1,40 +1,34 @@
 using Shipgate.Git;
 using Shipgate.Record;
+using Shipgate.Rendering;
 
 namespace Shipgate.Release.Phases;
 
 /// <summary>
-/// Phase 5. Writes the release record (JSON and Markdown) into a commit on the archive branch with
-/// git plumbing, then moves the archive branch and production in ONE atomic push with a lease on
-/// each: both land or neither does, and a concurrent push is refused rather than overwritten.
-/// The user's working tree, index and HEAD are never touched.
+/// Phase 5, execute. Writes the release record (JSON and Markdown) into a commit on the archive branch
+/// with git plumbing, then moves the archive branch and production in ONE atomic push with a lease on
+/// each: both land or neither does, and a concurrent push is refused rather than overwritten. The
+/// user's working tree, index and HEAD are never touched.
+/// Skipped: in a dry run. Fails: <see cref="ShipgateException"/> (exit 1) when the remote refuses; nothing landed then.
 /// </summary>
-public sealed class RecordAndPromote : IReleasePhase
+public static class RecordAndPromote
 {
-    public string Name => "record and promote";
-
-    public string? SkipReason(ReleaseContext context) => context.Options.DryRun ? "dry run" : null;
-
-    public async Task<PhaseOutcome> RunAsync(ReleaseContext context, CancellationToken ct)
+    public static async Task<Released> RunAsync(ReleaseContext context, Preflighted preflighted, Gathered gathered, RecordConfirmation confirmation, CancellationToken ct)
     {
         var config = context.Config;
-        var tips = context.RequireTips;
-        var plan = context.RequirePlan;
-        var ci = context.RequireCi;
+        var tips = preflighted.Tips;
+        var releaser = preflighted.Releaser ?? throw new InvalidOperationException("pre-flight reads the releaser of a release");
         var now = context.Now();
-        var releaseId = RecordFiles.NewReleaseId(now, context.ArchiveFiles);
+        var releaseId = RecordFiles.NewReleaseId(now, gathered.ArchiveFiles);
 
         var record = RecordBuilder.Build(new RecordBuilder.Inputs(
-            releaseId, now, context.RepositoryName,
-            context.Releaser ?? throw new InvalidOperationException("pre-flight reads the releaser"),
-            context.ReleaserLogin, config.ProductionBranch, config.StagingBranch, plan, ci,
-            context.OpenPullRequests,
-            Checklist.Warnings(plan, ci, context.OpenPullRequests.Count, config.StagingBranch),
-            context.Confirmation ?? throw new InvalidOperationException("confirmation comes first"),
-            context.Previous,
-            context.Options.Emergency is { } reason ? new RecordEmergency(Rendering.SafeText.OneLine(reason), !ci.Passed) : null));
+            releaseId, now, context.RepositoryName, releaser.Identity, releaser.Login,
+            config.ProductionBranch, config.StagingBranch, gathered.Plan, preflighted.Ci, preflighted.OpenPullRequests,
+            Gaps.Warnings(gathered.Gaps, config.StagingBranch), confirmation, gathered.Previous,
+            context.Options.Emergency is { } reason ? new RecordEmergency(SafeText.OneLine(reason), !preflighted.Ci.Passed) : null));
         var json = RecordFiles.ToJsonBytes(record);
-        var markdown = System.Text.Encoding.UTF8.GetBytes(RecordMarkdown.Render(record, Checklist.Evaluate(plan, ci), context.ArchiveFileUrl));
+        var checklist = Gaps.Checklist(gathered.Gaps, gathered.Plan.ReviewsKnown);
+        var markdown = System.Text.Encoding.UTF8.GetBytes(RecordMarkdown.Render(record, checklist, context.ArchiveFileUrl));
 
         var git = context.Git;
         var recordCommit = await git.CommitFilesAsync(tips.Archive, new Dictionary<string, byte[]>
@@ -50,14 +44,14 @@ public sealed class RecordAndPromote : IReleasePhase
         ]);
         if (refused is not null)
             throw new ShipgateException(ExitCode.Error,
-                $"ERROR: the remote refused the release; it did not land, and Shipgate changed nothing ({config.ProductionBranch} and {config.ArchiveBranch} were not moved by it).\n\n" +
+                $"ERROR: the remote refused the release; it did not land, and Shipgate changed nothing " +
+                $"({config.ProductionBranch} and {config.ArchiveBranch} were not moved by it).\n\n" +
                 $"{refused}\n\n" +
                 $"Someone may have pushed to {config.ProductionBranch} or released at the same time. Run shipgate release again to review the new state.");
 
-        context.Record = record;
-        context.RecordCommit = recordCommit;
-        context.Console.MarkupLine($"[green]Released:[/] {config.ProductionBranch} moved {tips.Production[..7]} -> {tips.Staging[..7]}; record {RecordFiles.JsonPath(releaseId)} committed to {config.ArchiveBranch} ({recordCommit[..7]}).");
+        context.Console.MarkupLine($"[green]Released:[/] {Markup.Escape(config.ProductionBranch)} moved {Sha.Short(tips.Production)} -> {Sha.Short(tips.Staging)}; " +
+            $"record {RecordFiles.JsonPath(releaseId)} committed to {Markup.Escape(config.ArchiveBranch)} ({Sha.Short(recordCommit)}).");
         context.Console.WriteLine();
-        return PhaseOutcome.Continue;
+        return new Released(record, recordCommit);
     }
 }

@@ -1,0 +1,112 @@
+namespace Shipgate.Release;
+
+/// <summary>The kinds of gap a release can leave in the audit trail, one per thing an auditor samples.</summary>
+public enum GapKind
+{
+    CiUnverified,
+    CiFailing,
+    MissingArchive,
+    TicketNotFound,
+    TicketUnverified,
+    TicketNotCompleted,
+    Unspecced,
+    NoIndependentApproval,
+    OpenPullRequest,
+}
+
+/// <summary>
+/// One gap "the release will note": what it is about (<paramref name="Subject"/>: a PR "#12", a ticket
+/// id, a commit sha) and what more there is to say (<paramref name="Detail"/>: a reason, a status).
+/// </summary>
+public sealed record Gap(GapKind Kind, string Subject, string? Detail = null);
+
+/// <summary>One box of the compliance checklist: ticked, or unticked with the reason.</summary>
+public sealed record ChecklistItem(string Label, bool Passed, string? Reason);
+
+/// <summary>
+/// Finds a release's gaps once, from the plan and CI; the terminal, the record's warnings and its
+/// checklist only word them (<see cref="Checklist"/>, <see cref="Warnings"/>). Pure.
+/// </summary>
+public static class Gaps
+{
+    public static IReadOnlyList<Gap> Find(ReleasePlan plan, CiResult ci, IReadOnlyList<Integrations.OpenPullRequest> openPullRequests)
+    {
+        var gaps = new List<Gap>();
+        if (!ci.Verified) gaps.Add(new Gap(GapKind.CiUnverified, ci.Sha, ci.UnverifiedReason));
+        else if (!ci.Passed) gaps.Add(new Gap(GapKind.CiFailing, ci.Sha, string.Join("; ", ci.Failures ?? [])));
+        gaps.AddRange(plan.PullRequestsWithoutArchive.Select(p => new Gap(GapKind.MissingArchive, $"#{p.Number}")));
+        foreach (var ticket in plan.Tickets)
+        {
+            if (ticket.Check == TicketCheck.NotFound) gaps.Add(new Gap(GapKind.TicketNotFound, ticket.Id));
+            else if (ticket.Check == TicketCheck.Unverified) gaps.Add(new Gap(GapKind.TicketUnverified, ticket.Id));
+            else if (!ticket.IsCompleted) gaps.Add(new Gap(GapKind.TicketNotCompleted, ticket.Id, ticket.Status));
+        }
+        gaps.AddRange(plan.Unspecced.Select(u => new Gap(GapKind.Unspecced,
+            u.Kind == UnspeccedKind.Commit ? Git.Sha.Short(u.Reference) : u.Reference, u.Description)));
+        // Reviews are judged only when the code host was asked; a PR it could not find counts as not approved.
+        if (plan.ReviewsKnown)
+            gaps.AddRange(plan.PullRequests.Where(p => p.IndependentlyApproved != true)
+                .Select(p => new Gap(GapKind.NoIndependentApproval, $"#{p.Number}", p.IndependentlyApproved is null ? "reviews unknown" : null)));
+        gaps.AddRange(openPullRequests.Select(p => new Gap(GapKind.OpenPullRequest, $"#{p.Number}")));
+        return gaps;
+    }
+
+    /// <summary>The summary's COMPLIANCE STATUS, the same boxes on screen and in the Markdown record.</summary>
+    public static IReadOnlyList<ChecklistItem> Checklist(IReadOnlyList<Gap> gaps, bool reviewsKnown)
+    {
+        string Subjects(GapKind kind) => string.Join(", ", Of(gaps, kind).Select(g => g.Subject));
+        var items = new List<ChecklistItem>();
+
+        var ci = gaps.FirstOrDefault(g => g.Kind is GapKind.CiUnverified or GapKind.CiFailing);
+        items.Add(new("CI passing on staging", ci is null, ci switch
+        {
+            null => null,
+            { Kind: GapKind.CiFailing } => $"failing ({ci.Detail}), released as an emergency",
+            _ => $"not verified: {ci.Detail}",
+        }));
+
+        var missing = Subjects(GapKind.MissingArchive);
+        items.Add(new("All PRs have compliance archives", missing.Length == 0, missing.Length == 0 ? null : $"no archive for {missing}"));
+
+        var ticketProblems = new List<string>();
+        if (Subjects(GapKind.TicketNotFound) is { Length: > 0 } notFound) ticketProblems.Add($"not found: {notFound}");
+        if (Subjects(GapKind.TicketUnverified) is { Length: > 0 } unverified) ticketProblems.Add($"not verified (no ticket tracker): {unverified}");
+        var notDone = Of(gaps, GapKind.TicketNotCompleted).Select(g => $"{g.Subject} ({g.Detail})").ToList();
+        if (notDone.Count > 0) ticketProblems.Add($"not completed: {string.Join(", ", notDone)}");
+        items.Add(new("All tickets linked and verified", ticketProblems.Count == 0, ticketProblems.Count == 0 ? null : string.Join("; ", ticketProblems)));
+
+        var unspecced = Of(gaps, GapKind.Unspecced).ToList();
+        items.Add(new("No unspecced changes detected", unspecced.Count == 0,
+            unspecced.Count == 0 ? null : $"{unspecced.Count} unspecced: {string.Join(", ", unspecced.Select(g => g.Subject))}"));
+
+        if (reviewsKnown)
+        {
+            var notApproved = Subjects(GapKind.NoIndependentApproval);
+            items.Add(new("Every PR approved by someone other than its author", notApproved.Length == 0,
+                notApproved.Length == 0 ? null : $"not independently approved: {notApproved}"));
+        }
+        return items;
+    }
+
+    /// <summary>Every gap, one sentence each, for the record's <c>warnings</c>.</summary>
+    public static IReadOnlyList<string> Warnings(IReadOnlyList<Gap> gaps, string stagingBranch)
+    {
+        IEnumerable<string> Each(GapKind kind, Func<Gap, string> sentence) => Of(gaps, kind).Select(sentence);
+        var warnings = new List<string>();
+        warnings.AddRange(Each(GapKind.CiUnverified, g => $"CI on staging was not verified: {g.Detail}"));
+        warnings.AddRange(Each(GapKind.CiFailing, g => $"CI on staging was failing and the release went ahead as an emergency: {g.Detail}"));
+        warnings.AddRange(Each(GapKind.MissingArchive, g => $"PR {g.Subject} has no compliance archive."));
+        warnings.AddRange(Each(GapKind.TicketNotFound, g => $"Ticket {g.Subject} not found in Linear."));
+        var unverified = Of(gaps, GapKind.TicketUnverified).Select(g => g.Subject).ToList();
+        if (unverified.Count > 0) warnings.Add($"Tickets not verified in Linear (LINEAR_API_KEY not set): {string.Join(", ", unverified)}.");
+        warnings.AddRange(Each(GapKind.TicketNotCompleted, g => $"Ticket {g.Subject} is not completed (status: {g.Detail})."));
+        warnings.AddRange(Each(GapKind.NoIndependentApproval, g => g.Detail is null
+            ? $"PR {g.Subject} was not approved by anyone other than its author."
+            : $"PR {g.Subject}: its reviews could not be read, so no independent approval is known."));
+        var open = Of(gaps, GapKind.OpenPullRequest).Count();
+        if (open > 0) warnings.Add($"{open} open PRs targeting {stagingBranch} are not included in this release.");
+        return warnings;
+    }
+
+    public static IEnumerable<Gap> Of(IEnumerable<Gap> gaps, GapKind kind) => gaps.Where(g => g.Kind == kind);
+}

@@ -1,0 +1,31 @@
+using Shipgate.Git;
+using Shipgate.Integrations;
+using Shipgate.Record;
+
+namespace Shipgate.Release;
+
+/// <summary>The remote's branch tips as read at the start: what is released, and the leases of the push.</summary>
+public sealed record RemoteTips(string Staging, string Production, string? Archive);
+
+/// <summary>Who makes the release: the git identity, and the GitHub login behind the token when GitHub says.</summary>
+public sealed record Releaser(GitIdentity Identity, string? Login);
+
+/// <summary>Phase 1's result: the remote's tips, CI on staging's head, and the open PRs left out.</summary>
+/// <param name="Releaser">Null in a dry run, which records nothing and so needs no identity.</param>
+public sealed record Preflighted(RemoteTips Tips, CiResult Ci, IReadOnlyList<OpenPullRequest> OpenPullRequests, Releaser? Releaser);
+
+/// <summary>Phase 2's result: what ships, every gap the record will note, and the chain the record extends.</summary>
+/// <param name="ArchiveFiles">Every path on the archive branch (compliance archives, earlier records).</param>
+/// <param name="Previous">The last link of the hash chain, null before the first record.</param>
+/// <param name="PreviousWord">The last release's confirmation word, never drawn again.</param>
+public sealed record Gathered(ReleasePlan Plan, IReadOnlyList<Gap> Gaps, IReadOnlyList<string> ArchiveFiles, PreviousRelease? Previous, string? PreviousWord);
+
+/// <summary>Phase 5's result: the release happened. From here on nothing may report it as failed.</summary>
+public sealed record Released(ReleaseRecord Record, string RecordCommit);
+
+/// <summary>What the deployment check saw of the workflow runs of the new production commit.</summary>
+/// <param name="Note">A warning or why nothing was checked; null when the runs say it all.</param>
+public sealed record DeploymentSeen(IReadOnlyList<WorkflowRun> Runs, string? Note);
+
+/// <summary>Which released tickets got their release comment.</summary>
+public sealed record TicketComments(IReadOnlyList<string> Commented, IReadOnlyList<string> NotCommented, string? Note);
