@@ -9,6 +9,26 @@ namespace Shipgate.Tests.Integration;
 public sealed class ReleaseTests
 {
     [Fact]
+    public async Task Without_a_terminal_the_release_is_refused_before_anything_is_read_or_drawn()
+    {
+        using var s = new ReleaseScenario(Scenarios.Rich);
+        var originBefore = s.OriginRefs();
+        var releaserBefore = s.ReleaserFingerprint();
+        s.Runner.HasTerminal = false;
+
+        var result = await s.ReleaseAsync();
+        var dryRun = await s.ReleaseAsync(null, "--dry-run");
+
+        Assert.Equal(ExitCode.NoTerminal, result.Code);
+        Assert.Contains("needs a person at a terminal to type the confirmation word", result.Output);
+        Assert.Null(result.WordShown);
+        Assert.DoesNotContain("PRODUCTION RELEASE SUMMARY", result.Output);
+        Assert.Equal(originBefore, s.OriginRefs());
+        Assert.Equal(releaserBefore, s.ReleaserFingerprint());
+        Assert.True(dryRun.Code == ExitCode.Success, dryRun.Output);
+    }
+
+    [Fact]
     public async Task Dry_run_shows_the_release_and_changes_nothing()
     {
         using var s = new ReleaseScenario(Scenarios.Rich);

@@ -96,6 +96,38 @@ public sealed partial class TerminalTests
         Assert.True(await terminal.ExitCodeAsync() == 0, terminal.Screen);
         Assert.Contains("RELEASE COMPLETE", terminal.Screen);
         Assert.Equal(s.Git.RemoteSha("staging"), s.Git.RemoteSha("main"));
+        Assert.Equal("terminal", s.LastRecord().GetProperty("confirmation").GetProperty("channel").GetString());
+    }
+
+    [Fact]
+    public async Task Piped_input_without_a_terminal_cannot_confirm_and_changes_nothing()
+    {
+        using var s = new ReleaseScenario(Scenarios.Rich);
+        var originBefore = s.OriginRefs();
+        // setsid: a new session with no controlling terminal, as in CI or a daemon; stdin carries every word a script could guess.
+        var info = new ProcessStartInfo("setsid", ["-w", Executable, "release", "--allow-unverified-ci", "piped test"])
+        {
+            WorkingDirectory = s.Git.Releaser,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.Environment["XDG_STATE_HOME"] = Path.Combine(s.Folder, "state");
+        info.Environment["DOTNET_ROOT"] = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
+        foreach (var secret in new[] { "GH_TOKEN", "GITHUB_TOKEN", "LINEAR_API_KEY" }) info.Environment.Remove(secret);
+        using var process = Process.Start(info)!;
+        await process.StandardInput.WriteAsync(string.Concat(Shipgate.Config.ShipgateConfig.SeedWords.Select(w => w + "\n")));
+        process.StandardInput.Close();
+        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.True(process.ExitCode == (int)ExitCode.NoTerminal, output);
+        Assert.Contains("needs a person at a terminal", output);
+        Assert.Contains("shipgate release --dry-run", output);
+        Assert.DoesNotContain("type the word", output);
+        Assert.Equal(originBefore, s.OriginRefs());
+        Assert.False(Directory.Exists(Path.Combine(s.Folder, "state", "shipgate")), "no word was drawn or remembered");
     }
 
     [Fact]

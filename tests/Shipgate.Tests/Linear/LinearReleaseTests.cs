@@ -171,6 +171,57 @@ public sealed class LinearReleaseTests
     }
 
     [Fact]
+    public async Task Resume_finishes_the_comments_of_a_made_release_and_never_posts_twice()
+    {
+        await using var linear = await LinearEmulator.StartAsync(LinearWorld.RichWorkspace());
+        using var s = Connected(linear, Scenarios.Rich);
+        var made = await s.ReleaseAsync(word =>
+        {
+            linear.Faults.Fail(503, count: 1000);
+            return word;
+        });
+        Assert.True(made.Code == ExitCode.Success, made.Output);
+        Assert.Empty(linear.State.Comments);
+        var releaseId = s.LastRecord().GetProperty("release_id").GetString()!;
+        var originAfterRelease = s.OriginRefs();
+        linear.Faults.Clear();
+
+        var first = await s.Runner.RunAsync(["release", "--resume", releaseId]);
+        var second = await s.Runner.RunAsync(["release", "--resume", releaseId]);
+
+        Assert.True(first.Code == ExitCode.Success, first.Output);
+        Assert.True(second.Code == ExitCode.Success, second.Output);
+        Assert.Contains($"Resuming {releaseId}", first.Output);
+        Assert.Contains("Linear tickets updated with release comment: BOL-1, BOL-50, BOL-407, ENG-5", first.Output);
+        Assert.Contains("Linear tickets updated with release comment: BOL-1, BOL-50, BOL-407, ENG-5", second.Output);
+        var issueIds = linear.State.Issues.ToDictionary(i => i.Id, i => i.Identifier);
+        Assert.Equal(["BOL-1", "BOL-407", "BOL-50", "ENG-5"], linear.State.Comments.Select(c => issueIds[c.IssueId]).Order(StringComparer.Ordinal));
+        Assert.All(linear.State.Comments, c => Assert.Contains($"Released to production in {releaseId}", c.Body));
+        Assert.Equal(originAfterRelease, s.OriginRefs());
+        LinearWorld.AssertEveryRequestValid(linear);
+    }
+
+    [Fact]
+    public async Task Resume_of_an_unknown_release_is_a_usage_error()
+    {
+        await using var linear = await LinearEmulator.StartAsync(LinearWorld.RichWorkspace());
+        using var s = Connected(linear, Scenarios.Rich);
+        Assert.Equal(ExitCode.Success, (await s.ReleaseAsync()).Code);
+
+        var unknown = await s.Runner.RunAsync(["release", "--resume", "release-2001-01-01-000000"]);
+        var malformed = await s.Runner.RunAsync(["release", "--resume", "yesterday"]);
+        var mixed = await s.Runner.RunAsync(["release", "--resume", "release-2001-01-01-000000", "--dry-run"]);
+
+        Assert.Equal(ExitCode.Usage, unknown.Code);
+        Assert.Contains("There is no release record releases/release-2001-01-01-000000.json on compliance-archives", unknown.Output);
+        Assert.Contains(s.LastRecord().GetProperty("release_id").GetString()!, unknown.Output);
+        Assert.Equal(ExitCode.Usage, malformed.Code);
+        Assert.Contains("--resume takes a release id such as release-2026-02-04-153045, not 'yesterday'", malformed.Output);
+        Assert.Equal(ExitCode.Usage, mixed.Code);
+        Assert.Contains("--resume finishes a release already made", mixed.Output);
+    }
+
+    [Fact]
     public async Task A_rate_limited_lookup_is_retried_and_the_release_goes_on()
     {
         await using var linear = await LinearEmulator.StartAsync(LinearWorld.RichWorkspace());

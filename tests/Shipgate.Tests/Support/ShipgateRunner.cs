@@ -24,6 +24,9 @@ public sealed class ShipgateRunner(string workingDirectory, string stateFolder)
 
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
+    /// <summary>False: the run has no controlling terminal, as under CI or with piped input.</summary>
+    public bool HasTerminal { get; set; } = true;
+
     /// <param name="answer">Given the word shown, returns what the "user" types (null: end of input).</param>
     public async Task<RunResult> RunAsync(string[] args, Func<string, string?>? answer = null, CancellationToken ct = default)
     {
@@ -36,7 +39,7 @@ public sealed class ShipgateRunner(string workingDirectory, string stateFolder)
             Out = new AnsiConsoleOutput(output),
         });
         console.Profile.Width = 100;
-        var host = new CliHost(console, () => new PromptAnswerer(output, answer ?? (word => word)), Lookup, Clock, workingDirectory);
+        var host = new CliHost(console, () => HasTerminal ? new PromptAnswerer(output, answer ?? (word => word)) : null, Lookup, Clock, workingDirectory);
         var code = await ShipgateCli.RunAsync(args, host, ct);
         return new RunResult(code, output.ToString());
     }
