@@ -24,16 +24,29 @@ public static class AuditReportCommand
         var format = new Option<string>("--format") { Description = "md, csv or html.", Required = true };
         format.AcceptOnlyFromAmong([.. Formats.Keys]);
         var output = new Option<string>("--out") { Description = "The file to write; its folder must exist.", Required = true, HelpName = "path" };
+        output.CustomParser = result => OutputPath(host, result);
         var repo = LocalRepository.FolderOption();
         var command = new Command("report", "Write the evidence an auditor samples from: every release of a period, its PRs, reviews, CI, tickets and gaps.")
             { since, until, format, output, repo };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(since) is not { } first || result.GetValue(until) is not { } last) return;
+            try
+            {
+                ReportPeriod.Parse(first, last);
+            }
+            catch (UsageException e)
+            {
+                result.AddError(e.Message);
+            }
+        });
         command.SetAction((parse, ct) =>
         {
             var secrets = Connections.SecretsFrom(host.Environment);
             return ShipgateCli.GuardAsync(host, secrets, async () =>
             {
                 var period = ReportPeriod.Parse(parse.GetValue(since)!, parse.GetValue(until)!);
-                var path = OutputPath(host, parse.GetValue(output)!);
+                var path = parse.GetValue(output)!;
                 var (render, byteOrderMark) = Formats[parse.GetValue(format)!];
 
                 var repository = await LocalRepository.OpenAsync(host, parse.GetValue(repo), secrets);
@@ -50,12 +63,17 @@ public static class AuditReportCommand
     }
 
     /// <summary>The full path of --out, checked before any work: its folder exists and it is not itself a folder.</summary>
-    private static string OutputPath(CliHost host, string text)
+    private static string OutputPath(CliHost host, System.CommandLine.Parsing.ArgumentResult result)
     {
-        if (string.IsNullOrWhiteSpace(text)) throw new UsageException("--out needs a file path.");
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            result.AddError("--out needs a file path.");
+            return "";
+        }
         var path = Path.GetFullPath(text, host.WorkingDirectory);
-        if (Directory.Exists(path)) throw new UsageException($"--out {text} is a folder; name the file to write.");
-        if (!Directory.Exists(Path.GetDirectoryName(path))) throw new UsageException($"--out {text}: the folder {Path.GetDirectoryName(path)} does not exist.");
+        if (Directory.Exists(path)) result.AddError($"--out {text} is a folder; name the file to write.");
+        else if (!Directory.Exists(Path.GetDirectoryName(path))) result.AddError($"--out {text}: the folder {Path.GetDirectoryName(path)} does not exist.");
         return path;
     }
 
