@@ -1,4 +1,5 @@
 using Shipgate.Emulators;
+using Shipgate.Testing;
 
 namespace Shipgate.Sandbox;
 

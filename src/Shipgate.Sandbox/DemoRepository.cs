@@ -1,3 +1,5 @@
+using Shipgate.Testing;
+
 namespace Shipgate.Sandbox;
 
 /// <summary>

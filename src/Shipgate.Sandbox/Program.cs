@@ -1,5 +1,6 @@
 using Shipgate.Cli;
 using Shipgate.Sandbox;
+using Shipgate.Testing;
 
 // The README's first command: builds a throw-away repository with a bare origin, then runs
 // `shipgate release` in it, so anyone can see a whole release with no accounts and no network.

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Shipgate.Sandbox;
+using Shipgate.Testing;
 using Shipgate.Tests.Support;
 
 namespace Shipgate.Tests.Audit;

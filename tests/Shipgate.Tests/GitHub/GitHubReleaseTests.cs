@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Shipgate.Emulators;
-using Shipgate.Sandbox;
+using Shipgate.Testing;
 using Shipgate.Tests.Support;
 
 namespace Shipgate.Tests.GitHub;

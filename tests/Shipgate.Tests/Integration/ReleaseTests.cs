@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Shipgate.Sandbox;
+using Shipgate.Testing;
 using Shipgate.Tests.Support;
 
 namespace Shipgate.Tests.Integration;

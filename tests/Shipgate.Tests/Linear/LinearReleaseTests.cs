@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Shipgate.Emulators;
 using Shipgate.Linear;
-using Shipgate.Sandbox;
+using Shipgate.Testing;
 using Shipgate.Tests.Support;
 
 namespace Shipgate.Tests.Linear;

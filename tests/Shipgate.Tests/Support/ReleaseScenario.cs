@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Shipgate.Sandbox;
+using Shipgate.Testing;
 
 namespace Shipgate.Tests.Support;
 

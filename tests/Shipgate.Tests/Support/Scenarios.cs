@@ -1,4 +1,4 @@
-using Shipgate.Sandbox;
+using Shipgate.Testing;
 
 namespace Shipgate.Tests.Support;
 

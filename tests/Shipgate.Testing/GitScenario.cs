@@ -1,11 +1,11 @@
 using System.Diagnostics;
 
-namespace Shipgate.Sandbox;
+namespace Shipgate.Testing;
 
 /// <summary>
 /// A real repository to release: a bare origin, a developer clone that merges PRs into staging
 /// the ways GitHub does (merge commit, squash, direct push), and the releaser's own clone, where
-/// Shipgate runs. Used by the sandbox and by the tests.
+/// Shipgate runs. Shared by the sandbox and the tests.
 /// </summary>
 public sealed class GitScenario
 {
