@@ -10,7 +10,7 @@ namespace Shipgate.Audit;
 /// </summary>
 public static class EmergencyReview
 {
-    public static async Task<ReviewRecord> RecordAsync(Cli.LocalRepository repository, string releaseId, string reviewedBy, string note, DateTimeOffset now)
+    public static async Task<ReviewRecord> RecordAsync(LocalRepository repository, string releaseId, string reviewedBy, string note, DateTimeOffset now)
     {
         var (config, git) = (repository.Config, repository.Git);
         if (string.IsNullOrWhiteSpace(reviewedBy) || string.IsNullOrWhiteSpace(note))

@@ -19,14 +19,14 @@ public static class AuditCommand
     private static Command Verify(CliHost host)
     {
         var json = new Option<bool>("--json") { Description = "Print the verdict as JSON." };
-        var repo = LocalRepository.FolderOption();
+        var repo = RepositoryOption.Create();
         var command = new Command("verify", "Prove, offline from any API, that the release trail is complete and untampered.") { json, repo };
         command.SetAction((parse, ct) =>
         {
             var secrets = Connections.SecretsFrom(host.Environment);
             return ShipgateCli.GuardAsync(host, secrets, async () =>
             {
-                var repository = await LocalRepository.OpenAsync(host, parse.GetValue(repo), secrets);
+                var repository = await LocalRepository.OpenAsync(host.WorkingDirectory, parse.GetValue(repo), secrets);
                 string? signers = null;
                 if (repository.Config.Audit.AllowedSigners is { } file)
                 {
@@ -49,14 +49,14 @@ public static class AuditCommand
         var release = new Argument<string>("release-id") { Description = "The emergency release to review, e.g. release-2026-02-04-153045." };
         var by = new Option<string>("--by") { Description = "Who reviewed it.", Required = true };
         var note = new Option<string>("--note") { Description = "The review: a URL or text.", Required = true };
-        var repo = LocalRepository.FolderOption();
+        var repo = RepositoryOption.Create();
         var command = new Command("review", "Record the after-the-fact review of an emergency release in the hash chain.") { release, by, note, repo };
         command.SetAction((parse, ct) =>
         {
             var secrets = Connections.SecretsFrom(host.Environment);
             return ShipgateCli.GuardAsync(host, secrets, async () =>
             {
-                var repository = await LocalRepository.OpenAsync(host, parse.GetValue(repo), secrets);
+                var repository = await LocalRepository.OpenAsync(host.WorkingDirectory, parse.GetValue(repo), secrets);
                 var review = await EmergencyReview.RecordAsync(repository, parse.GetValue(release)!, parse.GetValue(by)!, parse.GetValue(note)!, host.Clock.GetUtcNow());
                 host.Console.MarkupLine($"[green]Recorded[/] {review.ReviewId} for {review.ReviewsRelease} on {repository.Config.ArchiveBranch}.");
                 return ExitCode.Success;

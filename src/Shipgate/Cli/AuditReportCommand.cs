@@ -25,7 +25,7 @@ public static class AuditReportCommand
         format.AcceptOnlyFromAmong([.. Formats.Keys]);
         var output = new Option<string>("--out") { Description = "The file to write; its folder must exist.", Required = true, HelpName = "path" };
         output.CustomParser = result => OutputPath(host, result);
-        var repo = LocalRepository.FolderOption();
+        var repo = RepositoryOption.Create();
         var command = new Command("report", "Write the evidence an auditor samples from: every release of a period, its PRs, reviews, CI, tickets and gaps.")
             { since, until, format, output, repo };
         command.Validators.Add(result =>
@@ -49,7 +49,7 @@ public static class AuditReportCommand
                 var path = parse.GetValue(output)!;
                 var (render, byteOrderMark) = Formats[parse.GetValue(format)!];
 
-                var repository = await LocalRepository.OpenAsync(host, parse.GetValue(repo), secrets);
+                var repository = await LocalRepository.OpenAsync(host.WorkingDirectory, parse.GetValue(repo), secrets);
                 var facts = await TrailReader.ReadAsync(repository.Git, repository.Config, repository.Name, allowedSignersFile: null);
                 var report = EvidenceReport.Build(repository.Name, facts.Links, period, host.Clock.GetUtcNow());
                 WriteAtomically(path, render(report), byteOrderMark);

@@ -27,7 +27,7 @@ public static partial class ReleaseCommand
             if (result.GetValueOrDefault<string?>() is { } id && !ReleaseId().IsMatch(id))
                 result.AddError($"--resume takes a release id such as release-2026-02-04-153045, not '{Rendering.SafeText.OneLine(id)}'.");
         });
-        var repo = LocalRepository.FolderOption();
+        var repo = RepositoryOption.Create();
 
         var command = new Command("release", "Promote staging to production with a release record.") { dryRun, allowUnverified, wait, emergency, resume, repo };
         command.Validators.Add(result =>
@@ -74,7 +74,7 @@ public static partial class ReleaseCommand
 
     public static async Task<ReleaseContext> CreateContextAsync(CliHost host, ReleaseOptions options, string folder, Secrets secrets)
     {
-        var (_, config, git, address, repository, webUrl) = await LocalRepository.OpenAsync(host, folder, secrets);
+        var (_, config, git, address, repository, webUrl) = await LocalRepository.OpenAsync(host.WorkingDirectory, folder, secrets);
         var codeHost = await Connections.CodeHostAsync(config, address, host.Environment, secrets, host.Clock);
         var tracker = Connections.Tracker(config, host.Environment, secrets);
         return new ReleaseContext

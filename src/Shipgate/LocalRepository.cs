@@ -2,7 +2,7 @@ using Shipgate.Config;
 using Shipgate.Git;
 using Shipgate.Integrations;
 
-namespace Shipgate.Cli;
+namespace Shipgate;
 
 /// <summary>
 /// The repository a command works on: its root, its <c>.shipgate.yml</c>, git, and how it is named
@@ -10,13 +10,9 @@ namespace Shipgate.Cli;
 /// </summary>
 public sealed record LocalRepository(string Root, ShipgateConfig Config, GitRepository Git, RepositoryAddress? Address, string Name, string? WebUrl)
 {
-    /// <summary>The --repo option every command takes.</summary>
-    public static System.CommandLine.Option<string?> FolderOption() =>
-        new("--repo") { Description = "The repository folder (default: the current folder).", HelpName = "dir" };
-
-    public static async Task<LocalRepository> OpenAsync(CliHost host, string? folder, Secrets secrets)
+    public static async Task<LocalRepository> OpenAsync(string workingDirectory, string? folder, Secrets secrets)
     {
-        var root = await GitRepository.FindTopLevelAsync(Path.GetFullPath(folder ?? ".", host.WorkingDirectory), secrets);
+        var root = await GitRepository.FindTopLevelAsync(Path.GetFullPath(folder ?? ".", workingDirectory), secrets);
         var config = ConfigLoader.LoadFromRepository(root);
         var git = new GitRepository(new GitCli(root, secrets));
         var remoteUrl = await git.RemoteUrlAsync(config.Remote)
