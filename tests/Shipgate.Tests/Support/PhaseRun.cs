@@ -1,0 +1,36 @@
+using Shipgate.Cli;
+using Shipgate.Integrations;
+using Shipgate.Release;
+using Spectre.Console;
+
+namespace Shipgate.Tests.Support;
+
+/// <summary>A release context over a real scenario repository, with the services the test hands in and a captured console.</summary>
+public sealed class PhaseRun
+{
+    private readonly StringWriter _output = new();
+
+    public PhaseRun(ReleaseScenario scenario, ReleaseOptions options, ICodeHost? codeHost = null, ITicketTracker? tracker = null, TimeProvider? clock = null)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(_output),
+        });
+        console.Profile.Width = 100;
+        var env = new Dictionary<string, string?> { ["XDG_STATE_HOME"] = Path.Combine(scenario.Folder, "state") };
+        var host = new CliHost(console, () => null, name => env.GetValueOrDefault(name), clock ?? TimeProvider.System, scenario.Git.Releaser);
+        var context = ReleaseCommand.CreateContextAsync(host, options, scenario.Git.Releaser, Secrets.None).GetAwaiter().GetResult();
+        Context = context with
+        {
+            CodeHost = codeHost is null ? Integration<ICodeHost>.Unavailable("no GitHub in this test") : Integration<ICodeHost>.Available(codeHost),
+            Tracker = tracker is null ? Integration<ITicketTracker>.Unavailable("no Linear in this test") : Integration<ITicketTracker>.Available(tracker),
+        };
+    }
+
+    public ReleaseContext Context { get; }
+
+    public string Output => _output.ToString();
+}
