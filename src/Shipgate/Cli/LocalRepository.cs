@@ -14,12 +14,12 @@ public sealed record LocalRepository(string Root, ShipgateConfig Config, GitRepo
     public static System.CommandLine.Option<string?> FolderOption() =>
         new("--repo") { Description = "The repository folder (default: the current folder).", HelpName = "dir" };
 
-    public static async Task<LocalRepository> OpenAsync(CliHost host, string? folder, Secrets secrets)
+    public static async Task<LocalRepository> OpenAsync(CliHost host, string? folder, Secrets secrets, CancellationToken ct)
     {
-        var root = await GitRepository.FindTopLevelAsync(Path.GetFullPath(folder ?? ".", host.WorkingDirectory), secrets);
+        var root = await GitRepository.FindTopLevelAsync(Path.GetFullPath(folder ?? ".", host.WorkingDirectory), secrets, ct);
         var config = ConfigLoader.LoadFromRepository(root);
         var git = new GitRepository(new GitCli(root, secrets));
-        var remoteUrl = await git.RemoteUrlAsync(config.Remote)
+        var remoteUrl = await git.RemoteUrlAsync(config.Remote, ct)
             ?? throw new UsageException($"The repository has no remote named '{config.Remote}'. Add it, or set 'remote' in {ConfigLoader.FileName}.");
         var address = RepositoryAddress.Parse(remoteUrl);
         var fullName = config.GitHub.Repository ?? address?.FullName;

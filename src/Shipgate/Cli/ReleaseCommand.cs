@@ -37,7 +37,7 @@ public static class ReleaseCommand
                     throw new UsageException("--emergency needs a reason, for the record: --emergency \"<why this cannot wait for green CI>\".");
                 if (reason is not null && string.IsNullOrWhiteSpace(reason))
                     throw new UsageException("--allow-unverified-ci needs a reason, for the record: --allow-unverified-ci \"<why CI cannot be checked>\".");
-                var context = await CreateContextAsync(host, options, folder, secrets);
+                var context = await CreateContextAsync(host, options, folder, secrets, ct);
                 if (options.DryRun)
                 {
                     host.Console.WriteLine("DRY RUN MODE - No changes will be made");
@@ -49,9 +49,9 @@ public static class ReleaseCommand
         return command;
     }
 
-    public static async Task<ReleaseContext> CreateContextAsync(CliHost host, ReleaseOptions options, string folder, Secrets secrets)
+    public static async Task<ReleaseContext> CreateContextAsync(CliHost host, ReleaseOptions options, string folder, Secrets secrets, CancellationToken ct)
     {
-        var (_, config, git, address, repository, webUrl) = await LocalRepository.OpenAsync(host, folder, secrets);
+        var (_, config, git, address, repository, webUrl) = await LocalRepository.OpenAsync(host, folder, secrets, ct);
         var codeHost = await Connections.CodeHostAsync(config, address, host.Environment, secrets, host.Clock);
         var tracker = Connections.Tracker(config, host.Environment, secrets);
         return new ReleaseContext

@@ -13,7 +13,8 @@ public sealed class GatherTests
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(new StringWriter()), Ansi = AnsiSupport.No });
         var env = new Dictionary<string, string?> { ["XDG_STATE_HOME"] = Path.Combine(s.Folder, "state") };
         var host = new CliHost(console, TextReader.Null, name => env.GetValueOrDefault(name), TimeProvider.System, s.Git.Releaser);
-        var context = await ReleaseCommand.CreateContextAsync(host, new ReleaseOptions(DryRun: true, AllowUnverifiedCi: "test"), s.Git.Releaser, Secrets.None);
+        var context = await ReleaseCommand.CreateContextAsync(host, new ReleaseOptions(DryRun: true, AllowUnverifiedCi: "test"), s.Git.Releaser,
+            Secrets.None, CancellationToken.None);
         foreach (var phase in ReleasePipeline.Phases.Take(2))
             Assert.Equal(PhaseOutcome.Continue, await phase.RunAsync(context, CancellationToken.None));
         return context;

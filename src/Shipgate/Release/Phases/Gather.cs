@@ -18,10 +18,10 @@ public sealed class Gather : IReleasePhase
         var tips = context.RequireTips;
         var git = context.Git;
 
-        var commits = await git.LogAsync(tips.Production, tips.Staging);
-        var diff = await git.DiffStatAsync(tips.Production, tips.Staging);
-        context.ArchiveFiles = tips.Archive is null ? [] : await git.ListFilesAsync(tips.Archive);
-        await ReadPreviousReleaseAsync(context);
+        var commits = await git.LogAsync(tips.Production, tips.Staging, ct);
+        var diff = await git.DiffStatAsync(tips.Production, tips.Staging, ct);
+        context.ArchiveFiles = tips.Archive is null ? [] : await git.ListFilesAsync(tips.Archive, ct);
+        await ReadPreviousReleaseAsync(context, ct);
 
         var keys = context.Config.TicketKeys;
         if (keys.Count == 0 && context.Tracker is { } teams)
@@ -54,16 +54,17 @@ public sealed class Gather : IReleasePhase
     }
 
     /// <summary>The last link of the hash chain (a release or a review record) and the last release's word.</summary>
-    private static async Task ReadPreviousReleaseAsync(ReleaseContext context)
+    private static async Task ReadPreviousReleaseAsync(ReleaseContext context, CancellationToken ct)
     {
-        if (context.RequireTips.Archive is not { } archive || await RecordFiles.ChainTipAsync(context.Git, archive, context.ArchiveFiles) is not var (link, bytes))
+        if (context.RequireTips.Archive is not { } archive
+            || await RecordFiles.ChainTipAsync(context.Git, archive, context.ArchiveFiles, ct) is not var (link, bytes))
             return;
         context.Previous = link;
 
         var lastRelease = RecordFiles.ReleaseIds(context.ArchiveFiles).LastOrDefault();
         if (lastRelease is null) return;
         if (lastRelease != link.Id)
-            bytes = await context.Git.ReadFileAsync(archive, RecordFiles.JsonPath(lastRelease));
+            bytes = await context.Git.ReadFileAsync(archive, RecordFiles.JsonPath(lastRelease), ct);
         try
         {
             context.PreviousWord = RecordFiles.FromJsonBytes(bytes)?.Confirmation?.WordPresented;

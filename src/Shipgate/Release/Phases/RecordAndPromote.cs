@@ -41,13 +41,13 @@ public sealed class RecordAndPromote : IReleasePhase
         {
             [RecordFiles.JsonPath(releaseId)] = json,
             [RecordFiles.MarkdownPath(releaseId)] = markdown,
-        }, RecordBuilder.CommitMessage(record), config.Audit.Sign);
+        }, RecordBuilder.CommitMessage(record), config.Audit.Sign, ct);
 
         var refused = await git.PushAtomicAsync(config.Remote,
         [
             new RefUpdate("refs/heads/" + config.ArchiveBranch, recordCommit, tips.Archive),
             new RefUpdate("refs/heads/" + config.ProductionBranch, tips.Staging, tips.Production),
-        ]);
+        ], ct);
         if (refused is not null)
             throw new ShipgateException(ExitCode.Error,
                 $"ERROR: the remote refused the release; it did not land, and Shipgate changed nothing ({config.ProductionBranch} and {config.ArchiveBranch} were not moved by it).\n\n" +
