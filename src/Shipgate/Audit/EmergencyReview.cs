@@ -48,9 +48,10 @@ public static class EmergencyReview
         {
             [RecordFiles.JsonPath(review.ReviewId)] = RecordFiles.ToJsonBytes(review),
         }, $"review: {releaseId} reviewed by {review.ReviewedBy}\n\nReview-Id: {review.ReviewId}\n", config.Audit.Sign, ct);
-        var refused = await git.PushAtomicAsync(config.Remote, [new RefUpdate("refs/heads/" + config.ArchiveBranch, commit, archive)], ct);
-        if (refused is not null)
-            throw new ShipgateException(ExitCode.Error, $"The remote refused the review record; nothing was changed.\n\n{refused}\n\nRun the command again.");
+        var outcome = await git.PushAtomicAsync(config.Remote, [new RefUpdate("refs/heads/" + config.ArchiveBranch, commit, archive)], ct);
+        if (outcome is not PushOutcome.Landed)
+            throw new ShipgateException(ExitCode.Error,
+                $"The review record did not land on {config.ArchiveBranch}.\n\n{PushFacts.Describe(outcome)}\n\nRun the command again.");
         return review;
     }
 }

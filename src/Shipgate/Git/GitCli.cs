@@ -79,6 +79,9 @@ public sealed class GitCli(string workingDirectory, Secrets secrets)
 
     public async Task<string> TextAsync(IReadOnlyList<string> args, CancellationToken ct) => (await RunAsync(args, ct: ct)).Text;
 
+    /// <summary>Git's words with every known secret blanked, before they go anywhere.</summary>
+    public string Redact(string text) => secrets.Redact(text);
+
     public GitException Failure(IReadOnlyList<string> args, GitResult result)
     {
         var detail = result.Error.Trim();

@@ -239,21 +239,16 @@ public sealed class GitRepository(GitCli git)
         foreach (var (path, content) in files)
             blobs[path] = (await git.RunAsync(["hash-object", "-w", "--stdin"], content, ct: ct)).Text.Trim();
 
-        var indexFile = Path.Combine(Path.GetTempPath(), $"shipgate-index-{Guid.NewGuid():N}");
-        var env = new Dictionary<string, string?> { ["GIT_INDEX_FILE"] = indexFile };
         string tree;
-        try
+        using (var scratch = ScratchIndex.Create(Path.GetTempPath()))
         {
+            var env = new Dictionary<string, string?> { ["GIT_INDEX_FILE"] = scratch.IndexFile };
             await git.RunAsync(parent is null ? ["read-tree", "--empty"] : ["read-tree", parent], environment: env, ct: ct);
             var update = new List<string> { "update-index", "--add" };
             foreach (var (path, blob) in blobs)
                 update.AddRange(["--cacheinfo", $"100644,{blob},{path}"]);
             await git.RunAsync(update, environment: env, ct: ct);
             tree = (await git.RunAsync(["write-tree"], environment: env, ct: ct)).Text.Trim();
-        }
-        finally
-        {
-            File.Delete(indexFile);
         }
 
         var args = new List<string> { "commit-tree", tree };
@@ -270,45 +265,38 @@ public sealed class GitRepository(GitCli git)
     /// <summary>
     /// Moves all refs on the remote in ONE atomic push, each guarded by a lease on its expected old
     /// value: either every ref moves or none does, and a ref someone else moved is never overwritten.
-    /// Returns null when the refs moved, or the remote's reason for refusing. A push that failed on
-    /// our side (a dropped connection, Ctrl-C) may still have landed, so the remote is asked before
-    /// anything is reported; a state that is neither before nor after is an error that says so.
+    /// A push that did not answer "done" (refused, interrupted by Ctrl-C, a dropped connection) may
+    /// still have landed, or lost a race: the remote is asked afterwards, and the outcome says which.
     /// </summary>
-    public async Task<string?> PushAtomicAsync(string remote, IReadOnlyList<RefUpdate> updates, CancellationToken ct)
+    public async Task<PushOutcome> PushAtomicAsync(string remote, IReadOnlyList<RefUpdate> updates, CancellationToken ct)
     {
         var args = new List<string> { "push", "--atomic", "--porcelain", remote };
         foreach (var update in updates)
             args.Add($"--force-with-lease={update.Ref}:{update.ExpectedOldSha ?? ""}");
         foreach (var update in updates)
             args.Add($"{update.NewSha}:{update.Ref}");
-        GitResult result;
+        PushAnswer? answer;
         try
         {
-            result = await git.TryRunAsync(args, ct: ct);
+            var result = await git.TryRunAsync(args, ct: ct);
+            if (result.ExitCode == 0) return new PushOutcome.Landed();
+            // At a terminal, Ctrl-C reaches git itself, which then dies of SIGINT (128 + 2) before it answers.
+            answer = result.ExitCode == 130 ? null : PushAnswer.Read(git.Redact(result.Text), git.Redact(result.Error));
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // Ctrl-C stopped git mid-push; the remote may have applied it all the same, so it is asked below.
-            result = new GitResult(-1, [], "interrupted (Ctrl-C)");
+            answer = null;
         }
-        if (result.ExitCode == 0) return null;
-        var rejected = result.Text.Split('\n')
-            .Where(line => line.StartsWith('!'))
-            .Select(line => line.Split('\t'))
-            .Where(parts => parts.Length >= 3)
-            .Select(parts => $"{parts[1].Split(':').Last()}: {parts[2]}")
-            .ToList();
-        var reason = git.Failure(args, result with { Error = rejected.Count > 0 ? string.Join("; ", rejected) : result.Error.Trim() }).Message;
 
         var lsRemote = await AskAfterPushAsync(["ls-remote", remote, .. updates.Select(u => u.Ref)]);
+        if (ct.IsCancellationRequested && answer is { Rejected.Count: 0 })
+            answer = null; // git failed because Ctrl-C stopped it, not because the remote said no
+
         if (lsRemote is not { ExitCode: 0 })
-            throw new GitException($"{reason}\nThe remote could not be read afterwards to confirm what happened: check {string.Join(" and ", updates.Select(u => u.Ref))} on '{remote}' before trying again.");
+            return PushJudgement.Judge(updates, answer, null, lsRemote is null ? "no answer" : git.Failure(["ls-remote"], lsRemote).Message);
         var now = lsRemote.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t'))
             .Where(p => p.Length == 2).ToDictionary(p => p[1], p => p[0]);
-        var moved = updates.Count(u => now.GetValueOrDefault(u.Ref) == u.NewSha);
-        if (moved == updates.Count) return null;
-        if (moved == 0) return reason;
-        throw new GitException($"{reason}\nPARTIAL: only some refs moved on '{remote}' ({string.Join(", ", updates.Select(u => $"{u.Ref} is at {now.GetValueOrDefault(u.Ref) ?? "nothing"}"))}). Repair them by hand.");
+        return PushJudgement.Judge(updates, answer, now);
     }
 
     /// <summary>

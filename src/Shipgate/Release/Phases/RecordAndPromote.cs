@@ -43,16 +43,13 @@ public sealed class RecordAndPromote : IReleasePhase
             [RecordFiles.MarkdownPath(releaseId)] = markdown,
         }, RecordBuilder.CommitMessage(record), config.Audit.Sign, ct);
 
-        var refused = await git.PushAtomicAsync(config.Remote,
+        var outcome = await git.PushAtomicAsync(config.Remote,
         [
             new RefUpdate("refs/heads/" + config.ArchiveBranch, recordCommit, tips.Archive),
             new RefUpdate("refs/heads/" + config.ProductionBranch, tips.Staging, tips.Production),
         ], ct);
-        if (refused is not null)
-            throw new ShipgateException(ExitCode.Error,
-                $"ERROR: the remote refused the release; it did not land, and Shipgate changed nothing ({config.ProductionBranch} and {config.ArchiveBranch} were not moved by it).\n\n" +
-                $"{refused}\n\n" +
-                $"Someone may have pushed to {config.ProductionBranch} or released at the same time. Run shipgate release again to review the new state.");
+        if (PromotionFailure.From(outcome, config) is { } failure)
+            throw failure;
 
         context.Record = record;
         context.RecordCommit = recordCommit;
