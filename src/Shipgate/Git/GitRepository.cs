@@ -67,15 +67,24 @@ public sealed class GitRepository(GitCli git)
     }
 
     /// <summary>
-    /// Brings the objects of the given remote branches into the local object store without
-    /// moving any ref (no remote-tracking update, no FETCH_HEAD): a dry run changes no ref.
+    /// Brings the objects of the given remote branches, with their whole history, into the local
+    /// object store without moving any ref (no remote-tracking update, no FETCH_HEAD): a dry run
+    /// changes no ref. In a shallow clone (CI's <c>--depth 1</c>) the branches are deepened to their
+    /// full history, since a history cut short makes main look diverged and the commit range wrong
+    /// (commits of an old branch merged since would look new); only these branches are fetched whole.
     /// </summary>
     public async Task FetchObjectsAsync(string remote, IEnumerable<string> branches, CancellationToken ct)
     {
-        var args = new List<string> { "fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--refmap=", remote };
+        var args = new List<string> { "fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--refmap=" };
+        if (await IsShallowAsync(ct)) args.Add("--unshallow");
+        args.Add(remote);
         args.AddRange(branches.Select(b => "refs/heads/" + b));
         await git.RunAsync(args, ct: ct);
     }
+
+    /// <summary>True in a shallow clone: one whose history is cut at some commits (<c>git clone --depth</c>).</summary>
+    public async Task<bool> IsShallowAsync(CancellationToken ct) =>
+        (await git.TextAsync(["rev-parse", "--is-shallow-repository"], ct)).Trim() == "true";
 
     /// <summary>True when every given object is in the local store.</summary>
     public async Task<bool> HasObjectsAsync(IEnumerable<string> shas, CancellationToken ct)
