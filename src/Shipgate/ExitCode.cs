@@ -5,13 +5,16 @@ public enum ExitCode
 {
     /// <summary>Released, dry run completed, or nothing to release.</summary>
     Success = 0,
-    /// <summary>Something failed while running (git, network, a rejected push). Nothing half-done is left.</summary>
+    /// <summary>
+    /// Something failed while running (git, network), or the release push did not land: refused, a race
+    /// lost, not known. Only a split origin (the message says PARTIAL) is left half-done, and it is named.
+    /// </summary>
     Error = 1,
     /// <summary>The command line or <c>.shipgate.yml</c> is wrong.</summary>
     Usage = 2,
     /// <summary>A pre-flight gate refused the release (branch, divergence, CI).</summary>
     Blocked = 3,
-    /// <summary>The confirmation word was not typed (ABORT, other text, end of input, Ctrl-C).</summary>
+    /// <summary>The confirmation word was not typed (ABORT, other text, end of input, Ctrl-C), or Ctrl-C stopped the push before any of it landed.</summary>
     Aborted = 4,
     /// <summary>The audit trail failed verification.</summary>
     TrailBroken = 5,

@@ -9,21 +9,22 @@ namespace Shipgate.Audit;
 /// </summary>
 public static class TrailReader
 {
-    public static async Task<TrailFacts> ReadAsync(GitRepository git, Config.ShipgateConfig config, string repository, string? allowedSignersFile)
+    public static async Task<TrailFacts> ReadAsync(GitRepository git, Config.ShipgateConfig config, string repository, string? allowedSignersFile,
+        CancellationToken ct)
     {
-        var heads = await git.RemoteHeadsAsync(config.Remote, [config.ArchiveBranch, config.ProductionBranch]);
+        var heads = await git.RemoteHeadsAsync(config.Remote, [config.ArchiveBranch, config.ProductionBranch], ct);
         var main = heads.GetValueOrDefault(config.ProductionBranch)
             ?? throw new ShipgateException(ExitCode.Error, $"The remote '{config.Remote}' has no branch '{config.ProductionBranch}'.");
         var archive = heads.GetValueOrDefault(config.ArchiveBranch);
-        await git.FetchObjectsAsync(config.Remote, heads.Keys);
+        await git.FetchObjectsAsync(config.Remote, heads.Keys, ct);
 
         IReadOnlyList<HistoryCommit> history = [];
         List<TrailLink> links = [];
         if (archive is not null)
         {
-            history = await git.HistoryAsync(archive);
-            var chainIds = RecordFiles.ChainIds(await git.ListFilesAsync(archive));
-            var bytes = await git.ReadFilesAsync(archive, chainIds.Select(RecordFiles.JsonPath).ToList());
+            history = await git.HistoryAsync(archive, ct);
+            var chainIds = RecordFiles.ChainIds(await git.ListFilesAsync(archive, ct));
+            var bytes = await git.ReadFilesAsync(archive, chainIds.Select(RecordFiles.JsonPath).ToList(), ct);
             var addedAt = new Dictionary<string, int>();
             for (var i = 0; i < history.Count; i++)
                 foreach (var change in history[i].Changes.Where(c => c.Status == 'A'))
@@ -37,15 +38,15 @@ public static class TrailReader
 
         var firstStart = FirstReleaseStart(links);
         // A main rewritten past the first release may no longer hold its start at all: ask before excluding it.
-        var startOnMain = firstStart is null || await git.IsAncestorAsync(firstStart, main);
-        var mainCommits = startOnMain ? await git.CommitsAsync(main, firstStart) : [];
+        var startOnMain = firstStart is null || await git.IsAncestorAsync(firstStart, main, ct);
+        var mainCommits = startOnMain ? await git.CommitsAsync(main, firstStart, ct) : [];
 
         Dictionary<string, string?>? signatures = null;
         if (allowedSignersFile is not null)
         {
             signatures = [];
             foreach (var commit in links.Select(l => l.AddedIn).Distinct())
-                signatures[commit] = await git.VerifySignatureAsync(commit, allowedSignersFile);
+                signatures[commit] = await git.VerifySignatureAsync(commit, allowedSignersFile, ct);
         }
         return new TrailFacts(repository, config.ArchiveBranch, config.ProductionBranch, archive, main, history, links, mainCommits, startOnMain, signatures);
     }

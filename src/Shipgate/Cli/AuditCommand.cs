@@ -26,7 +26,7 @@ public static class AuditCommand
             var secrets = Connections.SecretsFrom(host.Environment);
             return ShipgateCli.GuardAsync(host, secrets, async () =>
             {
-                var repository = await LocalRepository.OpenAsync(host.WorkingDirectory, parse.GetValue(repo), secrets);
+                var repository = await LocalRepository.OpenAsync(host.WorkingDirectory, parse.GetValue(repo), secrets, ct);
                 string? signers = null;
                 if (repository.Config.Audit.AllowedSigners is { } file)
                 {
@@ -34,7 +34,7 @@ public static class AuditCommand
                     if (!File.Exists(signers))
                         throw new UsageException($"audit.allowed_signers: {file} does not exist (looked in {repository.Root}).");
                 }
-                var facts = await TrailReader.ReadAsync(repository.Git, repository.Config, repository.Name, signers);
+                var facts = await TrailReader.ReadAsync(repository.Git, repository.Config, repository.Name, signers, ct);
                 var verdict = TrailVerifier.Verify(facts, host.Clock.GetUtcNow(), repository.Config.Audit.ReviewWithin);
                 if (parse.GetValue(json)) host.Console.Profile.Out.Writer.WriteLine(VerifyScreen.Json(facts, verdict));
                 else VerifyScreen.Show(host.Console, facts, verdict);
@@ -56,8 +56,8 @@ public static class AuditCommand
             var secrets = Connections.SecretsFrom(host.Environment);
             return ShipgateCli.GuardAsync(host, secrets, async () =>
             {
-                var repository = await LocalRepository.OpenAsync(host.WorkingDirectory, parse.GetValue(repo), secrets);
-                var review = await EmergencyReview.RecordAsync(repository, parse.GetValue(release)!, parse.GetValue(by)!, parse.GetValue(note)!, host.Clock.GetUtcNow());
+                var repository = await LocalRepository.OpenAsync(host.WorkingDirectory, parse.GetValue(repo), secrets, ct);
+                var review = await EmergencyReview.RecordAsync(repository, parse.GetValue(release)!, parse.GetValue(by)!, parse.GetValue(note)!, host.Clock.GetUtcNow(), ct);
                 host.Console.MarkupLine($"[green]Recorded[/] {review.ReviewId} for {review.ReviewsRelease} on {repository.Config.ArchiveBranch}.");
                 return ExitCode.Success;
             }, ct);

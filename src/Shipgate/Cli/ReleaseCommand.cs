@@ -43,7 +43,7 @@ public static partial class ReleaseCommand
             var secrets = Connections.SecretsFrom(host.Environment);
             return ShipgateCli.GuardAsync(host, secrets, async () =>
             {
-                var context = await CreateContextAsync(host, options, folder, secrets);
+                var context = await CreateContextAsync(host, options, folder, secrets, ct);
                 if (parse.GetValue(resume) is { } releaseId)
                     return await Resume.RunAsync(context, releaseId, ct);
                 if (options.DryRun)
@@ -72,9 +72,9 @@ public static partial class ReleaseCommand
     [GeneratedRegex(@"^release-[0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9]{6}(-[0-9]+)?$")]
     private static partial Regex ReleaseId();
 
-    public static async Task<ReleaseContext> CreateContextAsync(CliHost host, ReleaseOptions options, string folder, Secrets secrets)
+    public static async Task<ReleaseContext> CreateContextAsync(CliHost host, ReleaseOptions options, string folder, Secrets secrets, CancellationToken ct)
     {
-        var (_, config, git, address, repository, webUrl) = await LocalRepository.OpenAsync(host.WorkingDirectory, folder, secrets);
+        var (_, config, git, address, repository, webUrl) = await LocalRepository.OpenAsync(host.WorkingDirectory, folder, secrets, ct);
         var codeHost = await Connections.CodeHostAsync(config, address, host.Environment, secrets, host.Clock);
         var tracker = Connections.Tracker(config, host.Environment, secrets);
         return new ReleaseContext

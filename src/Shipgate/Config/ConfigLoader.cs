@@ -195,7 +195,7 @@ public static class ConfigLoader
         public string Name(YamlNode node, string key)
         {
             var value = Scalar(node, key);
-            if (!System.Text.RegularExpressions.Regex.IsMatch(value, @"^[A-Za-z0-9._/-]+$") || value.StartsWith('-') || value.Contains(".."))
+            if (!System.Text.RegularExpressions.Regex.IsMatch(value, @"^[\p{L}\p{M}\p{N}._/-]+$") || value.StartsWith('-') || value.Contains(".."))
                 throw Error(node, key, $"'{value}' is not a valid git branch or remote name.");
             return value;
         }

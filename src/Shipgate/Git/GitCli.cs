@@ -20,6 +20,7 @@ public sealed class GitException(string message) : ShipgateException(ExitCode.Er
 /// </summary>
 public sealed class GitCli(string workingDirectory, Secrets secrets)
 {
+    private static readonly TimeSpan InterruptGrace = TimeSpan.FromSeconds(5);
     private int _processCount;
 
     public string WorkingDirectory { get; } = workingDirectory;
@@ -51,9 +52,13 @@ public sealed class GitCli(string workingDirectory, Secrets secrets)
             .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr));
         if (input is not null)
             command = command.WithStandardInputPipe(PipeSource.FromBytes(input));
+        // Ctrl-C asks git to stop (SIGINT), so that it removes its own lock files; a git that has not
+        // stopped a few seconds later is killed.
+        using var forceful = new CancellationTokenSource();
+        using var escalate = ct.Register(() => forceful.CancelAfter(InterruptGrace));
         try
         {
-            var result = await command.ExecuteAsync(ct);
+            var result = await command.ExecuteAsync(forceful.Token, ct);
             return new GitResult(result.ExitCode, stdout.ToArray(), stderr.ToString());
         }
         catch (System.ComponentModel.Win32Exception)
@@ -72,7 +77,10 @@ public sealed class GitCli(string workingDirectory, Secrets secrets)
         return result;
     }
 
-    public async Task<string> TextAsync(params string[] args) => (await RunAsync(args)).Text;
+    public async Task<string> TextAsync(IReadOnlyList<string> args, CancellationToken ct) => (await RunAsync(args, ct: ct)).Text;
+
+    /// <summary>Git's words with every known secret blanked, before they go anywhere.</summary>
+    public string Redact(string text) => secrets.Redact(text);
 
     public GitException Failure(IReadOnlyList<string> args, GitResult result)
     {

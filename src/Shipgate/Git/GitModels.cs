@@ -30,3 +30,45 @@ public sealed record FileChange(char Status, string Path);
 
 /// <summary>A commit of a branch's history with the files it changed.</summary>
 public sealed record HistoryCommit(string Sha, IReadOnlyList<string> Parents, string AuthorName, DateTimeOffset CommittedAt, string Subject, IReadOnlyList<FileChange> Changes);
+
+/// <summary>
+/// What became of an atomic push, told from git's answer and from what the remote holds afterwards,
+/// so that a refusal, a lost race and a split origin are each reported as what they are.
+/// </summary>
+public abstract record PushOutcome
+{
+    private PushOutcome() { }
+
+    /// <summary>Every ref is at its new value (also when the push's own answer was lost).</summary>
+    public sealed record Landed : PushOutcome;
+
+    /// <summary>
+    /// Nothing moved and nobody else moved anything: the remote refused (<paramref name="ByRemote"/>,
+    /// with its own words, e.g. GitHub's "GH006: Protected branch update failed"), or the push failed on the way.
+    /// </summary>
+    /// <param name="RemoteMessage">The remote's own lines (git's <c>remote:</c> lines), as it wrote them.</param>
+    /// <param name="Reasons">Git's reason per ref, or its error when no ref was answered.</param>
+    public sealed record Refused(IReadOnlyList<string> RemoteMessage, IReadOnlyList<string> Reasons, bool ByRemote) : PushOutcome;
+
+    /// <summary>Nothing of this push landed: someone else moved a ref first (another release, a direct push).</summary>
+    public sealed record LostRace(IReadOnlyList<RefPosition> Refs) : PushOutcome;
+
+    /// <summary>Some refs are at this push's values and others are not: origin is split and needs repair.</summary>
+    public sealed record Split(IReadOnlyList<RefPosition> Refs, IReadOnlyList<string> Reasons) : PushOutcome;
+
+    /// <summary>The push did not complete and the remote could not be read afterwards: whether it landed is not known.</summary>
+    public sealed record Unknown(IReadOnlyList<string> Reasons) : PushOutcome;
+
+    /// <summary>Ctrl-C stopped the push, and the remote, asked afterwards, held none of it.</summary>
+    public sealed record Interrupted(IReadOnlyList<RefPosition> Refs) : PushOutcome;
+}
+
+/// <summary>Where a ref of a push was found on the remote afterwards (null: absent), beside what the push expected and wanted.</summary>
+public sealed record RefPosition(RefUpdate Update, string? Now)
+{
+    /// <summary>The ref holds this push's new value.</summary>
+    public bool AtNew => Now == Update.NewSha;
+
+    /// <summary>The ref is still where the push's lease expected it.</summary>
+    public bool AsBefore => Now == Update.ExpectedOldSha;
+}

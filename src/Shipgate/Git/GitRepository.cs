@@ -8,35 +8,38 @@ namespace Shipgate.Git;
 /// </summary>
 public sealed class GitRepository(GitCli git)
 {
+    /// <summary>How long the remote is given to say where its refs are after a push that failed or was interrupted.</summary>
+    private static readonly TimeSpan AfterPushBound = TimeSpan.FromSeconds(60);
+
     public GitCli Cli => git;
 
     /// <summary>The top folder of the working tree that contains <paramref name="folder"/>.</summary>
-    public static async Task<string> FindTopLevelAsync(string folder, Secrets secrets)
+    public static async Task<string> FindTopLevelAsync(string folder, Secrets secrets, CancellationToken ct)
     {
         if (!Directory.Exists(folder))
             throw new UsageException($"The folder {folder} does not exist.");
-        var result = await new GitCli(folder, secrets).TryRunAsync(["rev-parse", "--show-toplevel"]);
+        var result = await new GitCli(folder, secrets).TryRunAsync(["rev-parse", "--show-toplevel"], ct: ct);
         if (result.ExitCode != 0)
             throw new UsageException($"{folder} is not inside a git repository. Run shipgate from a clone of the repository you release.");
         return result.Text.Trim();
     }
 
     /// <summary>The checked-out branch, or null on a detached HEAD.</summary>
-    public async Task<string?> CurrentBranchAsync()
+    public async Task<string?> CurrentBranchAsync(CancellationToken ct)
     {
-        var result = await git.TryRunAsync(["symbolic-ref", "--short", "-q", "HEAD"]);
+        var result = await git.TryRunAsync(["symbolic-ref", "--short", "-q", "HEAD"], ct: ct);
         return result.ExitCode == 0 ? result.Text.Trim() : null;
     }
 
-    public async Task<string?> RemoteUrlAsync(string remote)
+    public async Task<string?> RemoteUrlAsync(string remote, CancellationToken ct)
     {
-        var result = await git.TryRunAsync(["remote", "get-url", remote]);
+        var result = await git.TryRunAsync(["remote", "get-url", remote], ct: ct);
         return result.ExitCode == 0 ? result.Text.Trim() : null;
     }
 
-    public async Task<GitIdentity> IdentityAsync()
+    public async Task<GitIdentity> IdentityAsync(CancellationToken ct)
     {
-        var result = await git.TryRunAsync(["var", "GIT_COMMITTER_IDENT"]);
+        var result = await git.TryRunAsync(["var", "GIT_COMMITTER_IDENT"], ct: ct);
         var ident = result.Text.Trim();
         var open = ident.LastIndexOf('<');
         var close = ident.LastIndexOf('>');
@@ -46,11 +49,11 @@ public sealed class GitRepository(GitCli git)
     }
 
     /// <summary>The remote's current tip of each branch; a branch the remote lacks is absent from the map.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> RemoteHeadsAsync(string remote, IEnumerable<string> branches)
+    public async Task<IReadOnlyDictionary<string, string>> RemoteHeadsAsync(string remote, IEnumerable<string> branches, CancellationToken ct)
     {
         var args = new List<string> { "ls-remote", remote };
         args.AddRange(branches.Select(b => "refs/heads/" + b));
-        var result = await git.TryRunAsync(args);
+        var result = await git.TryRunAsync(args, ct: ct);
         if (result.ExitCode != 0)
             throw new GitException(git.Failure(args, result).Message + $"\nCheck that the remote '{remote}' exists and that you can reach it.");
         var heads = new Dictionary<string, string>();
@@ -64,28 +67,37 @@ public sealed class GitRepository(GitCli git)
     }
 
     /// <summary>
-    /// Brings the objects of the given remote branches into the local object store without
-    /// moving any ref (no remote-tracking update, no FETCH_HEAD): a dry run changes no ref.
+    /// Brings the objects of the given remote branches, with their whole history, into the local
+    /// object store without moving any ref (no remote-tracking update, no FETCH_HEAD): a dry run
+    /// changes no ref. In a shallow clone (CI's <c>--depth 1</c>) the branches are deepened to their
+    /// full history, since a history cut short makes main look diverged and the commit range wrong
+    /// (commits of an old branch merged since would look new); only these branches are fetched whole.
     /// </summary>
-    public async Task FetchObjectsAsync(string remote, IEnumerable<string> branches)
+    public async Task FetchObjectsAsync(string remote, IEnumerable<string> branches, CancellationToken ct)
     {
-        var args = new List<string> { "fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--refmap=", remote };
+        var args = new List<string> { "fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--refmap=" };
+        if (await IsShallowAsync(ct)) args.Add("--unshallow");
+        args.Add(remote);
         args.AddRange(branches.Select(b => "refs/heads/" + b));
-        await git.RunAsync(args);
+        await git.RunAsync(args, ct: ct);
     }
 
+    /// <summary>True in a shallow clone: one whose history is cut at some commits (<c>git clone --depth</c>).</summary>
+    public async Task<bool> IsShallowAsync(CancellationToken ct) =>
+        (await git.TextAsync(["rev-parse", "--is-shallow-repository"], ct)).Trim() == "true";
+
     /// <summary>True when every given object is in the local store.</summary>
-    public async Task<bool> HasObjectsAsync(IEnumerable<string> shas)
+    public async Task<bool> HasObjectsAsync(IEnumerable<string> shas, CancellationToken ct)
     {
         var input = Encoding.ASCII.GetBytes(string.Join("\n", shas) + "\n");
-        var output = (await git.RunAsync(["cat-file", "--batch-check"], input)).Text;
+        var output = (await git.RunAsync(["cat-file", "--batch-check"], input, ct: ct)).Text;
         return !output.Contains(" missing", StringComparison.Ordinal);
     }
 
     /// <summary>Commits only <paramref name="left"/> has, and commits only <paramref name="right"/> has.</summary>
-    public async Task<(int LeftOnly, int RightOnly)> CountDivergenceAsync(string left, string right)
+    public async Task<(int LeftOnly, int RightOnly)> CountDivergenceAsync(string left, string right, CancellationToken ct)
     {
-        var parts = (await git.TextAsync("rev-list", "--left-right", "--count", $"{left}...{right}")).Trim().Split('\t');
+        var parts = (await git.TextAsync(["rev-list", "--left-right", "--count", $"{left}...{right}"], ct)).Trim().Split('\t');
         return (int.Parse(parts[0]), int.Parse(parts[1]));
     }
 
@@ -95,7 +107,8 @@ public sealed class GitRepository(GitCli git)
     /// by a marker drawn at random for this run, so no commit message or author name can imitate a
     /// delimiter and forge or shift a record.
     /// </summary>
-    private async Task<List<(string[] Fields, string Tail)>> LogRecordsAsync(IReadOnlyList<string> options, string[] placeholders, IReadOnlyList<string> revisions)
+    private async Task<List<(string[] Fields, string Tail)>> LogRecordsAsync(IReadOnlyList<string> options, string[] placeholders,
+        IReadOnlyList<string> revisions, CancellationToken ct)
     {
         var marker = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
         var args = new List<string> { "-c", "core.quotepath=off", "log" };
@@ -103,7 +116,7 @@ public sealed class GitRepository(GitCli git)
         args.Add($"--format=%x1e{marker}%x1f{string.Join($"%x1f{marker}%x1f", placeholders)}%x1f{marker}%x1f");
         args.AddRange(revisions);
         args.Add("--");
-        var text = (await git.RunAsync(args)).Text;
+        var text = (await git.RunAsync(args, ct: ct)).Text;
         var records = new List<(string[], string)>();
         foreach (var record in text.Split($"\x1e{marker}\x1f", StringSplitOptions.RemoveEmptyEntries))
         {
@@ -120,9 +133,9 @@ public sealed class GitRepository(GitCli git)
     private static string[] Shas(string list) => list.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Every commit in <c>from..to</c>, newest first, with the files each non-merge commit touched.</summary>
-    public async Task<IReadOnlyList<Commit>> LogAsync(string from, string to)
+    public async Task<IReadOnlyList<Commit>> LogAsync(string from, string to, CancellationToken ct)
     {
-        var records = await LogRecordsAsync(["-z", "--name-only", "--no-renames"], ["%H", "%P", "%an", "%ae", "%aI", "%cI", "%s", "%b"], [$"{from}..{to}"]);
+        var records = await LogRecordsAsync(["-z", "--name-only", "--no-renames"], ["%H", "%P", "%an", "%ae", "%aI", "%cI", "%s", "%b"], [$"{from}..{to}"], ct);
         return records.Select(r => new Commit(r.Fields[0], Shas(r.Fields[1]), r.Fields[2], r.Fields[3], Instant(r.Fields[4]), Instant(r.Fields[5]),
                 r.Fields[6], r.Fields[7].Trim(),
                 r.Tail.Split('\0').Select(f => f.TrimStart('\n')).Where(f => f.Length > 0).ToList()))
@@ -130,9 +143,10 @@ public sealed class GitRepository(GitCli git)
     }
 
     /// <summary>A branch's first-parent history, oldest first, with what each commit added, modified or deleted.</summary>
-    public async Task<IReadOnlyList<HistoryCommit>> HistoryAsync(string tip)
+    public async Task<IReadOnlyList<HistoryCommit>> HistoryAsync(string tip, CancellationToken ct)
     {
-        var records = await LogRecordsAsync(["--reverse", "--first-parent", "-z", "--name-status", "--no-renames"], ["%H", "%P", "%an", "%cI", "%s"], [tip]);
+        var records = await LogRecordsAsync(["--reverse", "--first-parent", "-z", "--name-status", "--no-renames"],
+            ["%H", "%P", "%an", "%cI", "%s"], [tip], ct);
         return records.Select(r =>
         {
             var tokens = r.Tail.Split('\0').Select(t => t.TrimStart('\n')).Where(t => t.Length > 0).ToList();
@@ -144,12 +158,12 @@ public sealed class GitRepository(GitCli git)
     }
 
     /// <summary>The exact bytes of many files at one commit, in one git process; a missing path is absent.</summary>
-    public async Task<IReadOnlyDictionary<string, byte[]>> ReadFilesAsync(string commit, IReadOnlyList<string> paths)
+    public async Task<IReadOnlyDictionary<string, byte[]>> ReadFilesAsync(string commit, IReadOnlyList<string> paths, CancellationToken ct)
     {
         var files = new Dictionary<string, byte[]>();
         if (paths.Count == 0) return files;
         var input = Encoding.UTF8.GetBytes(string.Concat(paths.Select(p => $"{commit}:{p}\n")));
-        var output = (await git.RunAsync(["cat-file", "--batch"], input)).Output;
+        var output = (await git.RunAsync(["cat-file", "--batch"], input, ct: ct)).Output;
         var position = 0;
         foreach (var path in paths)
         {
@@ -165,33 +179,33 @@ public sealed class GitRepository(GitCli git)
     }
 
     /// <summary>Null when the commit carries a good signature by a key in the allowed-signers file, else git's reason.</summary>
-    public async Task<string?> VerifySignatureAsync(string commit, string allowedSignersFile)
+    public async Task<string?> VerifySignatureAsync(string commit, string allowedSignersFile, CancellationToken ct)
     {
-        var result = await git.TryRunAsync(["-c", $"gpg.ssh.allowedSignersFile={allowedSignersFile}", "verify-commit", commit]);
+        var result = await git.TryRunAsync(["-c", $"gpg.ssh.allowedSignersFile={allowedSignersFile}", "verify-commit", commit], ct: ct);
         if (result.ExitCode == 0) return null;
         var reason = result.Error.Trim();
         return reason.Length == 0 ? "no signature" : reason.Split('\n')[^1];
     }
 
     /// <summary>Commits reachable from <paramref name="tip"/> but not from <paramref name="exclude"/>, newest first (no bodies, no files).</summary>
-    public async Task<IReadOnlyList<Commit>> CommitsAsync(string tip, string? exclude)
+    public async Task<IReadOnlyList<Commit>> CommitsAsync(string tip, string? exclude, CancellationToken ct)
     {
-        var records = await LogRecordsAsync([], ["%H", "%P", "%an", "%ae", "%aI", "%cI", "%s"], exclude is null ? [tip] : [tip, "^" + exclude]);
+        var records = await LogRecordsAsync([], ["%H", "%P", "%an", "%ae", "%aI", "%cI", "%s"], exclude is null ? [tip] : [tip, "^" + exclude], ct);
         return records.Select(r => new Commit(r.Fields[0], Shas(r.Fields[1]), r.Fields[2], r.Fields[3], Instant(r.Fields[4]), Instant(r.Fields[5]), r.Fields[6], "", []))
             .ToList();
     }
 
     /// <summary>The newest commit reachable from <paramref name="tip"/> that changed <paramref name="path"/>.</summary>
-    public async Task<string> LastCommitTouchingAsync(string tip, string path) =>
-        (await git.TextAsync("log", "-1", "--format=%H", tip, "--", path)).Trim();
+    public async Task<string> LastCommitTouchingAsync(string tip, string path, CancellationToken ct) =>
+        (await git.TextAsync(["log", "-1", "--format=%H", tip, "--", path], ct)).Trim();
 
-    public async Task<bool> IsAncestorAsync(string ancestor, string descendant) =>
-        (await git.TryRunAsync(["merge-base", "--is-ancestor", ancestor, descendant])).ExitCode == 0;
+    public async Task<bool> IsAncestorAsync(string ancestor, string descendant, CancellationToken ct) =>
+        (await git.TryRunAsync(["merge-base", "--is-ancestor", ancestor, descendant], ct: ct)).ExitCode == 0;
 
     /// <summary>The same numbers as <c>git diff --shortstat from to</c>.</summary>
-    public async Task<DiffStat> DiffStatAsync(string from, string to)
+    public async Task<DiffStat> DiffStatAsync(string from, string to, CancellationToken ct)
     {
-        var text = (await git.RunAsync(["diff", "--numstat", "-z", "--find-renames", from, to, "--"])).Text;
+        var text = (await git.RunAsync(["diff", "--numstat", "-z", "--find-renames", from, to, "--"], ct: ct)).Text;
         var tokens = text.Split('\0');
         int files = 0, insertions = 0, deletions = 0;
         var paths = new List<string>();
@@ -217,48 +231,43 @@ public sealed class GitRepository(GitCli git)
     }
 
     /// <summary>Every file path in a commit's tree.</summary>
-    public async Task<IReadOnlyList<string>> ListFilesAsync(string treeish)
+    public async Task<IReadOnlyList<string>> ListFilesAsync(string treeish, CancellationToken ct)
     {
-        var text = (await git.RunAsync(["ls-tree", "-r", "-z", "--name-only", "--full-tree", treeish])).Text;
+        var text = (await git.RunAsync(["ls-tree", "-r", "-z", "--name-only", "--full-tree", treeish], ct: ct)).Text;
         return text.Split('\0', StringSplitOptions.RemoveEmptyEntries);
     }
 
     /// <summary>The exact bytes of a file at a commit (records are hashed byte for byte).</summary>
-    public async Task<byte[]> ReadFileAsync(string commit, string path) =>
-        (await git.RunAsync(["cat-file", "blob", $"{commit}:{path}"])).Output;
+    public async Task<byte[]> ReadFileAsync(string commit, string path, CancellationToken ct) =>
+        (await git.RunAsync(["cat-file", "blob", $"{commit}:{path}"], ct: ct)).Output;
 
     /// <summary>
     /// A commit that adds <paramref name="files"/> (path to bytes) to <paramref name="parent"/>'s tree
     /// (or to an empty tree), made with plumbing in a private index file: the user's index, working
     /// tree and HEAD are never read or written, and no ref points at the commit until it is pushed.
     /// </summary>
-    public async Task<string> CommitFilesAsync(string? parent, IReadOnlyDictionary<string, byte[]> files, string message, bool sign)
+    public async Task<string> CommitFilesAsync(string? parent, IReadOnlyDictionary<string, byte[]> files, string message, bool sign, CancellationToken ct)
     {
         var blobs = new Dictionary<string, string>();
         foreach (var (path, content) in files)
-            blobs[path] = (await git.RunAsync(["hash-object", "-w", "--stdin"], content)).Text.Trim();
+            blobs[path] = (await git.RunAsync(["hash-object", "-w", "--stdin"], content, ct: ct)).Text.Trim();
 
-        var indexFile = Path.Combine(Path.GetTempPath(), $"shipgate-index-{Guid.NewGuid():N}");
-        var env = new Dictionary<string, string?> { ["GIT_INDEX_FILE"] = indexFile };
         string tree;
-        try
+        using (var scratch = ScratchIndex.Create(Path.GetTempPath()))
         {
-            await git.RunAsync(parent is null ? ["read-tree", "--empty"] : ["read-tree", parent], environment: env);
+            var env = new Dictionary<string, string?> { ["GIT_INDEX_FILE"] = scratch.IndexFile };
+            await git.RunAsync(parent is null ? ["read-tree", "--empty"] : ["read-tree", parent], environment: env, ct: ct);
             var update = new List<string> { "update-index", "--add" };
             foreach (var (path, blob) in blobs)
                 update.AddRange(["--cacheinfo", $"100644,{blob},{path}"]);
-            await git.RunAsync(update, environment: env);
-            tree = (await git.RunAsync(["write-tree"], environment: env)).Text.Trim();
-        }
-        finally
-        {
-            File.Delete(indexFile);
+            await git.RunAsync(update, environment: env, ct: ct);
+            tree = (await git.RunAsync(["write-tree"], environment: env, ct: ct)).Text.Trim();
         }
 
         var args = new List<string> { "commit-tree", tree };
         if (parent is not null) args.AddRange(["-p", parent]);
         if (sign) args.Add("-S");
-        var result = await git.TryRunAsync(args, Encoding.UTF8.GetBytes(message));
+        var result = await git.TryRunAsync(args, Encoding.UTF8.GetBytes(message), ct: ct);
         if (result.ExitCode != 0)
             throw sign
                 ? new GitException(git.Failure(args, result).Message + "\nCheck your signing key (git config user.signingkey, gpg.format).")
@@ -269,35 +278,54 @@ public sealed class GitRepository(GitCli git)
     /// <summary>
     /// Moves all refs on the remote in ONE atomic push, each guarded by a lease on its expected old
     /// value: either every ref moves or none does, and a ref someone else moved is never overwritten.
-    /// Returns null when the refs moved, or the remote's reason for refusing. A push that failed on
-    /// our side (a dropped connection, Ctrl-C) may still have landed, so the remote is asked before
-    /// anything is reported; a state that is neither before nor after is an error that says so.
+    /// A push that did not answer "done" (refused, interrupted by Ctrl-C, a dropped connection) may
+    /// still have landed, or lost a race: the remote is asked afterwards, and the outcome says which.
     /// </summary>
-    public async Task<string?> PushAtomicAsync(string remote, IReadOnlyList<RefUpdate> updates)
+    public async Task<PushOutcome> PushAtomicAsync(string remote, IReadOnlyList<RefUpdate> updates, CancellationToken ct)
     {
         var args = new List<string> { "push", "--atomic", "--porcelain", remote };
         foreach (var update in updates)
             args.Add($"--force-with-lease={update.Ref}:{update.ExpectedOldSha ?? ""}");
         foreach (var update in updates)
             args.Add($"{update.NewSha}:{update.Ref}");
-        var result = await git.TryRunAsync(args);
-        if (result.ExitCode == 0) return null;
-        var rejected = result.Text.Split('\n')
-            .Where(line => line.StartsWith('!'))
-            .Select(line => line.Split('\t'))
-            .Where(parts => parts.Length >= 3)
-            .Select(parts => $"{parts[1].Split(':').Last()}: {parts[2]}")
-            .ToList();
-        var reason = git.Failure(args, result with { Error = rejected.Count > 0 ? string.Join("; ", rejected) : result.Error.Trim() }).Message;
+        PushAnswer? answer;
+        try
+        {
+            var result = await git.TryRunAsync(args, ct: ct);
+            if (result.ExitCode == 0) return new PushOutcome.Landed();
+            // At a terminal, Ctrl-C reaches git itself, which then dies of SIGINT (128 + 2) before it answers.
+            answer = result.ExitCode == 130 ? null : PushAnswer.Read(git.Redact(result.Text), git.Redact(result.Error));
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            answer = null;
+        }
 
-        var lsRemote = await git.TryRunAsync(["ls-remote", remote, .. updates.Select(u => u.Ref)]);
-        if (lsRemote.ExitCode != 0)
-            throw new GitException($"{reason}\nThe remote could not be read afterwards to confirm what happened: check {string.Join(" and ", updates.Select(u => u.Ref))} on '{remote}' before trying again.");
+        var lsRemote = await AskAfterPushAsync(["ls-remote", remote, .. updates.Select(u => u.Ref)]);
+        if (ct.IsCancellationRequested && answer is { Rejected.Count: 0 })
+            answer = null; // git failed because Ctrl-C stopped it, not because the remote said no
+
+        if (lsRemote is not { ExitCode: 0 })
+            return PushJudgement.Judge(updates, answer, null, lsRemote is null ? "no answer" : git.Failure(["ls-remote"], lsRemote).Message);
         var now = lsRemote.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t'))
             .Where(p => p.Length == 2).ToDictionary(p => p[1], p => p[0]);
-        var moved = updates.Count(u => now.GetValueOrDefault(u.Ref) == u.NewSha);
-        if (moved == updates.Count) return null;
-        if (moved == 0) return reason;
-        throw new GitException($"{reason}\nPARTIAL: only some refs moved on '{remote}' ({string.Join(", ", updates.Select(u => $"{u.Ref} is at {now.GetValueOrDefault(u.Ref) ?? "nothing"}"))}). Repair them by hand.");
+        return PushJudgement.Judge(updates, answer, now);
+    }
+
+    /// <summary>
+    /// What the remote holds after a push is asked even after Ctrl-C (the push may have landed), within a
+    /// bound of its own; null when no answer came within it.
+    /// </summary>
+    private async Task<GitResult?> AskAfterPushAsync(IReadOnlyList<string> args)
+    {
+        using var bound = new CancellationTokenSource(AfterPushBound);
+        try
+        {
+            return await git.TryRunAsync(args, ct: bound.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
     }
 }

@@ -101,11 +101,12 @@ public static partial class RecordFiles
     /// The last link of the hash chain at an archive commit, the one a new record must point to,
     /// with its bytes; null when the branch holds no record yet.
     /// </summary>
-    public static async Task<(PreviousRelease Link, byte[] Bytes)?> ChainTipAsync(Git.GitRepository git, string archiveCommit, IEnumerable<string> archiveBranchFiles)
+    public static async Task<(PreviousRelease Link, byte[] Bytes)?> ChainTipAsync(Git.GitRepository git, string archiveCommit,
+        IEnumerable<string> archiveBranchFiles, CancellationToken ct)
     {
         var chain = ChainIds(archiveBranchFiles);
         if (chain.Count == 0) return null;
-        var bytes = await git.ReadFileAsync(archiveCommit, JsonPath(chain[^1]));
+        var bytes = await git.ReadFileAsync(archiveCommit, JsonPath(chain[^1]), ct);
         return (new PreviousRelease(chain[^1], Sha256Hex(bytes)), bytes);
     }
 }

@@ -169,6 +169,8 @@ public sealed class ReleaseTests
 
         Assert.Equal(ExitCode.Error, result.Code);
         Assert.Contains("refused", result.Output);
+        Assert.Contains("ERROR: a push to main landed first", result.Output);
+        Assert.DoesNotContain("PARTIAL", result.Output);
         Assert.Equal(originAfterIntruder, s.OriginRefs());
         Assert.DoesNotContain("RELEASE COMPLETE", result.Output);
     }
@@ -214,6 +216,9 @@ public sealed class ReleaseTests
         });
 
         Assert.Equal(ExitCode.Error, result.Code);
+        Assert.Contains("ERROR: compliance-archives moved first, after this release's pre-flight", result.Output);
+        Assert.Contains("Nothing of this release landed.", result.Output);
+        Assert.DoesNotContain("PARTIAL", result.Output);
         Assert.Equal(originAfterIntruder, s.OriginRefs());
     }
 

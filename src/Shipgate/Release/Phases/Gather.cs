@@ -17,10 +17,10 @@ public static class Gather
         var tips = preflighted.Tips;
         var git = context.Git;
 
-        var commits = await git.LogAsync(tips.Production, tips.Staging);
-        var diff = await git.DiffStatAsync(tips.Production, tips.Staging);
-        IReadOnlyList<string> archiveFiles = tips.Archive is null ? [] : await git.ListFilesAsync(tips.Archive);
-        var (previous, previousWord) = await ReadPreviousReleaseAsync(context, tips.Archive, archiveFiles);
+        var commits = await git.LogAsync(tips.Production, tips.Staging, ct);
+        var diff = await git.DiffStatAsync(tips.Production, tips.Staging, ct);
+        IReadOnlyList<string> archiveFiles = tips.Archive is null ? [] : await git.ListFilesAsync(tips.Archive, ct);
+        var (previous, previousWord) = await ReadPreviousReleaseAsync(context, tips.Archive, archiveFiles, ct);
 
         var keys = context.Config.TicketKeys;
         if (keys.Count == 0 && context.Tracker.TryGet(out var teams))
@@ -53,15 +53,15 @@ public static class Gather
     }
 
     /// <summary>The last link of the hash chain (a release or a review record) and the last release's word.</summary>
-    private static async Task<(PreviousRelease?, string?)> ReadPreviousReleaseAsync(ReleaseContext context, string? archive, IReadOnlyList<string> archiveFiles)
+    private static async Task<(PreviousRelease?, string?)> ReadPreviousReleaseAsync(ReleaseContext context, string? archive, IReadOnlyList<string> archiveFiles, CancellationToken ct)
     {
-        if (archive is null || await RecordFiles.ChainTipAsync(context.Git, archive, archiveFiles) is not var (link, bytes))
+        if (archive is null || await RecordFiles.ChainTipAsync(context.Git, archive, archiveFiles, ct) is not var (link, bytes))
             return (null, null);
 
         var lastRelease = RecordFiles.ReleaseIds(archiveFiles).LastOrDefault();
         if (lastRelease is null) return (link, null);
         if (lastRelease != link.Id)
-            bytes = await context.Git.ReadFileAsync(archive, RecordFiles.JsonPath(lastRelease));
+            bytes = await context.Git.ReadFileAsync(archive, RecordFiles.JsonPath(lastRelease), ct);
         try
         {
             return (link, RecordFiles.FromJsonBytes(bytes)?.Confirmation?.WordPresented);

@@ -17,25 +17,25 @@ public static class Preflight
         var config = context.Config;
         var git = context.Git;
 
-        var current = await git.CurrentBranchAsync();
+        var current = await git.CurrentBranchAsync(ct);
         if (current is null || !config.AllowedCurrentBranches.Contains(current))
             throw new ReleaseBlockedException(
                 $"Must be on {string.Join(" or ", config.AllowedCurrentBranches)} branch to release (you are on {current ?? "a detached HEAD"}).");
 
-        var identity = context.Options.DryRun ? null : await git.IdentityAsync();
+        var identity = context.Options.DryRun ? null : await git.IdentityAsync(ct);
 
-        var heads = await git.RemoteHeadsAsync(config.Remote, [config.StagingBranch, config.ProductionBranch, config.ArchiveBranch]);
+        var heads = await git.RemoteHeadsAsync(config.Remote, [config.StagingBranch, config.ProductionBranch, config.ArchiveBranch], ct);
         var staging = heads.GetValueOrDefault(config.StagingBranch)
             ?? throw new ReleaseBlockedException($"The remote '{config.Remote}' has no branch '{config.StagingBranch}' to release from (branches.staging).");
         var production = heads.GetValueOrDefault(config.ProductionBranch)
             ?? throw new ReleaseBlockedException($"The remote '{config.Remote}' has no branch '{config.ProductionBranch}' to release to (branches.production).");
         var tips = new RemoteTips(staging, production, heads.GetValueOrDefault(config.ArchiveBranch));
 
-        await git.FetchObjectsAsync(config.Remote, heads.Keys);
-        if (!await git.HasObjectsAsync(heads.Values))
+        await git.FetchObjectsAsync(config.Remote, heads.Keys, ct);
+        if (!await git.HasObjectsAsync(heads.Values, ct))
             throw new ShipgateException(ExitCode.Error, $"The remote '{config.Remote}' changed while it was being read. Run shipgate release again.");
 
-        var (productionOnly, stagingOnly) = await git.CountDivergenceAsync(production, staging);
+        var (productionOnly, stagingOnly) = await git.CountDivergenceAsync(production, staging, ct);
         if (productionOnly > 0)
             throw new ReleaseBlockedException(
                 $"ERROR: {config.ProductionBranch} has diverged from {config.StagingBranch}.\n\n" +

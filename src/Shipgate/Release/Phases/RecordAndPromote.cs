@@ -9,7 +9,7 @@ namespace Shipgate.Release.Phases;
 /// with git plumbing, then moves the archive branch and production in ONE atomic push with a lease on
 /// each: both land or neither does, and a concurrent push is refused rather than overwritten. The
 /// user's working tree, index and HEAD are never touched.
-/// Skipped: in a dry run. Fails: <see cref="ShipgateException"/> (exit 1) when the remote refuses; nothing landed then.
+/// Skipped: in a dry run. Fails: <see cref="PromotionFailure"/> says truly what happened when the push did not land.
 /// </summary>
 public static class RecordAndPromote
 {
@@ -35,19 +35,15 @@ public static class RecordAndPromote
         {
             [RecordFiles.JsonPath(releaseId)] = json,
             [RecordFiles.MarkdownPath(releaseId)] = markdown,
-        }, RecordBuilder.CommitMessage(record), config.Audit.Sign);
+        }, RecordBuilder.CommitMessage(record), config.Audit.Sign, ct);
 
-        var refused = await git.PushAtomicAsync(config.Remote,
+        var outcome = await git.PushAtomicAsync(config.Remote,
         [
             new RefUpdate("refs/heads/" + config.ArchiveBranch, recordCommit, tips.Archive),
             new RefUpdate("refs/heads/" + config.ProductionBranch, tips.Staging, tips.Production),
-        ]);
-        if (refused is not null)
-            throw new ShipgateException(ExitCode.Error,
-                $"ERROR: the remote refused the release; it did not land, and Shipgate changed nothing " +
-                $"({config.ProductionBranch} and {config.ArchiveBranch} were not moved by it).\n\n" +
-                $"{refused}\n\n" +
-                $"Someone may have pushed to {config.ProductionBranch} or released at the same time. Run shipgate release again to review the new state.");
+        ], ct);
+        if (PromotionFailure.From(outcome, config) is { } failure)
+            throw failure;
 
         context.Console.MarkupLine($"[green]Released:[/] {Markup.Escape(config.ProductionBranch)} moved {Sha.Short(tips.Production)} -> {Sha.Short(tips.Staging)}; " +
             $"record {RecordFiles.JsonPath(releaseId)} committed to {Markup.Escape(config.ArchiveBranch)} ({Sha.Short(recordCommit)}).");
