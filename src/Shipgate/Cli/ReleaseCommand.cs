@@ -51,13 +51,15 @@ public static class ReleaseCommand
 
     public static async Task<ReleaseContext> CreateContextAsync(CliHost host, ReleaseOptions options, string folder, Secrets secrets)
     {
-        var (_, config, git, address, repository, webUrl) = await LocalRepository.OpenAsync(host, folder, secrets);
+        var (_, policy, git, address, repository, webUrl) = await LocalRepository.OpenAsync(host, folder, secrets);
+        var config = policy.Config;
         var codeHost = await Connections.CodeHostAsync(config, address, host.Environment, secrets, host.Clock);
         var tracker = Connections.Tracker(config, host.Environment, secrets);
         return new ReleaseContext
         {
             Options = options,
             Config = config,
+            Policy = policy,
             Git = git,
             Console = host.Console,
             Input = host.Input,

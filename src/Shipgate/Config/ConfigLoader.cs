@@ -18,14 +18,11 @@ public static partial class ConfigLoader
 
     private static readonly IDeserializer Deserializer = new DeserializerBuilder().WithNamingConvention(ConfigShape.Naming).Build();
 
-    public static ShipgateConfig LoadFromRepository(string repositoryRoot)
+    /// <param name="displayPath">How messages name the file, like origin/main:.shipgate.yml.</param>
+    /// <param name="defaults">What keys the file leaves out are set to (the operator's remote and branches).</param>
+    public static ShipgateConfig Parse(string yaml, string displayPath, ShipgateConfig? defaults = null)
     {
-        var path = Path.Combine(repositoryRoot, FileName);
-        return File.Exists(path) ? Parse(File.ReadAllText(path), FileName) : ShipgateConfig.Default;
-    }
-
-    public static ShipgateConfig Parse(string yaml, string displayPath)
-    {
+        defaults = (defaults ?? ShipgateConfig.Default) with { SourcePath = displayPath };
         var stream = new YamlStream();
         try
         {
@@ -37,18 +34,17 @@ public static partial class ConfigLoader
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
-            return new ShipgateConfig { SourcePath = displayPath };
+            return defaults;
         if (stream.Documents.Count > 1)
             throw new UsageException($"{displayPath}:{stream.Documents[1].RootNode.Start.Line}: (top level): one YAML document only; remove the second '---'.");
 
         var lines = ConfigShape.Check(stream.Documents[0].RootNode, displayPath);
-        return Validate(Deserializer.Deserialize<ConfigFile>(yaml), lines);
+        return Validate(Deserializer.Deserialize<ConfigFile>(yaml), lines, defaults);
     }
 
     /// <summary>The values' own rules, on a file whose shape is already right.</summary>
-    private static ShipgateConfig Validate(ConfigFile file, ConfigLines at)
+    private static ShipgateConfig Validate(ConfigFile file, ConfigLines at, ShipgateConfig config)
     {
-        var config = new ShipgateConfig { SourcePath = at.File };
         if (file.Remote is { } remote)
             config = config with { Remote = Checked(remote, "remote", GitRefName.RemoteProblem, at) };
         if (file.Branches is { } branches)

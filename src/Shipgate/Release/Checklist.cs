@@ -1,3 +1,5 @@
+using Shipgate.Config;
+
 namespace Shipgate.Release;
 
 /// <summary>One box of the compliance checklist: ticked, or unticked with the reason.</summary>
@@ -9,7 +11,8 @@ public sealed record ChecklistItem(string Label, bool Passed, string? Reason);
 /// </summary>
 public static class Checklist
 {
-    public static IReadOnlyList<ChecklistItem> Evaluate(ReleasePlan plan, CiResult ci)
+    /// <param name="policy">What the release does to the release policy file; null leaves its box out.</param>
+    public static IReadOnlyList<ChecklistItem> Evaluate(ReleasePlan plan, CiResult ci, PolicyChange? policy = null)
     {
         var items = new List<ChecklistItem>
         {
@@ -41,11 +44,13 @@ public static class Checklist
             items.Add(new("Every PR approved by someone other than its author", selfOnly.Count == 0,
                 selfOnly.Count == 0 ? null : $"not independently approved: {string.Join(", ", selfOnly)}"));
         }
+        if (policy is not null)
+            items.Add(new("Release policy unchanged", !policy.Changed, policy.Changed ? $"{policy.Summary}; it takes effect from the next release" : null));
         return items;
     }
 
     /// <summary>Every gap in the audit trail, one sentence each, for the record's <c>warnings</c>.</summary>
-    public static IReadOnlyList<string> Warnings(ReleasePlan plan, CiResult ci, int openPullRequests, string stagingBranch)
+    public static IReadOnlyList<string> Warnings(ReleasePlan plan, CiResult ci, int openPullRequests, string stagingBranch, PolicyChange? policy = null)
     {
         var warnings = new List<string>();
         if (!ci.Verified) warnings.Add($"CI on staging was not verified: {ci.UnverifiedReason}");
@@ -56,6 +61,7 @@ public static class Checklist
         if (unverified.Count > 0) warnings.Add($"Tickets not verified in Linear (LINEAR_API_KEY not set): {string.Join(", ", unverified)}.");
         warnings.AddRange(plan.Tickets.Where(t => t.Check == TicketCheck.Verified && !t.IsCompleted).Select(t => $"Ticket {t.Id} is not completed (status: {t.Status})."));
         warnings.AddRange(plan.PullRequests.Where(p => p.IndependentlyApproved == false).Select(p => $"PR #{p.Number} was not approved by anyone other than its author."));
+        if (policy is { Changed: true }) warnings.Add($"The release policy changes: {policy.Summary}; it takes effect from the next release.");
         if (openPullRequests > 0) warnings.Add($"{openPullRequests} open PRs targeting {stagingBranch} are not included in this release.");
         return warnings;
     }

@@ -22,6 +22,8 @@ public sealed class ReleaseContext
     // Inputs.
     public required ReleaseOptions Options { get; init; }
     public required ShipgateConfig Config { get; init; }
+    /// <summary>The release policy <see cref="Config"/> came from: a committed file on the remote, never the working tree.</summary>
+    public required ReleasePolicy Policy { get; init; }
     public required GitRepository Git { get; init; }
     public required IAnsiConsole Console { get; init; }
     public required TextReader Input { get; init; }
@@ -44,6 +46,8 @@ public sealed class ReleaseContext
     public IReadOnlyList<OpenPullRequest> OpenPullRequests { get; set; } = [];
     public GitIdentity? Releaser { get; set; }
     public string? ReleaserLogin { get; set; }
+    /// <summary>What this release does to the release policy file (it governs the next release, not this one).</summary>
+    public PolicyChange? PolicyChange { get; set; }
 
     // Gather.
     public IReadOnlyList<string> ArchiveFiles { get; set; } = [];

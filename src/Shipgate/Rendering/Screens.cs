@@ -47,6 +47,7 @@ public static class Screens
         Banner(console, "PRODUCTION RELEASE SUMMARY");
         console.WriteLine($"From: {config.StagingBranch} ({plan.ToSha[..7]})");
         console.WriteLine($"To:   {config.ProductionBranch} ({plan.FromSha[..7]})");
+        PolicyScreen.Source(console, context.Policy);
         console.WriteLine();
 
         Section(console, "WHAT'S BEING DEPLOYED");
@@ -119,7 +120,7 @@ public static class Screens
         }
 
         Section(console, "COMPLIANCE STATUS");
-        foreach (var item in Checklist.Evaluate(plan, context.RequireCi))
+        foreach (var item in Checklist.Evaluate(plan, context.RequireCi, context.PolicyChange))
         {
             if (item.Passed) console.WriteLine($"[x] {item.Label}");
             else console.MarkupLine($"[yellow][[ ]] {Markup.Escape(item.Label)}[/] - {SafeText.Markup(item.Reason)}");

@@ -1,3 +1,4 @@
+using Shipgate.Config;
 using Shipgate.Rendering;
 
 namespace Shipgate.Release.Phases;
@@ -37,6 +38,7 @@ public sealed class Preflight : IReleasePhase
         await git.FetchObjectsAsync(config.Remote, heads.Keys);
         if (!await git.HasObjectsAsync(heads.Values))
             throw new ShipgateException(ExitCode.Error, $"The remote '{config.Remote}' changed while it was being read. Run shipgate release again.");
+        if (context.Policy.MovedSince(production, staging) is { } moved) throw new ShipgateException(ExitCode.Error, moved);
 
         var (productionOnly, stagingOnly) = await git.CountDivergenceAsync(production, staging);
         if (productionOnly > 0)
@@ -53,6 +55,10 @@ public sealed class Preflight : IReleasePhase
             context.Console.WriteLine($"{config.StagingBranch} and {config.ProductionBranch} are at the same commit: {staging}");
             return PhaseOutcome.Finished;
         }
+
+        // Shown before the CI gate, so that a blocked release shows it too.
+        context.PolicyChange = await PolicyReader.ReadChangeAsync(git, production, staging);
+        PolicyScreen.Changes(context.Console, context.Policy, context.PolicyChange);
 
         context.Ci = await CheckCiAsync(context, staging, ct);
 

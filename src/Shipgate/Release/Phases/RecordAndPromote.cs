@@ -29,12 +29,13 @@ public sealed class RecordAndPromote : IReleasePhase
             context.Releaser ?? throw new InvalidOperationException("pre-flight reads the releaser"),
             context.ReleaserLogin, config.ProductionBranch, config.StagingBranch, plan, ci,
             context.OpenPullRequests,
-            Checklist.Warnings(plan, ci, context.OpenPullRequests.Count, config.StagingBranch),
+            Checklist.Warnings(plan, ci, context.OpenPullRequests.Count, config.StagingBranch, context.PolicyChange),
             context.Confirmation ?? throw new InvalidOperationException("confirmation comes first"),
             context.Previous,
-            context.Options.Emergency is { } reason ? new RecordEmergency(Rendering.SafeText.OneLine(reason), !ci.Passed) : null));
+            context.Options.Emergency is { } reason ? new RecordEmergency(Rendering.SafeText.OneLine(reason), !ci.Passed) : null,
+            context.Policy, context.PolicyChange));
         var json = RecordFiles.ToJsonBytes(record);
-        var markdown = System.Text.Encoding.UTF8.GetBytes(RecordMarkdown.Render(record, Checklist.Evaluate(plan, ci), context.ArchiveFileUrl));
+        var markdown = System.Text.Encoding.UTF8.GetBytes(RecordMarkdown.Render(record, Checklist.Evaluate(plan, ci, context.PolicyChange), context.ArchiveFileUrl));
 
         var git = context.Git;
         var recordCommit = await git.CommitFilesAsync(tips.Archive, new Dictionary<string, byte[]>
