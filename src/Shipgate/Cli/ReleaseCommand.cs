@@ -53,8 +53,8 @@ public static class ReleaseCommand
     {
         var (_, policy, git, address, repository, webUrl) = await LocalRepository.OpenAsync(host, folder, secrets);
         var config = policy.Config;
-        var codeHost = await Connections.CodeHostAsync(config, address, host.Environment, secrets, host.Clock);
-        var tracker = Connections.Tracker(config, host.Environment, secrets);
+        var codeHost = await Connections.CodeHostAsync(policy, address, host.Environment, secrets, host.Clock);
+        var tracker = Connections.Tracker(policy, host.Environment, secrets);
         return new ReleaseContext
         {
             Options = options,
