@@ -10,9 +10,6 @@ public sealed class PolicyTests
 {
     private static string Flat(RunResult result) => Regex.Replace(result.Output, @"\s+", " ");
 
-    private static string Blob(ReleaseScenario s, string branch) =>
-        GitScenario.Run(s.Folder, "--git-dir", s.Git.Origin, "rev-parse", $"refs/heads/{branch}:.shipgate.yml").Trim();
-
     /// <summary>The tests' configuration with one more area, docs.</summary>
     private const string WithDocsArea = Scenarios.Config + "\n  docs:\n    title: Documentation\n    paths: [\"docs/**\"]\n";
 
@@ -25,7 +22,7 @@ public sealed class PolicyTests
         var result = await s.ReleaseAsync(null, "--dry-run");
 
         Assert.True(result.Code == ExitCode.Success, result.Output);
-        Assert.Contains($"Policy: origin/main:.shipgate.yml (blob {Blob(s, "main")[..7]})", result.Output);
+        Assert.Contains($"Policy: origin/main:.shipgate.yml (blob {s.PolicyBlob("main")[..7]})", result.Output);
         Assert.Contains("[x] Release policy unchanged", result.Output);
         Assert.DoesNotContain("RELEASE POLICY CHANGES", result.Output);
     }
@@ -38,7 +35,7 @@ public sealed class PolicyTests
             Scenarios.Rich(git);
             git.SquashPullRequest(60, "BOL-60: Documentation area", new() { [".shipgate.yml"] = WithDocsArea });
         });
-        var (releasedBlob, releasedMain) = (Blob(s, "main"), s.Git.RemoteSha("main"));
+        var (releasedBlob, releasedMain) = (s.PolicyBlob("main"), s.Git.RemoteSha("main"));
 
         var first = await s.ReleaseAsync();
 
@@ -64,7 +61,7 @@ public sealed class PolicyTests
         var second = await s.ReleaseAsync();
 
         Assert.True(second.Code == ExitCode.Success, second.Output);
-        Assert.Contains($"Policy: origin/main:.shipgate.yml (blob {Blob(s, "main")[..7]})", second.Output);
+        Assert.Contains($"Policy: origin/main:.shipgate.yml (blob {s.PolicyBlob("main")[..7]})", second.Output);
         Assert.Contains("Documentation:", second.Output.Split("KEY CHANGES BY AREA")[1]);
         Assert.Contains("[x] Release policy unchanged", second.Output);
         Assert.False(s.LastRecord().GetProperty("policy").GetProperty("changed_in_release").GetBoolean());
@@ -80,7 +77,7 @@ public sealed class PolicyTests
             git.SquashPullRequest(8, "BOL-8: Web page", new() { ["web/page.ts"] = "page\n" });
         });
         File.WriteAllText(Path.Combine(s.Git.Releaser, ".shipgate.yml"), "tickets:\n  keys: [NOPE]\n");
-        var stagingBlob = Blob(s, "staging");
+        var stagingBlob = s.PolicyBlob("staging");
 
         var result = await s.ReleaseAsync();
 
