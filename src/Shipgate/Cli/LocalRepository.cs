@@ -23,7 +23,7 @@ public sealed record LocalRepository(string Root, ReleasePolicy Policy, GitRepos
         var location = PolicyLocation.FromEnvironment(host.Environment);
         var git = new GitRepository(new GitCli(root, secrets));
         var remoteUrl = await git.RemoteUrlAsync(location.Remote)
-            ?? throw new UsageException($"The repository has no remote named '{location.Remote}'. Add it, or name yours with {PolicyLocation.RemoteVariable}.");
+            ?? throw new UsageException($"The repository has no remote named '{location.Remote}'. Add it, or name yours in {PolicyLocation.RemoteVariable}.");
         var policy = await PolicyReader.ReadAsync(git, location);
         var config = policy.Config;
         var address = RepositoryAddress.Parse(remoteUrl);

@@ -33,10 +33,13 @@ public static partial class ConfigLoader
             throw new UsageException($"{displayPath}:{e.Start.Line}: not valid YAML: {e.Message}");
         }
 
+        if (stream.Documents.Count > 1)
+        {
+            var line = stream.Documents[1].RootNode.Start.Line;
+            throw new UsageException($"{displayPath}:{line}: (top level): one YAML document only; remove the second '---'.");
+        }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
             return defaults;
-        if (stream.Documents.Count > 1)
-            throw new UsageException($"{displayPath}:{stream.Documents[1].RootNode.Start.Line}: (top level): one YAML document only; remove the second '---'.");
 
         var lines = ConfigShape.Check(stream.Documents[0].RootNode, displayPath);
         return Validate(Deserializer.Deserialize<ConfigFile>(yaml), lines, defaults);
@@ -70,11 +73,12 @@ public static partial class ConfigLoader
 
     private static ShipgateConfig Branches(ShipgateConfig config, BranchesSection branches, ConfigLines at)
     {
+        string Branch(string? name, string key, string fallback) => name is null ? fallback : Checked(name, key, GitRefName.BranchProblem, at);
         config = config with
         {
-            StagingBranch = branches.Staging is { } staging ? Checked(staging, "branches.staging", GitRefName.BranchProblem, at) : config.StagingBranch,
-            ProductionBranch = branches.Production is { } production ? Checked(production, "branches.production", GitRefName.BranchProblem, at) : config.ProductionBranch,
-            ArchiveBranch = branches.Archive is { } archive ? Checked(archive, "branches.archive", GitRefName.BranchProblem, at) : config.ArchiveBranch,
+            StagingBranch = Branch(branches.Staging, "branches.staging", config.StagingBranch),
+            ProductionBranch = Branch(branches.Production, "branches.production", config.ProductionBranch),
+            ArchiveBranch = Branch(branches.Archive, "branches.archive", config.ArchiveBranch),
         };
         if (new[] { config.StagingBranch, config.ProductionBranch, config.ArchiveBranch }.Distinct().Count() < 3)
             throw at.Error("branches", "staging, production and archive must be three different branches.");

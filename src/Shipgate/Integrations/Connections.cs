@@ -27,7 +27,9 @@ public static class Connections
     /// there is no code host, and the reason says what to set (Preflight then blocks unless
     /// --allow-unverified-ci). An endpoint outside the token's destinations is refused.
     /// </summary>
-    public static async Task<(ICodeHost? Host, string? Missing)> CodeHostAsync(ReleasePolicy policy, RepositoryAddress? address, Func<string, string?> environment, Secrets secrets, TimeProvider clock, CancellationToken ct = default)
+    public static async Task<(ICodeHost? Host, string? Missing)> CodeHostAsync(
+        ReleasePolicy policy, RepositoryAddress? address, Func<string, string?> environment, Secrets secrets, TimeProvider clock,
+        CancellationToken ct = default)
     {
         var config = policy.Config;
         var repository = config.GitHub.Repository ?? address?.FullName;
@@ -56,7 +58,9 @@ public static class Connections
         if (string.IsNullOrWhiteSpace(key)) return (null, $"{LinearSettings.ApiKeyVariable} is not set");
         var fromEnvironment = EndpointUrl.From(environment("LINEAR_API_URL"), "LINEAR_API_URL", LinearSettings.DefaultEndpoint.ToString());
         var endpoint = fromEnvironment ?? (policy.Config.LinearApiUrl is { } configured ? new Uri(configured) : LinearSettings.DefaultEndpoint);
-        var namedBy = fromEnvironment is not null ? "LINEAR_API_URL" : policy.Config.LinearApiUrl is not null ? $"linear.api_url in {policy.Source.Display}" : "the default";
+        var namedBy = fromEnvironment is not null ? "LINEAR_API_URL"
+            : policy.Config.LinearApiUrl is not null ? $"linear.api_url in {policy.Source.Display}"
+            : "the default";
         TokenDestinations.ForLinear(policy, environment).Require(endpoint, "Linear", namedBy, "LINEAR_API_URL");
         secrets.Add(key);
         return (new LinearClient(new LinearSettings(endpoint, key), secrets), null);

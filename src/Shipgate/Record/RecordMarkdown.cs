@@ -147,7 +147,8 @@ public static class RecordMarkdown
         line("");
         line(source.BlobSha is null
             ? $"- **Source**: no `{SafeText.Markdown(source.Path)}` on `{SafeText.Markdown(source.Ref)}`; Shipgate's defaults applied"
-            : $"- **Source**: `{SafeText.Markdown(source.Path)}` at `{SafeText.Markdown(source.Ref)}` @ `{Short(source.Commit)}` (blob `{Short(source.BlobSha)}`)");
+            : $"- **Source**: `{SafeText.Markdown(source.Path)}` at `{SafeText.Markdown(source.Ref)}` @ `{Short(source.Commit)}`" +
+              $" (blob `{Short(source.BlobSha)}`)");
         if (source.StagingFallback)
             line("- ⚠️ Production had no release policy yet: staging's committed file was used");
         line($"- **Required checks**: {(policy.RequiredChecks.Count == 0 ? "none" : string.Join(", ", policy.RequiredChecks.Select(SafeText.Markdown)))}");

@@ -16,8 +16,9 @@ internal static class PolicyScreen
         if (!policy.FromFile)
             console.WriteLine($"Policy: Shipgate's defaults (no {source.Path} on {config.Remote}/{config.ProductionBranch} or {config.StagingBranch})");
         else if (source.StagingFallback)
-            console.MarkupLine($"[yellow]Policy: {Markup.Escape(source.Display)} (blob {Short(source.BlobSha)}). {Markup.Escape(config.ProductionBranch)} has no " +
-                $"{Markup.Escape(source.Path)} yet, so staging's committed file is used until a release puts one there.[/]");
+            console.MarkupLine($"[yellow]Policy: {Markup.Escape(source.Display)} (blob {Short(source.BlobSha)}). " +
+                $"{Markup.Escape(config.ProductionBranch)} has no {Markup.Escape(source.Path)} yet, " +
+                "so staging's committed file is used until a release puts one there.[/]");
         else
             console.WriteLine($"Policy: {source.Display} (blob {Short(source.BlobSha)})");
     }

@@ -35,7 +35,8 @@ public sealed class GitHubWiringTests
             (fromEnvironment.ApiUrl.ToString(), fromEnvironment.GraphQLUrl.ToString(), fromEnvironment.ApiSource));
         Assert.Equal(("https://ghe.example.com/api/v3", "https://ghe.example.com/api/graphql", "GH_HOST"),
             (fromHost.ApiUrl.ToString(), fromHost.GraphQLUrl.ToString(), fromHost.ApiSource));
-        Assert.Equal(("https://config.example.com/api/graphql", "github.api_url in origin/main:.shipgate.yml"), (fromPolicy.GraphQLUrl.ToString(), fromPolicy.ApiSource));
+        Assert.Equal(("https://config.example.com/api/graphql", "github.api_url in origin/main:.shipgate.yml"),
+            (fromPolicy.GraphQLUrl.ToString(), fromPolicy.ApiSource));
         Assert.Equal("https://api.github.com/", GitHubEndpoints.Resolve(null, Env(("GH_HOST", "github.com")), remote).ApiUrl.ToString());
         Assert.Throws<UsageException>(() => GitHubEndpoints.Resolve(null, Env(("GH_HOST", "https://ghe.example.com/")), remote));
     }
@@ -81,7 +82,8 @@ public sealed class GitHubWiringTests
         var all = Env(("GH_ENTERPRISE_TOKEN", "ghe_first"), ("GITHUB_ENTERPRISE_TOKEN", "ghe_second"), ("GH_TOKEN", "ghp_dotcom"));
 
         Assert.Equal("GH_ENTERPRISE_TOKEN", (await GitHubToken.FindAsync(all, "ghe.example.com"))!.Source);
-        Assert.Equal("GITHUB_ENTERPRISE_TOKEN", (await GitHubToken.FindAsync(Env(("GITHUB_ENTERPRISE_TOKEN", "ghe_second"), ("GH_TOKEN", "ghp_dotcom")), "ghe.example.com"))!.Source);
+        var second = Env(("GITHUB_ENTERPRISE_TOKEN", "ghe_second"), ("GH_TOKEN", "ghp_dotcom"));
+        Assert.Equal("GITHUB_ENTERPRISE_TOKEN", (await GitHubToken.FindAsync(second, "ghe.example.com"))!.Source);
         Assert.Equal("GH_TOKEN", (await GitHubToken.FindAsync(Env(("GH_TOKEN", "ghp_dotcom")), "ghe.example.com"))!.Source);
         Assert.Equal("GH_TOKEN", (await GitHubToken.FindAsync(all, "github.com"))!.Source);
         Assert.Equal("GH_TOKEN", (await GitHubToken.FindAsync(all, "api.acme.ghe.com"))!.Source);

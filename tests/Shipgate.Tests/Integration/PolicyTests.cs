@@ -41,7 +41,8 @@ public sealed class PolicyTests
 
         Assert.True(first.Code == ExitCode.Success, first.Output);
         Assert.Contains("RELEASE POLICY CHANGES", first.Output);
-        Assert.Contains("This release changes .shipgate.yml, the release policy. The change takes effect from the next release; this one is checked by origin/main:.shipgate.yml.", Flat(first));
+        Assert.Contains("This release changes .shipgate.yml, the release policy. The change takes effect from the next release; " +
+            "this one is checked by origin/main:.shipgate.yml.", Flat(first));
         Assert.Contains("+  docs:\n+    title: Documentation\n+    paths: [\"docs/**\"]", first.Output);
         Assert.Contains("[ ] Release policy unchanged - this release changes .shipgate.yml; it takes effect from the next release", Flat(first));
         Assert.DoesNotContain("Documentation:", first.Output.Split("KEY CHANGES BY AREA")[1]);
@@ -51,7 +52,8 @@ public sealed class PolicyTests
         Assert.Equal(("refs/heads/main", releasedMain, releasedBlob, false), (policy.GetProperty("source").GetProperty("ref").GetString(),
             policy.GetProperty("source").GetProperty("commit").GetString(), policy.GetProperty("source").GetProperty("blob_sha").GetString(),
             policy.GetProperty("source").GetProperty("staging_fallback").GetBoolean()));
-        Assert.Contains(record.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.StartsWith("The release policy changes: this release changes .shipgate.yml"));
+        Assert.Contains(record.GetProperty("warnings").EnumerateArray(),
+            w => w.GetString()!.StartsWith("The release policy changes: this release changes .shipgate.yml"));
         var markdown = System.Text.Encoding.UTF8.GetString(s.OriginFile("compliance-archives", $"releases/{s.ReleaseIds()[^1]}.md"));
         Assert.Contains("## Release Policy", markdown);
         Assert.Contains("This release changes `.shipgate.yml`; the change governs the next release", markdown);
@@ -82,12 +84,14 @@ public sealed class PolicyTests
         var result = await s.ReleaseAsync();
 
         Assert.True(result.Code == ExitCode.Success, result.Output);
-        Assert.Contains($"Policy: origin/staging:.shipgate.yml (blob {stagingBlob[..7]}). main has no .shipgate.yml yet, so staging's committed file is used until a release puts one there.", Flat(result));
+        Assert.Contains($"Policy: origin/staging:.shipgate.yml (blob {stagingBlob[..7]}). " +
+            "main has no .shipgate.yml yet, so staging's committed file is used until a release puts one there.", Flat(result));
         Assert.Contains("This release adds .shipgate.yml, the release policy.", Flat(result));
         Assert.Contains("Web Dashboard:", result.Output);
         Assert.Contains("BOL-8", result.Output);
         var source = s.LastRecord().GetProperty("policy").GetProperty("source");
-        Assert.Equal(("refs/heads/staging", stagingBlob, true), (source.GetProperty("ref").GetString(), source.GetProperty("blob_sha").GetString(), source.GetProperty("staging_fallback").GetBoolean()));
+        Assert.Equal(("refs/heads/staging", stagingBlob, true),
+            (source.GetProperty("ref").GetString(), source.GetProperty("blob_sha").GetString(), source.GetProperty("staging_fallback").GetBoolean()));
         var markdown = System.Text.Encoding.UTF8.GetString(s.OriginFile("compliance-archives", $"releases/{s.ReleaseIds()[^1]}.md"));
         Assert.Contains("Production had no release policy yet: staging's committed file was used", markdown);
     }

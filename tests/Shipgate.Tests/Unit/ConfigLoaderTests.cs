@@ -76,7 +76,7 @@ public sealed class ConfigLoaderTests
     [InlineData("areas:\n  web:\n    titel: Web\n    paths: [\"web/**\"]\n", ".shipgate.yml:3: areas.web.titel: unknown key. Known keys here: title, paths.")]
     [InlineData("branches: main\n", ".shipgate.yml:1: branches: expected a mapping of keys to values.")]
     [InlineData("github:\n  required_checks: [build, [test]]\n", ".shipgate.yml:2: github.required_checks: expected a text value.")]
-    [InlineData("branches:\n  staging: \"release..next\"\n", ".shipgate.yml:2: branches.staging: 'release..next' is not a valid git branch or remote name: it contains '..'.")]
+    [InlineData("branches:\n  staging: \"a..b\"\n", ".shipgate.yml:2: branches.staging: 'a..b' is not a valid git branch or remote name: it contains '..'.")]
     [InlineData("branches:\n  archive: audit.lock\n", "branches.archive: 'audit.lock' is not a valid git branch or remote name: a part ends with '.lock'.")]
     [InlineData("release:\n  from_branches: [HEAD]\n", "release.from_branches: 'HEAD' is not a valid git branch or remote name")]
     [InlineData("remote: \"-upload\"\n", "remote: '-upload' is not a valid git branch or remote name: it starts with '-'.")]
@@ -101,7 +101,8 @@ public sealed class ConfigLoaderTests
             audit: { sign: yes, review_within: 2d, allowed_signers: .github/allowed_signers }
             """, "origin/main:.shipgate.yml");
 
-        Assert.Equal(("upstream.eu", "intégration/été-2026", "本番", "audit@trail"), (config.Remote, config.StagingBranch, config.ProductionBranch, config.ArchiveBranch));
+        Assert.Equal(("upstream.eu", "intégration/été-2026", "本番", "audit@trail"),
+            (config.Remote, config.StagingBranch, config.ProductionBranch, config.ArchiveBranch));
         Assert.Equal(["intégration/été-2026", "release/2026.1"], config.AllowedCurrentBranches);
         Assert.Equal((true, TimeSpan.FromDays(2), ".github/allowed_signers"), (config.Audit.Sign, config.Audit.ReviewWithin, config.Audit.AllowedSigners));
         Assert.Equal("origin/main:.shipgate.yml", config.SourcePath);

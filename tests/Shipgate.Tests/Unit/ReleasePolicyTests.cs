@@ -20,7 +20,8 @@ public sealed class ReleasePolicyTests
     [Fact]
     public void A_changed_line_is_a_hunk_with_three_lines_of_context_as_git_writes_it()
     {
-        var before = "tickets:\n  keys: [BOL]\ngithub:\n  repository: acme/demo\n  required_checks: [build]\nareas:\n  web:\n    title: Web\n    paths: [\"web/**\"]\n";
+        var before = "tickets:\n  keys: [BOL]\ngithub:\n  repository: acme/demo\n  required_checks: [build]\n" +
+            "areas:\n  web:\n    title: Web\n    paths: [\"web/**\"]\n";
         var after = before.Replace("  required_checks: [build]\n", "  api_url: http://evil.example\n  required_checks: []\n");
 
         var change = PolicyDiff.Compare(".shipgate.yml", File("a1", before), File("b2", after));
@@ -86,7 +87,8 @@ public sealed class ReleasePolicyTests
         var fromStaging = fromMain with { Branch = "staging", StagingFallback = true };
 
         ReleasePolicy.RequireSameLocation(config, PolicyLocation.Default, fromMain);
-        Assert.Contains("SHIPGATE_STAGING_BRANCH=develop", Assert.Throws<UsageException>(() => ReleasePolicy.RequireSameLocation(config, PolicyLocation.Default, fromStaging)).Message);
+        var error = Assert.Throws<UsageException>(() => ReleasePolicy.RequireSameLocation(config, PolicyLocation.Default, fromStaging));
+        Assert.Contains("SHIPGATE_STAGING_BRANCH=develop", error.Message);
     }
 
     [Fact]

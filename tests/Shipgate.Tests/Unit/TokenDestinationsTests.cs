@@ -6,8 +6,11 @@ namespace Shipgate.Tests.Unit;
 /// <summary>A token goes to the service, the remote's host, or hosts the operator named; never to one a pull request named.</summary>
 public sealed class TokenDestinationsTests
 {
-    private static ReleasePolicy Policy(string yaml, bool stagingFallback) =>
-        new(ConfigLoader.Parse(yaml, ".shipgate.yml"), new PolicySource("origin", stagingFallback ? "staging" : "main", new string('a', 40), ".shipgate.yml", "b", stagingFallback), null, null);
+    private static ReleasePolicy Policy(string yaml, bool stagingFallback)
+    {
+        var source = new PolicySource("origin", stagingFallback ? "staging" : "main", new string('a', 40), ".shipgate.yml", "b", stagingFallback);
+        return new(ConfigLoader.Parse(yaml, ".shipgate.yml"), source, null, null);
+    }
 
     private const string Named = "github:\n  api_url: https://ghe.example.com/api/v3\nlinear:\n  api_url: http://127.0.0.1:7000/graphql";
 
@@ -28,7 +31,8 @@ public sealed class TokenDestinationsTests
     public void The_environment_and_the_remote_name_destinations_and_a_port_is_part_of_the_host()
     {
         var env = new Dictionary<string, string?> { ["GITHUB_API_URL"] = "http://127.0.0.1:5000", ["GH_HOST"] = "git.example.org" };
-        var destinations = TokenDestinations.ForGitHub(Policy("", stagingFallback: false), env.GetValueOrDefault, new RepositoryAddress("ghe.acme.com", "a", "b"));
+        var remote = new RepositoryAddress("ghe.acme.com", "a", "b");
+        var destinations = TokenDestinations.ForGitHub(Policy("", stagingFallback: false), env.GetValueOrDefault, remote);
 
         Assert.True(destinations.Allows(new Uri("http://127.0.0.1:5000/graphql")));
         Assert.False(destinations.Allows(new Uri("http://127.0.0.1:5001/graphql")));

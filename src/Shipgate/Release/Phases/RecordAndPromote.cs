@@ -35,7 +35,8 @@ public sealed class RecordAndPromote : IReleasePhase
             context.Options.Emergency is { } reason ? new RecordEmergency(Rendering.SafeText.OneLine(reason), !ci.Passed) : null,
             context.Policy, context.PolicyChange));
         var json = RecordFiles.ToJsonBytes(record);
-        var markdown = System.Text.Encoding.UTF8.GetBytes(RecordMarkdown.Render(record, Checklist.Evaluate(plan, ci, context.PolicyChange), context.ArchiveFileUrl));
+        var checklist = Checklist.Evaluate(plan, ci, context.PolicyChange);
+        var markdown = System.Text.Encoding.UTF8.GetBytes(RecordMarkdown.Render(record, checklist, context.ArchiveFileUrl));
 
         var git = context.Git;
         var recordCommit = await git.CommitFilesAsync(tips.Archive, new Dictionary<string, byte[]>
