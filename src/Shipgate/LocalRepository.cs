@@ -5,21 +5,27 @@ using Shipgate.Integrations;
 namespace Shipgate;
 
 /// <summary>
-/// The repository a command works on: its root, its <c>.shipgate.yml</c>, git, and how it is named
-/// in records (owner/name, else the remote URL without credentials) and browsed on the web.
+/// The repository a command works on: its root, git, its release policy (read from the remote's
+/// committed <c>.shipgate.yml</c>, never the working tree), and how it is named in records
+/// (owner/name, else the remote URL without credentials) and browsed on the web.
 /// </summary>
-public sealed record LocalRepository(string Root, ShipgateConfig Config, GitRepository Git, RepositoryAddress? Address, string Name, string? WebUrl)
+public sealed record LocalRepository(string Root, ReleasePolicy Policy, GitRepository Git, RepositoryAddress? Address, string Name, string? WebUrl)
 {
-    public static async Task<LocalRepository> OpenAsync(string workingDirectory, string? folder, Secrets secrets, CancellationToken ct)
+    public ShipgateConfig Config => Policy.Config;
+
+    public static async Task<LocalRepository> OpenAsync(string workingDirectory, Func<string, string?> environment, string? folder, Secrets secrets,
+        CancellationToken ct)
     {
         var root = await GitRepository.FindTopLevelAsync(Path.GetFullPath(folder ?? ".", workingDirectory), secrets, ct);
-        var config = ConfigLoader.LoadFromRepository(root);
+        var location = PolicyLocation.FromEnvironment(environment);
         var git = new GitRepository(new GitCli(root, secrets));
-        var remoteUrl = await git.RemoteUrlAsync(config.Remote, ct)
-            ?? throw new UsageException($"The repository has no remote named '{config.Remote}'. Add it, or set 'remote' in {ConfigLoader.FileName}.");
+        var remoteUrl = await git.RemoteUrlAsync(location.Remote, ct)
+            ?? throw new UsageException($"The repository has no remote named '{location.Remote}'. Add it, or name yours in {PolicyLocation.RemoteVariable}.");
+        var policy = await PolicyReader.ReadAsync(git, location, ct);
+        var config = policy.Config;
         var address = RepositoryAddress.Parse(remoteUrl);
         var fullName = config.GitHub.Repository ?? address?.FullName;
-        return new LocalRepository(root, config, git, address, fullName ?? secrets.Redact(remoteUrl),
+        return new LocalRepository(root, policy, git, address, fullName ?? secrets.Redact(remoteUrl),
             fullName is null ? null : $"https://{address?.Host ?? "github.com"}/{fullName}");
     }
 }

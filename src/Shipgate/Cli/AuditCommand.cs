@@ -26,7 +26,7 @@ public static class AuditCommand
             var secrets = Connections.SecretsFrom(host.Environment);
             return ShipgateCli.GuardAsync(host, secrets, async () =>
             {
-                var repository = await LocalRepository.OpenAsync(host.WorkingDirectory, parse.GetValue(repo), secrets, ct);
+                var repository = await LocalRepository.OpenAsync(host.WorkingDirectory, host.Environment, parse.GetValue(repo), secrets, ct);
                 string? signers = null;
                 if (repository.Config.Audit.AllowedSigners is { } file)
                 {
@@ -56,7 +56,7 @@ public static class AuditCommand
             var secrets = Connections.SecretsFrom(host.Environment);
             return ShipgateCli.GuardAsync(host, secrets, async () =>
             {
-                var repository = await LocalRepository.OpenAsync(host.WorkingDirectory, parse.GetValue(repo), secrets, ct);
+                var repository = await LocalRepository.OpenAsync(host.WorkingDirectory, host.Environment, parse.GetValue(repo), secrets, ct);
                 var review = await EmergencyReview.RecordAsync(repository, parse.GetValue(release)!, parse.GetValue(by)!, parse.GetValue(note)!, host.Clock.GetUtcNow(), ct);
                 host.Console.MarkupLine($"[green]Recorded[/] {review.ReviewId} for {review.ReviewsRelease} on {repository.Config.ArchiveBranch}.");
                 return ExitCode.Success;

@@ -49,7 +49,7 @@ public static class AuditReportCommand
                 var path = parse.GetValue(output)!;
                 var (render, byteOrderMark) = Formats[parse.GetValue(format)!];
 
-                var repository = await LocalRepository.OpenAsync(host.WorkingDirectory, parse.GetValue(repo), secrets, ct);
+                var repository = await LocalRepository.OpenAsync(host.WorkingDirectory, host.Environment, parse.GetValue(repo), secrets, ct);
                 var facts = await TrailReader.ReadAsync(repository.Git, repository.Config, repository.Name, allowedSignersFile: null, ct);
                 var report = EvidenceReport.Build(repository.Name, facts.Links, period, host.Clock.GetUtcNow());
                 WriteAtomically(path, render(report), byteOrderMark);

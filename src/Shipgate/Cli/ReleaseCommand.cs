@@ -74,13 +74,13 @@ public static partial class ReleaseCommand
 
     public static async Task<ReleaseContext> CreateContextAsync(CliHost host, ReleaseOptions options, string folder, Secrets secrets, CancellationToken ct)
     {
-        var (_, config, git, address, repository, webUrl) = await LocalRepository.OpenAsync(host.WorkingDirectory, folder, secrets, ct);
-        var codeHost = await Connections.CodeHostAsync(config, address, host.Environment, secrets, host.Clock);
-        var tracker = Connections.Tracker(config, host.Environment, secrets);
+        var (_, policy, git, address, repository, webUrl) = await LocalRepository.OpenAsync(host.WorkingDirectory, host.Environment, folder, secrets, ct);
+        var codeHost = await Connections.CodeHostAsync(policy, address, host.Environment, secrets, host.Clock, ct);
+        var tracker = Connections.Tracker(policy, host.Environment, secrets);
         return new ReleaseContext
         {
             Options = options,
-            Config = config,
+            Policy = policy,
             Git = git,
             Console = host.Console,
             OpenTerminal = host.OpenTerminal,

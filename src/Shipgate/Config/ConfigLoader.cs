@@ -1,25 +1,28 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using YamlDotNet.Serialization;
 
 namespace Shipgate.Config;
 
 /// <summary>
-/// Reads <c>.shipgate.yml</c> strictly: an unknown key, a wrong type or a bad value is a
-/// <see cref="UsageException"/> naming the file, the line and the key, so a typo never silently
-/// falls back to a default.
+/// Reads <c>.shipgate.yml</c> strictly, in three steps: YAML syntax, the shape of the file
+/// (<see cref="ConfigShape"/> against the <see cref="ConfigFile"/> types), then the values. Every
+/// mistake is a <see cref="UsageException"/> naming the file, the line and the key, so a typo never
+/// silently falls back to a default.
 /// </summary>
-public static class ConfigLoader
+public static partial class ConfigLoader
 {
     public const string FileName = ".shipgate.yml";
 
-    public static ShipgateConfig LoadFromRepository(string repositoryRoot)
-    {
-        var path = Path.Combine(repositoryRoot, FileName);
-        return File.Exists(path) ? Parse(File.ReadAllText(path), FileName) : ShipgateConfig.Default;
-    }
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder().WithNamingConvention(ConfigShape.Naming).Build();
 
-    public static ShipgateConfig Parse(string yaml, string displayPath)
+    /// <param name="displayPath">How messages name the file, like origin/main:.shipgate.yml.</param>
+    /// <param name="defaults">What keys the file leaves out are set to (the operator's remote and branches).</param>
+    public static ShipgateConfig Parse(string yaml, string displayPath, ShipgateConfig? defaults = null)
     {
+        defaults = (defaults ?? ShipgateConfig.Default) with { SourcePath = displayPath };
         var stream = new YamlStream();
         try
         {
@@ -30,217 +33,136 @@ public static class ConfigLoader
             throw new UsageException($"{displayPath}:{e.Start.Line}: not valid YAML: {e.Message}");
         }
 
-        var config = new ShipgateConfig { SourcePath = displayPath };
+        if (stream.Documents.Count > 1)
+        {
+            var line = stream.Documents[1].RootNode.Start.Line;
+            throw new UsageException($"{displayPath}:{line}: (top level): one YAML document only; remove the second '---'.");
+        }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
-            return config;
+            return defaults;
 
-        var reader = new Reader(displayPath);
-        var root = reader.Mapping(stream.Documents[0].RootNode, "(top level)");
-        foreach (var (key, value) in reader.Entries(root, "", "remote", "branches", "tickets", "areas", "confirmation", "github", "linear", "deploy", "release", "audit"))
-        {
-            config = key switch
-            {
-                "remote" => config with { Remote = reader.Name(value, key) },
-                "branches" => ReadBranches(reader, value, config),
-                "tickets" => config with { TicketKeys = ReadTickets(reader, value) },
-                "areas" => config with { Areas = ReadAreas(reader, value) },
-                "confirmation" => config with { ConfirmationWords = ReadWords(reader, value) },
-                "github" => config with { GitHub = ReadGitHub(reader, value) },
-                "linear" => config with { LinearApiUrl = ReadSingle(reader, value, "linear", "api_url", reader.Url) },
-                "deploy" => config with { DeployMonitorUrl = ReadSingle(reader, value, "deploy", "monitor_url", reader.Url) },
-                "audit" => config with { Audit = ReadAudit(reader, value) },
-                "release" => config with { ReleaseFromBranches = ReadSingle(reader, value, "release", "from_branches", (n, k) => reader.List(n, k, reader.Name)) },
-                _ => config,
-            };
-        }
+        var lines = ConfigShape.Check(stream.Documents[0].RootNode, displayPath);
+        return Validate(Deserializer.Deserialize<ConfigFile>(yaml), lines, defaults);
+    }
+
+    /// <summary>The values' own rules, on a file whose shape is already right.</summary>
+    private static ShipgateConfig Validate(ConfigFile file, ConfigLines at, ShipgateConfig config)
+    {
+        if (file.Remote is { } remote)
+            config = config with { Remote = Checked(remote, "remote", GitRefName.RemoteProblem, at) };
+        if (file.Branches is { } branches)
+            config = Branches(config, branches, at);
+        if (file.Release?.FromBranches is { } from)
+            config = config with { ReleaseFromBranches = from.Select(b => Checked(b, "release.from_branches", GitRefName.BranchProblem, at)).ToList() };
+        if (file.Tickets?.Keys is { } keys)
+            config = config with { TicketKeys = TicketKeys(keys, at) };
+        if (file.Areas is { } areas)
+            config = config with { Areas = areas.Select(a => Area(a.Key, a.Value, at)).ToList() };
+        if (file.Confirmation?.Words is { } words)
+            config = config with { ConfirmationWords = Words(words, at) };
+        if (file.GitHub is { } github)
+            config = config with { GitHub = GitHub(github, at) };
+        if (file.Linear?.ApiUrl is { } linear)
+            config = config with { LinearApiUrl = Url(linear, "linear.api_url", at) };
+        if (file.Deploy?.MonitorUrl is { } monitor)
+            config = config with { DeployMonitorUrl = Url(monitor, "deploy.monitor_url", at) };
+        if (file.Audit is { } audit)
+            config = config with { Audit = Audit(audit, at) };
         return config;
     }
 
-    private static ShipgateConfig ReadBranches(Reader reader, YamlNode node, ShipgateConfig config)
+    private static ShipgateConfig Branches(ShipgateConfig config, BranchesSection branches, ConfigLines at)
     {
-        foreach (var (key, value) in reader.Entries(reader.Mapping(node, "branches"), "branches.", "staging", "production", "archive"))
+        string Branch(string? name, string key, string fallback) => name is null ? fallback : Checked(name, key, GitRefName.BranchProblem, at);
+        config = config with
         {
-            var name = reader.Name(value, "branches." + key);
-            config = key switch
-            {
-                "staging" => config with { StagingBranch = name },
-                "production" => config with { ProductionBranch = name },
-                _ => config with { ArchiveBranch = name },
-            };
-        }
-        if (config.StagingBranch == config.ProductionBranch || config.ArchiveBranch == config.StagingBranch || config.ArchiveBranch == config.ProductionBranch)
-            throw new UsageException($"{reader.File}:{node.Start.Line}: branches: staging, production and archive must be three different branches.");
+            StagingBranch = Branch(branches.Staging, "branches.staging", config.StagingBranch),
+            ProductionBranch = Branch(branches.Production, "branches.production", config.ProductionBranch),
+            ArchiveBranch = Branch(branches.Archive, "branches.archive", config.ArchiveBranch),
+        };
+        if (new[] { config.StagingBranch, config.ProductionBranch, config.ArchiveBranch }.Distinct().Count() < 3)
+            throw at.Error("branches", "staging, production and archive must be three different branches.");
         return config;
     }
 
-    private static IReadOnlyList<string> ReadTickets(Reader reader, YamlNode node)
+    private static string Checked(string value, string key, Func<string, string?> problem, ConfigLines at) =>
+        problem(value) is { } why ? throw at.Error(key, $"'{value}' is not a valid git branch or remote name: {why}.") : value;
+
+    private static IReadOnlyList<string> TicketKeys(List<string> keys, ConfigLines at)
     {
-        var keys = ReadSingle(reader, node, "tickets", "keys", (n, k) => reader.List(n, k, reader.Scalar)) ?? [];
-        foreach (var key in keys)
-        {
-            if (!System.Text.RegularExpressions.Regex.IsMatch(key, "^[A-Za-z][A-Za-z0-9]{0,9}$"))
-                throw new UsageException($"{reader.File}:{node.Start.Line}: tickets.keys: '{key}' is not a team key (letters and digits, starting with a letter, like BOL).");
-        }
+        foreach (var key in keys.Where(k => !TeamKey().IsMatch(k)))
+            throw at.Error("tickets.keys", $"'{key}' is not a team key (letters and digits, starting with a letter, like BOL).");
         return keys.Select(k => k.ToUpperInvariant()).Distinct().ToList();
     }
 
-    private static IReadOnlyList<AreaRule> ReadAreas(Reader reader, YamlNode node)
+    private static AreaRule Area(string id, AreaSection area, ConfigLines at)
     {
-        var areas = new List<AreaRule>();
-        foreach (var (id, value) in reader.Entries(reader.Mapping(node, "areas"), "areas.", null))
-        {
-            string? title = null;
-            IReadOnlyList<string>? paths = null;
-            foreach (var (key, field) in reader.Entries(reader.Mapping(value, "areas." + id), $"areas.{id}.", "title", "paths"))
-            {
-                if (key == "title") title = reader.Scalar(field, $"areas.{id}.title");
-                else paths = reader.List(field, $"areas.{id}.paths", reader.Scalar);
-            }
-            if (paths is null || paths.Count == 0)
-                throw new UsageException($"{reader.File}:{value.Start.Line}: areas.{id}.paths: an area needs at least one path glob.");
-            areas.Add(new AreaRule(id, title ?? id, paths));
-        }
-        return areas;
+        if (area.Paths is not { Count: > 0 } paths)
+            throw at.Error($"areas.{id}.paths", "an area needs at least one path glob.");
+        return new AreaRule(id, area.Title ?? id, paths);
     }
 
-    private static IReadOnlyList<string> ReadWords(Reader reader, YamlNode node)
+    private static IReadOnlyList<string> Words(List<string> words, ConfigLines at)
     {
-        var words = ReadSingle(reader, node, "confirmation", "words", (n, k) => reader.List(n, k, reader.Scalar)) ?? ShipgateConfig.SeedWords;
+        const string key = "confirmation.words";
         foreach (var word in words)
         {
             if (word.Length == 0 || word.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
-                throw new UsageException($"{reader.File}:{node.Start.Line}: confirmation.words: '{word}' must be one word without spaces.");
+                throw at.Error(key, $"'{word}' must be one word without spaces.");
             if (word == "ABORT")
-                throw new UsageException($"{reader.File}:{node.Start.Line}: confirmation.words: ABORT is reserved for cancelling.");
+                throw at.Error(key, "ABORT is reserved for cancelling.");
         }
-        if (words.Distinct(StringComparer.Ordinal).Count() < 3)
-            throw new UsageException($"{reader.File}:{node.Start.Line}: confirmation.words: give at least 3 different words, so that a word is never the previous release's or the last one shown.");
-        return words.Distinct(StringComparer.Ordinal).ToList();
+        var distinct = words.Distinct(StringComparer.Ordinal).ToList();
+        if (distinct.Count < 3)
+            throw at.Error(key, "give at least 3 different words, so that a word is never the previous release's or the last one shown.");
+        return distinct;
     }
 
-    private static GitHubSettings ReadGitHub(Reader reader, YamlNode node)
+    private static GitHubSettings GitHub(GitHubSection github, ConfigLines at)
     {
-        var settings = new GitHubSettings();
-        foreach (var (key, value) in reader.Entries(reader.Mapping(node, "github"), "github.", "repository", "api_url", "required_checks", "require_independent_review"))
+        if (github.Repository is { } repository && !OwnerAndName().IsMatch(repository))
+            throw at.Error("github.repository", $"'{repository}' is not owner/name.");
+        return new GitHubSettings
         {
-            var path = "github." + key;
-            settings = key switch
-            {
-                "repository" => settings with { Repository = reader.Repository(value, path) },
-                "api_url" => settings with { ApiUrl = reader.Url(value, path) },
-                "required_checks" => settings with { RequiredChecks = reader.List(value, path, reader.Scalar) },
-                _ => settings with { RequireIndependentReview = reader.Bool(value, path) },
-            };
-        }
-        return settings;
-    }
-
-    private static AuditSettings ReadAudit(Reader reader, YamlNode node)
-    {
-        var settings = new AuditSettings();
-        foreach (var (key, value) in reader.Entries(reader.Mapping(node, "audit"), "audit.", "sign", "allowed_signers", "review_within"))
-        {
-            var path = "audit." + key;
-            settings = key switch
-            {
-                "sign" => settings with { Sign = reader.Bool(value, path) },
-                "allowed_signers" => settings with { AllowedSigners = reader.Scalar(value, path) },
-                _ => settings with { ReviewWithin = reader.Duration(value, path) },
-            };
-        }
-        return settings;
-    }
-
-    private static T? ReadSingle<T>(Reader reader, YamlNode node, string section, string key, Func<YamlNode, string, T> read)
-    {
-        T? result = default;
-        foreach (var (_, value) in reader.Entries(reader.Mapping(node, section), section + ".", key))
-            result = read(value, section + "." + key);
-        return result;
-    }
-
-    /// <summary>Typed access to YAML nodes; every failure names file, line and key.</summary>
-    private sealed class Reader(string file)
-    {
-        public string File { get; } = file;
-
-        private UsageException Error(YamlNode node, string key, string problem) =>
-            new($"{File}:{node.Start.Line}: {key}: {problem}");
-
-        public YamlMappingNode Mapping(YamlNode node, string key) =>
-            node as YamlMappingNode ?? throw Error(node, key, "expected a mapping of keys to values.");
-
-        /// <summary>The entries of a mapping; <paramref name="allowed"/> null allows any key (areas).</summary>
-        public IEnumerable<(string Key, YamlNode Value)> Entries(YamlMappingNode mapping, string prefix, params string[]? allowed)
-        {
-            var seen = new HashSet<string>();
-            foreach (var (keyNode, value) in mapping.Children)
-            {
-                var key = (keyNode as YamlScalarNode)?.Value ?? throw Error(keyNode, prefix + "?", "keys must be plain words.");
-                if (allowed is not null && !allowed.Contains(key))
-                    throw Error(keyNode, prefix + key, $"unknown key. Known keys here: {string.Join(", ", allowed)}.");
-                if (!seen.Add(key))
-                    throw Error(keyNode, prefix + key, "given twice.");
-                yield return (key, value);
-            }
-        }
-
-        public string Scalar(YamlNode node, string key)
-        {
-            if (node is not YamlScalarNode scalar || scalar.Value is null || (scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && scalar.Value is "" or "~" or "null"))
-                throw Error(node, key, "expected a text value.");
-            return scalar.Value;
-        }
-
-        public string Name(YamlNode node, string key)
-        {
-            var value = Scalar(node, key);
-            if (!System.Text.RegularExpressions.Regex.IsMatch(value, @"^[\p{L}\p{M}\p{N}._/-]+$") || value.StartsWith('-') || value.Contains(".."))
-                throw Error(node, key, $"'{value}' is not a valid git branch or remote name.");
-            return value;
-        }
-
-        public string Url(YamlNode node, string key)
-        {
-            var value = Scalar(node, key);
-            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
-                throw Error(node, key, $"'{value}' is not an http(s) URL.");
-            if (!string.IsNullOrEmpty(uri.UserInfo))
-                throw Error(node, key, "must not carry credentials; tokens come from the environment.");
-            return value.TrimEnd('/');
-        }
-
-        public string Repository(YamlNode node, string key)
-        {
-            var value = Scalar(node, key);
-            if (!System.Text.RegularExpressions.Regex.IsMatch(value, @"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"))
-                throw Error(node, key, $"'{value}' is not owner/name.");
-            return value;
-        }
-
-        public bool Bool(YamlNode node, string key) => Scalar(node, key) switch
-        {
-            "true" or "True" or "yes" => true,
-            "false" or "False" or "no" => false,
-            var other => throw Error(node, key, $"'{other}' is not true or false."),
+            Repository = github.Repository,
+            ApiUrl = github.ApiUrl is { } url ? Url(url, "github.api_url", at) : null,
+            RequiredChecks = github.RequiredChecks ?? [],
+            RequireIndependentReview = github.RequireIndependentReview ?? false,
         };
-
-        /// <summary>A duration such as 48h, 2d or 90m.</summary>
-        public TimeSpan Duration(YamlNode node, string key)
-        {
-            var value = Scalar(node, key);
-            var match = System.Text.RegularExpressions.Regex.Match(value, "^([1-9][0-9]{0,5})([mhd])$");
-            if (!match.Success)
-                throw Error(node, key, $"'{value}' is not a duration like 48h, 2d or 90m.");
-            var amount = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            return match.Groups[2].Value switch { "m" => TimeSpan.FromMinutes(amount), "h" => TimeSpan.FromHours(amount), _ => TimeSpan.FromDays(amount) };
-        }
-
-        public IReadOnlyList<string> List(YamlNode node, string key, Func<YamlNode, string, string> item)
-        {
-            if (node is not YamlSequenceNode sequence)
-                throw Error(node, key, "expected a list, like [A, B] or lines starting with '- '.");
-            return sequence.Children.Select(child => item(child, key)).ToList();
-        }
     }
+
+    private static AuditSettings Audit(AuditSection audit, ConfigLines at) => new()
+    {
+        Sign = audit.Sign ?? false,
+        AllowedSigners = audit.AllowedSigners,
+        ReviewWithin = audit.ReviewWithin is { } within ? Duration(within, "audit.review_within", at) : new AuditSettings().ReviewWithin,
+    };
+
+    private static string Url(string value, string key, ConfigLines at)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+            throw at.Error(key, $"'{value}' is not an http(s) URL.");
+        if (!string.IsNullOrEmpty(uri.UserInfo))
+            throw at.Error(key, "must not carry credentials; tokens come from the environment.");
+        return value.TrimEnd('/');
+    }
+
+    /// <summary>A duration such as 48h, 2d or 90m.</summary>
+    private static TimeSpan Duration(string value, string key, ConfigLines at)
+    {
+        var match = DurationText().Match(value);
+        if (!match.Success)
+            throw at.Error(key, $"'{value}' is not a duration like 48h, 2d or 90m.");
+        var amount = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        return match.Groups[2].Value switch { "m" => TimeSpan.FromMinutes(amount), "h" => TimeSpan.FromHours(amount), _ => TimeSpan.FromDays(amount) };
+    }
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{0,9}$")]
+    private static partial Regex TeamKey();
+
+    [GeneratedRegex("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")]
+    private static partial Regex OwnerAndName();
+
+    [GeneratedRegex("^([1-9][0-9]{0,5})([mhd])$")]
+    private static partial Regex DurationText();
 }

@@ -1,14 +1,18 @@
 using Shipgate.Config;
+using Shipgate.GitHub;
+using Shipgate.Linear;
 
 namespace Shipgate.Integrations;
 
 /// <summary>
-/// Decides which integrations a run has, from configuration and the environment. Secrets come
-/// only from the environment and are registered for redaction before anything can print them.
+/// Decides which integrations a run has, from the release policy and the environment. The
+/// operator's environment wins over the file for every endpoint; a token goes only to a
+/// <see cref="TokenDestinations"/> host, checked before any request. Secrets come only from the
+/// environment and are registered for redaction before anything can print them.
 /// </summary>
 public static class Connections
 {
-    public static readonly string[] SecretVariables = ["GH_TOKEN", "GITHUB_TOKEN", "LINEAR_API_KEY"];
+    public static readonly string[] SecretVariables = [.. GitHubToken.Variables, LinearSettings.ApiKeyVariable];
 
     public static Secrets SecretsFrom(Func<string, string?> environment)
     {
@@ -19,36 +23,46 @@ public static class Connections
 
     /// <summary>
     /// GitHub for the repository named by github.repository, else by the remote URL, with a token
-    /// from GH_TOKEN, GITHUB_TOKEN or `gh auth token`. Without a repository or a token there is no
-    /// code host, and the reason says what to set (Preflight then blocks unless --allow-unverified-ci).
+    /// found for the API's host (<see cref="GitHubToken.FindAsync"/>). Without a repository or a token
+    /// there is no code host, and the reason says what to set (Preflight then blocks unless
+    /// --allow-unverified-ci). An endpoint outside the token's destinations is refused.
     /// </summary>
-    public static async Task<Integration<ICodeHost>> CodeHostAsync(ShipgateConfig config, RepositoryAddress? address, Func<string, string?> environment, Secrets secrets, TimeProvider clock, CancellationToken ct = default)
+    public static async Task<Integration<ICodeHost>> CodeHostAsync(
+        ReleasePolicy policy, RepositoryAddress? address, Func<string, string?> environment, Secrets secrets, TimeProvider clock,
+        CancellationToken ct = default)
     {
+        var config = policy.Config;
         var repository = config.GitHub.Repository ?? address?.FullName;
         if (repository?.Split('/') is not [{ Length: > 0 } owner, { Length: > 0 } name])
             return Integration<ICodeHost>.Unavailable("the remote URL names no GitHub repository; set github.repository (owner/name) in .shipgate.yml");
-        var endpoints = GitHub.GitHubEndpoints.Resolve(config.GitHub.ApiUrl, environment, address);
+        var endpoints = GitHubEndpoints.Resolve(config.GitHub.ApiUrl, environment, address, $"github.api_url in {policy.Source.Display}");
+        var destinations = TokenDestinations.ForGitHub(policy, environment, address);
+        destinations.Require(endpoints.ApiUrl, "GitHub", endpoints.ApiSource, "GITHUB_API_URL (or GH_HOST)");
+        destinations.Require(endpoints.GraphQLUrl, "GitHub", "GraphQL, derived from " + endpoints.ApiSource, "GITHUB_GRAPHQL_URL");
+
         var host = endpoints.ApiUrl.Host.Equals("api.github.com", StringComparison.OrdinalIgnoreCase) ? "github.com" : endpoints.ApiUrl.Host;
-        if (await GitHub.GitHubToken.FindAsync(environment, host, ct) is not { } token)
-            return Integration<ICodeHost>.Unavailable("no GitHub token (GH_TOKEN and GITHUB_TOKEN are not set, and `gh auth token` gave none)");
+        if (await GitHubToken.FindAsync(environment, host, ct) is not { } token)
+            return Integration<ICodeHost>.Unavailable($"no GitHub token ({string.Join(", ", GitHubToken.VariablesFor(host))} are not set, and `gh auth token` gave none)");
         secrets.Add(token.Value);
-        var http = new GitHub.GitHubHttp(endpoints, token, repository, secrets, clock);
-        return Integration<ICodeHost>.Available(new GitHub.GitHubClient(http, owner, name, config.StagingBranch));
+        var http = new GitHubHttp(endpoints, token, repository, secrets, clock);
+        return Integration<ICodeHost>.Available(new GitHubClient(http, owner, name, config.StagingBranch));
     }
 
     /// <summary>
-    /// Linear when LINEAR_API_KEY is set, at <c>linear.api_url</c>, else LINEAR_API_URL, else
-    /// https://api.linear.app/graphql. Without a key, tickets stay unverified (a warning, not a block).
+    /// Linear when LINEAR_API_KEY is set, at LINEAR_API_URL, else the policy's <c>linear.api_url</c>,
+    /// else https://api.linear.app/graphql. Without a key, tickets stay unverified (a warning, not a block).
     /// </summary>
-    public static Integration<ITicketTracker> Tracker(ShipgateConfig config, Func<string, string?> environment, Secrets secrets)
+    public static Integration<ITicketTracker> Tracker(ReleasePolicy policy, Func<string, string?> environment, Secrets secrets)
     {
-        var key = environment(Linear.LinearSettings.ApiKeyVariable);
-        if (string.IsNullOrWhiteSpace(key)) return Integration<ITicketTracker>.Unavailable($"{Linear.LinearSettings.ApiKeyVariable} is not set");
-        var url = config.LinearApiUrl ?? environment("LINEAR_API_URL");
-        Uri endpoint = Linear.LinearSettings.DefaultEndpoint;
-        if (!string.IsNullOrWhiteSpace(url) && (!Uri.TryCreate(url, UriKind.Absolute, out endpoint!) || endpoint.Scheme is not ("https" or "http") || endpoint.UserInfo.Length > 0))
-            throw new UsageException("LINEAR_API_URL is not an http(s) URL without credentials.");
+        var key = environment(LinearSettings.ApiKeyVariable);
+        if (string.IsNullOrWhiteSpace(key)) return Integration<ITicketTracker>.Unavailable($"{LinearSettings.ApiKeyVariable} is not set");
+        var fromEnvironment = EndpointUrl.From(environment("LINEAR_API_URL"), "LINEAR_API_URL", LinearSettings.DefaultEndpoint.ToString());
+        var endpoint = fromEnvironment ?? (policy.Config.LinearApiUrl is { } configured ? new Uri(configured) : LinearSettings.DefaultEndpoint);
+        var namedBy = fromEnvironment is not null ? "LINEAR_API_URL"
+            : policy.Config.LinearApiUrl is not null ? $"linear.api_url in {policy.Source.Display}"
+            : "the default";
+        TokenDestinations.ForLinear(policy, environment).Require(endpoint, "Linear", namedBy, "LINEAR_API_URL");
         secrets.Add(key);
-        return Integration<ITicketTracker>.Available(new Linear.LinearClient(new Linear.LinearSettings(endpoint, key), secrets));
+        return Integration<ITicketTracker>.Available(new LinearClient(new LinearSettings(endpoint, key), secrets));
     }
 }

@@ -1,3 +1,4 @@
+using Shipgate.Config;
 using Shipgate.Git;
 using Shipgate.Integrations;
 using Shipgate.Release;
@@ -21,7 +22,9 @@ public static class RecordBuilder
         IReadOnlyList<string> Warnings,
         RecordConfirmation Confirmation,
         PreviousRelease? Previous,
-        RecordEmergency? Emergency = null);
+        RecordEmergency? Emergency = null,
+        ReleasePolicy? Policy = null,
+        PolicyChange? PolicyChange = null);
 
     public static ToolInfo Tool { get; } = new("shipgate",
         typeof(RecordBuilder).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
@@ -70,7 +73,17 @@ public static class RecordBuilder
             Emergency = input.Emergency,
             Confirmation = input.Confirmation,
             PreviousRelease = input.Previous,
+            Policy = input.Policy is { } policy ? PolicyOf(policy, input.PolicyChange) : null,
         };
+    }
+
+    private static RecordPolicy PolicyOf(ReleasePolicy policy, PolicyChange? change)
+    {
+        var (source, config) = (policy.Source, policy.Config);
+        return new RecordPolicy(
+            new RecordPolicySource(source.Ref, source.Commit, source.Path, source.BlobSha, source.StagingFallback),
+            config.GitHub.RequiredChecks, config.GitHub.ApiUrl, config.LinearApiUrl, config.GitHub.RequireIndependentReview,
+            change?.Changed ?? false);
     }
 
     /// <summary>The archive commit's message, as the seed writes it.</summary>

@@ -107,6 +107,7 @@ public static class RecordMarkdown
             foreach (var check in record.CiStatus.Checks)
                 Line($"| {SafeText.Markdown(check.Name)} | {(check.Passed ? "✅" : "❌")} {SafeText.Markdown(check.Conclusion)} |");
         }
+        if (record.Policy is { } policy) Policy(policy, Line);
         if (record.OpenPrs.Count > 0)
         {
             Line();
@@ -137,6 +138,27 @@ public static class RecordMarkdown
             Line($"- **SHA-256 of its record**: `{previous.Sha256}`");
         }
         return md.ToString();
+    }
+
+    private static void Policy(RecordPolicy policy, Action<string> line)
+    {
+        var source = policy.Source;
+        string Short(string? sha) => sha is null ? "none" : sha[..Math.Min(7, sha.Length)];
+        line("");
+        line("## Release Policy");
+        line("");
+        line(source.BlobSha is null
+            ? $"- **Source**: no `{SafeText.Markdown(source.Path)}` on `{SafeText.Markdown(source.Ref)}`; Shipgate's defaults applied"
+            : $"- **Source**: `{SafeText.Markdown(source.Path)}` at `{SafeText.Markdown(source.Ref)}` @ `{Short(source.Commit)}`" +
+              $" (blob `{Short(source.BlobSha)}`)");
+        if (source.StagingFallback)
+            line("- ⚠️ Production had no release policy yet: staging's committed file was used");
+        line($"- **Required checks**: {(policy.RequiredChecks.Count == 0 ? "none" : string.Join(", ", policy.RequiredChecks.Select(SafeText.Markdown)))}");
+        line($"- **GitHub API**: {SafeText.Markdown(policy.GitHubApiUrl ?? "not set by the policy")}");
+        line($"- **Linear API**: {SafeText.Markdown(policy.LinearApiUrl ?? "not set by the policy")}");
+        line($"- **Independent review required**: {(policy.RequireIndependentReview ? "yes" : "no")}");
+        if (policy.ChangedInRelease)
+            line($"- ⚠️ This release changes `{SafeText.Markdown(source.Path)}`; the change governs the next release");
     }
 
     private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

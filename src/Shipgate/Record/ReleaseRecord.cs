@@ -42,6 +42,9 @@ public sealed record ReleaseRecord
     public required RecordEmergency? Emergency { get; init; }
     public required RecordConfirmation Confirmation { get; init; }
     public required PreviousRelease? PreviousRelease { get; init; }
+    /// <summary>The release policy the release was checked by; absent in records written before Shipgate read it from git.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RecordPolicy? Policy { get; init; }
 }
 
 public sealed record ToolInfo(string Name, string Version);
@@ -87,6 +90,23 @@ public enum ConfirmationChannel
 
 /// <param name="Channel">Null only in records made before the channel was recorded.</param>
 public sealed record RecordConfirmation(string WordPresented, string WordEntered, DateTimeOffset ConfirmedAt, ConfirmationChannel? Channel);
+
+/// <summary>
+/// The release policy a release was checked by: where it was read (a committed file, never the
+/// working tree) and what it set. <see cref="ChangedInRelease"/>: the release changed the file, so
+/// the next release is checked by the new version.
+/// </summary>
+/// <param name="GitHubApiUrl">github.api_url as the policy set it; null when it set none (the environment, the remote or api.github.com decided).</param>
+public sealed record RecordPolicy(
+    RecordPolicySource Source,
+    IReadOnlyList<string> RequiredChecks,
+    [property: JsonPropertyName("github_api_url")] string? GitHubApiUrl,
+    string? LinearApiUrl,
+    bool RequireIndependentReview,
+    bool ChangedInRelease);
+
+/// <summary>The policy file's commit and blob; <see cref="StagingFallback"/> when production had none yet and staging's was used.</summary>
+public sealed record RecordPolicySource(string Ref, string? Commit, string Path, string? BlobSha, bool StagingFallback);
 
 /// <summary>The link of the hash chain: the previous record's id and the SHA-256 of its file's bytes.</summary>
 public sealed record PreviousRelease(string Id, string Sha256);

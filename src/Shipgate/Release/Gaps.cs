@@ -12,6 +12,7 @@ public enum GapKind
     Unspecced,
     NoIndependentApproval,
     OpenPullRequest,
+    PolicyChanged,
 }
 
 /// <summary>
@@ -29,7 +30,9 @@ public sealed record ChecklistItem(string Label, bool Passed, string? Reason);
 /// </summary>
 public static class Gaps
 {
-    public static IReadOnlyList<Gap> Find(ReleasePlan plan, CiResult ci, IReadOnlyList<Integrations.OpenPullRequest> openPullRequests)
+    /// <param name="policy">What the release does to the release policy file; null when it was not compared.</param>
+    public static IReadOnlyList<Gap> Find(ReleasePlan plan, CiResult ci, IReadOnlyList<Integrations.OpenPullRequest> openPullRequests,
+        Config.PolicyChange? policy = null)
     {
         var gaps = new List<Gap>();
         if (!ci.Verified) gaps.Add(new Gap(GapKind.CiUnverified, ci.Sha, ci.UnverifiedReason));
@@ -48,11 +51,14 @@ public static class Gaps
             gaps.AddRange(plan.PullRequests.Where(p => p.IndependentlyApproved != true)
                 .Select(p => new Gap(GapKind.NoIndependentApproval, $"#{p.Number}", p.IndependentlyApproved is null ? "reviews unknown" : null)));
         gaps.AddRange(openPullRequests.Select(p => new Gap(GapKind.OpenPullRequest, $"#{p.Number}")));
+        if (policy is { Changed: true }) gaps.Add(new Gap(GapKind.PolicyChanged, policy.Path, policy.Summary));
         return gaps;
     }
 
     /// <summary>The summary's COMPLIANCE STATUS, the same boxes on screen and in the Markdown record.</summary>
-    public static IReadOnlyList<ChecklistItem> Checklist(IReadOnlyList<Gap> gaps, bool reviewsKnown)
+    /// <param name="reviewsKnown">Whether the code host told the reviews: the review box is shown only then.</param>
+    /// <param name="policyCompared">Whether the release policy file was compared: its box is shown only then.</param>
+    public static IReadOnlyList<ChecklistItem> Checklist(IReadOnlyList<Gap> gaps, bool reviewsKnown, bool policyCompared = false)
     {
         string Subjects(GapKind kind) => string.Join(", ", Of(gaps, kind).Select(g => g.Subject));
         var items = new List<ChecklistItem>();
@@ -85,6 +91,11 @@ public static class Gaps
             items.Add(new("Every PR approved by someone other than its author", notApproved.Length == 0,
                 notApproved.Length == 0 ? null : $"not independently approved: {notApproved}"));
         }
+        if (policyCompared)
+        {
+            var policy = Of(gaps, GapKind.PolicyChanged).FirstOrDefault();
+            items.Add(new("Release policy unchanged", policy is null, policy is null ? null : $"{policy.Detail}; it takes effect from the next release"));
+        }
         return items;
     }
 
@@ -103,6 +114,7 @@ public static class Gaps
         warnings.AddRange(Each(GapKind.NoIndependentApproval, g => g.Detail is null
             ? $"PR {g.Subject} was not approved by anyone other than its author."
             : $"PR {g.Subject}: its reviews could not be read, so no independent approval is known."));
+        warnings.AddRange(Each(GapKind.PolicyChanged, g => $"The release policy changes: {g.Detail}; it takes effect from the next release."));
         var open = Of(gaps, GapKind.OpenPullRequest).Count();
         if (open > 0) warnings.Add($"{open} open PRs targeting {stagingBranch} are not included in this release.");
         return warnings;

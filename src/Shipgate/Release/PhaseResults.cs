@@ -1,3 +1,4 @@
+using Shipgate.Config;
 using Shipgate.Git;
 using Shipgate.Integrations;
 using Shipgate.Record;
@@ -10,9 +11,10 @@ public sealed record RemoteTips(string Staging, string Production, string? Archi
 /// <summary>Who makes the release: the git identity, and the GitHub login behind the token when GitHub says.</summary>
 public sealed record Releaser(GitIdentity Identity, string? Login);
 
-/// <summary>Phase 1's result: the remote's tips, CI on staging's head, and the open PRs left out.</summary>
+/// <summary>Phase 1's result: the remote's tips, CI on staging's head, the open PRs left out, and what the release does to the policy.</summary>
 /// <param name="Releaser">Null in a dry run, which records nothing and so needs no identity.</param>
-public sealed record Preflighted(RemoteTips Tips, CiResult Ci, IReadOnlyList<OpenPullRequest> OpenPullRequests, Releaser? Releaser);
+/// <param name="PolicyChange">The release policy file as production has it against staging's: a change governs the next release, not this one.</param>
+public sealed record Preflighted(RemoteTips Tips, CiResult Ci, IReadOnlyList<OpenPullRequest> OpenPullRequests, Releaser? Releaser, PolicyChange PolicyChange);
 
 /// <summary>Phase 2's result: what ships, every gap the record will note, and the chain the record extends.</summary>
 /// <param name="ArchiveFiles">Every path on the archive branch (compliance archives, earlier records).</param>

@@ -17,7 +17,9 @@ public sealed record ReleaseOptions(bool DryRun = false, string? AllowUnverified
 public sealed record ReleaseContext
 {
     public required ReleaseOptions Options { get; init; }
-    public required ShipgateConfig Config { get; init; }
+    /// <summary>The release policy: a committed file on the remote's production tip (or staging's, before the first release), never the working tree.</summary>
+    public required ReleasePolicy Policy { get; init; }
+    public ShipgateConfig Config => Policy.Config;
     public required GitRepository Git { get; init; }
     public required IAnsiConsole Console { get; init; }
     /// <summary>Opens the controlling terminal the word is typed at; null when the process has none.</summary>

@@ -42,12 +42,13 @@ public static class Screens
 
     private static string Date(DateTimeOffset? at) => at?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
-    public static void Summary(IAnsiConsole console, ShipgateConfig config, Gathered gathered)
+    public static void Summary(IAnsiConsole console, ReleasePolicy policy, Gathered gathered)
     {
-        var plan = gathered.Plan;
+        var (config, plan) = (policy.Config, gathered.Plan);
         Banner(console, "PRODUCTION RELEASE SUMMARY");
         console.WriteLine($"From: {config.StagingBranch} ({Sha.Short(plan.ToSha)})");
         console.WriteLine($"To:   {config.ProductionBranch} ({Sha.Short(plan.FromSha)})");
+        PolicyScreen.Source(console, policy);
         console.WriteLine();
 
         Section(console, "WHAT'S BEING DEPLOYED");
@@ -119,7 +120,7 @@ public static class Screens
         }
 
         Section(console, "COMPLIANCE STATUS");
-        foreach (var item in Gaps.Checklist(gathered.Gaps, plan.ReviewsKnown))
+        foreach (var item in Gaps.Checklist(gathered.Gaps, plan.ReviewsKnown, policyCompared: true))
         {
             if (item.Passed) console.WriteLine($"[x] {item.Label}");
             else console.MarkupLine($"[yellow][[ ]] {Markup.Escape(item.Label)}[/] - {SafeText.Markup(item.Reason)}");

@@ -32,7 +32,7 @@ public sealed class SigningAndEmergencyTests
         return (process.ExitCode, output, error);
     }
 
-    private static void UseConfig(ReleaseScenario s, string config) => File.WriteAllText(Path.Combine(s.Git.Releaser, ".shipgate.yml"), config + "\n");
+    private static void UseConfig(ReleaseScenario s, string config) => Scenarios.ReleasedPolicy(s.Git, config);
 
     [Fact]
     public async Task Signed_records_verify_against_the_allowed_signers()

@@ -24,11 +24,21 @@ public sealed class GitHubWiringTests
     }
 
     [Fact]
-    public void The_configured_API_URL_wins_over_the_environment_and_the_remote()
+    public void The_environment_wins_over_the_policy_and_the_policy_over_the_remote()
     {
-        var endpoints = GitHubEndpoints.Resolve("https://config.example.com/api/v3", Env(("GITHUB_API_URL", "https://env.example.com")), new RepositoryAddress("remote.example.com", "a", "b"));
+        var remote = new RepositoryAddress("remote.example.com", "a", "b");
+        var fromEnvironment = GitHubEndpoints.Resolve("https://config.example.com/api/v3", Env(("GITHUB_API_URL", "https://env.example.com")), remote);
+        var fromHost = GitHubEndpoints.Resolve("https://config.example.com/api/v3", Env(("GH_HOST", "GHE.example.com")), remote);
+        var fromPolicy = GitHubEndpoints.Resolve("https://config.example.com/api/v3", Env(), remote, "github.api_url in origin/main:.shipgate.yml");
 
-        Assert.Equal("https://config.example.com/api/graphql", endpoints.GraphQLUrl.ToString());
+        Assert.Equal(("https://env.example.com/", "https://env.example.com/graphql", "GITHUB_API_URL"),
+            (fromEnvironment.ApiUrl.ToString(), fromEnvironment.GraphQLUrl.ToString(), fromEnvironment.ApiSource));
+        Assert.Equal(("https://ghe.example.com/api/v3", "https://ghe.example.com/api/graphql", "GH_HOST"),
+            (fromHost.ApiUrl.ToString(), fromHost.GraphQLUrl.ToString(), fromHost.ApiSource));
+        Assert.Equal(("https://config.example.com/api/graphql", "github.api_url in origin/main:.shipgate.yml"),
+            (fromPolicy.GraphQLUrl.ToString(), fromPolicy.ApiSource));
+        Assert.Equal("https://api.github.com/", GitHubEndpoints.Resolve(null, Env(("GH_HOST", "github.com")), remote).ApiUrl.ToString());
+        Assert.Throws<UsageException>(() => GitHubEndpoints.Resolve(null, Env(("GH_HOST", "https://ghe.example.com/")), remote));
     }
 
     [Fact]
@@ -64,6 +74,27 @@ public sealed class GitHubWiringTests
         Assert.Equal("GITHUB_TOKEN", fallback!.Source);
         Assert.DoesNotContain("ghp_first", token.ToString());
         Assert.Null(none);
+    }
+
+    [Fact]
+    public async Task An_enterprise_host_takes_the_enterprise_tokens_first_as_gh_does()
+    {
+        var all = Env(("GH_ENTERPRISE_TOKEN", "ghe_first"), ("GITHUB_ENTERPRISE_TOKEN", "ghe_second"), ("GH_TOKEN", "ghp_dotcom"));
+
+        Assert.Equal("GH_ENTERPRISE_TOKEN", (await GitHubToken.FindAsync(all, "ghe.example.com"))!.Source);
+        var second = Env(("GITHUB_ENTERPRISE_TOKEN", "ghe_second"), ("GH_TOKEN", "ghp_dotcom"));
+        Assert.Equal("GITHUB_ENTERPRISE_TOKEN", (await GitHubToken.FindAsync(second, "ghe.example.com"))!.Source);
+        Assert.Equal("GH_TOKEN", (await GitHubToken.FindAsync(Env(("GH_TOKEN", "ghp_dotcom")), "ghe.example.com"))!.Source);
+        Assert.Equal("GH_TOKEN", (await GitHubToken.FindAsync(all, "github.com"))!.Source);
+        Assert.Equal("GH_TOKEN", (await GitHubToken.FindAsync(all, "api.acme.ghe.com"))!.Source);
+    }
+
+    [Fact]
+    public void Enterprise_tokens_are_secrets_like_the_others()
+    {
+        var secrets = Connections.SecretsFrom(Env(("GH_ENTERPRISE_TOKEN", "ghe_enterprise_secret"), ("GITHUB_ENTERPRISE_TOKEN", "ghe_other_secret")));
+
+        Assert.Equal("x *** y ***", secrets.Redact("x ghe_enterprise_secret y ghe_other_secret"));
     }
 
     [Fact]

@@ -300,12 +300,12 @@ public sealed class ReleaseTests
     public async Task A_bad_configuration_names_file_line_and_key()
     {
         using var s = new ReleaseScenario(Scenarios.Rich);
-        File.WriteAllText(Path.Combine(s.Git.Releaser, ".shipgate.yml"), "tickets:\n  keys: [BOL]\nbranches:\n  stagin: develop\n");
+        Scenarios.ReleasedPolicy(s.Git, "tickets:\n  keys: [BOL]\nbranches:\n  stagin: develop");
 
         var result = await s.ReleaseAsync();
 
         Assert.Equal(ExitCode.Usage, result.Code);
-        Assert.Contains(".shipgate.yml:4: branches.stagin: unknown key", result.Output);
+        Assert.Contains("origin/main:.shipgate.yml:4: branches.stagin: unknown key", result.Output);
     }
 
     [Fact]

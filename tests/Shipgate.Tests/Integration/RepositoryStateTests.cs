@@ -97,6 +97,9 @@ public sealed class RepositoryStateTests
         GitScenario.Run(s.Git.Releaser, "fetch", "--quiet", "origin");
         GitScenario.Run(s.Git.Releaser, "checkout", "--quiet", "-b", staging, "origin/" + staging);
         var range = RangeOnOrigin(s, production, staging);
+        // The operator points at where the released policy lives (it names these branches itself).
+        s.Runner.Environment["SHIPGATE_PRODUCTION_BRANCH"] = production;
+        s.Runner.Environment["SHIPGATE_STAGING_BRANCH"] = staging;
 
         var result = await s.ReleaseAsync();
 

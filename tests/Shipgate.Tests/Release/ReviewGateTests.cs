@@ -19,7 +19,9 @@ public sealed class ReviewGateTests
     private static ReleaseContext Context(ReleaseScenario s, bool required, bool withGitHub)
     {
         var run = new PhaseRun(s, new ReleaseOptions(), withGitHub ? new FakeCodeHost() : null);
-        return run.Context with { Config = run.Context.Config with { GitHub = run.Context.Config.GitHub with { RequireIndependentReview = required } } };
+        var policy = run.Context.Policy;
+        var config = policy.Config with { GitHub = policy.Config.GitHub with { RequireIndependentReview = required } };
+        return run.Context with { Policy = policy with { Config = config } };
     }
 
     [Fact]

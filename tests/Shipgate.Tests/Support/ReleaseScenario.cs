@@ -59,6 +59,9 @@ public sealed class ReleaseScenario : IDisposable
         return bytes.ToArray();
     }
 
+    /// <summary>The blob of .shipgate.yml on one of origin's branches: the release policy as committed there.</summary>
+    public string PolicyBlob(string branch) => GitScenario.Run(Folder, "--git-dir", Git.Origin, "rev-parse", $"refs/heads/{branch}:.shipgate.yml").Trim();
+
     /// <summary>The release ids on origin's archive branch, oldest first.</summary>
     public IReadOnlyList<string> ReleaseIds() => Shipgate.Record.RecordFiles.ReleaseIds(OriginFiles("compliance-archives", "releases"));
 

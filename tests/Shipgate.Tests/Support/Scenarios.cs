@@ -27,6 +27,20 @@ public static class Scenarios
         git.Dev("push", "--quiet", "origin", "main");
     }
 
+    /// <summary>
+    /// Commits a release policy straight to main and merges main into staging, as if released: Shipgate
+    /// reads the policy from origin's main, never from a working tree.
+    /// </summary>
+    public static void ReleasedPolicy(GitScenario git, string config)
+    {
+        git.DirectCommit("main", "chore: release policy", new() { [".shipgate.yml"] = config + "\n" });
+        git.Dev("checkout", "--quiet", "staging");
+        git.Dev("pull", "--quiet", "--ff-only", "origin", "staging");
+        git.Dev("merge", "--quiet", "--no-edit", "main");
+        git.Dev("push", "--quiet", "origin", "staging");
+        git.UpdateReleaser();
+    }
+
     /// <summary>PRs 10 (merge), 108 (squash), 12 (merge, no ticket); two direct commits; archives for 108 and 12 only.</summary>
     public static readonly int[] RichPullRequests = [10, 12, 108];
     public static readonly string[] RichTickets = ["BOL-1", "BOL-9", "BOL-50", "BOL-407", "ENG-5"];

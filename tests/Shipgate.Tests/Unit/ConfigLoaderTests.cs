@@ -71,4 +71,47 @@ public sealed class ConfigLoaderTests
         Assert.Equal(ExitCode.Usage, error.Code);
         Assert.DoesNotContain("secret", error.Message);
     }
+
+    [Theory]
+    [InlineData("areas:\n  web:\n    titel: Web\n    paths: [\"web/**\"]\n", ".shipgate.yml:3: areas.web.titel: unknown key. Known keys here: title, paths.")]
+    [InlineData("branches: main\n", ".shipgate.yml:1: branches: expected a mapping of keys to values.")]
+    [InlineData("github:\n  required_checks: [build, [test]]\n", ".shipgate.yml:2: github.required_checks: expected a text value.")]
+    [InlineData("branches:\n  staging: \"a..b\"\n", ".shipgate.yml:2: branches.staging: 'a..b' is not a valid git branch or remote name: it contains '..'.")]
+    [InlineData("branches:\n  archive: audit.lock\n", "branches.archive: 'audit.lock' is not a valid git branch or remote name: a part ends with '.lock'.")]
+    [InlineData("release:\n  from_branches: [HEAD]\n", "release.from_branches: 'HEAD' is not a valid git branch or remote name")]
+    [InlineData("remote: \"-upload\"\n", "remote: '-upload' is not a valid git branch or remote name: it starts with '-'.")]
+    [InlineData("audit:\n  review_within: 2 days\n", ".shipgate.yml:2: audit.review_within: '2 days' is not a duration like 48h")]
+    [InlineData("audit:\n  sign: on\n", ".shipgate.yml:2: audit.sign: 'on' is not true or false.")]
+    [InlineData("remote: origin\n---\nremote: other\n", ".shipgate.yml:3: (top level): one YAML document only")]
+    [InlineData("github:\n  repository: acme\n", ".shipgate.yml:2: github.repository: 'acme' is not owner/name.")]
+    [InlineData("areas:\n  web:\n    title: Web\n", ".shipgate.yml:3: areas.web.paths: an area needs at least one path glob.")]
+    public void Each_value_rule_names_the_line_and_the_key(string yaml, string expected)
+    {
+        var error = Assert.Throws<UsageException>(() => ConfigLoader.Parse(yaml, ".shipgate.yml"));
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public void Any_branch_name_git_accepts_is_accepted_non_ASCII_included()
+    {
+        var config = ConfigLoader.Parse("""
+            remote: upstream.eu
+            branches: { staging: "intégration/été-2026", production: "本番", archive: "audit@trail" }
+            release: { from_branches: ["intégration/été-2026", "release/2026.1"] }
+            audit: { sign: yes, review_within: 2d, allowed_signers: .github/allowed_signers }
+            """, "origin/main:.shipgate.yml");
+
+        Assert.Equal(("upstream.eu", "intégration/été-2026", "本番", "audit@trail"),
+            (config.Remote, config.StagingBranch, config.ProductionBranch, config.ArchiveBranch));
+        Assert.Equal(["intégration/été-2026", "release/2026.1"], config.AllowedCurrentBranches);
+        Assert.Equal((true, TimeSpan.FromDays(2), ".github/allowed_signers"), (config.Audit.Sign, config.Audit.ReviewWithin, config.Audit.AllowedSigners));
+        Assert.Equal("origin/main:.shipgate.yml", config.SourcePath);
+    }
+
+    [Fact]
+    public void The_file_is_named_as_given_in_every_message()
+    {
+        var error = Assert.Throws<UsageException>(() => ConfigLoader.Parse("remote: origin\nbranchs: {}\n", "origin/main:.shipgate.yml"));
+        Assert.StartsWith("origin/main:.shipgate.yml:2: branchs: unknown key", error.Message);
+    }
 }

@@ -1,3 +1,4 @@
+using Shipgate.Config;
 using Shipgate.Integrations;
 using Shipgate.Rendering;
 
@@ -34,6 +35,8 @@ public static class Preflight
         await git.FetchObjectsAsync(config.Remote, heads.Keys, ct);
         if (!await git.HasObjectsAsync(heads.Values, ct))
             throw new ShipgateException(ExitCode.Error, $"The remote '{config.Remote}' changed while it was being read. Run shipgate release again.");
+        if (context.Policy.MovedSince(production, staging) is { } moved)
+            throw new ShipgateException(ExitCode.Error, moved);
 
         var (productionOnly, stagingOnly) = await git.CountDivergenceAsync(production, staging, ct);
         if (productionOnly > 0)
@@ -51,6 +54,10 @@ public static class Preflight
             return null;
         }
 
+        // Shown before the CI gate, so that a blocked release shows it too.
+        var policyChange = await PolicyReader.ReadChangeAsync(git, production, staging, ct);
+        PolicyScreen.Changes(context.Console, context.Policy, policyChange);
+
         var ci = await CheckCiAsync(context, staging, ct);
 
         IReadOnlyList<OpenPullRequest> open = [];
@@ -63,7 +70,7 @@ public static class Preflight
             if (identity is not null)
                 login = await ReleaserLoginAsync(context, host, ct);
         }
-        return new Preflighted(tips, ci, open, identity is null ? null : new Releaser(identity, login));
+        return new Preflighted(tips, ci, open, identity is null ? null : new Releaser(identity, login), policyChange);
     }
 
     /// <summary>The login behind the token, when GitHub says; an Actions token cannot read /user, and that is no reason to stop.</summary>

@@ -25,9 +25,10 @@ public static class RecordAndPromote
             releaseId, now, context.RepositoryName, releaser.Identity, releaser.Login,
             config.ProductionBranch, config.StagingBranch, gathered.Plan, preflighted.Ci, preflighted.OpenPullRequests,
             Gaps.Warnings(gathered.Gaps, config.StagingBranch), confirmation, gathered.Previous,
-            context.Options.Emergency is { } reason ? new RecordEmergency(SafeText.OneLine(reason), !preflighted.Ci.Passed) : null));
+            context.Options.Emergency is { } reason ? new RecordEmergency(SafeText.OneLine(reason), !preflighted.Ci.Passed) : null,
+            context.Policy, preflighted.PolicyChange));
         var json = RecordFiles.ToJsonBytes(record);
-        var checklist = Gaps.Checklist(gathered.Gaps, gathered.Plan.ReviewsKnown);
+        var checklist = Gaps.Checklist(gathered.Gaps, gathered.Plan.ReviewsKnown, policyCompared: true);
         var markdown = System.Text.Encoding.UTF8.GetBytes(RecordMarkdown.Render(record, checklist, context.ArchiveFileUrl));
 
         var git = context.Git;

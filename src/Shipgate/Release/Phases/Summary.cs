@@ -9,5 +9,5 @@ namespace Shipgate.Release.Phases;
 public static class Summary
 {
     public static void Show(ReleaseContext context, Gathered gathered) =>
-        Screens.Summary(context.Console, context.Config, gathered);
+        Screens.Summary(context.Console, context.Policy, gathered);
 }

@@ -1,0 +1,72 @@
+using System.Text;
+using Shipgate.Git;
+
+namespace Shipgate.Config;
+
+/// <summary>
+/// Reads the release policy from git objects, never the working tree: <c>.shipgate.yml</c> as
+/// committed at the remote's production tip (what was already released), else, before the first
+/// release put one there, as committed at staging's tip. Objects are fetched without moving a ref.
+/// </summary>
+internal static class PolicyReader
+{
+    public static async Task<ReleasePolicy> ReadAsync(GitRepository git, PolicyLocation location, CancellationToken ct)
+    {
+        var heads = await git.RemoteHeadsAsync(location.Remote, [location.ProductionBranch, location.StagingBranch], ct);
+        var production = heads.GetValueOrDefault(location.ProductionBranch);
+        var staging = heads.GetValueOrDefault(location.StagingBranch);
+
+        var source = new PolicySource(location.Remote, location.ProductionBranch, production, ConfigLoader.FileName, null, StagingFallback: false);
+        var file = production is null ? null : await ReadAtTipAsync(git, location.Remote, location.ProductionBranch, production, ct);
+        if (file is null && staging is not null && await ReadAtTipAsync(git, location.Remote, location.StagingBranch, staging, ct) is { } fallback)
+        {
+            file = fallback;
+            source = new PolicySource(location.Remote, location.StagingBranch, staging, ConfigLoader.FileName, null, StagingFallback: true);
+        }
+        source = source with { BlobSha = file?.BlobSha };
+
+        var defaults = new ShipgateConfig { Remote = location.Remote, ProductionBranch = location.ProductionBranch, StagingBranch = location.StagingBranch };
+        var config = file is null ? defaults : ConfigLoader.Parse(file.Text, source.Display, defaults);
+        ReleasePolicy.RequireSameLocation(config, location, source);
+        return new ReleasePolicy(config, source, production, staging);
+    }
+
+    /// <summary>Production's and staging's versions of the policy file compared: what this release does to the policy.</summary>
+    public static async Task<PolicyChange> ReadChangeAsync(GitRepository git, string productionTip, string stagingTip, CancellationToken ct)
+    {
+        var files = await ReadFilesAsync(git, [$"{productionTip}:{ConfigLoader.FileName}", $"{stagingTip}:{ConfigLoader.FileName}"], ct);
+        return PolicyDiff.Compare(ConfigLoader.FileName, files[0], files[1]);
+    }
+
+    /// <summary>The policy file at a branch's tip, after bringing the branch's objects in without moving any ref.</summary>
+    private static async Task<PolicyFile?> ReadAtTipAsync(GitRepository git, string remote, string branch, string tip, CancellationToken ct)
+    {
+        await git.FetchObjectsAsync(remote, [branch], ct);
+        if (!await git.HasObjectsAsync([tip], ct))
+            throw new ShipgateException(ExitCode.Error, $"The remote '{remote}' changed while it was being read. Run the command again.");
+        return (await ReadFilesAsync(git, [$"{tip}:{ConfigLoader.FileName}"], ct))[0];
+    }
+
+    /// <summary>Blobs by git's <c>commit:path</c> names, in one process; a name that does not resolve to a blob is null.</summary>
+    private static async Task<IReadOnlyList<PolicyFile?>> ReadFilesAsync(GitRepository git, IReadOnlyList<string> names, CancellationToken ct)
+    {
+        var output = (await git.Cli.RunAsync(["cat-file", "--batch"], Encoding.UTF8.GetBytes(string.Concat(names.Select(n => n + "\n"))), ct: ct)).Output;
+        var files = new List<PolicyFile?>();
+        var position = 0;
+        foreach (var _ in names)
+        {
+            var lineEnd = Array.IndexOf(output, (byte)'\n', position);
+            var header = Encoding.UTF8.GetString(output, position, lineEnd - position).Split(' ');
+            position = lineEnd + 1;
+            if (header.Length != 3 || header[1] is "missing" or "ambiguous")
+            {
+                files.Add(null);
+                continue;
+            }
+            var size = int.Parse(header[2], System.Globalization.CultureInfo.InvariantCulture);
+            files.Add(header[1] == "blob" ? new PolicyFile(header[0], Encoding.UTF8.GetString(output, position, size).TrimStart('\uFEFF')) : null);
+            position += size + 1;
+        }
+        return files;
+    }
+}

@@ -1,0 +1,48 @@
+using Shipgate.Config;
+
+namespace Shipgate.Rendering;
+
+/// <summary>
+/// Where the release policy came from, and what a release does to it. The diff is text anyone who
+/// can open a pull request wrote: each line is cleaned, its indentation kept.
+/// </summary>
+internal static class PolicyScreen
+{
+    /// <summary>One line for the summary's head: the file and blob the release is checked by, or the fallback, said plainly.</summary>
+    public static void Source(IAnsiConsole console, ReleasePolicy policy)
+    {
+        var source = policy.Source;
+        var config = policy.Config;
+        if (!policy.FromFile)
+            console.WriteLine($"Policy: Shipgate's defaults (no {source.Path} on {config.Remote}/{config.ProductionBranch} or {config.StagingBranch})");
+        else if (source.StagingFallback)
+            console.MarkupLine($"[yellow]Policy: {Markup.Escape(source.Display)} (blob {Short(source.BlobSha)}). " +
+                $"{Markup.Escape(config.ProductionBranch)} has no {Markup.Escape(source.Path)} yet, " +
+                "so staging's committed file is used until a release puts one there.[/]");
+        else
+            console.WriteLine($"Policy: {source.Display} (blob {Short(source.BlobSha)})");
+    }
+
+    /// <summary>The RELEASE POLICY CHANGES section, when the release changes the policy file; nothing otherwise.</summary>
+    public static void Changes(IAnsiConsole console, ReleasePolicy policy, PolicyChange change)
+    {
+        if (!change.Changed) return;
+        Screens.Section(console, "RELEASE POLICY CHANGES");
+        console.MarkupLine($"[yellow]{Markup.Escape(char.ToUpperInvariant(change.Summary[0]) + change.Summary[1..])}, the release policy.[/] " +
+            $"The change takes effect from the next release; this one is checked by {Markup.Escape(policy.Source.Display)}.");
+        console.WriteLine();
+        foreach (var line in change.Diff) console.WriteLine(Safe(line));
+        console.WriteLine();
+    }
+
+    /// <summary>A diff line without control or bidi characters, its +/-/space mark and indentation kept.</summary>
+    private static string Safe(string line)
+    {
+        if (line.Length == 0) return line;
+        var body = line[1..];
+        var indent = body.Length - body.TrimStart(' ').Length;
+        return line[0] + new string(' ', indent) + SafeText.OneLine(body);
+    }
+
+    private static string Short(string? sha) => sha is null ? "none" : sha[..Math.Min(7, sha.Length)];
+}

@@ -1,0 +1,188 @@
+using System.Text.RegularExpressions;
+using Shipgate.Emulators;
+using Shipgate.Tests.GitHub;
+using Shipgate.Tests.Linear;
+using Shipgate.Tests.Support;
+
+namespace Shipgate.Tests.Integration;
+
+/// <summary>
+/// Issue 8, point 1 and 2, as an attacker would try them: a pull request merged into staging, and an
+/// uncommitted edit, that point the API URLs at an "attacker" emulator on another port and drop the
+/// required checks. GitHub and Linear are real emulators on 127.0.0.1; the attacker must see nothing.
+/// </summary>
+public sealed class PolicyTrustTests : IAsyncLifetime
+{
+    private GitHubEmulator _gitHub = null!;
+    private GitHubEmulator _attacker = null!;
+    private LinearEmulator _linear = null!;
+
+    public async Task InitializeAsync()
+    {
+        _gitHub = await GitHubEmulator.StartAsync(new GitHubFixture { Tokens = { [GitHubRelease.Token] = GitHubRelease.Login } });
+        _attacker = await GitHubEmulator.StartAsync(new GitHubFixture { Tokens = { [GitHubRelease.Token] = "attacker-accepts-anything" } });
+        _linear = await LinearEmulator.StartAsync(LinearWorld.RichWorkspace());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _gitHub.DisposeAsync();
+        await _attacker.DisposeAsync();
+        await _linear.DisposeAsync();
+    }
+
+    private static string Flat(RunResult result) => Regex.Replace(result.Output, @"\s+", " ");
+
+    private static string Policy(string gitHubApi, string linearApi, string requiredChecks) => Scenarios.Config + $"""
+
+        github:
+          repository: acme/demo
+          api_url: {gitHubApi}
+          required_checks: {requiredChecks}
+        linear:
+          api_url: {linearApi}
+        """;
+
+    /// <summary>What the attacker's PR and working-tree edit say: their own host for both APIs, and no required checks.</summary>
+    private string Hostile => Policy(_attacker.ApiUrl, _attacker.ApiUrl + "/graphql", "[]");
+
+    /// <summary>Both GitHubs know the repository; the real one has CI red on staging's head, the attacker's green.</summary>
+    private void SeedCi(ReleaseScenario s, string realConclusion)
+    {
+        var head = s.Git.RemoteSha("staging");
+        foreach (var (gitHub, conclusion) in new[] { (_gitHub, realConclusion), (_attacker, "success") })
+        {
+            gitHub.Update(state => state.Repositories.Add(new RepositoryFixture
+            {
+                Owner = GitHubRelease.Owner,
+                Name = GitHubRelease.Name,
+                Branches = { ["staging"] = head, ["main"] = s.Git.RemoteSha("main") },
+                CheckRuns = { new CheckRunFixture(1, head, "build", Conclusion: conclusion) },
+                WorkflowRuns = { new WorkflowRunFixture(9001, "Deploy production", head, "main") },
+            }));
+        }
+    }
+
+    private static void Connect(ReleaseScenario s)
+    {
+        s.Runner.Environment["GH_TOKEN"] = GitHubRelease.Token;
+        s.Runner.Environment["LINEAR_API_KEY"] = LinearWorld.ApiKey;
+        s.Runner.Clock = new FastClock(100);
+    }
+
+    [Fact]
+    public async Task A_merged_PR_and_an_uncommitted_edit_cannot_redirect_the_tokens_or_drop_the_checks()
+    {
+        using var s = new ReleaseScenario(git =>
+        {
+            Scenarios.Configure(git, Policy(_gitHub.ApiUrl, _linear.Url, "[build]"));
+            git.SquashPullRequest(10, "BOL-1: Login page", new() { ["web/login.ts"] = "form\n" });
+            git.MergePullRequest(66, "dev/bol-9-faster-ci", "BOL-9: Faster CI", ("Faster CI", new() { [".shipgate.yml"] = Hostile + "\n" }));
+        });
+        File.WriteAllText(Path.Combine(s.Git.Releaser, ".shipgate.yml"), Hostile + "\n");
+        SeedCi(s, realConclusion: "failure");
+        Connect(s);
+        var originBefore = s.OriginRefs();
+
+        var dryRun = await s.Runner.RunAsync(["release", "--dry-run"]);
+        var release = await s.Runner.RunAsync(["release"]);
+
+        foreach (var result in new[] { dryRun, release })
+        {
+            Assert.True(result.Code == ExitCode.Blocked, result.Output);
+            Assert.Contains("BLOCKED: CI checks have not passed on staging.", result.Output);
+            Assert.Contains("- build: failure", result.Output);
+            Assert.Contains("RELEASE POLICY CHANGES", result.Output);
+            Assert.Contains("this one is checked by origin/main:.shipgate.yml", Flat(result));
+            var lines = result.Output.Split('\n');
+            string[] diff = [$"-  api_url: {_gitHub.ApiUrl}", $"+  api_url: {_attacker.ApiUrl}", "-  required_checks: [build]", "+  required_checks: []"];
+            Assert.All(diff, line => Assert.Contains(line, lines));
+            Assert.DoesNotContain("CONFIRM RELEASE", result.Output);
+        }
+        Assert.Empty(_attacker.Requests);
+        Assert.Equal(2, _gitHub.Requests.Count(r => r.Path.EndsWith("/check-runs", StringComparison.Ordinal)));
+        Assert.Equal(originBefore, s.OriginRefs());
+    }
+
+    [Fact]
+    public async Task An_emergency_release_past_red_CI_still_talks_only_to_the_released_policys_hosts_and_records_that_policy()
+    {
+        using var s = new ReleaseScenario(git =>
+        {
+            Scenarios.Configure(git, Policy(_gitHub.ApiUrl, _linear.Url, "[build]"));
+            git.SquashPullRequest(10, "BOL-1: Login page", new() { ["web/login.ts"] = "form\n" });
+            git.MergePullRequest(66, "dev/bol-9-faster-ci", "BOL-9: Faster CI", ("Faster CI", new() { [".shipgate.yml"] = Hostile + "\n" }));
+        });
+        var releasedBlob = s.PolicyBlob("main");
+        SeedCi(s, realConclusion: "failure");
+        Connect(s);
+
+        var result = await s.Runner.RunAsync(["release", "--emergency", "payments are down"]);
+
+        Assert.True(result.Code == ExitCode.Success, result.Output);
+        Assert.Empty(_attacker.Requests);
+        Assert.NotEmpty(_linear.Requests);
+        Assert.Contains(_linear.State.Comments, c => c.Body.Contains(s.ReleaseIds()[^1]));
+        var policy = s.LastRecord().GetProperty("policy");
+        Assert.Equal(releasedBlob, policy.GetProperty("source").GetProperty("blob_sha").GetString());
+        Assert.Equal(["build"], policy.GetProperty("required_checks").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal((_gitHub.ApiUrl, _linear.Url), (policy.GetProperty("github_api_url").GetString(), policy.GetProperty("linear_api_url").GetString()));
+        Assert.True(policy.GetProperty("changed_in_release").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Before_the_first_release_stagings_file_cannot_name_where_tokens_go_and_the_environment_overrides_it()
+    {
+        using var s = new ReleaseScenario(git =>
+        {
+            git.SquashPullRequest(7, "BOL-1: Configure Shipgate", new() { [".shipgate.yml"] = Hostile + "\n" });
+            git.SquashPullRequest(10, "BOL-50: Login page", new() { ["web/login.ts"] = "form\n" });
+        });
+        SeedCi(s, realConclusion: "success");
+        Connect(s);
+
+        var refused = await s.Runner.RunAsync(["release", "--dry-run"]);
+
+        Assert.True(refused.Code == ExitCode.Usage, refused.Output);
+        Assert.Contains($"Refusing to send a GitHub token to {_attacker.ApiUrl} (github.api_url in origin/staging:.shipgate.yml).", Flat(refused));
+        Assert.Contains("set GITHUB_API_URL", Flat(refused));
+        Assert.Empty(_attacker.Requests);
+        Assert.Empty(_gitHub.Requests);
+
+        s.Runner.Environment["GITHUB_API_URL"] = _gitHub.ApiUrl;
+        s.Runner.Environment["LINEAR_API_URL"] = _linear.Url;
+        var pointed = await s.Runner.RunAsync(["release", "--dry-run"]);
+
+        Assert.True(pointed.Code == ExitCode.Success, pointed.Output);
+        Assert.Contains("main has no .shipgate.yml yet, so staging's committed file is used", Flat(pointed));
+        Assert.Contains("[x] CI passing on staging", pointed.Output);
+        Assert.Contains("[ ] Release policy unchanged - this release adds .shipgate.yml", Flat(pointed));
+        Assert.Empty(_attacker.Requests);
+        Assert.Contains(_gitHub.Requests, r => r.Path.EndsWith("/check-runs", StringComparison.Ordinal));
+        Assert.NotEmpty(_linear.Requests);
+    }
+
+    [Fact]
+    public async Task The_operators_environment_wins_over_the_released_policy_for_every_endpoint()
+    {
+        await using var named = await GitHubEmulator.StartAsync(new GitHubFixture { Tokens = { [GitHubRelease.Token] = GitHubRelease.Login } });
+        using var s = new ReleaseScenario(git =>
+        {
+            Scenarios.Configure(git, Policy(named.ApiUrl, named.ApiUrl + "/graphql", "[build]"));
+            git.SquashPullRequest(10, "BOL-1: Login page", new() { ["web/login.ts"] = "form\n" });
+        });
+        SeedCi(s, realConclusion: "success");
+        Connect(s);
+        s.Runner.Environment["GITHUB_API_URL"] = _gitHub.ApiUrl;
+        s.Runner.Environment["LINEAR_API_URL"] = _linear.Url;
+
+        var result = await s.Runner.RunAsync(["release", "--dry-run"]);
+
+        Assert.True(result.Code == ExitCode.Success, result.Output);
+        Assert.Contains("[x] CI passing on staging", result.Output);
+        Assert.Empty(named.Requests);
+        Assert.Empty(_attacker.Requests);
+        Assert.Contains(_gitHub.Requests, r => r.Path.EndsWith("/check-runs", StringComparison.Ordinal));
+        Assert.NotEmpty(_linear.Requests);
+    }
+}
