@@ -47,26 +47,9 @@ internal static class PolicyReader
         return (await ReadFilesAsync(git, [$"{tip}:{ConfigLoader.FileName}"], ct))[0];
     }
 
-    /// <summary>Blobs by git's <c>commit:path</c> names, in one process; a name that does not resolve to a blob is null.</summary>
-    private static async Task<IReadOnlyList<PolicyFile?>> ReadFilesAsync(GitRepository git, IReadOnlyList<string> names, CancellationToken ct)
-    {
-        var output = (await git.Cli.RunAsync(["cat-file", "--batch"], Encoding.UTF8.GetBytes(string.Concat(names.Select(n => n + "\n"))), ct: ct)).Output;
-        var files = new List<PolicyFile?>();
-        var position = 0;
-        foreach (var _ in names)
-        {
-            var lineEnd = Array.IndexOf(output, (byte)'\n', position);
-            var header = Encoding.UTF8.GetString(output, position, lineEnd - position).Split(' ');
-            position = lineEnd + 1;
-            if (header.Length != 3 || header[1] is "missing" or "ambiguous")
-            {
-                files.Add(null);
-                continue;
-            }
-            var size = int.Parse(header[2], System.Globalization.CultureInfo.InvariantCulture);
-            files.Add(header[1] == "blob" ? new PolicyFile(header[0], Encoding.UTF8.GetString(output, position, size).TrimStart('\uFEFF')) : null);
-            position += size + 1;
-        }
-        return files;
-    }
+    /// <summary>The policy file by git's <c>commit:path</c> names, in one process; a name that is not a blob is null.</summary>
+    private static async Task<IReadOnlyList<PolicyFile?>> ReadFilesAsync(GitRepository git, IReadOnlyList<string> names, CancellationToken ct) =>
+        (await git.ReadBlobsAsync(names, ct))
+            .Select(blob => blob is null ? null : new PolicyFile(blob.Sha, Encoding.UTF8.GetString(blob.Bytes).TrimStart('\uFEFF')))
+            .ToList();
 }

@@ -22,6 +22,9 @@ public sealed record DiffStat(int FilesChanged, int Insertions, int Deletions, I
 /// <summary>The committer identity git will use (<c>user.name</c>, <c>user.email</c>).</summary>
 public sealed record GitIdentity(string Name, string Email);
 
+/// <summary>A file's exact bytes as git stores them, with the blob's id.</summary>
+public sealed record GitBlob(string Sha, byte[] Bytes);
+
 /// <summary>One ref to move in an atomic push, guarded by the value it must still have on the remote.</summary>
 public sealed record RefUpdate(string Ref, string NewSha, string? ExpectedOldSha);
 

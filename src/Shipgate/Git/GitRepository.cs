@@ -160,22 +160,39 @@ public sealed class GitRepository(GitCli git)
     /// <summary>The exact bytes of many files at one commit, in one git process; a missing path is absent.</summary>
     public async Task<IReadOnlyDictionary<string, byte[]>> ReadFilesAsync(string commit, IReadOnlyList<string> paths, CancellationToken ct)
     {
+        var blobs = await ReadBlobsAsync(paths.Select(p => $"{commit}:{p}").ToList(), ct);
         var files = new Dictionary<string, byte[]>();
-        if (paths.Count == 0) return files;
-        var input = Encoding.UTF8.GetBytes(string.Concat(paths.Select(p => $"{commit}:{p}\n")));
+        for (var i = 0; i < paths.Count; i++)
+            if (blobs[i] is { } blob) files[paths[i]] = blob.Bytes;
+        return files;
+    }
+
+    /// <summary>
+    /// Blobs by git's object names (<c>commit:path</c>, a sha), in one process, in the order asked; a name
+    /// that is missing or is not a blob (a folder, say) is null.
+    /// </summary>
+    public async Task<IReadOnlyList<GitBlob?>> ReadBlobsAsync(IReadOnlyList<string> names, CancellationToken ct)
+    {
+        if (names.Count == 0) return [];
+        var input = Encoding.UTF8.GetBytes(string.Concat(names.Select(n => n + "\n")));
         var output = (await git.RunAsync(["cat-file", "--batch"], input, ct: ct)).Output;
+        var blobs = new List<GitBlob?>();
         var position = 0;
-        foreach (var path in paths)
+        foreach (var _ in names)
         {
             var lineEnd = Array.IndexOf(output, (byte)'\n', position);
             var header = Encoding.UTF8.GetString(output, position, lineEnd - position).Split(' ');
             position = lineEnd + 1;
-            if (header.Length < 3 || header[1] == "missing") continue;
+            if (header.Length != 3)
+            {
+                blobs.Add(null);
+                continue;
+            }
             var size = int.Parse(header[2], System.Globalization.CultureInfo.InvariantCulture);
-            files[path] = output[position..(position + size)];
+            blobs.Add(header[1] == "blob" ? new GitBlob(header[0], output[position..(position + size)]) : null);
             position += size + 1;
         }
-        return files;
+        return blobs;
     }
 
     /// <summary>Null when the commit carries a good signature by a key in the allowed-signers file, else git's reason.</summary>
