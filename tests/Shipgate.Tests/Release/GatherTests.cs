@@ -4,7 +4,7 @@ using Shipgate.Release.Phases;
 using Shipgate.Tests.Support;
 using Spectre.Console;
 
-namespace Shipgate.Tests.Integration;
+namespace Shipgate.Tests.Release;
 
 /// <summary>Pre-flight and gather over real git, looked at through the release context.</summary>
 public sealed class GatherTests

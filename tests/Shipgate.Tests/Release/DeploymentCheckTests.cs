@@ -1,0 +1,41 @@
+using Shipgate.Release;
+using Shipgate.Release.Phases;
+using Shipgate.Tests.GitHub;
+using Shipgate.Tests.Support;
+using static Shipgate.Tests.Release.MadeRelease;
+
+namespace Shipgate.Tests.Release;
+
+/// <summary>Phase 5, after the push: the deployment run of the new production commit, with a code host answered from memory.</summary>
+public sealed class DeploymentCheckTests
+{
+    [Fact]
+    public async Task The_deployment_run_is_looked_for_until_it_appears_and_followed_with_wait()
+    {
+        using var s = new ReleaseScenario();
+        var host = new FakeCodeHost();
+        host.RunAnswers.AddRange([[], [], [Run("in_progress")], [Run("completed")]]);
+        var run = new PhaseRun(s, new ReleaseOptions(WaitForDeployment: true), host, clock: new FastClock(1000));
+
+        var seen = await DeploymentCheck.RunAsync(run.Context, Made(), CancellationToken.None);
+
+        Assert.Equal("completed", Assert.Single(seen.Runs).Status);
+        Assert.Null(seen.Note);
+        Assert.Equal(4, host.RunQueries);
+        Assert.Contains("Deployment triggered.", run.Output);
+    }
+
+    [Fact]
+    public async Task No_run_within_the_bound_is_a_warning_not_a_failure()
+    {
+        using var s = new ReleaseScenario();
+        var host = new FakeCodeHost();
+        var run = new PhaseRun(s, new ReleaseOptions(), host, clock: new FastClock(1000));
+
+        var seen = await DeploymentCheck.RunAsync(run.Context, Made(), CancellationToken.None);
+
+        Assert.Empty(seen.Runs);
+        Assert.StartsWith($"WARNING: no GitHub Actions run started for bbbbbbb on main within {DeploymentCheck.AppearWithin.TotalSeconds:0} s", seen.Note);
+        Assert.True(host.RunQueries > 1);
+    }
+}

@@ -1,0 +1,31 @@
+using Shipgate.Git;
+using Shipgate.Release;
+using Shipgate.Release.Phases;
+using Shipgate.Tests.Support;
+
+namespace Shipgate.Tests.Release;
+
+/// <summary>Phase 3: the summary words the gaps the plan holds, each box ticked or unticked with its reason.</summary>
+public sealed class SummaryTests
+{
+    [Fact]
+    public void Every_gap_shows_as_an_unticked_box_with_its_reason_and_the_policy_source_is_named()
+    {
+        using var s = new ReleaseScenario(Scenarios.Rich);
+        var run = new PhaseRun(s, new ReleaseOptions(DryRun: true));
+        var pr = new ReleasedPullRequest(7, "Checkout <b>v2</b>", null, "dev", null, null, null, MergeKind.Squash, new string('a', 40), [], [], ["web/a.ts"],
+            null, null, []);
+        var plan = new ReleasePlan(new string('f', 40), new string('t', 40), [], 0, new DiffStat(1, 2, 3, ["web/a.ts"]), [pr], [], [], []);
+        var gaps = Gaps.Find(plan, CiResult.Unverified("t", "no GitHub in this test"), []);
+
+        Summary.Show(run.Context, new Gathered(plan, gaps, [], null, null));
+
+        Assert.Contains("PRODUCTION RELEASE SUMMARY", run.Output);
+        Assert.Contains("Policy: origin/main:.shipgate.yml (blob", run.Output);
+        Assert.Contains("[ ] CI passing on staging - not verified: no GitHub in this test", run.Output);
+        Assert.Contains("[ ] All PRs have compliance archives - no archive for #7", run.Output);
+        Assert.Contains("[x] All tickets linked and verified", run.Output);
+        Assert.Contains("[x] Release policy unchanged", run.Output);
+        Assert.Contains("Checkout <b>v2</b>", run.Output);
+    }
+}
