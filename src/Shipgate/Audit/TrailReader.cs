@@ -5,7 +5,7 @@ namespace Shipgate.Audit;
 
 /// <summary>
 /// Reads the audit trail from the remote: the archive branch's history and records, main's
-/// history since the first release, and record signatures. No API, no ref moved: objects only.
+/// history since the first release, record signatures, and the release tags. No API, no ref moved: objects only.
 /// </summary>
 public static class TrailReader
 {
@@ -16,6 +16,9 @@ public static class TrailReader
             ?? throw new ShipgateException(ExitCode.Error, $"The remote '{config.Remote}' has no branch '{config.ProductionBranch}'.");
         var archive = heads.GetValueOrDefault(config.ArchiveBranch);
         await git.FetchObjectsAsync(config.Remote, heads.Keys);
+        var tagRefs = (await git.RemoteTagsAsync(config.Remote, ReleaseTag.Pattern))
+            .Where(t => ReleaseTag.ReleaseIdOf(t.Key) is not null).ToDictionary();
+        var tags = await git.FetchTagObjectsAsync(config.Remote, tagRefs);
 
         IReadOnlyList<HistoryCommit> history = [];
         List<TrailLink> links = [];
@@ -47,7 +50,8 @@ public static class TrailReader
             foreach (var commit in links.Select(l => l.AddedIn).Distinct())
                 signatures[commit] = await git.VerifySignatureAsync(commit, allowedSignersFile);
         }
-        return new TrailFacts(repository, config.ArchiveBranch, config.ProductionBranch, archive, main, history, links, mainCommits, startOnMain, signatures);
+        return new TrailFacts(repository, config.ArchiveBranch, config.ProductionBranch, archive, main, history, links, mainCommits, startOnMain, signatures,
+            tags);
     }
 
     private static string? FirstReleaseStart(IEnumerable<TrailLink> links)

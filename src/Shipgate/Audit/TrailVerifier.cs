@@ -4,7 +4,7 @@ using Shipgate.Record;
 namespace Shipgate.Audit;
 
 /// <summary>The checks verify makes, in the order they are shown.</summary>
-public enum TrailCheck { Schema, Chain, AppendOnly, Order, Ranges, Coverage, Signatures, Reviews, Independence }
+public enum TrailCheck { Schema, Chain, AppendOnly, Order, Ranges, Coverage, Signatures, Reviews, Independence, Tags }
 
 /// <summary>One thing wrong with the trail; <see cref="Link"/> is the record it concerns, when there is one.</summary>
 public sealed record TrailProblem(TrailCheck Check, string? Link, string Message);
@@ -32,7 +32,8 @@ public sealed record TrailVerdict(
 
 /// <summary>
 /// Judges the trail, in the manner of CloudTrail's log-file validation: every record matches its
-/// schema; each links to the one before by the SHA-256 of its bytes; records were only ever added,
+/// schema; each links to the one before by the SHA-256 of its bytes; release tags and records match
+/// both ways (<see cref="ReleaseTagCheck"/>); records were only ever added,
 /// in order; release ranges are contiguous; every change of main since the first release is in a
 /// recorded range or acknowledged as a direct push; record commits are signed when required;
 /// emergencies are reviewed in time; no review is by the releaser or the author it answers for.
@@ -60,6 +61,7 @@ public static class TrailVerifier
             previous = link;
         }
 
+        ReleaseTagCheck.Check(facts, releases, problems);
         CheckRanges(releases, problems);
         var uncovered = CheckCoverage(facts, releases, problems);
         var acknowledged = CheckDirectPushReviews(facts, uncovered, reviews, problems);

@@ -10,6 +10,7 @@ public static class VerifyScreen
     [
         (TrailCheck.Schema, "Every record parses and matches the published schema"),
         (TrailCheck.Chain, "Hash chain intact (each record holds the SHA-256 of the one before)"),
+        (TrailCheck.Tags, "Every release tag has its record (same SHA-256) and every tagged release its tag"),
         (TrailCheck.AppendOnly, "Archive branch only ever added records"),
         (TrailCheck.Order, "Records were added in the order they are dated"),
         (TrailCheck.Ranges, "Release ranges are contiguous"),
@@ -65,6 +66,7 @@ public static class VerifyScreen
         production_branch = facts.ProductionBranch,
         production_sha = facts.MainTip,
         releases = verdict.Releases,
+        release_tags = facts.ReleaseTags.Count,
         reviews = verdict.Reviews,
         first_broken = verdict.FirstBroken,
         problems = verdict.Problems.Select(p => new { check = CheckName(p.Check), record = p.Link, message = p.Message }),

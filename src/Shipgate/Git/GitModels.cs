@@ -30,3 +30,22 @@ public sealed record FileChange(char Status, string Path);
 
 /// <summary>A commit of a branch's history with the files it changed.</summary>
 public sealed record HistoryCommit(string Sha, IReadOnlyList<string> Parents, string AuthorName, DateTimeOffset CommittedAt, string Subject, IReadOnlyList<FileChange> Changes);
+
+/// <summary>
+/// What a tag ref points at. For an annotated tag of a commit: the commit, the tag's own name and
+/// its message; for anything else (a lightweight tag, a tag of a tree) <see cref="Target"/> is null.
+/// </summary>
+public sealed record TagObject(string Ref, string Sha, string? Target, string? Name, string Message)
+{
+    /// <summary>Reads a tag object's text (<c>object</c>, <c>type</c>, <c>tag</c>, <c>tagger</c> headers, a blank line, the message).</summary>
+    public static TagObject Parse(string refName, string sha, string type, string body)
+    {
+        if (type != "tag") return new TagObject(refName, sha, null, null, "");
+        var split = body.IndexOf("\n\n", StringComparison.Ordinal);
+        var headers = (split < 0 ? body : body[..split]).Split('\n')
+            .Select(line => line.Split(' ', 2)).Where(p => p.Length == 2)
+            .GroupBy(p => p[0]).ToDictionary(g => g.Key, g => g.First()[1]);
+        var target = headers.GetValueOrDefault("type") == "commit" ? headers.GetValueOrDefault("object") : null;
+        return new TagObject(refName, sha, target, headers.GetValueOrDefault("tag"), split < 0 ? "" : body[(split + 2)..]);
+    }
+}

@@ -74,6 +74,55 @@ public sealed class GitRepository(GitCli git)
         await git.RunAsync(args);
     }
 
+    /// <summary>
+    /// An annotated tag object on <paramref name="commit"/>, written with <c>git mktag</c>: no ref
+    /// points at it until a push creates one on the remote, so nothing local changes.
+    /// </summary>
+    public async Task<string> CreateTagObjectAsync(string commit, string name, GitIdentity tagger, DateTimeOffset at, string message)
+    {
+        var text = $"object {commit}\ntype commit\ntag {name}\ntagger {tagger.Name} <{tagger.Email}> {at.ToUnixTimeSeconds()} +0000\n\n{message}";
+        return (await git.RunAsync(["mktag"], Encoding.UTF8.GetBytes(text))).Text.Trim();
+    }
+
+    /// <summary>The remote's tags matching <paramref name="pattern"/> (e.g. <c>refs/tags/release-*</c>): full ref name to the sha it holds.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> RemoteTagsAsync(string remote, string pattern)
+    {
+        string[] args = ["ls-remote", "--tags", remote, pattern];
+        var result = await git.TryRunAsync(args);
+        if (result.ExitCode != 0)
+            throw new GitException(git.Failure(args, result).Message + $"\nCheck that the remote '{remote}' exists and that you can reach it.");
+        return result.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t'))
+            .Where(parts => parts.Length == 2 && !parts[1].EndsWith("^{}", StringComparison.Ordinal))
+            .ToDictionary(parts => parts[1], parts => parts[0]);
+    }
+
+    /// <summary>
+    /// Fetches the objects of the given remote tags (ref name to sha, as <see cref="RemoteTagsAsync"/>
+    /// read them) without creating or moving any ref, and reads each: one fetch and one cat-file.
+    /// </summary>
+    public async Task<IReadOnlyList<TagObject>> FetchTagObjectsAsync(string remote, IReadOnlyDictionary<string, string> tags)
+    {
+        if (tags.Count == 0) return [];
+        await git.RunAsync(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--refmap=", "--stdin", remote],
+            Encoding.UTF8.GetBytes(string.Concat(tags.Keys.Select(name => name + "\n"))));
+        var refs = tags.ToList();
+        var output = (await git.RunAsync(["cat-file", "--batch"], Encoding.ASCII.GetBytes(string.Concat(refs.Select(t => t.Value + "\n"))))).Output;
+        var result = new List<TagObject>();
+        var position = 0;
+        foreach (var (name, sha) in refs)
+        {
+            var lineEnd = Array.IndexOf(output, (byte)'\n', position);
+            var header = Encoding.UTF8.GetString(output, position, lineEnd - position).Split(' ');
+            position = lineEnd + 1;
+            if (header.Length < 3) throw new GitException($"The object of {name} ({sha}) could not be read after fetching it from '{remote}'.");
+            var size = int.Parse(header[2], System.Globalization.CultureInfo.InvariantCulture);
+            var body = Encoding.UTF8.GetString(output, position, size);
+            position += size + 1;
+            result.Add(TagObject.Parse(name, sha, header[1], body));
+        }
+        return result;
+    }
+
     /// <summary>True when every given object is in the local store.</summary>
     public async Task<bool> HasObjectsAsync(IEnumerable<string> shas)
     {

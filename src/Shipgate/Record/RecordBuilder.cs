@@ -70,6 +70,7 @@ public static class RecordBuilder
             Emergency = input.Emergency,
             Confirmation = input.Confirmation,
             PreviousRelease = input.Previous,
+            Tag = ReleaseTag.RefName(input.ReleaseId),
         };
     }
 

@@ -41,6 +41,12 @@ public sealed record ReleaseRecord
     public required RecordEmergency? Emergency { get; init; }
     public required RecordConfirmation Confirmation { get; init; }
     public required PreviousRelease? PreviousRelease { get; init; }
+    /// <summary>
+    /// The release's tag (<see cref="ReleaseTag"/>), named in the record so that deleting tags cannot
+    /// lift the rule that releases have them. Absent from records made before releases were tagged.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Tag { get; init; }
 }
 
 public sealed record ToolInfo(string Name, string Version);

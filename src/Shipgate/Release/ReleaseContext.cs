@@ -44,6 +44,8 @@ public sealed class ReleaseContext
     public IReadOnlyList<OpenPullRequest> OpenPullRequests { get; set; } = [];
     public GitIdentity? Releaser { get; set; }
     public string? ReleaserLogin { get; set; }
+    /// <summary>The trail as pre-flight found it: what an emergency release records as broken, and the release ids tags hold.</summary>
+    public Audit.TrailHealth Trail { get; set; } = Audit.TrailHealth.Unchecked;
 
     // Gather.
     public IReadOnlyList<string> ArchiveFiles { get; set; } = [];

@@ -54,6 +54,7 @@ public sealed class Preflight : IReleasePhase
             return PhaseOutcome.Finished;
         }
 
+        context.Trail = await Audit.TrailGuard.CheckAsync(git, config, archive, context.Options.Emergency, context.Console);
         context.Ci = await CheckCiAsync(context, staging, ct);
 
         if (context.CodeHost is { } host)

@@ -22,14 +22,14 @@ public sealed class RecordAndPromote : IReleasePhase
         var plan = context.RequirePlan;
         var ci = context.RequireCi;
         var now = context.Now();
-        var releaseId = RecordFiles.NewReleaseId(now, context.ArchiveFiles);
+        var releaseId = RecordFiles.NewReleaseId(now, [.. context.ArchiveFiles, .. context.Trail.TakenPaths]);
 
         var record = RecordBuilder.Build(new RecordBuilder.Inputs(
             releaseId, now, context.RepositoryName,
             context.Releaser ?? throw new InvalidOperationException("pre-flight reads the releaser"),
             context.ReleaserLogin, config.ProductionBranch, config.StagingBranch, plan, ci,
             context.OpenPullRequests,
-            Checklist.Warnings(plan, ci, context.OpenPullRequests.Count, config.StagingBranch),
+            [.. Checklist.Warnings(plan, ci, context.OpenPullRequests.Count, config.StagingBranch), .. context.Trail.Warnings],
             context.Confirmation ?? throw new InvalidOperationException("confirmation comes first"),
             context.Previous,
             context.Options.Emergency is { } reason ? new RecordEmergency(Rendering.SafeText.OneLine(reason), !ci.Passed) : null));
@@ -42,11 +42,13 @@ public sealed class RecordAndPromote : IReleasePhase
             [RecordFiles.JsonPath(releaseId)] = json,
             [RecordFiles.MarkdownPath(releaseId)] = markdown,
         }, RecordBuilder.CommitMessage(record), config.Audit.Sign);
+        var tag = await ReleaseTag.CreateAsync(git, record, json, config.ArchiveBranch);
 
         var refused = await git.PushAtomicAsync(config.Remote,
         [
             new RefUpdate("refs/heads/" + config.ArchiveBranch, recordCommit, tips.Archive),
             new RefUpdate("refs/heads/" + config.ProductionBranch, tips.Staging, tips.Production),
+            tag,
         ]);
         if (refused is not null)
             throw new ShipgateException(ExitCode.Error,
