@@ -6,7 +6,7 @@ using Shipgate.Rendering;
 namespace Shipgate.Audit;
 
 /// <summary>One thing wrong with the trail a release would extend, and what to do about it.</summary>
-public sealed record TrailBreak(string What, string NextStep);
+internal sealed record TrailBreak(string What, string NextStep);
 
 /// <summary>
 /// What pre-flight's trail check hands on: the warnings an emergency release over a broken trail
