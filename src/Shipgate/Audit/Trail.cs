@@ -26,4 +26,6 @@ public sealed record TrailFacts(
     IReadOnlyList<Commit> MainSinceFirstRelease,
     bool FirstReleaseStartIsOnMain,
     /// <summary>Per record commit: null when signed by an allowed signer, else why not. Null when signing is not required.</summary>
-    IReadOnlyDictionary<string, string?>? Signatures);
+    IReadOnlyDictionary<string, string?>? Signatures,
+    /// <summary>The remote's tags named like releases (<see cref="ReleaseTag"/>), read without moving a ref.</summary>
+    IReadOnlyList<TagObject> ReleaseTags);

@@ -5,18 +5,20 @@ namespace Shipgate.Audit;
 
 /// <summary>
 /// Reads the audit trail from the remote: the archive branch's history and records, main's
-/// history since the first release, and record signatures. No API, no ref moved: objects only.
+/// history since the first release, record signatures, and the release tags. No API, no ref moved: objects only.
 /// </summary>
 public static class TrailReader
 {
-    public static async Task<TrailFacts> ReadAsync(GitRepository git, Config.ShipgateConfig config, string repository, string? allowedSignersFile,
-        CancellationToken ct)
+    public static async Task<TrailFacts> ReadAsync(GitRepository git, Config.ShipgateConfig config, string repository, string? allowedSignersFile, CancellationToken ct)
     {
         var heads = await git.RemoteHeadsAsync(config.Remote, [config.ArchiveBranch, config.ProductionBranch], ct);
         var main = heads.GetValueOrDefault(config.ProductionBranch)
             ?? throw new ShipgateException(ExitCode.Error, $"The remote '{config.Remote}' has no branch '{config.ProductionBranch}'.");
         var archive = heads.GetValueOrDefault(config.ArchiveBranch);
         await git.FetchObjectsAsync(config.Remote, heads.Keys, ct);
+        var tagRefs = (await git.RemoteTagsAsync(config.Remote, ReleaseTag.Pattern, ct))
+            .Where(t => ReleaseTag.ReleaseIdOf(t.Key) is not null).ToDictionary();
+        var tags = await git.FetchTagObjectsAsync(config.Remote, tagRefs, ct);
 
         IReadOnlyList<HistoryCommit> history = [];
         List<TrailLink> links = [];
@@ -48,7 +50,8 @@ public static class TrailReader
             foreach (var commit in links.Select(l => l.AddedIn).Distinct())
                 signatures[commit] = await git.VerifySignatureAsync(commit, allowedSignersFile, ct);
         }
-        return new TrailFacts(repository, config.ArchiveBranch, config.ProductionBranch, archive, main, history, links, mainCommits, startOnMain, signatures);
+        return new TrailFacts(repository, config.ArchiveBranch, config.ProductionBranch, archive, main, history, links, mainCommits, startOnMain, signatures,
+            tags);
     }
 
     private static string? FirstReleaseStart(IEnumerable<TrailLink> links)

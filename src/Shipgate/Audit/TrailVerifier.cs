@@ -4,13 +4,16 @@ using Shipgate.Record;
 namespace Shipgate.Audit;
 
 /// <summary>The checks verify makes, in the order they are shown.</summary>
-public enum TrailCheck { Schema, Chain, AppendOnly, Order, Ranges, Coverage, Signatures, Reviews }
+public enum TrailCheck { Schema, Chain, AppendOnly, Order, Ranges, Coverage, Signatures, Reviews, Independence, Tags }
 
 /// <summary>One thing wrong with the trail; <see cref="Link"/> is the record it concerns, when there is one.</summary>
 public sealed record TrailProblem(TrailCheck Check, string? Link, string Message);
 
 /// <summary>A commit of main that no release record covers.</summary>
-public sealed record DirectPush(string Sha, string Subject, string Author);
+public sealed record DirectPush(string Sha, string Subject, string Author, string AuthorEmail);
+
+/// <summary>A direct push acknowledged by a review record of someone other than its author: a reviewed exception.</summary>
+public sealed record ReviewedDirectPush(DirectPush Push, string ReviewId, string ReviewedBy);
 
 /// <summary>An emergency release and where its review stands.</summary>
 public sealed record EmergencyReviewStatus(string ReleaseId, string Reason, DateTimeOffset ReleasedAt, string? ReviewId, bool Overdue);
@@ -21,15 +24,19 @@ public sealed record TrailVerdict(
     int Reviews,
     string? FirstBroken,
     IReadOnlyList<TrailProblem> Problems,
+    /// <summary>Direct pushes nobody acknowledged: each breaks the trail.</summary>
     IReadOnlyList<DirectPush> DirectPushes,
+    IReadOnlyList<ReviewedDirectPush> ReviewedDirectPushes,
     IReadOnlyList<EmergencyReviewStatus> Emergencies,
     bool SignaturesRequired);
 
 /// <summary>
 /// Judges the trail, in the manner of CloudTrail's log-file validation: every record matches its
-/// schema; each links to the one before by the SHA-256 of its bytes; records were only ever added,
+/// schema; each links to the one before by the SHA-256 of its bytes; release tags and records match
+/// both ways (<see cref="ReleaseTagCheck"/>); records were only ever added,
 /// in order; release ranges are contiguous; every change of main since the first release is in a
-/// recorded range; record commits are signed when required; emergencies are reviewed in time.
+/// recorded range or acknowledged as a direct push; record commits are signed when required;
+/// emergencies are reviewed in time; no review is by the releaser or the author it answers for.
 /// Pure: <see cref="TrailReader"/> gathers the facts.
 /// </summary>
 public static class TrailVerifier
@@ -54,13 +61,22 @@ public static class TrailVerifier
             previous = link;
         }
 
+        ReleaseTagCheck.Check(facts, releases, problems);
         CheckRanges(releases, problems);
-        var pushes = CheckCoverage(facts, releases, problems);
+        var uncovered = CheckCoverage(facts, releases, problems);
+        var acknowledged = CheckDirectPushReviews(facts, uncovered, reviews, problems);
+        var pushes = uncovered.Where(p => acknowledged.All(a => a.Push.Sha != p.Sha)).ToList();
+        if (pushes.Count > 0)
+            problems.Add(new(TrailCheck.Coverage, null,
+                $"{pushes.Count} commits on {facts.ProductionBranch} are in no release record (direct pushes): " +
+                string.Join(", ", pushes.Take(10).Select(p => $"{Short(p.Sha)} \"{p.Subject}\"")) + (pushes.Count > 10 ? ", …" : "") +
+                ". Someone other than their author can acknowledge them: shipgate audit review --direct-push <sha>… --note <text>."));
         CheckSignatures(facts, problems);
         var emergencies = CheckEmergencies(releases, reviews, now, reviewWithin, problems);
 
         var firstBroken = problems.Where(p => p.Link is not null).Select(p => p.Link!).Order(RecordFiles.ChainOrder).FirstOrDefault();
-        return new TrailVerdict(problems.Count == 0, releases.Count, reviews.Count, firstBroken, problems, pushes, emergencies, facts.Signatures is not null);
+        return new TrailVerdict(problems.Count == 0, releases.Count, reviews.Count, firstBroken, problems, pushes, acknowledged, emergencies,
+            facts.Signatures is not null);
     }
 
     private static void CheckAppendOnly(TrailFacts facts, List<TrailProblem> problems)
@@ -140,6 +156,7 @@ public static class TrailVerifier
         }
     }
 
+    /// <summary>The commits of main since the first release that no release covers (acknowledged or not).</summary>
     private static IReadOnlyList<DirectPush> CheckCoverage(TrailFacts facts, List<(TrailLink Link, ReleaseRecord Record)> releases, List<TrailProblem> problems)
     {
         if (releases.Count == 0) return [];
@@ -161,13 +178,33 @@ public static class TrailVerifier
             foreach (var sha in Ancestors(record.ToSha, bySha))
                 if (!excluded.Contains(sha)) covered.Add(sha);
         }
-        var pushes = facts.MainSinceFirstRelease.Where(c => !covered.Contains(c.Sha))
-            .Select(c => new DirectPush(c.Sha, Rendering.SafeText.OneLine(c.Subject), Rendering.SafeText.OneLine(c.AuthorName))).ToList();
-        if (pushes.Count > 0)
-            problems.Add(new(TrailCheck.Coverage, null,
-                $"{pushes.Count} commits on {facts.ProductionBranch} are in no release record (direct pushes): " +
-                string.Join(", ", pushes.Take(10).Select(p => $"{Short(p.Sha)} \"{p.Subject}\"")) + (pushes.Count > 10 ? ", …" : "")));
-        return pushes;
+        return facts.MainSinceFirstRelease.Where(c => !covered.Contains(c.Sha))
+            .Select(c => new DirectPush(c.Sha, Rendering.SafeText.OneLine(c.Subject), Rendering.SafeText.OneLine(c.AuthorName), c.AuthorEmail)).ToList();
+    }
+
+    /// <summary>The direct pushes acknowledged by a review of someone other than their author; any other acknowledgement is a problem.</summary>
+    private static IReadOnlyList<ReviewedDirectPush> CheckDirectPushReviews(TrailFacts facts, IReadOnlyList<DirectPush> uncovered,
+        List<(TrailLink Link, ReviewRecord Record)> reviews, List<TrailProblem> problems)
+    {
+        var bySha = uncovered.ToDictionary(p => p.Sha);
+        var result = new List<ReviewedDirectPush>();
+        foreach (var (link, review) in reviews.Where(r => r.Record.Kind == ReviewKind.DirectPushReview))
+        {
+            var reviewer = SeparationOfDuties.ReviewerOf(review);
+            foreach (var claimed in review.DirectPushes ?? [])
+            {
+                if (!bySha.TryGetValue(claimed.Sha, out var push))
+                    problems.Add(new(TrailCheck.Reviews, link.Id,
+                        $"{link.Id} acknowledges {Short(claimed.Sha)}, which is not a direct push to {facts.ProductionBranch}."));
+                else if (SeparationOfDuties.IsAuthor(reviewer, push.AuthorEmail))
+                    problems.Add(new(TrailCheck.Independence, link.Id,
+                        $"{link.Id} acknowledges {Short(push.Sha)} \"{push.Subject}\", but its reviewer {reviewer.Email} wrote that commit: " +
+                        "someone else must acknowledge it."));
+                else if (result.All(r => r.Push.Sha != push.Sha))
+                    result.Add(new ReviewedDirectPush(push, link.Id, Rendering.SafeText.OneLine(reviewer.Name)));
+            }
+        }
+        return result;
     }
 
     private static HashSet<string> Ancestors(string start, IReadOnlyDictionary<string, Git.Commit> graph)
@@ -194,17 +231,32 @@ public static class TrailVerifier
     private static IReadOnlyList<EmergencyReviewStatus> CheckEmergencies(List<(TrailLink Link, ReleaseRecord Record)> releases, List<(TrailLink Link, ReviewRecord Record)> reviews,
         DateTimeOffset now, TimeSpan reviewWithin, List<TrailProblem> problems)
     {
+        // A review by the releaser is no review: it is named, and the release still awaits an independent one.
+        var independent = new List<ReviewRecord>();
+        foreach (var (link, review) in reviews.Where(r => r.Record.Kind == ReviewKind.Review))
+        {
+            var release = releases.FirstOrDefault(x => x.Record.ReleaseId == review.ReviewsRelease).Record;
+            if (release is null)
+                problems.Add(new(TrailCheck.Reviews, link.Id, $"{link.Id} reviews {review.ReviewsRelease}, which is not on the archive branch."));
+            else if (SeparationOfDuties.ReleaserConflict(SeparationOfDuties.ReviewerOf(review), release) is { } conflict)
+                problems.Add(new(TrailCheck.Independence, link.Id,
+                    $"{link.Id} reviews {release.ReleaseId}, but {conflict}: a release is reviewed by someone other than its releaser, " +
+                    "so it does not count."));
+            else independent.Add(review);
+        }
+
         var result = new List<EmergencyReviewStatus>();
         foreach (var (link, record) in releases.Where(r => r.Record.Emergency is not null))
         {
-            var review = reviews.FirstOrDefault(r => r.Record.ReviewsRelease == record.ReleaseId);
-            var overdue = review.Record is null && now - record.Timestamp > reviewWithin;
-            result.Add(new EmergencyReviewStatus(record.ReleaseId, record.Emergency!.Reason, record.Timestamp, review.Record?.ReviewId, overdue));
+            var review = independent.FirstOrDefault(r => r.ReviewsRelease == record.ReleaseId);
+            var overdue = review is null && now - record.Timestamp > reviewWithin;
+            result.Add(new EmergencyReviewStatus(record.ReleaseId, record.Emergency!.Reason, record.Timestamp, review?.ReviewId, overdue));
             if (overdue)
-                problems.Add(new(TrailCheck.Reviews, link.Id, $"emergency release {record.ReleaseId} has no review {(now - record.Timestamp).TotalHours:0} h after it (allowed: {reviewWithin.TotalHours:0} h). Run shipgate audit review {record.ReleaseId} --by <name> --note <text>."));
+                problems.Add(new(TrailCheck.Reviews, link.Id,
+                    $"emergency release {record.ReleaseId} has no review {(now - record.Timestamp).TotalHours:0} h after it " +
+                    $"(allowed: {reviewWithin.TotalHours:0} h). " +
+                    $"Someone other than its releaser runs: shipgate audit review {record.ReleaseId} --note <text>."));
         }
-        foreach (var (link, review) in reviews.Where(r => releases.All(x => x.Record.ReleaseId != r.Record.ReviewsRelease)))
-            problems.Add(new(TrailCheck.Reviews, link.Id, $"{link.Id} reviews {review.ReviewsRelease}, which is not on the archive branch."));
         return result;
     }
 

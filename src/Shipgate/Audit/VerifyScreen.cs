@@ -10,12 +10,14 @@ public static class VerifyScreen
     [
         (TrailCheck.Schema, "Every record parses and matches the published schema"),
         (TrailCheck.Chain, "Hash chain intact (each record holds the SHA-256 of the one before)"),
+        (TrailCheck.Tags, "Every release tag has its record (same SHA-256) and every tagged release its tag"),
         (TrailCheck.AppendOnly, "Archive branch only ever added records"),
         (TrailCheck.Order, "Records were added in the order they are dated"),
         (TrailCheck.Ranges, "Release ranges are contiguous"),
-        (TrailCheck.Coverage, "Every change of production since the first release is in a recorded release"),
+        (TrailCheck.Coverage, "Every change of production since the first release is in a recorded release or an acknowledged direct push"),
         (TrailCheck.Signatures, "Record commits signed by allowed signers"),
         (TrailCheck.Reviews, "Emergency releases reviewed in time"),
+        (TrailCheck.Independence, "Reviews by someone other than the releaser or the commit's author"),
     ];
 
     public static void Show(IAnsiConsole console, TrailFacts facts, TrailVerdict verdict)
@@ -44,6 +46,10 @@ public static class VerifyScreen
             console.WriteLine(emergency.ReviewId is null
                 ? $"    note: emergency release {emergency.ReleaseId} awaits its review."
                 : $"    note: emergency release {emergency.ReleaseId} was reviewed in {emergency.ReviewId}.");
+        foreach (var reviewed in verdict.ReviewedDirectPushes)
+            console.WriteLine($"    note: direct push {reviewed.Push.Sha[..7]} \"{reviewed.Push.Subject}\" by {reviewed.Push.Author} " +
+                "is a reviewed exception: " +
+                $"acknowledged in {reviewed.ReviewId} by {reviewed.ReviewedBy}.");
         console.WriteLine();
         if (verdict.Ok)
             console.MarkupLine("[green]PASS: the audit trail is intact.[/]");
@@ -60,10 +66,16 @@ public static class VerifyScreen
         production_branch = facts.ProductionBranch,
         production_sha = facts.MainTip,
         releases = verdict.Releases,
+        release_tags = facts.ReleaseTags.Count,
         reviews = verdict.Reviews,
         first_broken = verdict.FirstBroken,
         problems = verdict.Problems.Select(p => new { check = CheckName(p.Check), record = p.Link, message = p.Message }),
-        direct_pushes = verdict.DirectPushes.Select(p => new { sha = p.Sha, subject = p.Subject, author = p.Author }),
+        direct_pushes = verdict.DirectPushes.Select(p => new { sha = p.Sha, subject = p.Subject, author = p.Author, author_email = p.AuthorEmail }),
+        reviewed_direct_pushes = verdict.ReviewedDirectPushes.Select(r => new
+        {
+            sha = r.Push.Sha, subject = r.Push.Subject, author = r.Push.Author, author_email = r.Push.AuthorEmail,
+            review_id = r.ReviewId, reviewed_by = r.ReviewedBy,
+        }),
         emergencies = verdict.Emergencies.Select(e => new { release_id = e.ReleaseId, reason = e.Reason, released_at = e.ReleasedAt, review_id = e.ReviewId, overdue = e.Overdue }),
         signatures_required = verdict.SignaturesRequired,
     }, new JsonSerializerOptions { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never });

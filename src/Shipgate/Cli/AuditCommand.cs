@@ -44,21 +44,58 @@ public static class AuditCommand
         return command;
     }
 
+    /// <summary>What replaced --by, for whoever still passes it.</summary>
+    internal const string ByRemoved =
+        "--by was removed: the reviewer is now whoever runs the command, taken from git config (user.name, user.email) and, " +
+        "when a GitHub token is available, the GitHub login. Run it as the reviewer, in your own clone: shipgate audit review <release-id> --note <text>.";
+
     private static Command Review(CliHost host)
     {
-        var release = new Argument<string>("release-id") { Description = "The emergency release to review, e.g. release-2026-02-04-153045." };
-        var by = new Option<string>("--by") { Description = "Who reviewed it.", Required = true };
+        var release = new Argument<string?>("release-id")
+        {
+            Description = "The emergency release to review, e.g. release-2026-02-04-153045.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var directPushes = new Option<string[]>("--direct-push")
+        {
+            Description = "Acknowledge commits pushed straight to production instead (you must not be their author).",
+            AllowMultipleArgumentsPerToken = true,
+            Arity = ArgumentArity.OneOrMore,
+            HelpName = "sha",
+        };
         var note = new Option<string>("--note") { Description = "The review: a URL or text.", Required = true };
+        var by = new Option<string?>("--by") { Hidden = true, Arity = ArgumentArity.ZeroOrOne };
         var repo = RepositoryOption.Create();
-        var command = new Command("review", "Record the after-the-fact review of an emergency release in the hash chain.") { release, by, note, repo };
+        var command = new Command("review",
+            "Record, in the hash chain, your review of an emergency release or your acknowledgement of direct pushes. " +
+            "You must not be their releaser or author.")
+            { release, directPushes, note, by, repo };
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(by) is not null) result.AddError(ByRemoved);
+            var (hasRelease, hasPushes) = (result.GetValue(release) is not null, result.GetResult(directPushes) is not null);
+            if (hasRelease && hasPushes) result.AddError("Give a release id or --direct-push, not both.");
+            if (!hasRelease && !hasPushes)
+                result.AddError("Name what you reviewed: a release (shipgate audit review <release-id> --note <text>) " +
+                    "or commits pushed straight to production (shipgate audit review --direct-push <sha>… --note <text>).");
+            if (result.GetResult(note) is not null && string.IsNullOrWhiteSpace(result.GetValue(note)))
+                result.AddError("--note must say what the review found: a URL or text.");
+        });
         command.SetAction((parse, ct) =>
         {
             var secrets = Connections.SecretsFrom(host.Environment);
             return ShipgateCli.GuardAsync(host, secrets, async () =>
             {
                 var repository = await LocalRepository.OpenAsync(host.WorkingDirectory, host.Environment, parse.GetValue(repo), secrets, ct);
-                var review = await EmergencyReview.RecordAsync(repository, parse.GetValue(release)!, parse.GetValue(by)!, parse.GetValue(note)!, host.Clock.GetUtcNow(), ct);
-                host.Console.MarkupLine($"[green]Recorded[/] {review.ReviewId} for {review.ReviewsRelease} on {repository.Config.ArchiveBranch}.");
+                var codeHost = (await Connections.CodeHostAsync(repository.Policy, repository.Address, host.Environment, secrets, host.Clock, ct)).Service;
+                var reviewer = await Reviewer.IdentifyAsync(repository.Git, codeHost, host.Console, secrets, ct);
+                var (config, git, now) = (repository.Config, repository.Git, host.Clock.GetUtcNow());
+                var review = parse.GetValue(release) is { } releaseId
+                    ? await EmergencyReview.RecordAsync(git, config, releaseId, reviewer, parse.GetValue(note)!, now, ct)
+                    : await DirectPushReview.RecordAsync(git, config, repository.Name, parse.GetValue(directPushes)!, reviewer, parse.GetValue(note)!, now, ct);
+                var what = review.ReviewsRelease ?? string.Join(", ", review.DirectPushes!.Select(p => p.Sha[..7]));
+                host.Console.MarkupLine($"[green]Recorded[/] {review.ReviewId} for {Markup.Escape(what)} by {Markup.Escape(reviewer.ToString())} " +
+                    $"on {Markup.Escape(config.ArchiveBranch)}.");
                 return ExitCode.Success;
             }, ct);
         });

@@ -49,7 +49,7 @@ internal static class PolicyReader
 
     /// <summary>The policy file by git's <c>commit:path</c> names, in one process; a name that is not a blob is null.</summary>
     private static async Task<IReadOnlyList<PolicyFile?>> ReadFilesAsync(GitRepository git, IReadOnlyList<string> names, CancellationToken ct) =>
-        (await git.ReadBlobsAsync(names, ct))
-            .Select(blob => blob is null ? null : new PolicyFile(blob.Sha, Encoding.UTF8.GetString(blob.Bytes).TrimStart('\uFEFF')))
+        (await git.ReadObjectsAsync(names, ct))
+            .Select(found => found is not { Type: "blob" } blob ? null : new PolicyFile(blob.Sha, Encoding.UTF8.GetString(blob.Bytes).TrimStart('\uFEFF')))
             .ToList();
 }

@@ -22,8 +22,8 @@ public sealed record DiffStat(int FilesChanged, int Insertions, int Deletions, I
 /// <summary>The committer identity git will use (<c>user.name</c>, <c>user.email</c>).</summary>
 public sealed record GitIdentity(string Name, string Email);
 
-/// <summary>A file's exact bytes as git stores them, with the blob's id.</summary>
-public sealed record GitBlob(string Sha, byte[] Bytes);
+/// <summary>An object's exact bytes as git stores them, with its id and type (blob, tree, commit, tag).</summary>
+public sealed record GitObject(string Sha, string Type, byte[] Bytes);
 
 /// <summary>One ref to move in an atomic push, guarded by the value it must still have on the remote.</summary>
 public sealed record RefUpdate(string Ref, string NewSha, string? ExpectedOldSha);
@@ -74,4 +74,23 @@ public sealed record RefPosition(RefUpdate Update, string? Now)
 
     /// <summary>The ref is still where the push's lease expected it.</summary>
     public bool AsBefore => Now == Update.ExpectedOldSha;
+}
+
+/// <summary>
+/// What a tag ref points at. For an annotated tag of a commit: the commit, the tag's own name and
+/// its message; for anything else (a lightweight tag, a tag of a tree) <see cref="Target"/> is null.
+/// </summary>
+public sealed record TagObject(string Ref, string Sha, string? Target, string? Name, string Message)
+{
+    /// <summary>Reads a tag object's text (<c>object</c>, <c>type</c>, <c>tag</c>, <c>tagger</c> headers, a blank line, the message).</summary>
+    public static TagObject Parse(string refName, string sha, string type, string body)
+    {
+        if (type != "tag") return new TagObject(refName, sha, null, null, "");
+        var split = body.IndexOf("\n\n", StringComparison.Ordinal);
+        var headers = (split < 0 ? body : body[..split]).Split('\n')
+            .Select(line => line.Split(' ', 2)).Where(p => p.Length == 2)
+            .GroupBy(p => p[0]).ToDictionary(g => g.Key, g => g.First()[1]);
+        var target = headers.GetValueOrDefault("type") == "commit" ? headers.GetValueOrDefault("object") : null;
+        return new TagObject(refName, sha, target, headers.GetValueOrDefault("tag"), split < 0 ? "" : body[(split + 2)..]);
+    }
 }

@@ -85,6 +85,44 @@ public sealed class GitRepository(GitCli git)
     /// <summary>True in a shallow clone: one whose history is cut at some commits (<c>git clone --depth</c>).</summary>
     public async Task<bool> IsShallowAsync(CancellationToken ct) =>
         (await git.TextAsync(["rev-parse", "--is-shallow-repository"], ct)).Trim() == "true";
+    /// <summary>
+    /// An annotated tag object on <paramref name="commit"/>, written with <c>git mktag</c>: no ref
+    /// points at it until a push creates one on the remote, so nothing local changes.
+    /// </summary>
+    public async Task<string> CreateTagObjectAsync(string commit, string name, GitIdentity tagger, DateTimeOffset at, string message, CancellationToken ct)
+    {
+        var text = $"object {commit}\ntype commit\ntag {name}\ntagger {tagger.Name} <{tagger.Email}> {at.ToUnixTimeSeconds()} +0000\n\n{message}";
+        return (await git.RunAsync(["mktag"], Encoding.UTF8.GetBytes(text), ct: ct)).Text.Trim();
+    }
+
+    /// <summary>The remote's tags matching <paramref name="pattern"/> (e.g. <c>refs/tags/release-*</c>): full ref name to the sha it holds.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> RemoteTagsAsync(string remote, string pattern, CancellationToken ct)
+    {
+        string[] args = ["ls-remote", "--tags", remote, pattern];
+        var result = await git.TryRunAsync(args, ct: ct);
+        if (result.ExitCode != 0)
+            throw new GitException(git.Failure(args, result).Message + $"\nCheck that the remote '{remote}' exists and that you can reach it.");
+        return result.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t'))
+            .Where(parts => parts.Length == 2 && !parts[1].EndsWith("^{}", StringComparison.Ordinal))
+            .ToDictionary(parts => parts[1], parts => parts[0]);
+    }
+
+    /// <summary>
+    /// Fetches the objects of the given remote tags (ref name to sha, as <see cref="RemoteTagsAsync"/>
+    /// read them) without creating or moving any ref, and reads each: one fetch and one cat-file.
+    /// </summary>
+    public async Task<IReadOnlyList<TagObject>> FetchTagObjectsAsync(string remote, IReadOnlyDictionary<string, string> tags, CancellationToken ct)
+    {
+        if (tags.Count == 0) return [];
+        await git.RunAsync(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--refmap=", "--stdin", remote],
+            Encoding.UTF8.GetBytes(string.Concat(tags.Keys.Select(name => name + "\n"))), ct: ct);
+        var refs = tags.ToList();
+        var objects = await ReadObjectsAsync(refs.Select(t => t.Value).ToList(), ct);
+        return refs.Select((tag, i) => objects[i] is { } found
+                ? TagObject.Parse(tag.Key, tag.Value, found.Type, Encoding.UTF8.GetString(found.Bytes))
+                : throw new GitException($"The object of {tag.Key} ({tag.Value}) could not be read after fetching it from '{remote}'."))
+            .ToList();
+    }
 
     /// <summary>True when every given object is in the local store.</summary>
     public async Task<bool> HasObjectsAsync(IEnumerable<string> shas, CancellationToken ct)
@@ -160,23 +198,23 @@ public sealed class GitRepository(GitCli git)
     /// <summary>The exact bytes of many files at one commit, in one git process; a missing path is absent.</summary>
     public async Task<IReadOnlyDictionary<string, byte[]>> ReadFilesAsync(string commit, IReadOnlyList<string> paths, CancellationToken ct)
     {
-        var blobs = await ReadBlobsAsync(paths.Select(p => $"{commit}:{p}").ToList(), ct);
+        var objects = await ReadObjectsAsync(paths.Select(p => $"{commit}:{p}").ToList(), ct);
         var files = new Dictionary<string, byte[]>();
         for (var i = 0; i < paths.Count; i++)
-            if (blobs[i] is { } blob) files[paths[i]] = blob.Bytes;
+            if (objects[i] is { Type: "blob" } blob) files[paths[i]] = blob.Bytes;
         return files;
     }
 
     /// <summary>
-    /// Blobs by git's object names (<c>commit:path</c>, a sha), in one process, in the order asked; a name
-    /// that is missing or is not a blob (a folder, say) is null.
+    /// Objects by git's names (<c>commit:path</c>, a sha), in one process, in the order asked; a name that
+    /// is missing is null.
     /// </summary>
-    public async Task<IReadOnlyList<GitBlob?>> ReadBlobsAsync(IReadOnlyList<string> names, CancellationToken ct)
+    public async Task<IReadOnlyList<GitObject?>> ReadObjectsAsync(IReadOnlyList<string> names, CancellationToken ct)
     {
         if (names.Count == 0) return [];
         var input = Encoding.UTF8.GetBytes(string.Concat(names.Select(n => n + "\n")));
         var output = (await git.RunAsync(["cat-file", "--batch"], input, ct: ct)).Output;
-        var blobs = new List<GitBlob?>();
+        var objects = new List<GitObject?>();
         var position = 0;
         foreach (var _ in names)
         {
@@ -185,14 +223,14 @@ public sealed class GitRepository(GitCli git)
             position = lineEnd + 1;
             if (header.Length != 3)
             {
-                blobs.Add(null);
+                objects.Add(null);
                 continue;
             }
             var size = int.Parse(header[2], System.Globalization.CultureInfo.InvariantCulture);
-            blobs.Add(header[1] == "blob" ? new GitBlob(header[0], output[position..(position + size)]) : null);
+            objects.Add(new GitObject(header[0], header[1], output[position..(position + size)]));
             position += size + 1;
         }
-        return blobs;
+        return objects;
     }
 
     /// <summary>Null when the commit carries a good signature by a key in the allowed-signers file, else git's reason.</summary>

@@ -74,6 +74,7 @@ public static class RecordBuilder
             Confirmation = input.Confirmation,
             PreviousRelease = input.Previous,
             Policy = input.Policy is { } policy ? PolicyOf(policy, input.PolicyChange) : null,
+            Tag = ReleaseTag.RefName(input.ReleaseId),
         };
     }
 

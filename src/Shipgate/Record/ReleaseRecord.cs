@@ -45,6 +45,12 @@ public sealed record ReleaseRecord
     /// <summary>The release policy the release was checked by; absent in records written before Shipgate read it from git.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public RecordPolicy? Policy { get; init; }
+    /// <summary>
+    /// The release's tag (<see cref="ReleaseTag"/>), named in the record so that deleting tags cannot
+    /// lift the rule that releases have them. Absent from records made before releases were tagged.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Tag { get; init; }
 }
 
 public sealed record ToolInfo(string Name, string Version);
@@ -121,21 +127,42 @@ public sealed record PreviousRelease(string Id, string Sha256);
 [JsonSerializable(typeof(ReviewRecord))]
 internal sealed partial class RecordJsonContext : JsonSerializerContext;
 
+/// <summary>What a review record answers for: an emergency release, or commits pushed straight to production.</summary>
+public enum ReviewKind
+{
+    [JsonStringEnumMemberName("review")] Review,
+    [JsonStringEnumMemberName("direct_push_review")] DirectPushReview,
+}
+
 /// <summary>
-/// The after-the-fact review of an emergency release (<c>shipgate audit review</c>): a link of the same
-/// hash chain as the release records, so it cannot be added or removed unnoticed.
+/// An after-the-fact review (<c>shipgate audit review</c>) of an emergency release, or the
+/// acknowledgement of commits pushed straight to production: a link of the same hash chain as the
+/// release records, so it cannot be added or removed unnoticed. The reviewer is whoever ran the
+/// command (git identity, and the GitHub login when a token said it), never a name typed in.
 /// </summary>
 public sealed record ReviewRecord
 {
     public int SchemaVersion { get; init; } = 1;
-    public string Kind { get; init; } = "review";
+    public ReviewKind Kind { get; init; } = ReviewKind.Review;
     public required string ReviewId { get; init; }
-    public required string ReviewsRelease { get; init; }
+    /// <summary>The emergency release reviewed; absent from a direct-push review.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ReviewsRelease { get; init; }
     public required DateTimeOffset Timestamp { get; init; }
     public required string ReviewedBy { get; init; }
+    /// <summary>Absent from reviews recorded before reviewers were identified; those count as by <see cref="RecordedByEmail"/>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ReviewedByEmail { get; init; }
+    public string? ReviewedByLogin { get; init; }
     public required string Note { get; init; }
     public required string RecordedBy { get; init; }
     public required string RecordedByEmail { get; init; }
     public required ToolInfo Tool { get; init; }
     public required PreviousRelease PreviousRelease { get; init; }
+    /// <summary>The commits acknowledged by a direct-push review, as they were on production.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<RecordDirectPush>? DirectPushes { get; init; }
 }
+
+/// <summary>A commit that reached production without a release, as a direct-push review acknowledges it.</summary>
+public sealed record RecordDirectPush(string Sha, string Subject, string Author, string AuthorEmail);

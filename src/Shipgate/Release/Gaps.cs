@@ -13,6 +13,7 @@ public enum GapKind
     NoIndependentApproval,
     OpenPullRequest,
     PolicyChanged,
+    TrailBroken,
 }
 
 /// <summary>
@@ -31,8 +32,9 @@ public sealed record ChecklistItem(string Label, bool Passed, string? Reason);
 public static class Gaps
 {
     /// <param name="policy">What the release does to the release policy file; null when it was not compared.</param>
+    /// <param name="trail">What pre-flight found broken in the audit trail (an emergency release goes ahead regardless).</param>
     public static IReadOnlyList<Gap> Find(ReleasePlan plan, CiResult ci, IReadOnlyList<Integrations.OpenPullRequest> openPullRequests,
-        Config.PolicyChange? policy = null)
+        Config.PolicyChange? policy = null, Audit.TrailHealth? trail = null)
     {
         var gaps = new List<Gap>();
         if (!ci.Verified) gaps.Add(new Gap(GapKind.CiUnverified, ci.Sha, ci.UnverifiedReason));
@@ -52,6 +54,7 @@ public static class Gaps
                 .Select(p => new Gap(GapKind.NoIndependentApproval, $"#{p.Number}", p.IndependentlyApproved is null ? "reviews unknown" : null)));
         gaps.AddRange(openPullRequests.Select(p => new Gap(GapKind.OpenPullRequest, $"#{p.Number}")));
         if (policy is { Changed: true }) gaps.Add(new Gap(GapKind.PolicyChanged, policy.Path, policy.Summary));
+        gaps.AddRange((trail?.Warnings ?? []).Select(w => new Gap(GapKind.TrailBroken, "audit trail", w)));
         return gaps;
     }
 
@@ -117,6 +120,7 @@ public static class Gaps
         warnings.AddRange(Each(GapKind.PolicyChanged, g => $"The release policy changes: {g.Detail}; it takes effect from the next release."));
         var open = Of(gaps, GapKind.OpenPullRequest).Count();
         if (open > 0) warnings.Add($"{open} open PRs targeting {stagingBranch} are not included in this release.");
+        warnings.AddRange(Each(GapKind.TrailBroken, g => g.Detail!));
         return warnings;
     }
 

@@ -1,3 +1,4 @@
+using Shipgate.Audit;
 using Shipgate.Config;
 using Shipgate.Git;
 using Shipgate.Integrations;
@@ -14,7 +15,9 @@ public sealed record Releaser(GitIdentity Identity, string? Login);
 /// <summary>Phase 1's result: the remote's tips, CI on staging's head, the open PRs left out, and what the release does to the policy.</summary>
 /// <param name="Releaser">Null in a dry run, which records nothing and so needs no identity.</param>
 /// <param name="PolicyChange">The release policy file as production has it against staging's: a change governs the next release, not this one.</param>
-public sealed record Preflighted(RemoteTips Tips, CiResult Ci, IReadOnlyList<OpenPullRequest> OpenPullRequests, Releaser? Releaser, PolicyChange PolicyChange);
+/// <param name="Trail">The audit trail as pre-flight found it: what an emergency release records as broken, and the release ids tags hold.</param>
+public sealed record Preflighted(
+    RemoteTips Tips, CiResult Ci, IReadOnlyList<OpenPullRequest> OpenPullRequests, Releaser? Releaser, PolicyChange PolicyChange, TrailHealth Trail);
 
 /// <summary>Phase 2's result: what ships, every gap the record will note, and the chain the record extends.</summary>
 /// <param name="ArchiveFiles">Every path on the archive branch (compliance archives, earlier records).</param>

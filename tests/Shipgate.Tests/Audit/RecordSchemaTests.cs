@@ -48,4 +48,51 @@ public sealed class RecordSchemaTests
     [Fact]
     public void Bytes_that_are_not_json_are_rejected() =>
         Assert.Contains("not valid JSON", RecordSchemas.Validate("{oops"u8.ToArray(), isRelease: true)[0]);
+
+    /// <summary>A review as Shipgate wrote it before reviewers were identified (free-text reviewed_by, no email, no login).</summary>
+    private static readonly string LegacyReview = """
+        {"schema_version":1,"kind":"review","review_id":"review-2026-02-05-090000","reviews_release":"release-2026-02-04-153045",
+         "timestamp":"2026-02-05T09:00:00+00:00","reviewed_by":"Carol CTO","note":"ok","recorded_by":"Rita","recorded_by_email":"rita@example.com",
+         "tool":{"name":"shipgate","version":"0.1.0"},
+         "previous_release":{"id":"release-2026-02-04-153045","sha256":"0000000000000000000000000000000000000000000000000000000000000000"}}
+        """;
+
+    private static IReadOnlyList<string> ValidateReview(Action<JsonObject> change)
+    {
+        var node = JsonNode.Parse(LegacyReview)!.AsObject();
+        change(node);
+        return RecordSchemas.Validate(Encoding.UTF8.GetBytes(node.ToJsonString()), isRelease: false);
+    }
+
+    private const string OnePush = """[{"sha":"3333333333333333333333333333333333333333","subject":"hotfix","author":"Dana","author_email":"d@x"}]""";
+
+    private static void AsDirectPushReview(JsonObject node)
+    {
+        node["kind"] = "direct_push_review";
+        node.Remove("reviews_release");
+        node["reviewed_by_email"] = "carol@example.com";
+        node["reviewed_by_login"] = null;
+        node["direct_pushes"] = JsonNode.Parse(OnePush);
+    }
+
+    [Fact]
+    public void Reviews_old_and_new_are_valid()
+    {
+        Assert.Empty(ValidateReview(_ => { }));
+        Assert.Empty(ValidateReview(node => { node["reviewed_by_email"] = "carol@example.com"; node["reviewed_by_login"] = "carol"; }));
+        Assert.Empty(ValidateReview(AsDirectPushReview));
+    }
+
+    [Fact]
+    public void Each_kind_of_review_must_name_what_it_answers_for_and_nothing_else()
+    {
+        Assert.NotEmpty(ValidateReview(node => node.Remove("reviews_release")));
+        Assert.NotEmpty(ValidateReview(node => node["kind"] = "approval"));
+        Assert.NotEmpty(ValidateReview(node => node["direct_pushes"] = JsonNode.Parse(OnePush)));
+        Assert.NotEmpty(ValidateReview(node => { AsDirectPushReview(node); node["reviews_release"] = "release-2026-02-04-153045"; }));
+        Assert.NotEmpty(ValidateReview(node => { AsDirectPushReview(node); node.Remove("direct_pushes"); }));
+        Assert.NotEmpty(ValidateReview(node => { AsDirectPushReview(node); node["direct_pushes"] = new JsonArray(); }));
+        Assert.NotEmpty(ValidateReview(node => { AsDirectPushReview(node); node.Remove("reviewed_by_email"); }));
+        Assert.NotEmpty(ValidateReview(node => { AsDirectPushReview(node); node["direct_pushes"]![0]!["sha"] = "HEAD~1"; }));
+    }
 }

@@ -26,7 +26,8 @@ public sealed class ReportCommandTests
         Assert.True(february.Code == ExitCode.Success, february.Output);
 
         s.Runner.Clock = new FixedClock("2026-02-04T08:00:00");
-        var review = await s.Runner.RunAsync(["audit", "review", "release-2026-02-03-100000", "--by", "Carol CTO", "--note", "https://wiki.example.com/pm/42"]);
+        var carol = s.CloneAs("Carol CTO", "carol@example.com");
+        var review = await carol.RunAsync(["audit", "review", "release-2026-02-03-100000", "--note", "https://wiki.example.com/pm/42"]);
         Assert.True(review.Code == ExitCode.Success, review.Output);
         return (s, "release-2026-02-03-100000");
     }

@@ -56,15 +56,16 @@ internal static class ReportRecords
         new(number, title, $"https://github.com/acme/svc/pull/{number}", author, null, archive, author, MergeKind.Squash, new string('c', 40), null,
             tickets ?? [], independent, approvers);
 
-    public static ReviewRecord Review(string id, string releaseId, DateTimeOffset at, string by, string note) => new()
+    public static ReviewRecord Review(string id, string releaseId, DateTimeOffset at, string by, string note, string email = "carol@example.com") => new()
     {
         ReviewId = id,
         ReviewsRelease = releaseId,
         Timestamp = at,
         ReviewedBy = by,
+        ReviewedByEmail = email,
         Note = note,
-        RecordedBy = "Rita Releaser",
-        RecordedByEmail = "rita@example.com",
+        RecordedBy = by,
+        RecordedByEmail = email,
         Tool = new ToolInfo("shipgate", "0.1.0"),
         PreviousRelease = new PreviousRelease(releaseId, new string('d', 64)),
     };

@@ -87,6 +87,35 @@ public sealed class ReportRenderTests
         Assert.Contains($"style-src 'sha256-{hash}'", html);
     }
 
+    [Fact]
+    public void An_acknowledged_direct_push_is_shown_in_every_format_with_its_text_kept_inert()
+    {
+        var release = Released("release-2026-02-03-101500", At("2026-02-03T10:15:00"));
+        var review = Review("review-2026-02-05-090000", "", At("2026-02-05T09:00:00"), "Carol CTO", "INC-12 " + Script) with
+        {
+            Kind = Shipgate.Record.ReviewKind.DirectPushReview,
+            ReviewsRelease = null,
+            DirectPushes = [new Shipgate.Record.RecordDirectPush(new string('e', 40), "hotfix " + Image, "Dana", "dana@example.com")],
+        };
+        var report = EvidenceReport.Build("acme/svc", [Link(release), Link(review)], February, At("2026-03-05T12:00:00"));
+
+        Assert.Equal(1, report.Totals.DirectPushesAcknowledged);
+        var md = ReportMarkdown.Render(report);
+        Assert.Contains("| Direct pushes acknowledged | 1 |", md);
+        Assert.Contains("| `eeeeeee` hotfix &lt;img src=x onerror=\"document.title='pwned'\"&gt; | Dana | review-2026-02-05-090000 | " +
+            "2026-02-05 09:00:00 UTC | Carol CTO &lt;carol@example.com&gt; |", md);
+        Assert.DoesNotContain("<img", md);
+        var row = ParseCsv(ReportCsv.Render(report))[^1];
+        Assert.Equal(["review-2026-02-05-090000", new string('e', 40), "commit eeeeeee", "hotfix " + Image, "Dana", "Carol CTO <carol@example.com>", "yes"],
+            [row[0], row[4], row[10], row[11], row[12], row[13], row[14]]);
+        var html = ReportHtml.Render(report);
+        Assert.Contains("<h2>Direct pushes acknowledged</h2>", html);
+        Assert.Contains($"<td><code>{new string('e', 40)}</code></td>" +
+            "<td>hotfix &lt;img src=x onerror=&quot;document.title=&#39;pwned&#39;&quot;&gt;</td>", html);
+        Assert.DoesNotContain("<img", html);
+        Assert.DoesNotContain("<script", html);
+    }
+
     /// <summary>A strict RFC 4180 reader: every field must be quoted, as the writer promises.</summary>
     internal static List<List<string>> ParseCsv(string csv)
     {

@@ -102,7 +102,8 @@ public sealed class SigningAndEmergencyTests
         Assert.Equal(ExitCode.TrailBroken, overdue.Code);
         Assert.Contains($"emergency release {id} has no review", overdue.Output);
 
-        var review = await s.Runner.RunAsync(["audit", "review", id, "--by", "Carol CTO", "--note", "https://wiki.example.com/postmortem/42"]);
+        var carol = s.CloneAs("Carol CTO", "carol@example.com");
+        var review = await carol.RunAsync(["audit", "review", id, "--note", "https://wiki.example.com/postmortem/42"]);
         Assert.True(review.Code == ExitCode.Success, review.Output);
 
         var reviewed = await s.Runner.RunAsync(["audit", "verify", "--json"]);
@@ -121,7 +122,8 @@ public sealed class SigningAndEmergencyTests
         Assert.Equal(ExitCode.Success, (await s.Runner.RunAsync(["release", "--emergency", "outage"])).Code);
         var id = s.ReleaseIds().Single();
         s.Runner.Clock = new ShiftedClock(TimeSpan.FromSeconds(2));
-        Assert.Equal(ExitCode.Success, (await s.Runner.RunAsync(["audit", "review", id, "--by", "Carol", "--note", "ok"])).Code);
+        var carol = s.CloneAs("Carol", "carol@example.com");
+        Assert.Equal(ExitCode.Success, (await carol.RunAsync(["audit", "review", id, "--note", "ok"])).Code);
 
         s.Runner.Clock = new ShiftedClock(TimeSpan.FromSeconds(4));
         s.Git.SquashPullRequest(500, "BOL-5: Next", new() { ["web/next.ts"] = "n\n" });
@@ -143,7 +145,7 @@ public sealed class SigningAndEmergencyTests
         var id = s.ReleaseIds().Single();
         var before = s.OriginRefs();
 
-        var result = await s.Runner.RunAsync(["audit", "review", id, "--by", "Carol", "--note", "ok"]);
+        var result = await s.CloneAs("Carol", "carol@example.com").RunAsync(["audit", "review", id, "--note", "ok"]);
 
         Assert.Equal(ExitCode.Usage, result.Code);
         Assert.Contains("was not an emergency release", result.Output);

@@ -33,7 +33,7 @@ public sealed class VerifyTests
         Shipgate.Record.RecordFiles.ChainIds(s.OriginFiles("compliance-archives", "releases")).Select(id => $"releases/{id}.json").ToList();
 
     /// <summary>Changes the archive branch on origin from the developer clone, as someone with push access could.</summary>
-    private static void Tamper(ReleaseScenario s, string message, Action<string> change)
+    internal static void Tamper(ReleaseScenario s, string message, Action<string> change)
     {
         var dev = s.Git.Developer;
         GitScenario.Run(dev, "fetch", "--quiet", "origin", "compliance-archives");

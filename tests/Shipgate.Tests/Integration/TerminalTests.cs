@@ -20,6 +20,7 @@ public sealed partial class TerminalTests
     {
         private readonly Process _process;
         private readonly StringBuilder _screen = new();
+        private readonly Task _reader;
 
         public Terminal(string folder, string stateFolder, string command)
         {
@@ -38,7 +39,7 @@ public sealed partial class TerminalTests
             info.Environment["DOTNET_ROOT"] = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
             foreach (var secret in new[] { "GH_TOKEN", "GITHUB_TOKEN", "LINEAR_API_KEY" }) info.Environment.Remove(secret);
             _process = Process.Start(info)!;
-            _ = Task.Run(async () =>
+            _reader = Task.Run(async () =>
             {
                 var buffer = new char[4096];
                 int read;
@@ -73,6 +74,8 @@ public sealed partial class TerminalTests
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             await _process.WaitForExitAsync(timeout.Token);
+            // The process may exit before the reader has taken its last output: the screen is whole only at end of stream.
+            await _reader.WaitAsync(timeout.Token);
             return _process.ExitCode;
         }
 

@@ -48,6 +48,20 @@ public sealed class ReleaseScenario : IDisposable
         return string.Join("\n", lines);
     }
 
+    /// <summary>
+    /// Another person's clone of origin (on staging, with their own git identity) and a runner in it:
+    /// a reviewer, or a commit's author, running shipgate as themselves.
+    /// </summary>
+    public ShipgateRunner CloneAs(string name, string email)
+    {
+        var folder = Path.Combine(Folder, "clone-" + Guid.NewGuid().ToString("N")[..8]);
+        GitScenario.Run(Folder, "clone", "--quiet", "--branch", "staging", Git.Origin, folder);
+        GitScenario.Run(folder, "config", "user.name", name);
+        GitScenario.Run(folder, "config", "user.email", email);
+        GitScenario.Run(folder, "config", "commit.gpgsign", "false");
+        return new ShipgateRunner(folder, folder + "-state") { Clock = Runner.Clock };
+    }
+
     public byte[] OriginFile(string branch, string path)
     {
         var (code, _, error) = GitScenario.Exec(Folder, ["--git-dir", Git.Origin, "cat-file", "-e", $"refs/heads/{branch}:{path}"]);

@@ -3,7 +3,10 @@ using Shipgate.Record;
 
 namespace Shipgate.Audit.Report;
 
-/// <summary>One release of the period, with the review of it when it was an emergency and has been reviewed.</summary>
+/// <summary>
+/// One release of the period, with the review of it when it was an emergency and someone other
+/// than its releaser reviewed it (a review by the releaser does not count; verify names it).
+/// </summary>
 public sealed record ReleaseEvidence(ReleaseRecord Record, ReviewRecord? Review)
 {
     public bool IsEmergency => Record.Emergency is not null;
@@ -18,7 +21,8 @@ public sealed record ReportTotals(
     int UnspeccedChanges,
     int Gaps,
     int Emergencies,
-    int EmergenciesUnreviewed)
+    int EmergenciesUnreviewed,
+    int DirectPushesAcknowledged = 0)
 {
     /// <summary>Independently reviewed PRs as a share of all PRs; PRs whose review is unknown count as not reviewed.</summary>
     public string ShareIndependentlyReviewed =>
@@ -36,7 +40,9 @@ public sealed record EvidenceReport(
     DateTimeOffset GeneratedAt,
     IReadOnlyList<ReleaseEvidence> Releases,
     ReportTotals Totals,
-    IReadOnlyList<string> UnreadableRecords)
+    IReadOnlyList<string> UnreadableRecords,
+    /// <summary>Reviews, dated in the period, that acknowledged commits pushed straight to production.</summary>
+    IReadOnlyList<ReviewRecord> DirectPushReviews)
 {
     /// <param name="links">The trail in chain order, as <see cref="TrailReader"/> reads it.</param>
     public static EvidenceReport Build(string repository, IReadOnlyList<TrailLink> links, ReportPeriod period, DateTimeOffset generatedAt)
@@ -60,8 +66,10 @@ public sealed record EvidenceReport(
         // A review may come after the period ends; it still answers for an emergency inside it.
         var evidence = releases
             .Where(r => period.Contains(r.Timestamp))
-            .Select(r => new ReleaseEvidence(r, reviews.FirstOrDefault(v => v.ReviewsRelease == r.ReleaseId)))
+            .Select(r => new ReleaseEvidence(r, reviews.FirstOrDefault(v => v.Kind == ReviewKind.Review && v.ReviewsRelease == r.ReleaseId
+                && SeparationOfDuties.ReleaserConflict(SeparationOfDuties.ReviewerOf(v), r) is null)))
             .ToList();
+        var directPushReviews = reviews.Where(v => v.Kind == ReviewKind.DirectPushReview && period.Contains(v.Timestamp)).ToList();
         var pullRequests = evidence.SelectMany(e => e.Record.PullRequests).ToList();
         var totals = new ReportTotals(
             evidence.Count,
@@ -71,8 +79,9 @@ public sealed record EvidenceReport(
             evidence.Sum(e => e.Record.UnspeccedChanges.Count),
             evidence.Sum(e => e.Record.Warnings.Count),
             evidence.Count(e => e.IsEmergency),
-            evidence.Count(e => e.IsEmergency && e.Review is null));
-        return new EvidenceReport(repository, period, generatedAt, evidence, totals, unreadable);
+            evidence.Count(e => e.IsEmergency && e.Review is null),
+            directPushReviews.Sum(v => v.DirectPushes?.Count ?? 0));
+        return new EvidenceReport(repository, period, generatedAt, evidence, totals, unreadable, directPushReviews);
     }
 
     /// <summary>The day in a record id (release-YYYY-MM-DD-…), which is all that is left of an unreadable record.</summary>

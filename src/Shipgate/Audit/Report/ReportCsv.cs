@@ -6,7 +6,9 @@ namespace Shipgate.Audit.Report;
 /// <summary>
 /// The evidence report as one CSV table to sample from: a row per pull request, each carrying its
 /// release's facts, and one row for a release without PRs. Totals are left to the spreadsheet (a
-/// totals row would break the table). RFC 4180: every field quoted, quotes doubled, CRLF lines.
+/// totals row would break the table). An acknowledged direct push is a row of its own: release_id
+/// is the review record, pr the commit, approvers its reviewer, warnings the review's note.
+/// RFC 4180: every field quoted, quotes doubled, CRLF lines.
 /// </summary>
 public static class ReportCsv
 {
@@ -36,6 +38,11 @@ public static class ReportCsv
                 Row([.. facts, $"#{pr.Number}", pr.Title, pr.Author, ReportText.Approvers(pr), ReportText.Independent(pr.IndependentlyApproved), Join(tickets), ReportText.Archive(pr)]);
             }
         }
+        foreach (var review in report.DirectPushReviews)
+            foreach (var push in review.DirectPushes ?? [])
+                Row([review.ReviewId, ReportText.Time(review.Timestamp), "", "", push.Sha, "no", "", "",
+                    $"direct push acknowledged: {review.Note}", "direct push", $"commit {push.Sha[..Math.Min(7, push.Sha.Length)]}", push.Subject, push.Author,
+                    ReportText.Reviewer(review), SeparationOfDuties.IsAuthor(SeparationOfDuties.ReviewerOf(review), push.AuthorEmail) ? "no" : "yes", "", ""]);
         return csv.ToString();
 
         void Row(IEnumerable<string> cells) => csv.Append(string.Join(",", cells.Select(Cell))).Append("\r\n");

@@ -84,6 +84,7 @@ public static class ReportHtml
         Total("Unspecced changes", $"{totals.UnspeccedChanges}");
         Total("Gaps (warnings)", $"{totals.Gaps}");
         Total("Emergency releases", $"{totals.Emergencies} <small>not reviewed: {totals.EmergenciesUnreviewed}</small>");
+        Total("Direct pushes acknowledged", $"{totals.DirectPushesAcknowledged}");
         Line("</dl>");
         if (report.UnreadableRecords.Count > 0)
             Line($"<p class=\"alert\">Records that could not be read (run <code>shipgate audit verify</code>): {T(string.Join(", ", report.UnreadableRecords))}</p>");
@@ -127,6 +128,20 @@ public static class ReportHtml
             List("Tickets", record.LinearTickets.Select(t => Link(ReportText.Ticket(t), t.Url)));
             List("Unspecced changes", record.UnspeccedChanges.Select(u => T(u.Description)));
             List("Warnings", record.Warnings.Select(T));
+            Line("</section>");
+        }
+        if (report.DirectPushReviews.Count > 0)
+        {
+            Line("<section class=\"release\" id=\"direct-pushes\">");
+            Line("<h2>Direct pushes acknowledged</h2>");
+            Line("<p>Commits that reached production without a release, each acknowledged afterwards by someone other than its author.</p>");
+            Line("<table><thead><tr><th>Commit</th><th>Subject</th><th>Author</th><th>Acknowledged in</th><th>At</th><th>By</th><th>Note</th></tr>" +
+                 "</thead><tbody>");
+            foreach (var review in report.DirectPushReviews)
+                foreach (var push in review.DirectPushes ?? [])
+                    Line($"<tr><td><code>{T(push.Sha)}</code></td><td>{T(push.Subject)}</td><td>{T(push.Author)}</td><td>{T(review.ReviewId)}</td>" +
+                         $"<td>{T(ReportText.Time(review.Timestamp))}</td><td>{T(ReportText.Reviewer(review))}</td><td>{T(review.Note)}</td></tr>");
+            Line("</tbody></table>");
             Line("</section>");
         }
         Line("</body>");

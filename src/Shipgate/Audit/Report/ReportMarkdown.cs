@@ -30,6 +30,7 @@ public static class ReportMarkdown
         Line($"| Unspecced changes | {totals.UnspeccedChanges} |");
         Line($"| Gaps (warnings) | {totals.Gaps} |");
         Line($"| Emergency releases | {totals.Emergencies} (not reviewed: {totals.EmergenciesUnreviewed}) |");
+        Line($"| Direct pushes acknowledged | {totals.DirectPushesAcknowledged} |");
         if (report.UnreadableRecords.Count > 0)
         {
             Line();
@@ -67,6 +68,20 @@ public static class ReportMarkdown
             List("Tickets", record.LinearTickets.Select(t => Link(M(ReportText.Ticket(t)), t.Url)));
             List("Unspecced changes", record.UnspeccedChanges.Select(u => M(u.Description)));
             List("Warnings", record.Warnings.Select(M));
+        }
+        if (report.DirectPushReviews.Count > 0)
+        {
+            Line();
+            Line("## Direct pushes acknowledged");
+            Line();
+            Line("Commits that reached production without a release, each acknowledged afterwards by someone other than its author.");
+            Line();
+            Line("| Commit | Author | Acknowledged in | At | By | Note |");
+            Line("|--------|--------|-----------------|----|----|------|");
+            foreach (var review in report.DirectPushReviews)
+                foreach (var push in review.DirectPushes ?? [])
+                    Line($"| `{M(push.Sha[..Math.Min(7, push.Sha.Length)])}` {M(push.Subject)} | {M(push.Author)} | {M(review.ReviewId)} | " +
+                         $"{ReportText.Time(review.Timestamp)} | {M(ReportText.Reviewer(review))} | {M(review.Note)} |");
         }
         return md.ToString();
 

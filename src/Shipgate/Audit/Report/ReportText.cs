@@ -40,8 +40,15 @@ public static class ReportText
     {
         (null, _) => "no",
         ({ } e, null) => $"yes{CiOverride(e)}: {e.Reason}; NOT REVIEWED",
-        ({ } e, { } r) => $"yes{CiOverride(e)}: {e.Reason}; reviewed by {r.ReviewedBy} on {Day(r.Timestamp)} ({r.ReviewId}): {r.Note}",
+        ({ } e, { } r) => $"yes{CiOverride(e)}: {e.Reason}; reviewed by {r.ReviewedBy} on {Day(r.Timestamp)} ({r.ReviewId}, {Reviewer(r)}): {r.Note}",
     };
+
+    /// <summary>Who a review names: "Name &lt;email&gt; (@login)", as much of it as the record holds.</summary>
+    public static string Reviewer(ReviewRecord review)
+    {
+        var reviewer = SeparationOfDuties.ReviewerOf(review);
+        return $"{reviewer.Name}{(reviewer.Email.Length > 0 ? $" <{reviewer.Email}>" : "")}{(reviewer.Login is null ? "" : $" (@{reviewer.Login})")}";
+    }
 
     private static string CiOverride(RecordEmergency emergency) => emergency.CiOverridden ? ", CI gate overridden" : "";
 }

@@ -1,3 +1,4 @@
+using Shipgate.Audit;
 using Shipgate.Config;
 using Shipgate.Integrations;
 using Shipgate.Rendering;
@@ -6,7 +7,8 @@ namespace Shipgate.Release.Phases;
 
 /// <summary>
 /// Phase 1, pre-flight. Refuses a release that must not start: wrong current branch, a production
-/// branch that diverged, CI not green (or not verifiable) on staging's head. Warns of open PRs
+/// branch that diverged, an audit trail that was cut (unless --emergency), CI not green (or not
+/// verifiable) on staging's head. Shows what the release does to the release policy. Warns of open PRs
 /// targeting staging. Reads the remote's tips once; they are also the push's leases.
 /// Skipped: never. Ends the release early (null) when there is nothing to release.
 /// Fails: <see cref="ReleaseBlockedException"/> (exit 3) for a gate, <see cref="ShipgateException"/> for git or the API.
@@ -54,6 +56,8 @@ public static class Preflight
             return null;
         }
 
+        var trail = await TrailGuard.CheckAsync(git, config, tips.Archive, context.Options.Emergency, context.Console, ct);
+
         // Shown before the CI gate, so that a blocked release shows it too.
         var policyChange = await PolicyReader.ReadChangeAsync(git, production, staging, ct);
         PolicyScreen.Changes(context.Console, context.Policy, policyChange);
@@ -70,7 +74,7 @@ public static class Preflight
             if (identity is not null)
                 login = await ReleaserLoginAsync(context, host, ct);
         }
-        return new Preflighted(tips, ci, open, identity is null ? null : new Releaser(identity, login), policyChange);
+        return new Preflighted(tips, ci, open, identity is null ? null : new Releaser(identity, login), policyChange, trail);
     }
 
     /// <summary>The login behind the token, when GitHub says; an Actions token cannot read /user, and that is no reason to stop.</summary>

@@ -6,8 +6,8 @@ namespace Shipgate.Release.Phases;
 
 /// <summary>
 /// Phase 5, execute. Writes the release record (JSON and Markdown) into a commit on the archive branch
-/// with git plumbing, then moves the archive branch and production in ONE atomic push with a lease on
-/// each: both land or neither does, and a concurrent push is refused rather than overwritten. The
+/// with git plumbing, then moves the archive branch and production and creates the release's tag in ONE
+/// atomic push with a lease on each: all land or none does, and a concurrent push is refused rather than overwritten. The
 /// user's working tree, index and HEAD are never touched.
 /// Skipped: in a dry run. Fails: <see cref="PromotionFailure"/> says truly what happened when the push did not land.
 /// </summary>
@@ -19,7 +19,8 @@ public static class RecordAndPromote
         var tips = preflighted.Tips;
         var releaser = preflighted.Releaser ?? throw new InvalidOperationException("pre-flight reads the releaser of a release");
         var now = context.Now();
-        var releaseId = RecordFiles.NewReleaseId(now, gathered.ArchiveFiles);
+        // A tag can outlive a lost archive branch: its release id is taken too.
+        var releaseId = RecordFiles.NewReleaseId(now, [.. gathered.ArchiveFiles, .. preflighted.Trail.TakenPaths]);
 
         var record = RecordBuilder.Build(new RecordBuilder.Inputs(
             releaseId, now, context.RepositoryName, releaser.Identity, releaser.Login,
@@ -37,11 +38,13 @@ public static class RecordAndPromote
             [RecordFiles.JsonPath(releaseId)] = json,
             [RecordFiles.MarkdownPath(releaseId)] = markdown,
         }, RecordBuilder.CommitMessage(record), config.Audit.Sign, ct);
+        var tag = await ReleaseTag.CreateAsync(git, record, json, config.ArchiveBranch, ct);
 
         var outcome = await git.PushAtomicAsync(config.Remote,
         [
             new RefUpdate("refs/heads/" + config.ArchiveBranch, recordCommit, tips.Archive),
             new RefUpdate("refs/heads/" + config.ProductionBranch, tips.Staging, tips.Production),
+            tag,
         ], ct);
         if (PromotionFailure.From(outcome, config) is { } failure)
             throw failure;

@@ -1,0 +1,77 @@
+using Shipgate.Config;
+using Shipgate.Git;
+using Shipgate.Record;
+using Shipgate.Rendering;
+
+namespace Shipgate.Audit;
+
+/// <summary>
+/// Records the acknowledgement of commits pushed straight to production, by someone other than
+/// each commit's author, as a link of the archive branch's hash chain. Verify then lists those
+/// commits as reviewed exceptions instead of failing on them.
+/// </summary>
+public static class DirectPushReview
+{
+    public static async Task<ReviewRecord> RecordAsync(GitRepository git, ShipgateConfig config, string repositoryName,
+        IReadOnlyList<string> shas, Reviewer reviewer, string note, DateTimeOffset now, CancellationToken ct)
+    {
+        var facts = await TrailReader.ReadAsync(git, config, repositoryName, allowedSignersFile: null, ct);
+        var verdict = TrailVerifier.Verify(facts, now, config.Audit.ReviewWithin);
+        var pushes = Select(shas, facts, verdict);
+        if (pushes.FirstOrDefault(p => SeparationOfDuties.IsAuthor(reviewer, p.AuthorEmail)) is { } push)
+            throw new ShipgateException(ExitCode.Blocked,
+                $"BLOCKED: you cannot acknowledge {push.Sha[..7]} \"{push.Subject}\": you ({reviewer.Email}) wrote it, and a direct push is acknowledged by " +
+                $"someone other than its author (separation of duties).\n\nAsk another person to run, in their own clone: " +
+                $"shipgate audit review --direct-push {string.Join(' ', pushes.Select(p => p.Sha[..12]))} --note <url or text>\nNothing was recorded.");
+
+        var archive = await ReviewChain.ReadAsync(git, config, ct);
+        var at = RecordFiles.RecordTime(now);
+        var review = new ReviewRecord
+        {
+            Kind = ReviewKind.DirectPushReview,
+            ReviewId = RecordFiles.NewReviewId(at, archive.Files),
+            Timestamp = at,
+            ReviewedBy = reviewer.Name,
+            ReviewedByEmail = reviewer.Email,
+            ReviewedByLogin = reviewer.Login,
+            Note = SafeText.OneLine(note),
+            RecordedBy = reviewer.Name,
+            RecordedByEmail = reviewer.Email,
+            Tool = RecordBuilder.Tool,
+            PreviousRelease = archive.ChainTip,
+            DirectPushes = pushes.Select(p => new RecordDirectPush(p.Sha, p.Subject, p.Author, p.AuthorEmail)).ToList(),
+        };
+        await ReviewChain.AppendAsync(git, config, archive, review,
+            $"review: direct push {string.Join(", ", pushes.Select(p => p.Sha[..7]))} acknowledged by {review.ReviewedBy}", ct);
+        return review;
+    }
+
+    /// <summary>
+    /// The direct pushes the given shas (full or abbreviated, at least 7 hex digits) name, in the
+    /// order given; anything else is a usage error that says what the sha is instead. Pure.
+    /// </summary>
+    internal static IReadOnlyList<DirectPush> Select(IReadOnlyList<string> shas, TrailFacts facts, TrailVerdict verdict)
+    {
+        if (verdict.Releases == 0)
+            throw new UsageException(
+                $"No release is recorded on {facts.ArchiveBranch} yet: direct pushes count from the first release on; there is nothing to acknowledge.");
+        var result = new List<DirectPush>();
+        foreach (var text in shas.Select(s => s.Trim().ToLowerInvariant()).Distinct())
+        {
+            if (text.Length is < 7 or > 64 || !text.All(Uri.IsHexDigit))
+                throw new UsageException($"--direct-push {text}: give a commit sha (at least 7 hex digits).");
+            var onMain = facts.MainSinceFirstRelease.Where(c => c.Sha.StartsWith(text, StringComparison.Ordinal)).ToList();
+            if (onMain.Count > 1)
+                throw new UsageException($"--direct-push {text} is ambiguous on {facts.ProductionBranch}; give more of the sha.");
+            if (onMain.Count == 0)
+                throw new UsageException(
+                    $"--direct-push {text} is not a commit of {facts.ProductionBranch} since the first release; there is nothing to acknowledge.");
+            var sha = onMain[0].Sha;
+            if (verdict.ReviewedDirectPushes.FirstOrDefault(r => r.Push.Sha == sha) is { } done)
+                throw new UsageException($"--direct-push {sha[..7]} was already acknowledged in {done.ReviewId} by {done.ReviewedBy}.");
+            result.Add(verdict.DirectPushes.FirstOrDefault(p => p.Sha == sha) ?? throw new UsageException(
+                $"--direct-push {sha[..7]} was released with a release record; only commits pushed straight to {facts.ProductionBranch} need this review."));
+        }
+        return result;
+    }
+}
