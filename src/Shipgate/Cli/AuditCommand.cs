@@ -27,14 +27,8 @@ public static class AuditCommand
             return ShipgateCli.GuardAsync(host, secrets, async () =>
             {
                 var repository = await LocalRepository.OpenAsync(host.WorkingDirectory, host.Environment, parse.GetValue(repo), secrets, ct);
-                string? signers = null;
-                if (repository.Config.Audit.AllowedSigners is { } file)
-                {
-                    signers = Path.GetFullPath(file, repository.Root);
-                    if (!File.Exists(signers))
-                        throw new UsageException($"audit.allowed_signers: {file} does not exist (looked in {repository.Root}).");
-                }
-                var facts = await TrailReader.ReadAsync(repository.Git, repository.Config, repository.Name, signers, ct);
+                using var signers = await AllowedSigners.OpenAsync(repository, ct);
+                var facts = await TrailReader.ReadAsync(repository.Git, repository.Config, repository.Name, signers?.Path, ct);
                 var verdict = TrailVerifier.Verify(facts, host.Clock.GetUtcNow(), repository.Config.Audit.ReviewWithin);
                 if (parse.GetValue(json)) host.Console.Profile.Out.Writer.WriteLine(VerifyScreen.Json(facts, verdict));
                 else VerifyScreen.Show(host.Console, facts, verdict);

@@ -53,6 +53,38 @@ public sealed class SigningAndEmergencyTests
     }
 
     [Fact]
+    public async Task A_signers_file_in_the_repository_is_read_as_released_never_from_the_working_tree()
+    {
+        using var s = new ReleaseScenario(Scenarios.Rich);
+        var signers = SetUpSigningKey(s);
+        s.Git.DirectCommit("main", "chore: allowed signers", new() { [".github/allowed_signers"] = File.ReadAllText(signers) });
+        UseConfig(s, ConfigWith("  sign: true\n  allowed_signers: .github/allowed_signers"));
+        Assert.Equal(ExitCode.Success, (await s.ReleaseAsync()).Code);
+        // Someone's edit of the checked-out file (a merged PR's or an uncommitted one) must change nothing.
+        File.WriteAllText(Path.Combine(s.Git.Releaser, ".github", "allowed_signers"), "mallory@example.com namespaces=\"git\" ssh-ed25519 AAAA\n");
+
+        var result = await s.Runner.RunAsync(["audit", "verify"]);
+
+        Assert.True(result.Code == ExitCode.Success, result.Output);
+        Assert.Contains("[x] Record commits signed by allowed signers", result.Output);
+    }
+
+    [Fact]
+    public async Task A_signers_file_only_in_the_working_tree_is_refused()
+    {
+        using var s = new ReleaseScenario(Scenarios.Rich);
+        var signers = SetUpSigningKey(s);
+        UseConfig(s, ConfigWith("  allowed_signers: .github/allowed_signers"));
+        Directory.CreateDirectory(Path.Combine(s.Git.Releaser, ".github"));
+        File.Copy(signers, Path.Combine(s.Git.Releaser, ".github", "allowed_signers"));
+
+        var result = await s.Runner.RunAsync(["audit", "verify"]);
+
+        Assert.Equal(ExitCode.Usage, result.Code);
+        Assert.Contains("audit.allowed_signers: .github/allowed_signers is not committed at origin/main", result.Output);
+    }
+
+    [Fact]
     public async Task An_unsigned_record_fails_when_signatures_are_required()
     {
         using var s = new ReleaseScenario(Scenarios.Rich);
