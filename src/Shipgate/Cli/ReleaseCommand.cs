@@ -53,7 +53,7 @@ public static class ReleaseCommand
     {
         var (_, config, git, address, repository, webUrl) = await LocalRepository.OpenAsync(host, folder, secrets);
         var codeHost = await Connections.CodeHostAsync(config, address, host.Environment, secrets, host.Clock);
-        var tracker = Connections.Tracker(config, host.Environment, secrets);
+        var tracker = Connections.Tracker(config, host.Environment, secrets, host.Clock);
         return new ReleaseContext
         {
             Options = options,

@@ -96,7 +96,7 @@ public sealed class GitHubClient(GitHubHttp http, string owner, string name, str
     }
 
     private static JsonElement Repo(JsonElement data) =>
-        data.Field("repository") ?? throw new ShipgateException(ExitCode.Error, "GitHub's GraphQL answer has no repository.");
+        data.Field("repository") ?? throw new ApiException(GitHubHttp.Service, "GitHub's GraphQL answer has no repository.");
 
     private static int Add(Dictionary<int, PullRequestReader> found, JsonElement node)
     {

@@ -9,46 +9,42 @@ namespace Shipgate.GitHub;
 
 /// <summary>
 /// GitHub's wire rules in one place: headers (User-Agent, Bearer token, API version), link-header
-/// pagination, retries (<see cref="RetryPolicy"/>), and errors that name the repository or the
-/// token's variable. Messages never carry the token: it is only ever in the Authorization header.
+/// pagination, which answers are worth another attempt (5xx, rate limits; the retrying itself is
+/// <see cref="ApiChannel"/>'s), and errors that name the repository or the token's variable.
+/// Messages never carry the token: it is only ever in the Authorization header.
 /// </summary>
 public sealed partial class GitHubHttp
 {
     public const string ApiVersion = "2022-11-28";
     public const int PerPage = 100;
+    public const string Service = "GitHub";
 
-    /// <summary>One pool of connections for every client in the process.</summary>
-    private static readonly SocketsHttpHandler SharedHandler = new() { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+    /// <summary>5 attempts, 1 s doubling, 20 s per attempt, 60 s per request in all (the README states it).</summary>
+    public static RetryPolicy DefaultRetry { get; } = new(MaxAttempts: 5, FirstDelay: TimeSpan.FromSeconds(1), Budget: TimeSpan.FromSeconds(60));
 
-    private readonly HttpClient _http;
+    private static readonly ProductInfoHeaderValue UserAgent = new("shipgate", typeof(GitHubHttp).Assembly.GetName().Version?.ToString(3) ?? "0");
+
     private readonly GitHubEndpoints _endpoints;
     private readonly GitHubToken _token;
     private readonly string _repository;
     private readonly Secrets _secrets;
-    private readonly TimeProvider _clock;
-    /// <summary>5 attempts, 1 s doubling, at most 60 s of waiting per request.</summary>
-    public static RetryPolicy DefaultRetry { get; } = new(MaxAttempts: 5, FirstDelay: TimeSpan.FromSeconds(1), MaxTotalWait: TimeSpan.FromSeconds(60));
+    private readonly ApiChannel _channel;
 
-    private readonly RetryPolicy _retry;
-
-    public GitHubHttp(GitHubEndpoints endpoints, GitHubToken token, string repository, Secrets secrets, TimeProvider clock, RetryPolicy? retry = null)
+    /// <param name="waits">Where retries and slow answers are told (the status line); null tells no one.</param>
+    public GitHubHttp(GitHubEndpoints endpoints, GitHubToken token, string repository, Secrets secrets, TimeProvider clock,
+        RetryPolicy? retry = null, IProgress<ApiWait>? waits = null)
     {
         _endpoints = endpoints;
         _token = token;
         _repository = repository;
         _secrets = secrets.Add(token.Value);
-        _clock = clock;
-        _retry = retry ?? DefaultRetry;
-        _http = new HttpClient(SharedHandler, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(30) };
-        _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("shipgate", typeof(GitHubHttp).Assembly.GetName().Version?.ToString(3) ?? "0"));
-        _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.github+json"));
-        _http.DefaultRequestHeaders.Add("X-GitHub-Api-Version", ApiVersion);
+        _channel = new ApiChannel(Service, retry ?? DefaultRetry, clock, Retryable, waits);
     }
 
     /// <summary>GET of one REST resource (<paramref name="path"/> under the API root, with its query).</summary>
     public async Task<T> GetAsync<T>(string path, Func<JsonElement, T> read, CancellationToken ct)
     {
-        var (value, _) = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, RestUrl(path)), $"GET {PathOnly(path)}", isGraphQL: false, read, ct);
+        var (value, _) = await SendAsync(new HttpRequestMessage(HttpMethod.Get, RestUrl(path)), $"GET {PathOnly(path)}", read, ct);
         return value;
     }
 
@@ -61,7 +57,7 @@ public sealed partial class GitHubHttp
         while (url is not null)
         {
             var page = url;
-            var (found, next) = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, page), what, isGraphQL: false, root => items(root).ToList(), ct);
+            var (found, next) = await SendAsync(new HttpRequestMessage(HttpMethod.Get, page), what, root => items(root).ToList(), ct);
             all.AddRange(found);
             url = next;
         }
@@ -77,10 +73,10 @@ public sealed partial class GitHubHttp
     {
         var body = JsonSerializer.Serialize(new GraphQLRequest(query, variables), GitHubJson.Default.GraphQLRequest);
         var what = $"POST {_endpoints.GraphQLUrl.AbsolutePath}";
-        var (value, _) = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, _endpoints.GraphQLUrl)
+        var (value, _) = await SendAsync(new HttpRequestMessage(HttpMethod.Post, _endpoints.GraphQLUrl)
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        }, what, isGraphQL: true, root => read(Data(root, what)), ct);
+        }, what, root => read(Data(root, what)), ct);
         return value;
     }
 
@@ -90,88 +86,67 @@ public sealed partial class GitHubHttp
             .Where(e => !(e.String("type") == "NOT_FOUND" && e.Items("path").Count() > 1))
             .ToList();
         if (errors.Any(e => e.String("type") == "NOT_FOUND"))
-            throw new ShipgateException(ExitCode.Error, _secrets.Redact(
+            throw new ApiException(Service, _secrets.Redact(
                 $"GitHub found no repository {_repository} ({Rendering.SafeText.Shorten(errors[0].String("message"), 200)}). Check github.repository or the remote URL, and that the {_token} can read it."));
         if (errors.Count > 0)
-            throw new ShipgateException(ExitCode.Error, _secrets.Redact(
+            throw new ApiException(Service, _secrets.Redact(
                 $"GitHub's GraphQL API refused a query for {_repository}: {string.Join("; ", errors.Take(3).Select(e => Rendering.SafeText.Shorten(e.String("message") ?? e.String("type"), 200)))}"));
-        return root.Field("data") ?? throw new ShipgateException(ExitCode.Error, $"GitHub answered {what} for {_repository} without data.");
+        return root.Field("data") ?? throw new ApiException(Service, $"GitHub answered {what} for {_repository} without data.");
     }
 
     private Uri RestUrl(string path) => new(_endpoints.ApiUrl.GetLeftPart(UriPartial.Path).TrimEnd('/') + path);
 
     private static string PathOnly(string path) => path.Split('?', 2)[0];
 
-    private async Task<(T Value, Uri? Next)> SendAsync<T>(Func<HttpRequestMessage> create, string what, bool isGraphQL, Func<JsonElement, T> read, CancellationToken ct)
+    private async Task<(T Value, Uri? Next)> SendAsync<T>(HttpRequestMessage request, string what, Func<JsonElement, T> read, CancellationToken ct)
     {
-        var waited = TimeSpan.Zero;
-        for (var attempt = 1; ; attempt++)
+        using (request)
         {
-            var problem = "no answer";
-            TimeSpan? requested = null;
-            using (var request = create())
-            {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token.Value);
-                HttpResponseMessage? response = null;
-                try
-                {
-                    response = await _http.SendAsync(request, ct);
-                }
-                catch (HttpRequestException e)
-                {
-                    problem = $"could not reach GitHub at {_endpoints.ApiUrl.Authority} ({e.Message})";
-                }
-                catch (TaskCanceledException) when (!ct.IsCancellationRequested)
-                {
-                    problem = $"GitHub at {_endpoints.ApiUrl.Authority} did not answer within {_http.Timeout.TotalSeconds:0} s";
-                }
-
-                if (response is not null)
-                {
-                    using (response)
-                    {
-                        var text = await response.Content.ReadAsStringAsync(ct);
-                        var code = (int)response.StatusCode;
-                        requested = GitHubRateLimit.RequestedWait(Header(response, "retry-after"), Header(response, "x-ratelimit-remaining"), Header(response, "x-ratelimit-reset"), _clock.GetUtcNow());
-                        if (response.IsSuccessStatusCode)
-                        {
-                            using var document = Parse(text, what);
-                            if (!(isGraphQL && IsRateLimited(document.RootElement)))
-                                return (read(document.RootElement), NextPage(response));
-                            problem = "GitHub's GraphQL rate limit is exhausted";
-                        }
-                        else if (code is 429 || (code is 403 && (requested is not null || text.Contains("rate limit", StringComparison.OrdinalIgnoreCase))))
-                        {
-                            problem = requested is null || Header(response, "retry-after") is not null
-                                ? "GitHub's secondary rate limit was hit"
-                                : $"GitHub's API rate limit for the {_token} is exhausted";
-                        }
-                        else if (code >= 500)
-                        {
-                            problem = $"GitHub answered {code} {response.ReasonPhrase}";
-                        }
-                        else
-                        {
-                            throw Refused(code, response.ReasonPhrase, ServerMessage(text), what);
-                        }
-                    }
-                }
-            }
-
-            var wait = _retry.NextDelay(attempt, waited, requested);
-            if (wait is null)
-                throw new ShipgateException(ExitCode.Error, _secrets.Redact(
-                    $"{what} failed for {_repository}: {problem}" +
-                    (requested is { } asked && attempt < _retry.MaxAttempts
-                        ? $"; GitHub asks to wait {asked.TotalSeconds:0} s, longer than Shipgate waits ({_retry.MaxTotalWait.TotalSeconds:0} s). Try again later."
-                        : $" (gave up after {attempt} attempts). Try again later.")));
-            await Task.Delay(wait.Value, _clock, ct);
-            waited += wait.Value;
+            request.Headers.UserAgent.Add(UserAgent);
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.github+json"));
+            request.Headers.Add("X-GitHub-Api-Version", ApiVersion);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token.Value);
+            var reply = await _channel.SendAsync(request, what, ct);
+            if (reply.GaveUp is { } why)
+                throw GaveUp(what, why, reply);
+            var answer = reply.Answer!;
+            if (!answer.IsSuccess)
+                throw Refused(answer.Status, answer.Reason, ServerMessage(answer.Body), what);
+            using var document = Parse(answer.Body, what);
+            return (read(document.RootElement), NextPage(answer));
         }
     }
 
+    /// <summary>
+    /// GitHub's rule for another attempt: 5xx, the secondary rate limit (403 or 429, with retry-after),
+    /// an exhausted primary limit (403 with x-ratelimit-remaining 0, then x-ratelimit-reset in epoch
+    /// seconds), and GraphQL's RATE_LIMITED error, which comes as a 200.
+    /// </summary>
+    private RetryReason? Retryable(ApiAnswer answer, DateTimeOffset now)
+    {
+        var retryAfter = answer.Header("retry-after");
+        var requested = GitHubRateLimit.RequestedWait(retryAfter, answer.Header("x-ratelimit-remaining"), answer.Header("x-ratelimit-reset"), now);
+        if (answer.IsSuccess)
+            return IsRateLimited(answer.Body) ? new RetryReason("GitHub's GraphQL rate limit is exhausted", requested) : null;
+        if (answer.Status is 429 || (answer.Status is 403 && (requested is not null || answer.Body.Contains("rate limit", StringComparison.OrdinalIgnoreCase))))
+            return new RetryReason(requested is null || retryAfter is not null
+                ? "GitHub's secondary rate limit was hit"
+                : $"GitHub's API rate limit for the {_token} is exhausted", requested);
+        return answer.Status >= 500 ? new RetryReason($"GitHub answered {answer.Status} {answer.Reason}", requested) : null;
+    }
+
+    private ApiException GaveUp(string what, RetryReason why, ApiReply reply)
+    {
+        var policy = _channel.Policy;
+        var tail = why.RequestedWait is { } asked && reply.Attempts < policy.MaxAttempts
+            ? $"; GitHub asks to wait {asked.TotalSeconds:0} s, longer than Shipgate waits ({policy.Budget.TotalSeconds:0} s). Try again later."
+            : $" (gave up after {reply.Attempts} attempts). Try again later.";
+        var problem = reply.Answer is null ? $"{why.Why} (GitHub at {_endpoints.ApiUrl.Authority})" : why.Why;
+        return new ApiException(Service, _secrets.Redact($"{what} failed for {_repository}: {problem}{tail}"), reply.Answer?.Status, why.RequestedWait);
+    }
+
     /// <summary>401, 403, 404 and other refusals: not worth retrying, and the user has something to fix.</summary>
-    private ShipgateException Refused(int code, string? reason, string? serverMessage, string what)
+    private ApiException Refused(int code, string? reason, string? serverMessage, string what)
     {
         var detail = $"{code} {reason}" + (serverMessage is null ? "" : $": {serverMessage}");
         var message = code switch
@@ -181,7 +156,7 @@ public sealed partial class GitHubHttp
             404 => $"GitHub found nothing at {what} ({detail}). Check that the repository {_repository} exists (github.repository or the remote URL) and that the {_token} can read it.",
             _ => $"GitHub refused {what} for {_repository} ({detail}).",
         };
-        return new ShipgateException(ExitCode.Error, _secrets.Redact(message));
+        return new ApiException(Service, _secrets.Redact(message), code);
     }
 
     private string FixToken() => _token.Source == GitHubToken.GhCliSource
@@ -196,13 +171,23 @@ public sealed partial class GitHubHttp
         }
         catch (JsonException)
         {
-            throw new ShipgateException(ExitCode.Error, $"GitHub answered {what} for {_repository} with malformed JSON ({text.Length} characters that do not parse). Try again; if it persists, check github.api_url.");
+            throw new ApiException(Service, $"GitHub answered {what} for {_repository} with malformed JSON ({text.Length} characters that do not parse). Try again; if it persists, check github.api_url.");
         }
     }
 
-    private static bool IsRateLimited(JsonElement root) =>
-        root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array
-        && errors.EnumerateArray().Any(e => e.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "RATE_LIMITED");
+    private static bool IsRateLimited(string body)
+    {
+        if (!body.Contains("RATE_LIMITED", StringComparison.Ordinal)) return false;
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.Items("errors").Any(e => e.String("type") == "RATE_LIMITED");
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
 
     private static string? ServerMessage(string text)
     {
@@ -219,16 +204,13 @@ public sealed partial class GitHubHttp
         }
     }
 
-    private static string? Header(HttpResponseMessage response, string name) =>
-        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
-
     /// <summary>The rel="next" page, only on the API's own origin: the token is never sent elsewhere.</summary>
-    private Uri? NextPage(HttpResponseMessage response)
+    private Uri? NextPage(ApiAnswer answer)
     {
-        if (Header(response, "link") is not { } link || NextLink().Match(link) is not { Success: true } match) return null;
+        if (answer.Header("link") is not { } link || NextLink().Match(link) is not { Success: true } match) return null;
         if (!Uri.TryCreate(match.Groups[1].Value, UriKind.Absolute, out var next)) return null;
         if (Uri.Compare(next, _endpoints.ApiUrl, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
-            throw new ShipgateException(ExitCode.Error, $"GitHub's next-page link for {_repository} points to another host ({next.Authority}); Shipgate does not send the token there.");
+            throw new ApiException(Service, $"GitHub's next-page link for {_repository} points to another host ({next.Authority}); Shipgate does not send the token there.");
         return next;
     }
 

@@ -10,18 +10,13 @@ namespace Shipgate.Linear;
 /// </summary>
 public sealed class LinearClient : ITicketTracker
 {
-    /// <summary>One connection pool for the process; each request sets its own timeout.</summary>
-    private static readonly HttpClient SharedHttp = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-    {
-        Timeout = Timeout.InfiniteTimeSpan,
-    };
-
     private readonly LinearGraphQL _graphQL;
 
-    public LinearClient(LinearSettings settings, Secrets secrets, HttpClient? http = null)
+    /// <param name="waits">Where retries and slow answers are told (the status line); null tells no one.</param>
+    public LinearClient(LinearSettings settings, Secrets secrets, IProgress<ApiWait>? waits = null)
     {
         secrets.Add(settings.ApiKey);
-        _graphQL = new LinearGraphQL(http ?? SharedHttp, settings, secrets);
+        _graphQL = new LinearGraphQL(settings, secrets, waits);
     }
 
     public async Task<IReadOnlyList<string>> GetTeamKeysAsync(CancellationToken ct)
@@ -62,14 +57,14 @@ public sealed class LinearClient : ITicketTracker
         {
             data = await _graphQL.SendAsync(op, LinearDocuments.Comment, new JsonObject { ["id"] = id, ["issueId"] = ticketId, ["body"] = body }, ct);
         }
-        catch (LinearException)
+        catch (ApiException e) when (e is not TrackerUnavailableException)
         {
             if (await CommentExistsAsync(id, ct)) return;
             throw;
         }
         var result = Field(data, op, "commentCreate");
         if (Field(result, op, "success").ValueKind != JsonValueKind.True)
-            throw new LinearException($"Linear did not create the comment on {ticketId} (success: false).");
+            throw new ApiException(LinearGraphQL.Service, $"Linear did not create the comment on {ticketId} (success: false).");
     }
 
     private async Task<bool> CommentExistsAsync(string id, CancellationToken ct)
@@ -79,7 +74,7 @@ public sealed class LinearClient : ITicketTracker
             await _graphQL.SendAsync(LinearDocuments.CommentExistsOperation, LinearDocuments.CommentExists, new JsonObject { ["id"] = id }, ct);
             return true;
         }
-        catch (LinearException)
+        catch (ApiException e) when (e is not TrackerUnavailableException)
         {
             return false;
         }
@@ -117,6 +112,6 @@ public sealed class LinearClient : ITicketTracker
         return value.ValueKind == JsonValueKind.String ? value.GetString()! : throw Malformed(operation, $"'{name}' is not text");
     }
 
-    private static LinearException Malformed(string operation, string problem) =>
-        new($"Linear sent a malformed answer to {operation}: {problem}.");
+    private static ApiException Malformed(string operation, string problem) =>
+        new(LinearGraphQL.Service, $"Linear sent a malformed answer to {operation}: {problem}.");
 }

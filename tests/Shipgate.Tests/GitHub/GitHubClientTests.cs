@@ -1,5 +1,6 @@
 using Shipgate.Emulators;
 using Shipgate.GitHub;
+using Shipgate.Integrations;
 
 namespace Shipgate.Tests.GitHub;
 
@@ -155,11 +156,12 @@ public sealed class GitHubClientTests
         await using var gh = await StartAsync(_ => { });
         gh.Faults.Fail(502, count: 50);
 
-        var error = await Assert.ThrowsAsync<ShipgateException>(() => Client(gh).GetViewerLoginAsync(default));
+        var error = await Assert.ThrowsAsync<ApiException>(() => Client(gh).GetViewerLoginAsync(default));
 
         Assert.Equal(GitHubHttp.DefaultRetry.MaxAttempts, gh.Requests.Count);
         Assert.Contains("GET /user failed for acme/demo: GitHub answered 502 Bad Gateway", error.Message);
         Assert.Contains($"gave up after {GitHubHttp.DefaultRetry.MaxAttempts} attempts", error.Message);
+        Assert.Equal(("GitHub", 502), (error.Service, error.Status));
     }
 
     [Fact]
@@ -168,7 +170,7 @@ public sealed class GitHubClientTests
         await using var gh = await StartAsync(_ => { });
         gh.Faults.Malformed(count: 1, pathContains: "/pulls");
 
-        var error = await Assert.ThrowsAsync<ShipgateException>(() => Client(gh).GetOpenPullRequestsAsync("staging", default));
+        var error = await Assert.ThrowsAsync<ApiException>(() => Client(gh).GetOpenPullRequestsAsync("staging", default));
 
         Assert.Contains("malformed JSON", error.Message);
         Assert.Contains(Repository, error.Message);
@@ -180,8 +182,8 @@ public sealed class GitHubClientTests
         await using var gh = await StartAsync(_ => { });
         var client = Client(gh, owner: "acme", name: "missing");
 
-        var rest = await Assert.ThrowsAsync<ShipgateException>(() => client.GetCiVerdictAsync(Sha, [], default));
-        var graph = await Assert.ThrowsAsync<ShipgateException>(() => client.GetPullRequestsAsync([1], [], default));
+        var rest = await Assert.ThrowsAsync<ApiException>(() => client.GetCiVerdictAsync(Sha, [], default));
+        var graph = await Assert.ThrowsAsync<ApiException>(() => client.GetPullRequestsAsync([1], [], default));
 
         Assert.Contains("acme/missing", rest.Message);
         Assert.Contains("404", rest.Message);
@@ -195,9 +197,10 @@ public sealed class GitHubClientTests
         await using var gh = await StartAsync(_ => { });
         const string wrong = "ghp_NotAcceptedByGitHub0123456789SECRET";
 
-        var error = await Assert.ThrowsAsync<ShipgateException>(() => Client(gh, token: wrong).GetViewerLoginAsync(default));
+        var error = await Assert.ThrowsAsync<ApiException>(() => Client(gh, token: wrong).GetViewerLoginAsync(default));
 
         Assert.Contains("GitHub rejected the token from GH_TOKEN (401", error.Message);
+        Assert.Equal(401, error.Status);
         Assert.DoesNotContain(wrong, error.Message);
         Assert.Single(gh.Requests);
     }
