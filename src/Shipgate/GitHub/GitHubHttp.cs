@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 
 namespace Shipgate.GitHub;
@@ -41,64 +42,71 @@ public sealed partial class GitHubHttp
         _channel = new ApiChannel(Service, retry ?? DefaultRetry, clock, Retryable, waits);
     }
 
-    /// <summary>GET of one REST resource (<paramref name="path"/> under the API root, with its query).</summary>
-    public async Task<T> GetAsync<T>(string path, Func<JsonElement, T> read, CancellationToken ct)
+    /// <summary>GET of one REST resource, read strictly as <typeparamref name="T"/>.</summary>
+    internal async Task<T> GetAsync<T>(RestCall call, JsonTypeInfo<T> type, CancellationToken ct) where T : class
     {
-        var (value, _) = await SendAsync(new HttpRequestMessage(HttpMethod.Get, RestUrl(path)), $"GET {PathOnly(path)}", read, ct);
+        var (value, _) = await SendAsync(new HttpRequestMessage(HttpMethod.Get, RestUrl(call.Path)), $"GET {PathOnly(call.Path)}", $"GET {call.Endpoint}", type, ct);
         return value;
     }
 
-    /// <summary>Every item of a paginated REST list, following the link header's rel="next".</summary>
-    public async Task<List<T>> GetAllAsync<T>(string path, Func<JsonElement, IEnumerable<T>> items, CancellationToken ct)
+    /// <summary>Every item of a paginated REST list, following the link header's rel="next"; each page read strictly.</summary>
+    internal async Task<List<TItem>> GetAllAsync<TPage, TItem>(RestCall call, JsonTypeInfo<TPage> type, Func<TPage, IEnumerable<TItem>> items, CancellationToken ct)
+        where TPage : class
     {
-        var all = new List<T>();
-        Uri? url = RestUrl(path);
-        var what = $"GET {PathOnly(path)}";
+        var all = new List<TItem>();
+        Uri? url = RestUrl(call.Path);
+        var what = $"GET {PathOnly(call.Path)}";
         while (url is not null)
         {
-            var page = url;
-            var (found, next) = await SendAsync(new HttpRequestMessage(HttpMethod.Get, page), what, root => items(root).ToList(), ct);
-            all.AddRange(found);
+            var (page, next) = await SendAsync(new HttpRequestMessage(HttpMethod.Get, url), what, $"GET {call.Endpoint}", type, ct);
+            all.AddRange(items(page));
             url = next;
         }
         return all;
     }
 
     /// <summary>
-    /// POSTs a GraphQL document and reads its <c>data</c>. Rate limits are retried; a NOT_FOUND
-    /// below the top level is a null field (a batch asking for a PR that does not exist); any
-    /// other error fails the call with GitHub's messages.
+    /// POSTs a GraphQL document and reads its <c>data</c> strictly as <typeparamref name="T"/>. Rate limits are
+    /// retried; a NOT_FOUND below the top level is a null field (a batch asking for a PR that does not
+    /// exist); any other error fails the call with GitHub's messages.
     /// </summary>
-    public async Task<T> GraphQLAsync<T>(string query, IReadOnlyDictionary<string, string> variables, Func<JsonElement, T> read, CancellationToken ct)
+    internal async Task<T> GraphQLAsync<T>(string query, IReadOnlyDictionary<string, string> variables, JsonTypeInfo<T> type, CancellationToken ct) where T : class
     {
-        var body = JsonSerializer.Serialize(new GraphQLRequest(query, variables), GitHubJson.Default.GraphQLRequest);
+        var body = JsonSerializer.Serialize(new GraphQLRequest(query, variables), GitHubGraphJson.Default.GraphQLRequest);
         var what = $"POST {_endpoints.GraphQLUrl.AbsolutePath}";
-        var (value, _) = await SendAsync(new HttpRequestMessage(HttpMethod.Post, _endpoints.GraphQLUrl)
+        var (answer, _) = await SendAsync(new HttpRequestMessage(HttpMethod.Post, _endpoints.GraphQLUrl)
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        }, what, root => read(Data(root, what)), ct);
-        return value;
+        }, what, what, GitHubGraphJson.Default.GraphQLAnswer, ct);
+        var (data, problem) = WireReader.Read(Data(answer, what), type);
+        return data ?? throw WrongShape(what, problem!);
     }
 
-    private JsonElement Data(JsonElement root, string what)
+    private JsonElement Data(GraphQLAnswer answer, string what)
     {
-        var errors = root.Items("errors")
-            .Where(e => !(e.String("type") == "NOT_FOUND" && e.Items("path").Count() > 1))
-            .ToList();
-        if (errors.Any(e => e.String("type") == "NOT_FOUND"))
+        var errors = (answer.Errors ?? []).Where(e => !(e.Type == "NOT_FOUND" && e.Path is { Count: > 1 })).ToList();
+        if (errors.Any(e => e.Type == "NOT_FOUND"))
             throw new ApiException(Service, _secrets.Redact(
-                $"GitHub found no repository {_repository} ({Rendering.SafeText.Shorten(errors[0].String("message"), 200)}). Check github.repository or the remote URL, and that the {_token} can read it."));
+                $"GitHub found no repository {_repository} ({Rendering.SafeText.Shorten(errors[0].Message, 200)}). Check github.repository or the remote URL, and that the {_token} can read it."));
         if (errors.Count > 0)
             throw new ApiException(Service, _secrets.Redact(
-                $"GitHub's GraphQL API refused a query for {_repository}: {string.Join("; ", errors.Take(3).Select(e => Rendering.SafeText.Shorten(e.String("message") ?? e.String("type"), 200)))}"));
-        return root.Field("data") ?? throw new ApiException(Service, $"GitHub answered {what} for {_repository} without data.");
+                $"GitHub's GraphQL API refused a query for {_repository}: {string.Join("; ", errors.Take(3).Select(e => Rendering.SafeText.Shorten(e.Message ?? e.Type, 200)))}"));
+        return answer.Data is { ValueKind: JsonValueKind.Object } data ? data : throw WrongShape(what, "without data");
     }
+
+    /// <summary>An answer of the wrong shape: Shipgate takes nothing from it, and says which endpoint sent it.</summary>
+    private ApiException WrongShape(string endpoint, string problem) => new(Service,
+        $"GitHub answered {endpoint} for {_repository} {problem}. Shipgate takes nothing from an answer of the wrong shape; " +
+        "check that github.api_url (or GITHUB_API_URL) points at GitHub's API.", 200);
 
     private Uri RestUrl(string path) => new(_endpoints.ApiUrl.GetLeftPart(UriPartial.Path).TrimEnd('/') + path);
 
     private static string PathOnly(string path) => path.Split('?', 2)[0];
 
-    private async Task<(T Value, Uri? Next)> SendAsync<T>(HttpRequestMessage request, string what, Func<JsonElement, T> read, CancellationToken ct)
+    /// <param name="what">The request as sent, for refusals ("GET /repos/acme/demo/pulls").</param>
+    /// <param name="endpoint">The endpoint as GitHub's documentation names it, for answers of the wrong shape.</param>
+    private async Task<(T Value, Uri? Next)> SendAsync<T>(HttpRequestMessage request, string what, string endpoint, JsonTypeInfo<T> type, CancellationToken ct)
+        where T : class
     {
         using (request)
         {
@@ -113,7 +121,8 @@ public sealed partial class GitHubHttp
             if (!answer.IsSuccess)
                 throw Refused(answer.Status, answer.Reason, ServerMessage(answer.Body), what);
             using var document = Parse(answer.Body, what);
-            return (read(document.RootElement), NextPage(answer));
+            var (value, problem) = WireReader.Read(document.RootElement, type);
+            return (value ?? throw WrongShape(endpoint, problem!), NextPage(answer));
         }
     }
 
@@ -175,28 +184,20 @@ public sealed partial class GitHubHttp
         }
     }
 
-    private static bool IsRateLimited(string body)
-    {
-        if (!body.Contains("RATE_LIMITED", StringComparison.Ordinal)) return false;
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            return document.RootElement.Items("errors").Any(e => e.String("type") == "RATE_LIMITED");
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
+    private static bool IsRateLimited(string body) =>
+        body.Contains("RATE_LIMITED", StringComparison.Ordinal)
+        && Lenient(body, GitHubGraphJson.Default.GraphQLAnswer)?.Errors?.Any(e => e.Type == "RATE_LIMITED") == true;
 
-    private static string? ServerMessage(string text)
+    /// <summary>GitHub's own explanation of a refusal ({"message": ...}), when it gave one.</summary>
+    private static string? ServerMessage(string body) =>
+        Lenient(body, GitHubRestJson.Default.ServerMessageWire)?.Message is { } message ? Rendering.SafeText.Shorten(message, 200) : null;
+
+    /// <summary>An answer that only explains a failure: read when it can be, else ignored.</summary>
+    private static T? Lenient<T>(string body, JsonTypeInfo<T> type) where T : class
     {
         try
         {
-            using var document = JsonDocument.Parse(text);
-            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String
-                ? Rendering.SafeText.Shorten(message.GetString(), 200)
-                : null;
+            return JsonSerializer.Deserialize(body, type);
         }
         catch (JsonException)
         {
@@ -217,3 +218,6 @@ public sealed partial class GitHubHttp
     [GeneratedRegex("""<([^>]+)>\s*;\s*rel="?next"?""")]
     private static partial Regex NextLink();
 }
+
+/// <summary>A REST call: the endpoint as GitHub's documentation names it (for messages) and the path, with its query, that calls it.</summary>
+internal sealed record RestCall(string Endpoint, string Path);

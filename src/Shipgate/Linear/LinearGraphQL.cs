@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Shipgate.Linear;
 
@@ -39,9 +40,10 @@ internal sealed class LinearGraphQL
         _channel = new ApiChannel(Service, settings.Retry, settings.Clock, Retryable, waits);
     }
 
-    public async Task<JsonElement> SendAsync(string operation, string document, JsonObject variables, CancellationToken ct)
+    /// <summary>The operation's data, read strictly as <typeparamref name="T"/>.</summary>
+    public async Task<T> SendAsync<T>(string operation, string document, JsonObject variables, JsonTypeInfo<T> type, CancellationToken ct) where T : class
     {
-        var body = new JsonObject { ["query"] = document, ["operationName"] = operation, ["variables"] = variables }.ToJsonString();
+        var body = JsonSerializer.Serialize(new LinearRequest(document, operation, variables), LinearJson.Default.LinearRequest);
         using var request = new HttpRequestMessage(HttpMethod.Post, _settings.Endpoint)
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
@@ -52,8 +54,9 @@ internal sealed class LinearGraphQL
         var answer = reply.Answer is { } a
             ? Classify(a.Status, a.Header, a.Body, _settings.Clock.GetUtcNow())
             : new Answer(null, new Failure(FailureKind.Transient, reply.GaveUp?.Why ?? "no answer"));
-        if (answer.Data is { } data) return data;
-        throw ToException(operation, answer.Failure!, reply);
+        if (answer.Data is not { } data) throw ToException(operation, answer.Failure!, reply);
+        var (value, problem) = WireReader.Read(data, type);
+        return value ?? throw new ApiException(Service, $"Linear answered {operation} {problem}; Shipgate takes nothing from an answer of the wrong shape.", 200);
     }
 
     /// <summary>Linear's rule for another attempt: 5xx and rate limits, until their reset.</summary>

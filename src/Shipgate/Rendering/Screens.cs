@@ -174,7 +174,7 @@ public static class Screens
             foreach (var run in context.DeploymentRuns)
             {
                 console.WriteLine($"GitHub Actions: {SafeText.OneLine(run.Url)}");
-                console.WriteLine($"Status: {SafeText.OneLine(run.Conclusion ?? run.Status)} ({SafeText.OneLine(run.Name)})");
+                console.WriteLine($"Status: {SafeText.OneLine(run.State)} ({SafeText.OneLine(run.Name)})");
             }
             if (context.DeploymentNote is { } note) console.WriteLine(note);
         }
@@ -207,7 +207,7 @@ public static class Screens
         console.WriteLine("Deployment:");
         if (context.DeploymentRuns.Count == 0) console.WriteLine($"  {context.DeploymentNote ?? "no workflow run seen"}");
         foreach (var run in context.DeploymentRuns)
-            console.WriteLine($"  GitHub Actions: {SafeText.OneLine(run.Url)} ({SafeText.OneLine(run.Conclusion ?? run.Status)})");
+            console.WriteLine($"  GitHub Actions: {SafeText.OneLine(run.Url)} ({SafeText.OneLine(run.State)})");
         if (context.Config.DeployMonitorUrl is { } monitor) console.WriteLine($"  Monitor:        {monitor}");
         console.WriteLine();
         if (context.TicketsCommented.Count > 0)

@@ -231,7 +231,7 @@ public sealed class GitHubClientTests
         var runs = await Client(gh).GetWorkflowRunsAsync(Sha, "main", default);
 
         var run = Assert.Single(runs);
-        Assert.Equal((1L, "in_progress", (string?)null), (run.Id, run.Status, run.Conclusion));
+        Assert.Equal((1L, RunStatus.InProgress, (RunConclusion?)null), (run.Id, run.Status, run.Conclusion));
         Assert.Equal("https://github.com/acme/demo/actions/runs/1", run.Url);
         GitHubRelease.AssertWireClean(gh);
     }

@@ -47,7 +47,7 @@ public sealed class DeploymentCheck : IReleasePhase
                 var waitUntil = context.Clock.GetUtcNow() + WaitAtMost;
                 await context.Console.Status().StartAsync("Waiting for the deployment to finish...", async _ =>
                 {
-                    while (runs.Any(r => r.Status != "completed") && context.Clock.GetUtcNow() < waitUntil)
+                    while (runs.Any(r => !r.IsCompleted) && context.Clock.GetUtcNow() < waitUntil)
                     {
                         await Task.Delay(PollEvery, context.Clock, ct);
                         runs = await host.GetWorkflowRunsAsync(sha, branch, ct);
@@ -57,7 +57,7 @@ public sealed class DeploymentCheck : IReleasePhase
             context.DeploymentRuns = runs;
             if (runs.Count == 0)
                 context.DeploymentNote = $"WARNING: no GitHub Actions run started for {sha[..7]} on {branch} within {AppearWithin.TotalSeconds:0} s. Check the deployment workflow.";
-            else if (context.Options.WaitForDeployment && runs.Any(r => r.Status != "completed"))
+            else if (context.Options.WaitForDeployment && runs.Any(r => !r.IsCompleted))
                 context.DeploymentNote = $"WARNING: the deployment was still running after {WaitAtMost.TotalMinutes:0} minutes; follow it on GitHub.";
         }
         catch (ShipgateException e)
