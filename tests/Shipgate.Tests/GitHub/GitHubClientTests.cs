@@ -176,6 +176,39 @@ public sealed class GitHubClientTests
         Assert.Contains(Repository, error.Message);
     }
 
+    /// <summary>GitHub answering 200 in a shape its description does not allow: an error naming the endpoint, never a pass or an empty list.</summary>
+    [Theory]
+    [InlineData("/check-runs", "no check_runs", "GitHub answered GET /repos/{owner}/{repo}/commits/{ref}/check-runs for acme/demo without check_runs.")]
+    [InlineData("/check-runs", "null check_runs", "GitHub answered GET /repos/{owner}/{repo}/commits/{ref}/check-runs for acme/demo with check_runs null.")]
+    [InlineData("/status", "no statuses", "GitHub answered GET /repos/{owner}/{repo}/commits/{ref}/status for acme/demo without statuses.")]
+    [InlineData("/pulls", "object", "GitHub answered GET /repos/{owner}/{repo}/pulls for acme/demo with an object where a list belongs.")]
+    [InlineData("/actions/runs", "no run status", "GitHub answered GET /repos/{owner}/{repo}/actions/runs for acme/demo without workflow_runs[0].status.")]
+    [InlineData("/graphql", "no reviews", "GitHub answered POST /graphql for acme/demo without repository.pr1.reviews.")]
+    public async Task An_answer_of_the_wrong_shape_is_an_error_naming_the_endpoint(string path, string change, string message)
+    {
+        await using var gh = await StartAsync(repo =>
+        {
+            repo.CheckRuns.Add(new CheckRunFixture(1, Sha, "build"));
+            repo.Statuses.Add(new CommitStatusFixture(Sha, "ci/legacy", "success"));
+            repo.PullRequests.Add(Merged(1));
+            repo.WorkflowRuns.Add(new WorkflowRunFixture(1, "Deploy", Sha, "main"));
+        });
+        gh.Faults.Reshape(Malformed.Change(change), path);
+        var client = Client(gh);
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => path switch
+        {
+            "/pulls" => client.GetOpenPullRequestsAsync("staging", default),
+            "/actions/runs" => client.GetWorkflowRunsAsync(Sha, "main", default),
+            "/graphql" => client.GetPullRequestsAsync([1], [], default),
+            _ => client.GetCiVerdictAsync(Sha, [], default),
+        });
+
+        Assert.StartsWith(message, error.Message);
+        Assert.Equal(("GitHub", 200), (error.Service, error.Status));
+        Assert.DoesNotContain(GitHubRelease.Token, error.Message);
+    }
+
     [Fact]
     public async Task An_unknown_repository_names_the_repository_over_REST_and_GraphQL()
     {

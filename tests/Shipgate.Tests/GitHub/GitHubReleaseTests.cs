@@ -143,6 +143,30 @@ public sealed class GitHubReleaseTests
         Assert.Contains(record.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.StartsWith("CI on staging was failing and the release went ahead as an emergency"));
     }
 
+    /// <summary>Issue 8: CI passes only on positive evidence. A 200 of the wrong shape fails the release, and nothing moves.</summary>
+    [Theory]
+    [InlineData("/check-runs", "no check_runs", "GET /repos/{owner}/{repo}/commits/{ref}/check-runs for acme/demo without check_runs")]
+    [InlineData("/check-runs", "null check_runs", "GET /repos/{owner}/{repo}/commits/{ref}/check-runs for acme/demo with check_runs null")]
+    [InlineData("/status", "no statuses", "GET /repos/{owner}/{repo}/commits/{ref}/status for acme/demo without statuses")]
+    [InlineData("/pulls", "object", "GET /repos/{owner}/{repo}/pulls for acme/demo with an object where a list belongs")]
+    public async Task An_answer_of_the_wrong_shape_fails_the_release_and_pushes_nothing(string path, string change, string named)
+    {
+        await using var r = await GitHubRelease.StartAsync(GitHubStory.Build(GitHubRelease.Config("  required_checks: [build]\n")), GitHubStory.Seed);
+        r.GitHub.Faults.Reshape(Malformed.Change(change), path);
+        var originBefore = r.Scenario.OriginRefs();
+        var localBefore = r.Scenario.ReleaserFingerprint();
+
+        var result = await r.ReleaseAsync();
+
+        Assert.Equal(ExitCode.Error, result.Code);
+        Assert.Contains($"GitHub answered {named}.", Flat(result));
+        Assert.DoesNotContain("CONFIRM", result.Output);
+        Assert.DoesNotContain("RELEASE COMPLETE", result.Output);
+        Assert.Equal(originBefore, r.Scenario.OriginRefs());
+        Assert.Equal(localBefore, r.Scenario.ReleaserFingerprint());
+        Assert.Single(r.GitHub.Requests, q => q.Path.EndsWith(path));
+    }
+
     [Theory]
     [InlineData("GH_TOKEN")]
     [InlineData("GITHUB_TOKEN")]

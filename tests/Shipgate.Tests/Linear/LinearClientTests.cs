@@ -178,6 +178,18 @@ public sealed class LinearClientTests
     }
 
     [Fact]
+    public async Task An_answer_of_the_wrong_shape_names_the_operation_and_finds_no_ticket()
+    {
+        await using var linear = await LinearEmulator.StartAsync(LinearWorld.RichWorkspace());
+        linear.Faults.Reshape(Shipgate.Tests.GitHub.Malformed.Change("null nodes"));
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => LinearWorld.Client(linear, []).GetTicketsAsync(["BOL-1"], default));
+
+        Assert.StartsWith("Linear answered ShipgateTickets with issues.nodes null;", error.Message);
+        Assert.Single(linear.Requests);
+    }
+
+    [Fact]
     public async Task A_refused_key_names_LINEAR_API_KEY_never_its_value()
     {
         await using var linear = await LinearEmulator.StartAsync(LinearWorld.RichWorkspace());
