@@ -52,8 +52,9 @@ public static class ReleaseCommand
     public static async Task<ReleaseContext> CreateContextAsync(CliHost host, ReleaseOptions options, string folder, Secrets secrets)
     {
         var (_, config, git, address, repository, webUrl) = await LocalRepository.OpenAsync(host, folder, secrets);
-        var codeHost = await Connections.CodeHostAsync(config, address, host.Environment, secrets, host.Clock);
-        var tracker = Connections.Tracker(config, host.Environment, secrets, host.Clock);
+        var waits = new Rendering.WaitLines(host.Console, secrets);
+        var codeHost = await Connections.CodeHostAsync(config, address, host.Environment, secrets, host.Clock, waits);
+        var tracker = Connections.Tracker(config, host.Environment, secrets, host.Clock, waits);
         return new ReleaseContext
         {
             Options = options,

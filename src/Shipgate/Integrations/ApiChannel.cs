@@ -29,12 +29,18 @@ internal sealed record RetryReason(string Why, TimeSpan? RequestedWait = null);
 internal sealed record ApiReply(ApiAnswer? Answer, int Attempts, RetryReason? GaveUp);
 
 /// <summary>
-/// The one way Shipgate talks to an API: a resilience pipeline (Microsoft.Extensions.Http.Resilience,
-/// Polly underneath) of a total budget, retries and a per-attempt timeout, all on the injected
-/// clock. Network faults and timeouts are retried here; which answers are worth another attempt,
-/// and how long the service asks to wait, is the service's rule. Every retry and every slow answer
-/// is reported to the status line.
+/// The one way Shipgate talks to an API: a resilience pipeline (Microsoft.Extensions.Http.Resilience's
+/// handler and retry options, Polly underneath) inside a total budget, each attempt under its own
+/// timeout, all on the injected clock. Network faults and timeouts are retried here; which answers
+/// are worth another attempt, and how long the service asks to wait, is the service's rule. Every
+/// retry and every slow answer is reported to the status line.
 /// </summary>
+/// <remarks>
+/// The two timeouts are armed here with <c>new CancellationTokenSource(delay, clock)</c> rather than
+/// by Polly's timeout strategy: that one arms a pooled source with CancelAfter, which runs on the
+/// system clock whatever TimeProvider the pipeline has (Polly 8 on .NET 10), so tests on a fast
+/// clock would wait the real 20 s.
+/// </remarks>
 internal sealed class ApiChannel
 {
     /// <summary>One pool of connections for every service in the process.</summary>
@@ -59,7 +65,6 @@ internal sealed class ApiChannel
         _retryable = retryable;
         _waits = waits;
         var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = clock }
-            .AddTimeout(new HttpTimeoutStrategyOptions { Timeout = policy.Budget })
             .AddRetry(new HttpRetryStrategyOptions
             {
                 MaxRetryAttempts = policy.MaxAttempts - 1,
@@ -74,7 +79,6 @@ internal sealed class ApiChannel
                     return default;
                 },
             })
-            .AddTimeout(new HttpTimeoutStrategyOptions { Timeout = policy.AttemptTimeout })
             .Build();
         var attempts = new AttemptWatch(this) { InnerHandler = Sockets };
         _http = new HttpClient(new ResilienceHandler(pipeline) { InnerHandler = attempts }, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
@@ -88,18 +92,19 @@ internal sealed class ApiChannel
     {
         var tally = new Tally(what, _clock.GetUtcNow());
         request.Options.Set(TallyKey, tally);
+        using var budget = new CancellationTokenSource(Policy.Budget, _clock);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct, budget.Token);
         try
         {
-            using var response = await _http.SendAsync(request, ct);
-            var answer = await ApiAnswer.ReadAsync(response, ct);
+            using var response = await _http.SendAsync(request, limit.Token);
+            var answer = await ApiAnswer.ReadAsync(response, limit.Token);
             return new ApiReply(answer, tally.Attempts, _retryable(answer, _clock.GetUtcNow()));
         }
-        catch (TimeoutRejectedException e) when (!ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (budget.IsCancellationRequested && !ct.IsCancellationRequested)
         {
-            var why = e.Timeout >= Policy.Budget ? new RetryReason($"no answer within {ApiWait.Seconds(Policy.Budget)} in all") : tally.Last ?? Fault(e)!;
-            return new ApiReply(null, tally.Attempts, why);
+            return new ApiReply(null, tally.Attempts, new RetryReason($"no answer within {ApiWait.Seconds(Policy.Budget)} in all"));
         }
-        catch (Exception e) when (e is HttpRequestException or IOException && !ct.IsCancellationRequested)
+        catch (Exception e) when (e is TimeoutRejectedException or HttpRequestException or IOException && !ct.IsCancellationRequested)
         {
             return new ApiReply(null, tally.Attempts, tally.Last ?? Fault(e)!);
         }
@@ -143,19 +148,35 @@ internal sealed class ApiChannel
     }
 
     /// <summary>
-    /// One attempt: counts it, reads the whole body within the attempt's timeout (a body that stalls
-    /// or breaks is a network fault, retried like one), and tells the status line while no answer comes.
+    /// One attempt: counts it, gives it <see cref="RetryPolicy.AttemptTimeout"/> to answer with its
+    /// whole body (a body that stalls or breaks is a network fault, retried like one), and tells the
+    /// status line while no answer comes.
     /// </summary>
     private sealed class AttemptWatch(ApiChannel channel) : DelegatingHandler
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
         {
+            var timeout = channel.Policy.AttemptTimeout;
+            using var timer = new CancellationTokenSource(timeout, channel._clock);
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct, timer.Token);
+            try
+            {
+                return await AttemptAsync(request, limit.Token);
+            }
+            catch (OperationCanceledException e) when (timer.IsCancellationRequested && !ct.IsCancellationRequested)
+            {
+                throw new TimeoutRejectedException($"No answer within {ApiWait.Seconds(timeout)}.", timeout, e);
+            }
+        }
+
+        private async Task<HttpResponseMessage> AttemptAsync(HttpRequestMessage request, CancellationToken ct)
+        {
             var tally = TallyOf(request);
             var attempt = ++tally.Attempts;
-            var started = channel._clock.GetUtcNow();
             var every = channel.Policy.SlowAfter;
+            var ticks = 0;
             using var slow = channel._waits is null ? null : channel._clock.CreateTimer(
-                _ => channel.Report(ApiWaitKind.SlowAnswer, tally, attempt, "no answer yet", channel._clock.GetUtcNow() - started), null, every, every);
+                _ => channel.Report(ApiWaitKind.SlowAnswer, tally, attempt, "no answer yet", every * Interlocked.Increment(ref ticks)), null, every, every);
             var response = await base.SendAsync(request, ct);
             try
             {

@@ -17,11 +17,20 @@ public sealed class GitHubClientTests
         return await GitHubEmulator.StartAsync(new GitHubFixture { Tokens = { [GitHubRelease.Token] = GitHubRelease.Login }, Repositories = { repo } });
     }
 
-    private static GitHubClient Client(GitHubEmulator gh, string? apiUrl = null, string token = GitHubRelease.Token, string owner = "acme", string name = "demo") =>
-        Client(GitHubEndpoints.Resolve(apiUrl ?? gh.ApiUrl, _ => null, null), token, owner, name);
+    /// <summary>
+    /// The default policy, except that an attempt may take the whole budget: on a clock twenty times
+    /// faster, a busy machine's real second would otherwise be a 20 s timeout. The tests of timeouts
+    /// use the default policy itself.
+    /// </summary>
+    private static readonly RetryPolicy Patient = GitHubHttp.DefaultRetry with { AttemptTimeout = GitHubHttp.DefaultRetry.Budget };
 
-    private static GitHubClient Client(GitHubEndpoints endpoints, string token = GitHubRelease.Token, string owner = "acme", string name = "demo") =>
-        new(new GitHubHttp(endpoints, new GitHubToken(token, "GH_TOKEN"), $"{owner}/{name}", new Secrets(), new FastClock(100)), owner, name, "staging");
+    private static GitHubClient Client(GitHubEmulator gh, string? apiUrl = null, string token = GitHubRelease.Token, string owner = "acme", string name = "demo",
+        IProgress<ApiWait>? waits = null, RetryPolicy? retry = null) =>
+        Client(GitHubEndpoints.Resolve(apiUrl ?? gh.ApiUrl, _ => null, null), token, owner, name, waits, retry);
+
+    private static GitHubClient Client(GitHubEndpoints endpoints, string token = GitHubRelease.Token, string owner = "acme", string name = "demo",
+        IProgress<ApiWait>? waits = null, RetryPolicy? retry = null) =>
+        new(new GitHubHttp(endpoints, new GitHubToken(token, "GH_TOKEN"), $"{owner}/{name}", new Secrets(), new FastClock(20), retry ?? Patient, waits), owner, name, "staging");
 
     private static PullRequestFixture Merged(int number, string author = "dana", params ReviewFixture[] reviews) =>
         new(number, $"Change {number}", author, $"dev/change-{number}") { MergedAt = DateTimeOffset.UnixEpoch, MergedBy = "sam", Reviews = reviews };
@@ -162,6 +171,82 @@ public sealed class GitHubClientTests
         Assert.Contains("GET /user failed for acme/demo: GitHub answered 502 Bad Gateway", error.Message);
         Assert.Contains($"gave up after {GitHubHttp.DefaultRetry.MaxAttempts} attempts", error.Message);
         Assert.Equal(("GitHub", 502), (error.Service, error.Status));
+    }
+
+    [Fact]
+    public async Task Each_retry_is_told_with_its_attempt_its_reason_and_its_wait()
+    {
+        await using var gh = await StartAsync(_ => { });
+        gh.Faults.Fail(502, count: 2, pathContains: "/user");
+        var waits = new WaitRecorder();
+
+        Assert.Equal(GitHubRelease.Login, await Client(gh, waits: waits).GetViewerLoginAsync(default));
+
+        Assert.Equal(
+        [
+            "GitHub: GET /user: GitHub answered 502 Bad Gateway; attempt 2 of 5 in 1 s (gives up after 60 s in all).",
+            "GitHub: GET /user: GitHub answered 502 Bad Gateway; attempt 3 of 5 in 2 s (gives up after 60 s in all).",
+        ], waits.All.Select(w => w.Line));
+    }
+
+    [Fact]
+    public async Task A_secondary_rate_limit_is_waited_out_as_long_as_retry_after_says()
+    {
+        await using var gh = await StartAsync(_ => { });
+        gh.Faults.RateLimit(count: 1, kind: RateLimitKind.SecondaryTooManyRequests, retryAfter: TimeSpan.FromSeconds(7), pathContains: "/user");
+        var waits = new WaitRecorder();
+
+        Assert.Equal(GitHubRelease.Login, await Client(gh, waits: waits).GetViewerLoginAsync(default));
+
+        var wait = Assert.Single(waits.Retries);
+        Assert.Equal(("GitHub's secondary rate limit was hit", TimeSpan.FromSeconds(7), 2), (wait.Why, wait.Wait, wait.Attempt));
+    }
+
+    [Fact]
+    public async Task A_rate_limit_that_resets_after_the_budget_fails_at_once_and_says_how_long_GitHub_asks()
+    {
+        await using var gh = await StartAsync(_ => { });
+        gh.Faults.RateLimit(count: 1, kind: RateLimitKind.Primary, retryAfter: TimeSpan.FromMinutes(30));
+        var waits = new WaitRecorder();
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => Client(gh, waits: waits).GetViewerLoginAsync(default));
+
+        Assert.Contains("GET /user failed for acme/demo: GitHub's API rate limit for the token from GH_TOKEN is exhausted; GitHub asks to wait", error.Message);
+        Assert.Contains("longer than Shipgate waits (60 s)", error.Message);
+        Assert.Equal(403, error.Status);
+        Assert.InRange(error.RetryAfter!.Value, TimeSpan.FromMinutes(29), TimeSpan.FromMinutes(31));
+        Assert.Empty(waits.All);
+        Assert.Single(gh.Requests);
+    }
+
+    [Fact]
+    public async Task A_slow_answer_is_told_while_it_is_awaited()
+    {
+        await using var gh = await StartAsync(_ => { });
+        // 0.35 s of real latency on a clock twenty times faster: 7 s, past the 5 s mark, well within the 20 s an attempt may take.
+        gh.Faults.Latency = TimeSpan.FromSeconds(0.35);
+        var waits = new WaitRecorder();
+
+        Assert.Equal(GitHubRelease.Login, await Client(gh, waits: waits, retry: GitHubHttp.DefaultRetry).GetViewerLoginAsync(default));
+
+        Assert.Equal("GitHub: GET /user: no answer yet after 5 s, attempt 1 of 5 (gives up after 60 s in all).", waits.All[0].Line);
+        Assert.Equal(ApiWaitKind.SlowAnswer, waits.All[0].Kind);
+    }
+
+    [Fact]
+    public async Task A_hung_GitHub_fails_within_the_budget_and_is_told_all_along()
+    {
+        await using var gh = await StartAsync(_ => { });
+        gh.Faults.Latency = TimeSpan.FromMinutes(10);
+        var waits = new WaitRecorder();
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => Client(gh, waits: waits, retry: GitHubHttp.DefaultRetry).GetViewerLoginAsync(default));
+
+
+        Assert.StartsWith($"GET /user failed for acme/demo: no answer within 60 s in all (GitHub at {new Uri(gh.ApiUrl).Authority})", error.Message);
+        Assert.Null(error.Status);
+        Assert.Equal("GitHub: GET /user: no answer within 20 s; attempt 2 of 5 in 1 s (gives up after 60 s in all).", waits.Retries[0].Line);
+        Assert.Contains(waits.All, w => w is { Kind: ApiWaitKind.SlowAnswer, Attempt: 2 });
     }
 
     [Fact]

@@ -167,6 +167,39 @@ public sealed class GitHubReleaseTests
         Assert.Single(r.GitHub.Requests, q => q.Path.EndsWith(path));
     }
 
+    [Fact]
+    public async Task A_retry_shows_on_the_status_line_and_the_release_goes_on()
+    {
+        await using var r = await GitHubRelease.StartAsync(GitHubStory.Build(GitHubRelease.Config("  required_checks: [build]\n")), GitHubStory.Seed);
+        r.GitHub.Faults.Fail(502, count: 1, pathContains: "/check-runs");
+
+        var result = await r.ReleaseAsync("--dry-run");
+
+        Assert.True(result.Code == ExitCode.Success, result.Output);
+        Assert.Contains($"GitHub: GET /repos/acme/demo/commits/{r.StagingHead}/check-runs: GitHub answered 502 Bad Gateway; attempt 2 of 5 in 1 s " +
+            "(gives up after 60 s in all).", Flat(result));
+    }
+
+    /// <summary>Issue 8: waiting is visible and bounded. A GitHub that never answers fails the release within the README's 60 s, never silently.</summary>
+    [Fact]
+    public async Task A_hung_GitHub_fails_the_release_within_the_budget_and_says_so_while_waiting()
+    {
+        await using var r = await GitHubRelease.StartAsync(GitHubStory.Build(GitHubRelease.Config()), GitHubStory.Seed);
+        r.GitHub.Faults.Latency = TimeSpan.FromMinutes(10);
+        r.Scenario.Runner.Clock = new FastClock(20);
+        var originBefore = r.Scenario.OriginRefs();
+
+        var result = await r.ReleaseAsync();
+
+        Assert.Equal(ExitCode.Error, result.Code);
+        var status = $"GET /repos/acme/demo/commits/{r.StagingHead}/status";
+        Assert.Contains($"GitHub: {status}: no answer yet after 5 s, attempt 1 of 5 (gives up after 60 s in all).", Flat(result));
+        Assert.Contains($"GitHub: {status}: no answer within 20 s; attempt 2 of 5 in 1 s", Flat(result));
+        Assert.Contains($"{status} failed for acme/demo: no answer within 60 s in all", Flat(result));
+        Assert.DoesNotContain("CONFIRM", result.Output);
+        Assert.Equal(originBefore, r.Scenario.OriginRefs());
+    }
+
     [Theory]
     [InlineData("GH_TOKEN")]
     [InlineData("GITHUB_TOKEN")]
