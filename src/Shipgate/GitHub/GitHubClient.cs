@@ -32,7 +32,8 @@ public sealed class GitHubClient(GitHubHttp http, string owner, string name, str
 
     public async Task<IReadOnlyList<WorkflowRun>> GetWorkflowRunsAsync(string sha, string branch, CancellationToken ct) =>
         await http.GetAllAsync(
-            Call("/repos/{owner}/{repo}/actions/runs", query: $"head_sha={Uri.EscapeDataString(sha)}&branch={Uri.EscapeDataString(branch)}&per_page={GitHubHttp.PerPage}"),
+            Call("/repos/{owner}/{repo}/actions/runs",
+                query: $"head_sha={Uri.EscapeDataString(sha)}&branch={Uri.EscapeDataString(branch)}&per_page={GitHubHttp.PerPage}"),
             GitHubRestJson.Default.WorkflowRunsWire,
             page => page.WorkflowRuns.Select(r => new WorkflowRun(r.Id, r.Name ?? r.DisplayTitle, r.Status ?? RunStatus.Queued, r.Conclusion, r.HtmlUrl)), ct);
 
@@ -124,7 +125,8 @@ public sealed class GitHubClient(GitHubHttp http, string owner, string name, str
         {
             _reviews.AddRange(connection.Nodes.Select(r => new Review(Login(r.Author), r.State, r.SubmittedAt)));
             if (connection.PageInfo is { HasNextPage: true, EndCursor: null })
-                throw new ApiException(GitHubHttp.Service, $"GitHub's answer on the reviews of PR #{Number} says more follow but gives no cursor to read them by.");
+                throw new ApiException(GitHubHttp.Service,
+                    $"GitHub's answer on the reviews of PR #{Number} says more follow but gives no cursor to read them by.");
             NextReviews = connection.PageInfo.HasNextPage ? connection.PageInfo.EndCursor : null;
         }
     }

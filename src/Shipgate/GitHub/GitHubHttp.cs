@@ -45,12 +45,14 @@ public sealed partial class GitHubHttp
     /// <summary>GET of one REST resource, read strictly as <typeparamref name="T"/>.</summary>
     internal async Task<T> GetAsync<T>(RestCall call, JsonTypeInfo<T> type, CancellationToken ct) where T : class
     {
-        var (value, _) = await SendAsync(new HttpRequestMessage(HttpMethod.Get, RestUrl(call.Path)), $"GET {PathOnly(call.Path)}", $"GET {call.Endpoint}", type, ct);
+        var request = new HttpRequestMessage(HttpMethod.Get, RestUrl(call.Path));
+        var (value, _) = await SendAsync(request, $"GET {PathOnly(call.Path)}", $"GET {call.Endpoint}", type, ct);
         return value;
     }
 
     /// <summary>Every item of a paginated REST list, following the link header's rel="next"; each page read strictly.</summary>
-    internal async Task<List<TItem>> GetAllAsync<TPage, TItem>(RestCall call, JsonTypeInfo<TPage> type, Func<TPage, IEnumerable<TItem>> items, CancellationToken ct)
+    internal async Task<List<TItem>> GetAllAsync<TPage, TItem>(
+        RestCall call, JsonTypeInfo<TPage> type, Func<TPage, IEnumerable<TItem>> items, CancellationToken ct)
         where TPage : class
     {
         var all = new List<TItem>();
@@ -70,7 +72,8 @@ public sealed partial class GitHubHttp
     /// retried; a NOT_FOUND below the top level is a null field (a batch asking for a PR that does not
     /// exist); any other error fails the call with GitHub's messages.
     /// </summary>
-    internal async Task<T> GraphQLAsync<T>(string query, IReadOnlyDictionary<string, string> variables, JsonTypeInfo<T> type, CancellationToken ct) where T : class
+    internal async Task<T> GraphQLAsync<T>(string query, IReadOnlyDictionary<string, string> variables, JsonTypeInfo<T> type, CancellationToken ct)
+        where T : class
     {
         var body = JsonSerializer.Serialize(new GraphQLRequest(query, variables), GitHubGraphJson.Default.GraphQLRequest);
         var what = $"POST {_endpoints.GraphQLUrl.AbsolutePath}";
@@ -87,10 +90,12 @@ public sealed partial class GitHubHttp
         var errors = (answer.Errors ?? []).Where(e => !(e.Type == "NOT_FOUND" && e.Path is { Count: > 1 })).ToList();
         if (errors.Any(e => e.Type == "NOT_FOUND"))
             throw new ApiException(Service, _secrets.Redact(
-                $"GitHub found no repository {_repository} ({Rendering.SafeText.Shorten(errors[0].Message, 200)}). Check github.repository or the remote URL, and that the {_token} can read it."));
+                $"GitHub found no repository {_repository} ({Rendering.SafeText.Shorten(errors[0].Message, 200)}). " +
+                $"Check github.repository or the remote URL, and that the {_token} can read it."));
         if (errors.Count > 0)
             throw new ApiException(Service, _secrets.Redact(
-                $"GitHub's GraphQL API refused a query for {_repository}: {string.Join("; ", errors.Take(3).Select(e => Rendering.SafeText.Shorten(e.Message ?? e.Type, 200)))}"));
+                $"GitHub's GraphQL API refused a query for {_repository}: " +
+                string.Join("; ", errors.Take(3).Select(e => Rendering.SafeText.Shorten(e.Message ?? e.Type, 200)))));
         return answer.Data is { ValueKind: JsonValueKind.Object } data ? data : throw WrongShape(what, "without data");
     }
 
@@ -162,7 +167,8 @@ public sealed partial class GitHubHttp
         {
             401 => $"GitHub rejected the {_token} ({detail}). {FixToken()}",
             403 => $"GitHub refused {what} for {_repository} ({detail}). The {_token} may lack access to {_repository}; {FixToken()}",
-            404 => $"GitHub found nothing at {what} ({detail}). Check that the repository {_repository} exists (github.repository or the remote URL) and that the {_token} can read it.",
+            404 => $"GitHub found nothing at {what} ({detail}). Check that the repository {_repository} exists " +
+                   $"(github.repository or the remote URL) and that the {_token} can read it.",
             _ => $"GitHub refused {what} for {_repository} ({detail}).",
         };
         return new ApiException(Service, _secrets.Redact(message), code);
@@ -180,7 +186,8 @@ public sealed partial class GitHubHttp
         }
         catch (JsonException)
         {
-            throw new ApiException(Service, $"GitHub answered {what} for {_repository} with malformed JSON ({text.Length} characters that do not parse). Try again; if it persists, check github.api_url.");
+            throw new ApiException(Service, $"GitHub answered {what} for {_repository} with malformed JSON ({text.Length} characters that do not parse). " +
+                "Try again; if it persists, check github.api_url.", 200);
         }
     }
 
@@ -211,7 +218,8 @@ public sealed partial class GitHubHttp
         if (answer.Header("link") is not { } link || NextLink().Match(link) is not { Success: true } match) return null;
         if (!Uri.TryCreate(match.Groups[1].Value, UriKind.Absolute, out var next)) return null;
         if (Uri.Compare(next, _endpoints.ApiUrl, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
-            throw new ApiException(Service, $"GitHub's next-page link for {_repository} points to another host ({next.Authority}); Shipgate does not send the token there.");
+            throw new ApiException(Service,
+                $"GitHub's next-page link for {_repository} points to another host ({next.Authority}); Shipgate does not send the token there.");
         return next;
     }
 

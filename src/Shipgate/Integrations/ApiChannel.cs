@@ -57,7 +57,8 @@ internal sealed class ApiChannel
     /// <param name="service">GitHub or Linear, for the status line.</param>
     /// <param name="retryable">The service's rule: why an answer is worth another attempt, or null when it is final.</param>
     /// <param name="waits">Where retries and slow answers are told; null tells no one.</param>
-    public ApiChannel(string service, RetryPolicy policy, TimeProvider clock, Func<ApiAnswer, DateTimeOffset, RetryReason?> retryable, IProgress<ApiWait>? waits)
+    public ApiChannel(string service, RetryPolicy policy, TimeProvider clock, Func<ApiAnswer, DateTimeOffset, RetryReason?> retryable,
+        IProgress<ApiWait>? waits)
     {
         _service = service;
         Policy = policy;

@@ -61,7 +61,8 @@ public sealed record PullRequestDetails(
     IReadOnlyList<Review> Reviews)
 {
     /// <summary>Approved by someone other than its author (separation of duties).</summary>
-    public bool IndependentlyApproved => Reviews.Any(r => r.State == ReviewState.Approved && !string.Equals(r.Author, Author, StringComparison.OrdinalIgnoreCase));
+    public bool IndependentlyApproved =>
+        Reviews.Any(r => r.State == ReviewState.Approved && !string.Equals(r.Author, Author, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>The answer to one batched PR lookup.</summary>

@@ -30,7 +30,7 @@ internal static class WireReader
         }
     }
 
-    /// <summary>What is wrong with <paramref name="element"/> as a <paramref name="type"/> at <paramref name="path"/> ("" for the whole answer), or null.</summary>
+    /// <summary>What is wrong with <paramref name="element"/> as a <paramref name="type"/> at <paramref name="path"/> ("" for the whole answer).</summary>
     private static string? Problem(JsonElement element, JsonTypeInfo type, string path)
     {
         var expected = Expected(type);

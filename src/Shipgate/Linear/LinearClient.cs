@@ -32,7 +32,8 @@ public sealed class LinearClient : ITicketTracker
         foreach (var batch in TicketBatches.Plan(wanted))
         {
             var variables = new JsonObject { ["team"] = batch.TeamKey, ["numbers"] = new JsonArray([.. batch.Numbers.Select(n => JsonValue.Create(n))]) };
-            var issues = await ReadAllAsync(LinearDocuments.TicketsOperation, LinearDocuments.Tickets, variables, LinearJson.Default.IssuesData, d => d.Issues, ct);
+            var issues = await ReadAllAsync(
+                LinearDocuments.TicketsOperation, LinearDocuments.Tickets, variables, LinearJson.Default.IssuesData, d => d.Issues, ct);
             foreach (var issue in issues)
             {
                 var id = issue.Identifier.ToUpperInvariant();
@@ -69,7 +70,8 @@ public sealed class LinearClient : ITicketTracker
     {
         try
         {
-            await _graphQL.SendAsync(LinearDocuments.CommentExistsOperation, LinearDocuments.CommentExists, new JsonObject { ["id"] = id }, LinearJson.Default.CommentData, ct);
+            await _graphQL.SendAsync(LinearDocuments.CommentExistsOperation, LinearDocuments.CommentExists,
+                new JsonObject { ["id"] = id }, LinearJson.Default.CommentData, ct);
             return true;
         }
         catch (ApiException e) when (e is not TrackerUnavailableException)
