@@ -109,7 +109,7 @@ internal sealed class EmulatorHost : IAsyncDisposable
 
         var fault = Faults.Take(request.Path);
         EmulatorResponse response;
-        if (fault is null or MalformedFault)
+        if (fault is null or MalformedFault or ReshapeFault)
         {
             await _state.WaitAsync(context.RequestAborted);
             try
@@ -128,6 +128,10 @@ internal sealed class EmulatorHost : IAsyncDisposable
             if (fault is MalformedFault)
             {
                 response = response with { StatusCode = 200, Body = response.Body[..(response.Body.Length / 2)] };
+            }
+            if (fault is ReshapeFault reshape)
+            {
+                response = response with { Body = reshape.Change(System.Text.Json.Nodes.JsonNode.Parse(response.Body))?.ToJsonString() ?? "null" };
             }
         }
         else

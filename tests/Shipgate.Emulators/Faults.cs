@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Shipgate.Emulators;
 
 /// <summary>How an armed rate limit answers on GitHub; Linear answers every kind with RATELIMITED.</summary>
@@ -26,6 +28,9 @@ internal sealed record RateLimitFault(RateLimitKind Kind, TimeSpan RetryAfter, i
 /// <summary>Answers 200 with the first half of the real answer: no longer valid JSON.</summary>
 internal sealed record MalformedFault(int Remaining, string? PathContains) : Fault(Remaining, PathContains);
 
+/// <summary>Answers with the real answer's JSON changed: a field removed or nulled, an object where a list belongs.</summary>
+internal sealed record ReshapeFault(Func<JsonNode?, JsonNode?> Change, int Remaining, string? PathContains) : Fault(Remaining, PathContains);
+
 /// <summary>
 /// Knobs for unreliable-network tests. Faults are consumed in the order they were armed, one use
 /// per request whose path contains the fault's filter (every request when the filter is null).
@@ -53,6 +58,14 @@ public sealed class Faults
 
     /// <summary>The next <paramref name="count"/> matching requests get a truncated, invalid JSON body.</summary>
     public void Malformed(int count = 1, string? pathContains = null) => Arm(new MalformedFault(count, pathContains));
+
+    /// <summary>
+    /// The next <paramref name="count"/> matching requests get the real answer, status and headers
+    /// included, with its JSON body changed by <paramref name="change"/>: a service that answers 200
+    /// in a shape its description does not allow.
+    /// </summary>
+    public void Reshape(Func<JsonNode?, JsonNode?> change, string? pathContains = null, int count = 1) =>
+        Arm(new ReshapeFault(change, count, pathContains));
 
     /// <summary>Disarms every fault and removes the latency.</summary>
     public void Clear()

@@ -75,8 +75,9 @@ public static partial class ReleaseCommand
     public static async Task<ReleaseContext> CreateContextAsync(CliHost host, ReleaseOptions options, string folder, Secrets secrets, CancellationToken ct)
     {
         var (_, policy, git, address, repository, webUrl) = await LocalRepository.OpenAsync(host.WorkingDirectory, host.Environment, folder, secrets, ct);
-        var codeHost = await Connections.CodeHostAsync(policy, address, host.Environment, secrets, host.Clock, ct);
-        var tracker = Connections.Tracker(policy, host.Environment, secrets);
+        var waits = new Rendering.WaitLines(host.Console, secrets);
+        var codeHost = await Connections.CodeHostAsync(policy, address, host.Environment, secrets, host.Clock, waits, ct);
+        var tracker = Connections.Tracker(policy, host.Environment, secrets, host.Clock, waits);
         return new ReleaseContext
         {
             Options = options,

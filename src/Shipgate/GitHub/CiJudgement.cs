@@ -1,14 +1,22 @@
+using System.Text.Json.Serialization;
 using Shipgate.Integrations;
 
 namespace Shipgate.GitHub;
 
-/// <summary>One commit status as GitHub's combined status lists it (newest first per context).</summary>
-/// <param name="State">error, failure, pending or success.</param>
-public sealed record StatusContext(string Context, string State, string? Url);
+/// <summary>A commit status's state, by GitHub's REST names.</summary>
+public enum CommitState
+{
+    [JsonStringEnumMemberName("error")] Error,
+    [JsonStringEnumMemberName("failure")] Failure,
+    [JsonStringEnumMemberName("pending")] Pending,
+    [JsonStringEnumMemberName("success")] Success,
+}
 
-/// <summary>One check run. A re-run is a new run with the same name and a higher id.</summary>
-/// <param name="Status">queued, in_progress, completed (also waiting, requested, pending).</param>
-public sealed record CheckRun(long Id, string Name, string Status, string? Conclusion, string? Url);
+/// <summary>One commit status as GitHub's combined status lists it (newest first per context).</summary>
+public sealed record StatusContext(string Context, CommitState State, string? Url);
+
+/// <summary>One check run. A re-run is a new run with the same name and a higher id; the conclusion comes once it completed.</summary>
+public sealed record CheckRun(long Id, string Name, RunStatus Status, RunConclusion? Conclusion, string? Url);
 
 /// <summary>
 /// DESIGN.md's CI rules, pure. Statuses count only when there are some (a repository that uses
@@ -18,7 +26,7 @@ public sealed record CheckRun(long Id, string Name, string Status, string? Concl
 /// </summary>
 public static class CiJudgement
 {
-    private static readonly HashSet<string> PassingConclusions = ["success", "neutral", "skipped"];
+    private static readonly HashSet<RunConclusion> PassingConclusions = [RunConclusion.Success, RunConclusion.Neutral, RunConclusion.Skipped];
 
     public static CiVerdict Judge(string sha, IReadOnlyList<StatusContext> statuses, IReadOnlyList<CheckRun> checkRuns, IReadOnlyList<string> requiredChecks)
     {
@@ -28,18 +36,19 @@ public static class CiJudgement
 
         foreach (var status in statuses.DistinctBy(s => s.Context))
         {
-            var passed = status.State == "success";
-            checks.Add(new CiCheck(status.Context, status.State, passed, status.Url));
+            var passed = status.State == CommitState.Success;
+            var state = JsonNames.Of(status.State);
+            checks.Add(new CiCheck(status.Context, state, passed, status.Url));
             if (passed) continue;
-            failed |= status.State != "pending";
-            problems.Add($"{status.Context}: {status.State}");
+            failed |= status.State != CommitState.Pending;
+            problems.Add($"{status.Context}: {state}");
         }
 
         foreach (var run in checkRuns.GroupBy(r => r.Name).Select(g => g.MaxBy(r => r.Id)!).OrderBy(r => r.Name, StringComparer.Ordinal))
         {
-            var completed = run.Status == "completed";
-            var conclusion = completed ? run.Conclusion ?? "none" : run.Status;
-            var passed = completed && PassingConclusions.Contains(conclusion);
+            var completed = run.Status == RunStatus.Completed;
+            var conclusion = !completed ? JsonNames.Of(run.Status) : run.Conclusion is { } ended ? JsonNames.Of(ended) : "none";
+            var passed = completed && run.Conclusion is { } c && PassingConclusions.Contains(c);
             checks.Add(new CiCheck(run.Name, conclusion, passed, run.Url));
             if (passed) continue;
             failed |= completed;
@@ -53,7 +62,7 @@ public static class CiJudgement
         if (checks.Count == 0 && requiredChecks.Count == 0)
             problems.Add($"no statuses or check runs reported for {sha}");
 
-        var state = failed ? "failure" : problems.Count > 0 ? "pending" : "success";
-        return new CiVerdict(sha, state, checks, problems);
+        var verdict = failed ? CommitState.Failure : problems.Count > 0 ? CommitState.Pending : CommitState.Success;
+        return new CiVerdict(sha, JsonNames.Of(verdict), checks, problems);
     }
 }

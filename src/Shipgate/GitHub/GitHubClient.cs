@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Shipgate.Integrations;
 
 namespace Shipgate.GitHub;
@@ -8,33 +7,35 @@ namespace Shipgate.GitHub;
 /// Actions runs and the authenticated user; GraphQL for the release's PRs, reviews and
 /// commit-to-PR associations, 100 per query. A release of N PRs and C unclaimed commits costs
 /// ceil(N/100) + ceil(C/100) GraphQL requests (plus one per further 100 approving reviews of a PR).
+/// Every answer is read into its wire type strictly (GitHubWire.cs): CI passes only on an answer of
+/// the right shape.
 /// </summary>
 public sealed class GitHubClient(GitHubHttp http, string owner, string name, string stagingBranch) : ICodeHost
 {
-    private readonly string _repoPath = $"/repos/{Uri.EscapeDataString(owner)}/{Uri.EscapeDataString(name)}";
-
     public string Repository => $"{owner}/{name}";
 
     public async Task<CiVerdict> GetCiVerdictAsync(string sha, IReadOnlyList<string> requiredChecks, CancellationToken ct)
     {
-        var commit = Uri.EscapeDataString(sha);
-        var statuses = await http.GetAllAsync($"{_repoPath}/commits/{commit}/status?per_page={GitHubHttp.PerPage}",
-            root => root.Items("statuses").Select(s => new StatusContext(s.String("context") ?? "status", s.String("state") ?? "pending", s.String("target_url"))), ct);
-        var checkRuns = await http.GetAllAsync($"{_repoPath}/commits/{commit}/check-runs?per_page={GitHubHttp.PerPage}",
-            root => root.Items("check_runs").Select(c => new CheckRun(c.Long("id") ?? 0, c.String("name") ?? "check", c.String("status") ?? "queued", c.String("conclusion"), c.String("html_url"))), ct);
+        var statuses = await http.GetAllAsync(Call("/repos/{owner}/{repo}/commits/{ref}/status", sha, $"per_page={GitHubHttp.PerPage}"),
+            GitHubRestJson.Default.CombinedStatusWire, page => page.Statuses.Select(s => new StatusContext(s.Context, s.State, s.TargetUrl)), ct);
+        var checkRuns = await http.GetAllAsync(Call("/repos/{owner}/{repo}/commits/{ref}/check-runs", sha, $"per_page={GitHubHttp.PerPage}"),
+            GitHubRestJson.Default.CheckRunsWire, page => page.CheckRuns.Select(c => new CheckRun(c.Id, c.Name, c.Status, c.Conclusion, c.HtmlUrl)), ct);
         return CiJudgement.Judge(sha, statuses, checkRuns, requiredChecks);
     }
 
     public async Task<IReadOnlyList<OpenPullRequest>> GetOpenPullRequestsAsync(string baseBranch, CancellationToken ct) =>
-        await http.GetAllAsync($"{_repoPath}/pulls?state=open&base={Uri.EscapeDataString(baseBranch)}&per_page={GitHubHttp.PerPage}",
-            root => root.Items().Select(p => new OpenPullRequest((int)(p.Long("number") ?? 0), p.String("title") ?? "", p.Login("user"), p.String("html_url"))), ct);
+        await http.GetAllAsync(Call("/repos/{owner}/{repo}/pulls", query: $"state=open&base={Uri.EscapeDataString(baseBranch)}&per_page={GitHubHttp.PerPage}"),
+            GitHubRestJson.Default.ListPullWire, page => page.Select(p => new OpenPullRequest(p.Number, p.Title, Login(p.User), p.HtmlUrl)), ct);
 
-    public Task<string?> GetViewerLoginAsync(CancellationToken ct) => http.GetAsync("/user", root => root.String("login"), ct);
+    public async Task<string?> GetViewerLoginAsync(CancellationToken ct) =>
+        (await http.GetAsync(new RestCall("/user", "/user"), GitHubRestJson.Default.ActorWire, ct)).Login;
 
     public async Task<IReadOnlyList<WorkflowRun>> GetWorkflowRunsAsync(string sha, string branch, CancellationToken ct) =>
-        await http.GetAllAsync($"{_repoPath}/actions/runs?head_sha={Uri.EscapeDataString(sha)}&branch={Uri.EscapeDataString(branch)}&per_page={GitHubHttp.PerPage}",
-            root => root.Items("workflow_runs").Select(r => new WorkflowRun(
-                r.Long("id") ?? 0, r.String("name") ?? r.String("display_title") ?? "workflow", r.String("status") ?? "queued", r.String("conclusion"), r.String("html_url") ?? "")), ct);
+        await http.GetAllAsync(
+            Call("/repos/{owner}/{repo}/actions/runs",
+                query: $"head_sha={Uri.EscapeDataString(sha)}&branch={Uri.EscapeDataString(branch)}&per_page={GitHubHttp.PerPage}"),
+            GitHubRestJson.Default.WorkflowRunsWire,
+            page => page.WorkflowRuns.Select(r => new WorkflowRun(r.Id, r.Name ?? r.DisplayTitle, r.Status ?? RunStatus.Queued, r.Conclusion, r.HtmlUrl)), ct);
 
     public async Task<PullRequestLookup> GetPullRequestsAsync(IReadOnlyCollection<int> numbers, IReadOnlyCollection<string> commitShas, CancellationToken ct)
     {
@@ -44,33 +45,24 @@ public sealed class GitHubClient(GitHubHttp http, string owner, string name, str
 
         foreach (var batch in numbers.Distinct().Order().Chunk(PullRequestQueries.BatchSize))
         {
-            await http.GraphQLAsync(PullRequestQueries.ByNumbers(batch), variables, data =>
-            {
-                var repository = Repo(data);
-                foreach (var number in batch)
-                    if (repository.Field($"pr{number}") is { } node)
-                        Add(found, node);
-                return true;
-            }, ct);
+            var answer = await http.GraphQLAsync(PullRequestQueries.ByNumbers(batch), variables, GitHubGraphJson.Default.RepositoryWirePullRequestNode, ct);
+            foreach (var number in batch)
+                if (answer.Repository.GetValueOrDefault($"pr{number}") is { } node)
+                    Add(found, node);
         }
 
         foreach (var batch in commitShas.Select(s => s.ToLowerInvariant()).Distinct().Chunk(PullRequestQueries.BatchSize))
         {
-            await http.GraphQLAsync(PullRequestQueries.ByCommits(batch), variables, data =>
+            var answer = await http.GraphQLAsync(PullRequestQueries.ByCommits(batch), variables, GitHubGraphJson.Default.RepositoryWireCommitNode, ct);
+            for (var i = 0; i < batch.Length; i++)
             {
-                var repository = Repo(data);
-                for (var i = 0; i < batch.Length; i++)
-                {
-                    var merged = repository.Field($"c{i}")?.Field("associatedPullRequests")?.Items("nodes")
-                        .Where(p => p.String("state") == "MERGED")
-                        .OrderBy(p => p.String("baseRefName") == stagingBranch ? 0 : 1)
-                        .ThenBy(p => p.Time("mergedAt"))
-                        .FirstOrDefault();
-                    if (merged is not { ValueKind: JsonValueKind.Object } pr) continue;
-                    byCommit[batch[i]] = Add(found, pr);
-                }
-                return true;
-            }, ct);
+                var merged = answer.Repository.GetValueOrDefault($"c{i}")?.AssociatedPullRequests.Nodes
+                    .Where(p => p.State == PullRequestState.Merged)
+                    .OrderBy(p => p.BaseRefName == stagingBranch ? 0 : 1)
+                    .ThenBy(p => p.MergedAt)
+                    .FirstOrDefault();
+                if (merged is not null) byCommit[batch[i]] = Add(found, merged);
+            }
         }
 
         await ReadRemainingReviewsAsync(found, variables, ct);
@@ -82,27 +74,30 @@ public sealed class GitHubClient(GitHubHttp http, string owner, string name, str
     {
         while (found.Values.Where(p => p.NextReviews is not null).Take(PullRequestQueries.BatchSize).ToList() is { Count: > 0 } batch)
         {
-            await http.GraphQLAsync(PullRequestQueries.MoreReviews(batch.Select(p => (p.Number, p.NextReviews!))), variables, data =>
+            var answer = await http.GraphQLAsync(PullRequestQueries.MoreReviews(batch.Select(p => (p.Number, p.NextReviews!))), variables,
+                GitHubGraphJson.Default.RepositoryWireReviewPageNode, ct);
+            foreach (var reader in batch)
             {
-                var repository = Repo(data);
-                foreach (var reader in batch)
-                {
-                    reader.NextReviews = null;
-                    if (repository.Field($"pr{reader.Number}")?.Field("reviews") is { } reviews) reader.AddReviews(reviews);
-                }
-                return true;
-            }, ct);
+                reader.NextReviews = null;
+                if (answer.Repository.GetValueOrDefault($"pr{reader.Number}") is { } page) reader.AddReviews(page.Reviews);
+            }
         }
     }
 
-    private static JsonElement Repo(JsonElement data) =>
-        data.Field("repository") ?? throw new ShipgateException(ExitCode.Error, "GitHub's GraphQL answer has no repository.");
+    /// <summary>A call on this repository: <paramref name="template"/> as GitHub's documentation names it, filled in.</summary>
+    private RestCall Call(string template, string? reference = null, string query = "") =>
+        new(template, template
+            .Replace("{owner}", Uri.EscapeDataString(owner), StringComparison.Ordinal)
+            .Replace("{repo}", Uri.EscapeDataString(name), StringComparison.Ordinal)
+            .Replace("{ref}", Uri.EscapeDataString(reference ?? ""), StringComparison.Ordinal) + (query.Length > 0 ? "?" + query : ""));
 
-    private static int Add(Dictionary<int, PullRequestReader> found, JsonElement node)
+    /// <summary>The actor's login; a deleted account is GitHub's "ghost".</summary>
+    private static string Login(ActorWire? actor) => actor?.Login ?? "ghost";
+
+    private static int Add(Dictionary<int, PullRequestReader> found, PullRequestNode node)
     {
-        var number = (int)(node.Long("number") ?? 0);
-        if (!found.ContainsKey(number)) found[number] = new PullRequestReader(node);
-        return number;
+        if (!found.ContainsKey(node.Number)) found[node.Number] = new PullRequestReader(node);
+        return node.Number;
     }
 
     /// <summary>One PR as read from GraphQL, collecting review pages until there are no more.</summary>
@@ -111,13 +106,12 @@ public sealed class GitHubClient(GitHubHttp http, string owner, string name, str
         private readonly List<Review> _reviews = [];
         private readonly PullRequestDetails _details;
 
-        public PullRequestReader(JsonElement node)
+        public PullRequestReader(PullRequestNode node)
         {
-            Number = (int)(node.Long("number") ?? 0);
-            _details = new PullRequestDetails(Number, node.String("title") ?? "", node.String("url") ?? "", node.Login("author"),
-                node.Time("mergedAt"), node.Field("mergedBy") is null ? null : node.Login("mergedBy"), node.String("body") ?? "",
-                node.String("headRefName"), []);
-            if (node.Field("reviews") is { } reviews) AddReviews(reviews);
+            Number = node.Number;
+            _details = new PullRequestDetails(Number, node.Title, node.Url, Login(node.Author), node.MergedAt,
+                node.MergedBy is null ? null : Login(node.MergedBy), node.Body, node.HeadRefName, []);
+            AddReviews(node.Reviews);
         }
 
         public int Number { get; }
@@ -127,11 +121,13 @@ public sealed class GitHubClient(GitHubHttp http, string owner, string name, str
 
         public PullRequestDetails Details => _details with { Reviews = [.. _reviews] };
 
-        public void AddReviews(JsonElement connection)
+        public void AddReviews(ReviewConnection connection)
         {
-            _reviews.AddRange(connection.Items("nodes").Select(r => new Review(r.Login("author"), r.String("state") ?? "", r.Time("submittedAt"))));
-            var page = connection.Field("pageInfo");
-            NextReviews = page is { } info && info.Bool("hasNextPage") ? info.String("endCursor") : null;
+            _reviews.AddRange(connection.Nodes.Select(r => new Review(Login(r.Author), r.State, r.SubmittedAt)));
+            if (connection.PageInfo is { HasNextPage: true, EndCursor: null })
+                throw new ApiException(GitHubHttp.Service,
+                    $"GitHub's answer on the reviews of PR #{Number} says more follow but gives no cursor to read them by.");
+            NextReviews = connection.PageInfo.HasNextPage ? connection.PageInfo.EndCursor : null;
         }
     }
 }

@@ -3,185 +3,175 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 
 namespace Shipgate.GitHub;
 
 /// <summary>
 /// GitHub's wire rules in one place: headers (User-Agent, Bearer token, API version), link-header
-/// pagination, retries (<see cref="RetryPolicy"/>), and errors that name the repository or the
-/// token's variable. Messages never carry the token: it is only ever in the Authorization header.
+/// pagination, which answers are worth another attempt (5xx, rate limits; the retrying itself is
+/// <see cref="ApiChannel"/>'s), and errors that name the repository or the token's variable.
+/// Messages never carry the token: it is only ever in the Authorization header.
 /// </summary>
 public sealed partial class GitHubHttp
 {
     public const string ApiVersion = "2022-11-28";
     public const int PerPage = 100;
+    public const string Service = "GitHub";
 
-    /// <summary>One pool of connections for every client in the process.</summary>
-    private static readonly SocketsHttpHandler SharedHandler = new() { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+    /// <summary>5 attempts, 1 s doubling, 20 s per attempt, 60 s per request in all (the README states it).</summary>
+    public static RetryPolicy DefaultRetry { get; } = new(MaxAttempts: 5, FirstDelay: TimeSpan.FromSeconds(1), Budget: TimeSpan.FromSeconds(60));
 
-    private readonly HttpClient _http;
+    private static readonly ProductInfoHeaderValue UserAgent = new("shipgate", typeof(GitHubHttp).Assembly.GetName().Version?.ToString(3) ?? "0");
+
     private readonly GitHubEndpoints _endpoints;
     private readonly GitHubToken _token;
     private readonly string _repository;
     private readonly Secrets _secrets;
-    private readonly TimeProvider _clock;
-    /// <summary>5 attempts, 1 s doubling, at most 60 s of waiting per request.</summary>
-    public static RetryPolicy DefaultRetry { get; } = new(MaxAttempts: 5, FirstDelay: TimeSpan.FromSeconds(1), MaxTotalWait: TimeSpan.FromSeconds(60));
+    private readonly ApiChannel _channel;
 
-    private readonly RetryPolicy _retry;
-
-    public GitHubHttp(GitHubEndpoints endpoints, GitHubToken token, string repository, Secrets secrets, TimeProvider clock, RetryPolicy? retry = null)
+    /// <param name="waits">Where retries and slow answers are told (the status line); null tells no one.</param>
+    public GitHubHttp(GitHubEndpoints endpoints, GitHubToken token, string repository, Secrets secrets, TimeProvider clock,
+        RetryPolicy? retry = null, IProgress<ApiWait>? waits = null)
     {
         _endpoints = endpoints;
         _token = token;
         _repository = repository;
         _secrets = secrets.Add(token.Value);
-        _clock = clock;
-        _retry = retry ?? DefaultRetry;
-        _http = new HttpClient(SharedHandler, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(30) };
-        _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("shipgate", typeof(GitHubHttp).Assembly.GetName().Version?.ToString(3) ?? "0"));
-        _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.github+json"));
-        _http.DefaultRequestHeaders.Add("X-GitHub-Api-Version", ApiVersion);
+        _channel = new ApiChannel(Service, retry ?? DefaultRetry, clock, Retryable, waits);
     }
 
-    /// <summary>GET of one REST resource (<paramref name="path"/> under the API root, with its query).</summary>
-    public async Task<T> GetAsync<T>(string path, Func<JsonElement, T> read, CancellationToken ct)
+    /// <summary>GET of one REST resource, read strictly as <typeparamref name="T"/>.</summary>
+    internal async Task<T> GetAsync<T>(RestCall call, JsonTypeInfo<T> type, CancellationToken ct) where T : class
     {
-        var (value, _) = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, RestUrl(path)), $"GET {PathOnly(path)}", isGraphQL: false, read, ct);
+        var request = new HttpRequestMessage(HttpMethod.Get, RestUrl(call.Path));
+        var (value, _) = await SendAsync(request, $"GET {PathOnly(call.Path)}", $"GET {call.Endpoint}", type, ct);
         return value;
     }
 
-    /// <summary>Every item of a paginated REST list, following the link header's rel="next".</summary>
-    public async Task<List<T>> GetAllAsync<T>(string path, Func<JsonElement, IEnumerable<T>> items, CancellationToken ct)
+    /// <summary>Every item of a paginated REST list, following the link header's rel="next"; each page read strictly.</summary>
+    internal async Task<List<TItem>> GetAllAsync<TPage, TItem>(
+        RestCall call, JsonTypeInfo<TPage> type, Func<TPage, IEnumerable<TItem>> items, CancellationToken ct)
+        where TPage : class
     {
-        var all = new List<T>();
-        Uri? url = RestUrl(path);
-        var what = $"GET {PathOnly(path)}";
+        var all = new List<TItem>();
+        Uri? url = RestUrl(call.Path);
+        var what = $"GET {PathOnly(call.Path)}";
         while (url is not null)
         {
-            var page = url;
-            var (found, next) = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, page), what, isGraphQL: false, root => items(root).ToList(), ct);
-            all.AddRange(found);
+            var (page, next) = await SendAsync(new HttpRequestMessage(HttpMethod.Get, url), what, $"GET {call.Endpoint}", type, ct);
+            all.AddRange(items(page));
             url = next;
         }
         return all;
     }
 
     /// <summary>
-    /// POSTs a GraphQL document and reads its <c>data</c>. Rate limits are retried; a NOT_FOUND
-    /// below the top level is a null field (a batch asking for a PR that does not exist); any
-    /// other error fails the call with GitHub's messages.
+    /// POSTs a GraphQL document and reads its <c>data</c> strictly as <typeparamref name="T"/>. Rate limits are
+    /// retried; a NOT_FOUND below the top level is a null field (a batch asking for a PR that does not
+    /// exist); any other error fails the call with GitHub's messages.
     /// </summary>
-    public async Task<T> GraphQLAsync<T>(string query, IReadOnlyDictionary<string, string> variables, Func<JsonElement, T> read, CancellationToken ct)
+    internal async Task<T> GraphQLAsync<T>(string query, IReadOnlyDictionary<string, string> variables, JsonTypeInfo<T> type, CancellationToken ct)
+        where T : class
     {
-        var body = JsonSerializer.Serialize(new GraphQLRequest(query, variables), GitHubJson.Default.GraphQLRequest);
+        var body = JsonSerializer.Serialize(new GraphQLRequest(query, variables), GitHubGraphJson.Default.GraphQLRequest);
         var what = $"POST {_endpoints.GraphQLUrl.AbsolutePath}";
-        var (value, _) = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, _endpoints.GraphQLUrl)
+        var (answer, _) = await SendAsync(new HttpRequestMessage(HttpMethod.Post, _endpoints.GraphQLUrl)
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        }, what, isGraphQL: true, root => read(Data(root, what)), ct);
-        return value;
+        }, what, what, GitHubGraphJson.Default.GraphQLAnswer, ct);
+        var (data, problem) = WireReader.Read(Data(answer, what), type);
+        return data ?? throw WrongShape(what, problem!);
     }
 
-    private JsonElement Data(JsonElement root, string what)
+    private JsonElement Data(GraphQLAnswer answer, string what)
     {
-        var errors = root.Items("errors")
-            .Where(e => !(e.String("type") == "NOT_FOUND" && e.Items("path").Count() > 1))
-            .ToList();
-        if (errors.Any(e => e.String("type") == "NOT_FOUND"))
-            throw new ShipgateException(ExitCode.Error, _secrets.Redact(
-                $"GitHub found no repository {_repository} ({Rendering.SafeText.Shorten(errors[0].String("message"), 200)}). Check github.repository or the remote URL, and that the {_token} can read it."));
+        var errors = (answer.Errors ?? []).Where(e => !(e.Type == "NOT_FOUND" && e.Path is { Count: > 1 })).ToList();
+        if (errors.Any(e => e.Type == "NOT_FOUND"))
+            throw new ApiException(Service, _secrets.Redact(
+                $"GitHub found no repository {_repository} ({Rendering.SafeText.Shorten(errors[0].Message, 200)}). " +
+                $"Check github.repository or the remote URL, and that the {_token} can read it."));
         if (errors.Count > 0)
-            throw new ShipgateException(ExitCode.Error, _secrets.Redact(
-                $"GitHub's GraphQL API refused a query for {_repository}: {string.Join("; ", errors.Take(3).Select(e => Rendering.SafeText.Shorten(e.String("message") ?? e.String("type"), 200)))}"));
-        return root.Field("data") ?? throw new ShipgateException(ExitCode.Error, $"GitHub answered {what} for {_repository} without data.");
+            throw new ApiException(Service, _secrets.Redact(
+                $"GitHub's GraphQL API refused a query for {_repository}: " +
+                string.Join("; ", errors.Take(3).Select(e => Rendering.SafeText.Shorten(e.Message ?? e.Type, 200)))));
+        return answer.Data is { ValueKind: JsonValueKind.Object } data ? data : throw WrongShape(what, "without data");
     }
+
+    /// <summary>An answer of the wrong shape: Shipgate takes nothing from it, and says which endpoint sent it.</summary>
+    private ApiException WrongShape(string endpoint, string problem) => new(Service,
+        $"GitHub answered {endpoint} for {_repository} {problem}. Shipgate takes nothing from an answer of the wrong shape; " +
+        "check that github.api_url (or GITHUB_API_URL) points at GitHub's API.", 200);
 
     private Uri RestUrl(string path) => new(_endpoints.ApiUrl.GetLeftPart(UriPartial.Path).TrimEnd('/') + path);
 
     private static string PathOnly(string path) => path.Split('?', 2)[0];
 
-    private async Task<(T Value, Uri? Next)> SendAsync<T>(Func<HttpRequestMessage> create, string what, bool isGraphQL, Func<JsonElement, T> read, CancellationToken ct)
+    /// <param name="what">The request as sent, for refusals ("GET /repos/acme/demo/pulls").</param>
+    /// <param name="endpoint">The endpoint as GitHub's documentation names it, for answers of the wrong shape.</param>
+    private async Task<(T Value, Uri? Next)> SendAsync<T>(HttpRequestMessage request, string what, string endpoint, JsonTypeInfo<T> type, CancellationToken ct)
+        where T : class
     {
-        var waited = TimeSpan.Zero;
-        for (var attempt = 1; ; attempt++)
+        using (request)
         {
-            var problem = "no answer";
-            TimeSpan? requested = null;
-            using (var request = create())
-            {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token.Value);
-                HttpResponseMessage? response = null;
-                try
-                {
-                    response = await _http.SendAsync(request, ct);
-                }
-                catch (HttpRequestException e)
-                {
-                    problem = $"could not reach GitHub at {_endpoints.ApiUrl.Authority} ({e.Message})";
-                }
-                catch (TaskCanceledException) when (!ct.IsCancellationRequested)
-                {
-                    problem = $"GitHub at {_endpoints.ApiUrl.Authority} did not answer within {_http.Timeout.TotalSeconds:0} s";
-                }
-
-                if (response is not null)
-                {
-                    using (response)
-                    {
-                        var text = await response.Content.ReadAsStringAsync(ct);
-                        var code = (int)response.StatusCode;
-                        requested = GitHubRateLimit.RequestedWait(Header(response, "retry-after"), Header(response, "x-ratelimit-remaining"), Header(response, "x-ratelimit-reset"), _clock.GetUtcNow());
-                        if (response.IsSuccessStatusCode)
-                        {
-                            using var document = Parse(text, what);
-                            if (!(isGraphQL && IsRateLimited(document.RootElement)))
-                                return (read(document.RootElement), NextPage(response));
-                            problem = "GitHub's GraphQL rate limit is exhausted";
-                        }
-                        else if (code is 429 || (code is 403 && (requested is not null || text.Contains("rate limit", StringComparison.OrdinalIgnoreCase))))
-                        {
-                            problem = requested is null || Header(response, "retry-after") is not null
-                                ? "GitHub's secondary rate limit was hit"
-                                : $"GitHub's API rate limit for the {_token} is exhausted";
-                        }
-                        else if (code >= 500)
-                        {
-                            problem = $"GitHub answered {code} {response.ReasonPhrase}";
-                        }
-                        else
-                        {
-                            throw Refused(code, response.ReasonPhrase, ServerMessage(text), what);
-                        }
-                    }
-                }
-            }
-
-            var wait = _retry.NextDelay(attempt, waited, requested);
-            if (wait is null)
-                throw new ShipgateException(ExitCode.Error, _secrets.Redact(
-                    $"{what} failed for {_repository}: {problem}" +
-                    (requested is { } asked && attempt < _retry.MaxAttempts
-                        ? $"; GitHub asks to wait {asked.TotalSeconds:0} s, longer than Shipgate waits ({_retry.MaxTotalWait.TotalSeconds:0} s). Try again later."
-                        : $" (gave up after {attempt} attempts). Try again later.")));
-            await Task.Delay(wait.Value, _clock, ct);
-            waited += wait.Value;
+            request.Headers.UserAgent.Add(UserAgent);
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.github+json"));
+            request.Headers.Add("X-GitHub-Api-Version", ApiVersion);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token.Value);
+            var reply = await _channel.SendAsync(request, what, ct);
+            if (reply.GaveUp is { } why)
+                throw GaveUp(what, why, reply);
+            var answer = reply.Answer!;
+            if (!answer.IsSuccess)
+                throw Refused(answer.Status, answer.Reason, ServerMessage(answer.Body), what);
+            using var document = Parse(answer.Body, what);
+            var (value, problem) = WireReader.Read(document.RootElement, type);
+            return (value ?? throw WrongShape(endpoint, problem!), NextPage(answer));
         }
     }
 
+    /// <summary>
+    /// GitHub's rule for another attempt: 5xx, the secondary rate limit (403 or 429, with retry-after),
+    /// an exhausted primary limit (403 with x-ratelimit-remaining 0, then x-ratelimit-reset in epoch
+    /// seconds), and GraphQL's RATE_LIMITED error, which comes as a 200.
+    /// </summary>
+    private RetryReason? Retryable(ApiAnswer answer, DateTimeOffset now)
+    {
+        var retryAfter = answer.Header("retry-after");
+        var requested = GitHubRateLimit.RequestedWait(retryAfter, answer.Header("x-ratelimit-remaining"), answer.Header("x-ratelimit-reset"), now);
+        if (answer.IsSuccess)
+            return IsRateLimited(answer.Body) ? new RetryReason("GitHub's GraphQL rate limit is exhausted", requested) : null;
+        if (answer.Status is 429 || (answer.Status is 403 && (requested is not null || answer.Body.Contains("rate limit", StringComparison.OrdinalIgnoreCase))))
+            return new RetryReason(requested is null || retryAfter is not null
+                ? "GitHub's secondary rate limit was hit"
+                : $"GitHub's API rate limit for the {_token} is exhausted", requested);
+        return answer.Status >= 500 ? new RetryReason($"GitHub answered {answer.Status} {answer.Reason}", requested) : null;
+    }
+
+    private ApiException GaveUp(string what, RetryReason why, ApiReply reply)
+    {
+        var policy = _channel.Policy;
+        var tail = why.RequestedWait is { } asked && reply.Attempts < policy.MaxAttempts
+            ? $"; GitHub asks to wait {asked.TotalSeconds:0} s, longer than Shipgate waits ({policy.Budget.TotalSeconds:0} s). Try again later."
+            : $" (gave up after {reply.Attempts} attempts). Try again later.";
+        var problem = reply.Answer is null ? $"{why.Why} (GitHub at {_endpoints.ApiUrl.Authority})" : why.Why;
+        return new ApiException(Service, _secrets.Redact($"{what} failed for {_repository}: {problem}{tail}"), reply.Answer?.Status, why.RequestedWait);
+    }
+
     /// <summary>401, 403, 404 and other refusals: not worth retrying, and the user has something to fix.</summary>
-    private ShipgateException Refused(int code, string? reason, string? serverMessage, string what)
+    private ApiException Refused(int code, string? reason, string? serverMessage, string what)
     {
         var detail = $"{code} {reason}" + (serverMessage is null ? "" : $": {serverMessage}");
         var message = code switch
         {
             401 => $"GitHub rejected the {_token} ({detail}). {FixToken()}",
             403 => $"GitHub refused {what} for {_repository} ({detail}). The {_token} may lack access to {_repository}; {FixToken()}",
-            404 => $"GitHub found nothing at {what} ({detail}). Check that the repository {_repository} exists (github.repository or the remote URL) and that the {_token} can read it.",
+            404 => $"GitHub found nothing at {what} ({detail}). Check that the repository {_repository} exists " +
+                   $"(github.repository or the remote URL) and that the {_token} can read it.",
             _ => $"GitHub refused {what} for {_repository} ({detail}).",
         };
-        return new ShipgateException(ExitCode.Error, _secrets.Redact(message));
+        return new ApiException(Service, _secrets.Redact(message), code);
     }
 
     private string FixToken() => _token.Source == GitHubToken.GhCliSource
@@ -196,22 +186,25 @@ public sealed partial class GitHubHttp
         }
         catch (JsonException)
         {
-            throw new ShipgateException(ExitCode.Error, $"GitHub answered {what} for {_repository} with malformed JSON ({text.Length} characters that do not parse). Try again; if it persists, check github.api_url.");
+            throw new ApiException(Service, $"GitHub answered {what} for {_repository} with malformed JSON ({text.Length} characters that do not parse). " +
+                "Try again; if it persists, check github.api_url.", 200);
         }
     }
 
-    private static bool IsRateLimited(JsonElement root) =>
-        root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array
-        && errors.EnumerateArray().Any(e => e.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "RATE_LIMITED");
+    private static bool IsRateLimited(string body) =>
+        body.Contains("RATE_LIMITED", StringComparison.Ordinal)
+        && Lenient(body, GitHubGraphJson.Default.GraphQLAnswer)?.Errors?.Any(e => e.Type == "RATE_LIMITED") == true;
 
-    private static string? ServerMessage(string text)
+    /// <summary>GitHub's own explanation of a refusal ({"message": ...}), when it gave one.</summary>
+    private static string? ServerMessage(string body) =>
+        Lenient(body, GitHubRestJson.Default.ServerMessageWire)?.Message is { } message ? Rendering.SafeText.Shorten(message, 200) : null;
+
+    /// <summary>An answer that only explains a failure: read when it can be, else ignored.</summary>
+    private static T? Lenient<T>(string body, JsonTypeInfo<T> type) where T : class
     {
         try
         {
-            using var document = JsonDocument.Parse(text);
-            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String
-                ? Rendering.SafeText.Shorten(message.GetString(), 200)
-                : null;
+            return JsonSerializer.Deserialize(body, type);
         }
         catch (JsonException)
         {
@@ -219,19 +212,20 @@ public sealed partial class GitHubHttp
         }
     }
 
-    private static string? Header(HttpResponseMessage response, string name) =>
-        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
-
     /// <summary>The rel="next" page, only on the API's own origin: the token is never sent elsewhere.</summary>
-    private Uri? NextPage(HttpResponseMessage response)
+    private Uri? NextPage(ApiAnswer answer)
     {
-        if (Header(response, "link") is not { } link || NextLink().Match(link) is not { Success: true } match) return null;
+        if (answer.Header("link") is not { } link || NextLink().Match(link) is not { Success: true } match) return null;
         if (!Uri.TryCreate(match.Groups[1].Value, UriKind.Absolute, out var next)) return null;
         if (Uri.Compare(next, _endpoints.ApiUrl, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
-            throw new ShipgateException(ExitCode.Error, $"GitHub's next-page link for {_repository} points to another host ({next.Authority}); Shipgate does not send the token there.");
+            throw new ApiException(Service,
+                $"GitHub's next-page link for {_repository} points to another host ({next.Authority}); Shipgate does not send the token there.");
         return next;
     }
 
     [GeneratedRegex("""<([^>]+)>\s*;\s*rel="?next"?""")]
     private static partial Regex NextLink();
 }
+
+/// <summary>A REST call: the endpoint as GitHub's documentation names it (for messages) and the path, with its query, that calls it.</summary>
+internal sealed record RestCall(string Endpoint, string Path);

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Shipgate.Integrations;
 
 /// <summary>
@@ -35,7 +37,17 @@ public sealed record CiVerdict(string Sha, string Status, IReadOnlyList<CiCheck>
 
 public sealed record OpenPullRequest(int Number, string Title, string Author, string? Url);
 
-public sealed record Review(string Author, string State, DateTimeOffset? SubmittedAt);
+/// <summary>A PR review's verdict, by GitHub's GraphQL names.</summary>
+public enum ReviewState
+{
+    [JsonStringEnumMemberName("APPROVED")] Approved,
+    [JsonStringEnumMemberName("CHANGES_REQUESTED")] ChangesRequested,
+    [JsonStringEnumMemberName("COMMENTED")] Commented,
+    [JsonStringEnumMemberName("DISMISSED")] Dismissed,
+    [JsonStringEnumMemberName("PENDING")] Pending,
+}
+
+public sealed record Review(string Author, ReviewState State, DateTimeOffset? SubmittedAt);
 
 public sealed record PullRequestDetails(
     int Number,
@@ -49,7 +61,8 @@ public sealed record PullRequestDetails(
     IReadOnlyList<Review> Reviews)
 {
     /// <summary>Approved by someone other than its author (separation of duties).</summary>
-    public bool IndependentlyApproved => Reviews.Any(r => r.State == "APPROVED" && !string.Equals(r.Author, Author, StringComparison.OrdinalIgnoreCase));
+    public bool IndependentlyApproved =>
+        Reviews.Any(r => r.State == ReviewState.Approved && !string.Equals(r.Author, Author, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>The answer to one batched PR lookup.</summary>
@@ -57,4 +70,35 @@ public sealed record PullRequestLookup(
     IReadOnlyDictionary<int, PullRequestDetails> ByNumber,
     IReadOnlyDictionary<string, int> MergedPullRequestByCommit);
 
-public sealed record WorkflowRun(long Id, string Name, string Status, string? Conclusion, string Url);
+/// <summary>Where a check run or workflow run is in its life, by GitHub's REST names.</summary>
+public enum RunStatus
+{
+    [JsonStringEnumMemberName("queued")] Queued,
+    [JsonStringEnumMemberName("in_progress")] InProgress,
+    [JsonStringEnumMemberName("completed")] Completed,
+    [JsonStringEnumMemberName("waiting")] Waiting,
+    [JsonStringEnumMemberName("requested")] Requested,
+    [JsonStringEnumMemberName("pending")] Pending,
+}
+
+/// <summary>How a completed check run or workflow run ended, by GitHub's REST names.</summary>
+public enum RunConclusion
+{
+    [JsonStringEnumMemberName("success")] Success,
+    [JsonStringEnumMemberName("failure")] Failure,
+    [JsonStringEnumMemberName("neutral")] Neutral,
+    [JsonStringEnumMemberName("cancelled")] Cancelled,
+    [JsonStringEnumMemberName("skipped")] Skipped,
+    [JsonStringEnumMemberName("timed_out")] TimedOut,
+    [JsonStringEnumMemberName("action_required")] ActionRequired,
+    [JsonStringEnumMemberName("stale")] Stale,
+    [JsonStringEnumMemberName("startup_failure")] StartupFailure,
+}
+
+public sealed record WorkflowRun(long Id, string Name, RunStatus Status, RunConclusion? Conclusion, string Url)
+{
+    public bool IsCompleted => Status == RunStatus.Completed;
+
+    /// <summary>Its conclusion once completed, else its status, as GitHub words them ("success", "in_progress").</summary>
+    public string State => Conclusion is { } conclusion ? JsonNames.Of(conclusion) : JsonNames.Of(Status);
+}

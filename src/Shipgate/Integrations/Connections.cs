@@ -29,7 +29,7 @@ public static class Connections
     /// </summary>
     public static async Task<Integration<ICodeHost>> CodeHostAsync(
         ReleasePolicy policy, RepositoryAddress? address, Func<string, string?> environment, Secrets secrets, TimeProvider clock,
-        CancellationToken ct = default)
+        IProgress<ApiWait>? waits = null, CancellationToken ct = default)
     {
         var config = policy.Config;
         var repository = config.GitHub.Repository ?? address?.FullName;
@@ -44,7 +44,7 @@ public static class Connections
         if (await GitHubToken.FindAsync(environment, host, ct) is not { } token)
             return Integration<ICodeHost>.Unavailable($"no GitHub token ({string.Join(", ", GitHubToken.VariablesFor(host))} are not set, and `gh auth token` gave none)");
         secrets.Add(token.Value);
-        var http = new GitHubHttp(endpoints, token, repository, secrets, clock);
+        var http = new GitHubHttp(endpoints, token, repository, secrets, clock, waits: waits);
         return Integration<ICodeHost>.Available(new GitHubClient(http, owner, name, config.StagingBranch));
     }
 
@@ -52,7 +52,8 @@ public static class Connections
     /// Linear when LINEAR_API_KEY is set, at LINEAR_API_URL, else the policy's <c>linear.api_url</c>,
     /// else https://api.linear.app/graphql. Without a key, tickets stay unverified (a warning, not a block).
     /// </summary>
-    public static Integration<ITicketTracker> Tracker(ReleasePolicy policy, Func<string, string?> environment, Secrets secrets)
+    public static Integration<ITicketTracker> Tracker(ReleasePolicy policy, Func<string, string?> environment, Secrets secrets,
+        TimeProvider? clock = null, IProgress<ApiWait>? waits = null)
     {
         var key = environment(LinearSettings.ApiKeyVariable);
         if (string.IsNullOrWhiteSpace(key)) return Integration<ITicketTracker>.Unavailable($"{LinearSettings.ApiKeyVariable} is not set");
@@ -63,6 +64,6 @@ public static class Connections
             : "the default";
         TokenDestinations.ForLinear(policy, environment).Require(endpoint, "Linear", namedBy, "LINEAR_API_URL");
         secrets.Add(key);
-        return Integration<ITicketTracker>.Available(new LinearClient(new LinearSettings(endpoint, key), secrets));
+        return Integration<ITicketTracker>.Available(new LinearClient(new LinearSettings(endpoint, key) { Clock = clock ?? TimeProvider.System }, secrets, waits));
     }
 }

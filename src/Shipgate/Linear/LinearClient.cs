@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using Shipgate.Integrations;
 
 namespace Shipgate.Linear;
@@ -10,24 +10,19 @@ namespace Shipgate.Linear;
 /// </summary>
 public sealed class LinearClient : ITicketTracker
 {
-    /// <summary>One connection pool for the process; each request sets its own timeout.</summary>
-    private static readonly HttpClient SharedHttp = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-    {
-        Timeout = Timeout.InfiniteTimeSpan,
-    };
-
     private readonly LinearGraphQL _graphQL;
 
-    public LinearClient(LinearSettings settings, Secrets secrets, HttpClient? http = null)
+    /// <param name="waits">Where retries and slow answers are told (the status line); null tells no one.</param>
+    public LinearClient(LinearSettings settings, Secrets secrets, IProgress<ApiWait>? waits = null)
     {
         secrets.Add(settings.ApiKey);
-        _graphQL = new LinearGraphQL(http ?? SharedHttp, settings, secrets);
+        _graphQL = new LinearGraphQL(settings, secrets, waits);
     }
 
     public async Task<IReadOnlyList<string>> GetTeamKeysAsync(CancellationToken ct)
     {
-        var teams = await ReadAllAsync(LinearDocuments.TeamsOperation, LinearDocuments.Teams, new JsonObject(), "teams", ct);
-        return teams.Select(t => Text(t, LinearDocuments.TeamsOperation, "key").ToUpperInvariant()).Distinct().Order(StringComparer.Ordinal).ToList();
+        var teams = await ReadAllAsync(LinearDocuments.TeamsOperation, LinearDocuments.Teams, new JsonObject(), LinearJson.Default.TeamsData, d => d.Teams, ct);
+        return teams.Select(t => t.Key.ToUpperInvariant()).Distinct().Order(StringComparer.Ordinal).ToList();
     }
 
     public async Task<IReadOnlyDictionary<string, TicketDetails>> GetTicketsAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
@@ -37,13 +32,13 @@ public sealed class LinearClient : ITicketTracker
         foreach (var batch in TicketBatches.Plan(wanted))
         {
             var variables = new JsonObject { ["team"] = batch.TeamKey, ["numbers"] = new JsonArray([.. batch.Numbers.Select(n => JsonValue.Create(n))]) };
-            foreach (var issue in await ReadAllAsync(LinearDocuments.TicketsOperation, LinearDocuments.Tickets, variables, "issues", ct))
+            var issues = await ReadAllAsync(
+                LinearDocuments.TicketsOperation, LinearDocuments.Tickets, variables, LinearJson.Default.IssuesData, d => d.Issues, ct);
+            foreach (var issue in issues)
             {
-                var op = LinearDocuments.TicketsOperation;
-                var id = Text(issue, op, "identifier").ToUpperInvariant();
-                if (!wanted.Contains(id)) continue;
-                var state = Field(issue, op, "state");
-                found[id] = new TicketDetails(id, Text(issue, op, "title"), Text(issue, op, "url"), Text(state, op, "name"), Text(state, op, "type"));
+                var id = issue.Identifier.ToUpperInvariant();
+                if (wanted.Contains(id))
+                    found[id] = new TicketDetails(id, issue.Title, issue.Url, issue.State.Name, issue.State.Type);
             }
         }
         return found;
@@ -55,21 +50,20 @@ public sealed class LinearClient : ITicketTracker
     /// </summary>
     public async Task CommentAsync(string ticketId, string body, string key, CancellationToken ct)
     {
-        var op = LinearDocuments.CommentOperation;
         var id = CommentId(key);
-        JsonElement data;
+        CommentCreateData data;
         try
         {
-            data = await _graphQL.SendAsync(op, LinearDocuments.Comment, new JsonObject { ["id"] = id, ["issueId"] = ticketId, ["body"] = body }, ct);
+            data = await _graphQL.SendAsync(LinearDocuments.CommentOperation, LinearDocuments.Comment,
+                new JsonObject { ["id"] = id, ["issueId"] = ticketId, ["body"] = body }, LinearJson.Default.CommentCreateData, ct);
         }
-        catch (LinearException)
+        catch (ApiException e) when (e is not TrackerUnavailableException)
         {
             if (await CommentExistsAsync(id, ct)) return;
             throw;
         }
-        var result = Field(data, op, "commentCreate");
-        if (Field(result, op, "success").ValueKind != JsonValueKind.True)
-            throw new LinearException($"Linear did not create the comment on {ticketId} (success: false).");
+        if (!data.CommentCreate.Success)
+            throw new ApiException(LinearGraphQL.Service, $"Linear did not create the comment on {ticketId} (success: false).");
     }
 
     /// <summary>A UUID (version 4 in form, as Linear asks) derived from the key, so the same key always names the same comment.</summary>
@@ -85,47 +79,35 @@ public sealed class LinearClient : ITicketTracker
     {
         try
         {
-            await _graphQL.SendAsync(LinearDocuments.CommentExistsOperation, LinearDocuments.CommentExists, new JsonObject { ["id"] = id }, ct);
+            await _graphQL.SendAsync(LinearDocuments.CommentExistsOperation, LinearDocuments.CommentExists,
+                new JsonObject { ["id"] = id }, LinearJson.Default.CommentData, ct);
             return true;
         }
-        catch (LinearException)
+        catch (ApiException e) when (e is not TrackerUnavailableException)
         {
             return false;
         }
     }
 
     /// <summary>Every node of a connection, page after page, guarding against a cursor that does not move.</summary>
-    private async Task<IReadOnlyList<JsonElement>> ReadAllAsync(string operation, string document, JsonObject variables, string connection, CancellationToken ct)
+    private async Task<IReadOnlyList<TNode>> ReadAllAsync<TData, TNode>(string operation, string document, JsonObject variables,
+        JsonTypeInfo<TData> type, Func<TData, Connection<TNode>> connection, CancellationToken ct) where TData : class
     {
-        var nodes = new List<JsonElement>();
+        var nodes = new List<TNode>();
         var cursors = new HashSet<string>(StringComparer.Ordinal);
         string? after = null;
         while (true)
         {
             var page = (JsonObject)variables.DeepClone();
             page["after"] = after;
-            var data = Field(await _graphQL.SendAsync(operation, document, page, ct), operation, connection);
-            var list = Field(data, operation, "nodes");
-            if (list.ValueKind != JsonValueKind.Array) throw Malformed(operation, $"{connection}.nodes is not a list");
-            nodes.AddRange(list.EnumerateArray());
-            var info = Field(data, operation, "pageInfo");
-            if (Field(info, operation, "hasNextPage").ValueKind != JsonValueKind.True) return nodes;
-            after = Text(info, operation, "endCursor");
-            if (!cursors.Add(after)) throw Malformed(operation, $"{connection} repeats the page cursor {after}");
+            var data = connection(await _graphQL.SendAsync(operation, document, page, type, ct));
+            nodes.AddRange(data.Nodes);
+            if (!data.PageInfo.HasNextPage) return nodes;
+            after = data.PageInfo.EndCursor ?? throw Malformed(operation, "more pages follow but 'endCursor' is missing");
+            if (!cursors.Add(after)) throw Malformed(operation, $"the page cursor {after} repeats");
         }
     }
 
-    private static JsonElement Field(JsonElement element, string operation, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
-            ? value
-            : throw Malformed(operation, $"'{name}' is missing");
-
-    private static string Text(JsonElement element, string operation, string name)
-    {
-        var value = Field(element, operation, name);
-        return value.ValueKind == JsonValueKind.String ? value.GetString()! : throw Malformed(operation, $"'{name}' is not text");
-    }
-
-    private static LinearException Malformed(string operation, string problem) =>
-        new($"Linear sent a malformed answer to {operation}: {problem}.");
+    private static ApiException Malformed(string operation, string problem) =>
+        new(LinearGraphQL.Service, $"Linear sent a malformed answer to {operation}: {problem}.");
 }

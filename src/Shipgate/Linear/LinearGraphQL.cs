@@ -4,16 +4,20 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Shipgate.Linear;
 
 /// <summary>
-/// Sends one GraphQL document to Linear and returns its <c>data</c>, retrying network faults, 5xx
-/// answers and rate limits as <see cref="RetryPolicy"/> allows. Every failure becomes an exception
-/// with a plain message; the key is sent only in the Authorization header and never appears in one.
+/// Sends one GraphQL document to Linear and returns its <c>data</c>. Retries go through
+/// <see cref="ApiChannel"/>; Linear's rule for them is here (5xx, RATELIMITED with its reset headers).
+/// Every failure becomes an <see cref="ApiException"/> with a plain message; the key is sent only in
+/// the Authorization header and never appears in one.
 /// </summary>
-internal sealed class LinearGraphQL(HttpClient http, LinearSettings settings, Secrets secrets)
+internal sealed class LinearGraphQL
 {
+    public const string Service = "Linear";
+
     /// <summary>Why an exchange did not yield data, and whether trying again may help.</summary>
     internal enum FailureKind { Transient, RateLimited, Refused, Rejected, Malformed }
 
@@ -25,48 +29,41 @@ internal sealed class LinearGraphQL(HttpClient http, LinearSettings settings, Se
     /// <summary>What one exchange gave: the data, or why not.</summary>
     internal sealed record Answer(JsonElement? Data, Failure? Failure);
 
-    public async Task<JsonElement> SendAsync(string operation, string document, JsonObject variables, CancellationToken ct)
+    private readonly LinearSettings _settings;
+    private readonly Secrets _secrets;
+    private readonly ApiChannel _channel;
+
+    public LinearGraphQL(LinearSettings settings, Secrets secrets, IProgress<ApiWait>? waits)
     {
-        var body = new JsonObject { ["query"] = document, ["operationName"] = operation, ["variables"] = variables }.ToJsonString();
-        var waited = TimeSpan.Zero;
-        for (var attempt = 1; ; attempt++)
-        {
-            var answer = await ExchangeAsync(body, ct);
-            if (answer.Data is { } data) return data;
-            var failure = answer.Failure!;
-            var delay = failure.Retryable ? settings.Retry.NextDelay(attempt, waited, RetryPolicy.Until(failure.RetryAt, settings.Clock.GetUtcNow())) : null;
-            if (delay is null) throw ToException(operation, failure, attempt);
-            waited += delay.Value;
-            await settings.Sleep(delay.Value, ct);
-        }
+        _settings = settings;
+        _secrets = secrets;
+        _channel = new ApiChannel(Service, settings.Retry, settings.Clock, Retryable, waits);
     }
 
-    private async Task<Answer> ExchangeAsync(string body, CancellationToken ct)
+    /// <summary>The operation's data, read strictly as <typeparamref name="T"/>.</summary>
+    public async Task<T> SendAsync<T>(string operation, string document, JsonObject variables, JsonTypeInfo<T> type, CancellationToken ct) where T : class
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, settings.Endpoint)
+        var body = JsonSerializer.Serialize(new LinearRequest(document, operation, variables), LinearJson.Default.LinearRequest);
+        using var request = new HttpRequestMessage(HttpMethod.Post, _settings.Endpoint)
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
-        request.Headers.TryAddWithoutValidation("Authorization", LinearSettings.AuthorizationValue(settings.ApiKey));
+        request.Headers.TryAddWithoutValidation("Authorization", LinearSettings.AuthorizationValue(_settings.ApiKey));
         request.Headers.UserAgent.Add(new ProductInfoHeaderValue("shipgate", Record.RecordBuilder.Tool.Version));
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(settings.RequestTimeout);
-        try
-        {
-            using var response = await http.SendAsync(request, timeout.Token);
-            var text = await response.Content.ReadAsStringAsync(timeout.Token);
-            string? Header(string name) => response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
-            return Classify((int)response.StatusCode, Header, text, settings.Clock.GetUtcNow());
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            return new Answer(null, new Failure(FailureKind.Transient, $"no answer within {settings.RequestTimeout.TotalSeconds:0} s"));
-        }
-        catch (Exception e) when (e is HttpRequestException or IOException)
-        {
-            return new Answer(null, new Failure(FailureKind.Transient, $"network error: {e.Message}"));
-        }
+        var reply = await _channel.SendAsync(request, operation, ct);
+        var answer = reply.Answer is { } a
+            ? Classify(a.Status, a.Header, a.Body, _settings.Clock.GetUtcNow())
+            : new Answer(null, new Failure(FailureKind.Transient, reply.GaveUp?.Why ?? "no answer"));
+        if (answer.Data is not { } data) throw ToException(operation, answer.Failure!, reply);
+        var (value, problem) = WireReader.Read(data, type);
+        return value ?? throw new ApiException(Service, $"Linear answered {operation} {problem}; Shipgate takes nothing from an answer of the wrong shape.", 200);
     }
+
+    /// <summary>Linear's rule for another attempt: 5xx and rate limits, until their reset.</summary>
+    private static RetryReason? Retryable(ApiAnswer answer, DateTimeOffset now) =>
+        Classify(answer.Status, answer.Header, answer.Body, now).Failure is { Retryable: true } failure
+            ? new RetryReason(failure.Message, RetryPolicy.Until(failure.RetryAt, now))
+            : null;
 
     /// <summary>
     /// Reads an HTTP answer the way Linear writes them: GraphQL errors carry extensions.code
@@ -143,21 +140,24 @@ internal sealed class LinearGraphQL(HttpClient http, LinearSettings settings, Se
 
     private static Answer Fail(FailureKind kind, string message, DateTimeOffset? retryAt = null) => new(null, new Failure(kind, message, retryAt));
 
-    private Exception ToException(string operation, Failure failure, int attempts)
+    private ApiException ToException(string operation, Failure failure, ApiReply reply)
     {
-        var message = secrets.Redact(Rendering.SafeText.Shorten(failure.Message, 300));
+        var message = _secrets.Redact(Rendering.SafeText.Shorten(failure.Message, 300));
+        var status = reply.Answer?.Status;
+        var attempts = reply.Attempts;
         return failure.Kind switch
         {
-            FailureKind.Refused => new LinearUnavailableException(
+            FailureKind.Refused => new TrackerUnavailableException(Service,
                 $"Linear refused the key in {LinearSettings.ApiKeyVariable} ({message}). Set {LinearSettings.ApiKeyVariable} to a valid Linear API key, " +
-                $"or unset it to release with tickets marked unverified."),
-            FailureKind.RateLimited => new LinearUnavailableException(
+                $"or unset it to release with tickets marked unverified.", status),
+            FailureKind.RateLimited => new TrackerUnavailableException(Service,
                 $"Linear's rate limit stopped {operation} after {attempts} attempt(s) ({message})" +
-                (failure.RetryAt is { } at ? $"; it resets at {at.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC." : ".")),
-            FailureKind.Transient => new LinearUnavailableException(
-                $"Linear did not answer {operation} after {attempts} attempt(s): {message}."),
-            FailureKind.Malformed => new LinearException($"Linear sent a malformed answer to {operation}: {message}."),
-            _ => new LinearException($"Linear refused {operation}: {message}."),
+                (failure.RetryAt is { } at ? $"; it resets at {at.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC." : "."),
+                status, RetryPolicy.Until(failure.RetryAt, _settings.Clock.GetUtcNow())),
+            FailureKind.Transient => new TrackerUnavailableException(Service,
+                $"Linear did not answer {operation} after {attempts} attempt(s): {message}.", status),
+            FailureKind.Malformed => new ApiException(Service, $"Linear sent a malformed answer to {operation}: {message}.", status),
+            _ => new ApiException(Service, $"Linear refused {operation}: {message}.", status),
         };
     }
 }

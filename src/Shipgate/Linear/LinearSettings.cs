@@ -2,8 +2,8 @@ using Shipgate.Integrations;
 namespace Shipgate.Linear;
 
 /// <summary>
-/// How to reach Linear: endpoint, key and the retry rules. The sleep and the clock are injectable
-/// so tests exercise backoff and rate-limit waits without waiting for real.
+/// How to reach Linear: endpoint, key and the retry rules. The clock is injectable so tests
+/// exercise backoff, rate-limit waits and timeouts on a fast clock.
 /// </summary>
 public sealed record LinearSettings(Uri Endpoint, string ApiKey)
 {
@@ -12,15 +12,10 @@ public sealed record LinearSettings(Uri Endpoint, string ApiKey)
     /// <summary>The environment variable the key comes from; named in errors, never its value.</summary>
     public const string ApiKeyVariable = "LINEAR_API_KEY";
 
-    /// <summary>4 attempts, 0.5 s doubling, at most 60 s of waiting per request.</summary>
+    /// <summary>4 attempts, 0.5 s doubling, 20 s per attempt, 60 s per request in all (the README states it).</summary>
     public static RetryPolicy DefaultRetry { get; } = new(4, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(60));
 
     public RetryPolicy Retry { get; init; } = DefaultRetry;
-
-    /// <summary>How long one HTTP exchange may take before it counts as a network fault.</summary>
-    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
-
-    public Func<TimeSpan, CancellationToken, Task> Sleep { get; init; } = Task.Delay;
 
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 

@@ -211,7 +211,7 @@ public static class Screens
             foreach (var run in deployment.Runs)
             {
                 console.WriteLine($"GitHub Actions: {SafeText.OneLine(run.Url)}");
-                console.WriteLine($"Status: {SafeText.OneLine(run.Conclusion ?? run.Status)} ({SafeText.OneLine(run.Name)})");
+                console.WriteLine($"Status: {SafeText.OneLine(run.State)} ({SafeText.OneLine(run.Name)})");
             }
             if (deployment.Note is { } note) console.WriteLine(SafeText.Lines(note));
         }
@@ -244,7 +244,7 @@ public static class Screens
         console.WriteLine("Deployment:");
         if (deployment.Runs.Count == 0) console.WriteLine($"  {SafeText.Lines(deployment.Note ?? "no workflow run seen")}");
         foreach (var run in deployment.Runs)
-            console.WriteLine($"  GitHub Actions: {SafeText.OneLine(run.Url)} ({SafeText.OneLine(run.Conclusion ?? run.Status)})");
+            console.WriteLine($"  GitHub Actions: {SafeText.OneLine(run.Url)} ({SafeText.OneLine(run.State)})");
         if (config.DeployMonitorUrl is { } monitor) console.WriteLine($"  Monitor:        {monitor}");
         console.WriteLine();
         if (comments.Commented.Count > 0)

@@ -1,4 +1,5 @@
 using Shipgate.GitHub;
+using Shipgate.Integrations;
 
 namespace Shipgate.Tests.GitHub;
 
@@ -6,7 +7,13 @@ public sealed class CiJudgementTests
 {
     private const string Sha = "abc1234";
 
-    private static CheckRun Run(long id, string name, string? conclusion = "success", string status = "completed") => new(id, name, status, conclusion, null);
+    private static CheckRun Run(long id, string name, string? conclusion = "success", string status = "completed") =>
+        new(id, name, Named<RunStatus>(status), conclusion is null ? null : Named<RunConclusion>(conclusion), null);
+
+    private static StatusContext Status(string context, string state) => new(context, Named<CommitState>(state), null);
+
+    /// <summary>The enum value GitHub writes as <paramref name="name"/>.</summary>
+    private static T Named<T>(string name) where T : struct, Enum => Enum.GetValues<T>().Single(v => JsonNames.Of(v) == name);
 
     [Fact]
     public void Check_runs_without_any_status_pass()
@@ -56,7 +63,7 @@ public sealed class CiJudgementTests
     [Fact]
     public void Every_required_check_must_be_reported()
     {
-        var verdict = CiJudgement.Judge(Sha, [new StatusContext("ci/jenkins", "success", null)], [Run(1, "build")], ["build", "ci/jenkins", "security-scan"]);
+        var verdict = CiJudgement.Judge(Sha, [Status("ci/jenkins", "success")], [Run(1, "build")], ["build", "ci/jenkins", "security-scan"]);
 
         Assert.Equal(["security-scan: required check not reported"], verdict.Problems);
         Assert.Equal("pending", verdict.Status);
@@ -66,7 +73,7 @@ public sealed class CiJudgementTests
     public void Statuses_are_judged_when_there_are_some_and_each_failure_is_named()
     {
         var verdict = CiJudgement.Judge(Sha,
-            [new StatusContext("ci/a", "success", null), new StatusContext("ci/b", "error", null), new StatusContext("ci/c", "pending", null)],
+            [Status("ci/a", "success"), Status("ci/b", "error"), Status("ci/c", "pending")],
             [Run(1, "build")], []);
 
         Assert.Equal("failure", verdict.Status);
@@ -76,7 +83,7 @@ public sealed class CiJudgementTests
     [Fact]
     public void The_newest_status_of_a_context_counts()
     {
-        var verdict = CiJudgement.Judge(Sha, [new StatusContext("ci/a", "success", null), new StatusContext("ci/a", "failure", null)], [], []);
+        var verdict = CiJudgement.Judge(Sha, [Status("ci/a", "success"), Status("ci/a", "failure")], [], []);
 
         Assert.True(verdict.Passed);
     }

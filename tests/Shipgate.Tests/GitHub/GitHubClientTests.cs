@@ -1,5 +1,6 @@
 using Shipgate.Emulators;
 using Shipgate.GitHub;
+using Shipgate.Integrations;
 
 namespace Shipgate.Tests.GitHub;
 
@@ -16,11 +17,20 @@ public sealed class GitHubClientTests
         return await GitHubEmulator.StartAsync(new GitHubFixture { Tokens = { [GitHubRelease.Token] = GitHubRelease.Login }, Repositories = { repo } });
     }
 
-    private static GitHubClient Client(GitHubEmulator gh, string? apiUrl = null, string token = GitHubRelease.Token, string owner = "acme", string name = "demo") =>
-        Client(GitHubEndpoints.Resolve(apiUrl ?? gh.ApiUrl, _ => null, null), token, owner, name);
+    /// <summary>
+    /// The default policy, except that an attempt may take the whole budget: on a clock twenty times
+    /// faster, a busy machine's real second would otherwise be a 20 s timeout. The tests of timeouts
+    /// use the default policy itself.
+    /// </summary>
+    private static readonly RetryPolicy Patient = GitHubHttp.DefaultRetry with { AttemptTimeout = GitHubHttp.DefaultRetry.Budget };
 
-    private static GitHubClient Client(GitHubEndpoints endpoints, string token = GitHubRelease.Token, string owner = "acme", string name = "demo") =>
-        new(new GitHubHttp(endpoints, new GitHubToken(token, "GH_TOKEN"), $"{owner}/{name}", new Secrets(), new FastClock(100)), owner, name, "staging");
+    private static GitHubClient Client(GitHubEmulator gh, string? apiUrl = null, string token = GitHubRelease.Token, string owner = "acme", string name = "demo",
+        IProgress<ApiWait>? waits = null, RetryPolicy? retry = null) =>
+        Client(GitHubEndpoints.Resolve(apiUrl ?? gh.ApiUrl, _ => null, null), token, owner, name, waits, retry);
+
+    private static GitHubClient Client(GitHubEndpoints endpoints, string token = GitHubRelease.Token, string owner = "acme", string name = "demo",
+        IProgress<ApiWait>? waits = null, RetryPolicy? retry = null) =>
+        new(new GitHubHttp(endpoints, new GitHubToken(token, "GH_TOKEN"), $"{owner}/{name}", new Secrets(), new FastClock(20), retry ?? Patient, waits), owner, name, "staging");
 
     private static PullRequestFixture Merged(int number, string author = "dana", params ReviewFixture[] reviews) =>
         new(number, $"Change {number}", author, $"dev/change-{number}") { MergedAt = DateTimeOffset.UnixEpoch, MergedBy = "sam", Reviews = reviews };
@@ -155,11 +165,88 @@ public sealed class GitHubClientTests
         await using var gh = await StartAsync(_ => { });
         gh.Faults.Fail(502, count: 50);
 
-        var error = await Assert.ThrowsAsync<ShipgateException>(() => Client(gh).GetViewerLoginAsync(default));
+        var error = await Assert.ThrowsAsync<ApiException>(() => Client(gh).GetViewerLoginAsync(default));
 
         Assert.Equal(GitHubHttp.DefaultRetry.MaxAttempts, gh.Requests.Count);
         Assert.Contains("GET /user failed for acme/demo: GitHub answered 502 Bad Gateway", error.Message);
         Assert.Contains($"gave up after {GitHubHttp.DefaultRetry.MaxAttempts} attempts", error.Message);
+        Assert.Equal(("GitHub", 502), (error.Service, error.Status));
+    }
+
+    [Fact]
+    public async Task Each_retry_is_told_with_its_attempt_its_reason_and_its_wait()
+    {
+        await using var gh = await StartAsync(_ => { });
+        gh.Faults.Fail(502, count: 2, pathContains: "/user");
+        var waits = new WaitRecorder();
+
+        Assert.Equal(GitHubRelease.Login, await Client(gh, waits: waits).GetViewerLoginAsync(default));
+
+        Assert.Equal(
+        [
+            "GitHub: GET /user: GitHub answered 502 Bad Gateway; attempt 2 of 5 in 1 s (gives up after 60 s in all).",
+            "GitHub: GET /user: GitHub answered 502 Bad Gateway; attempt 3 of 5 in 2 s (gives up after 60 s in all).",
+        ], waits.All.Select(w => w.Line));
+    }
+
+    [Fact]
+    public async Task A_secondary_rate_limit_is_waited_out_as_long_as_retry_after_says()
+    {
+        await using var gh = await StartAsync(_ => { });
+        gh.Faults.RateLimit(count: 1, kind: RateLimitKind.SecondaryTooManyRequests, retryAfter: TimeSpan.FromSeconds(7), pathContains: "/user");
+        var waits = new WaitRecorder();
+
+        Assert.Equal(GitHubRelease.Login, await Client(gh, waits: waits).GetViewerLoginAsync(default));
+
+        var wait = Assert.Single(waits.Retries);
+        Assert.Equal(("GitHub's secondary rate limit was hit", TimeSpan.FromSeconds(7), 2), (wait.Why, wait.Wait, wait.Attempt));
+    }
+
+    [Fact]
+    public async Task A_rate_limit_that_resets_after_the_budget_fails_at_once_and_says_how_long_GitHub_asks()
+    {
+        await using var gh = await StartAsync(_ => { });
+        gh.Faults.RateLimit(count: 1, kind: RateLimitKind.Primary, retryAfter: TimeSpan.FromMinutes(30));
+        var waits = new WaitRecorder();
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => Client(gh, waits: waits).GetViewerLoginAsync(default));
+
+        Assert.Contains("GET /user failed for acme/demo: GitHub's API rate limit for the token from GH_TOKEN is exhausted; GitHub asks to wait", error.Message);
+        Assert.Contains("longer than Shipgate waits (60 s)", error.Message);
+        Assert.Equal(403, error.Status);
+        Assert.InRange(error.RetryAfter!.Value, TimeSpan.FromMinutes(29), TimeSpan.FromMinutes(31));
+        Assert.Empty(waits.All);
+        Assert.Single(gh.Requests);
+    }
+
+    [Fact]
+    public async Task A_slow_answer_is_told_while_it_is_awaited()
+    {
+        await using var gh = await StartAsync(_ => { });
+        // 0.35 s of real latency on a clock twenty times faster: 7 s, past the 5 s mark, well within the 20 s an attempt may take.
+        gh.Faults.Latency = TimeSpan.FromSeconds(0.35);
+        var waits = new WaitRecorder();
+
+        Assert.Equal(GitHubRelease.Login, await Client(gh, waits: waits, retry: GitHubHttp.DefaultRetry).GetViewerLoginAsync(default));
+
+        Assert.Equal("GitHub: GET /user: no answer yet after 5 s, attempt 1 of 5 (gives up after 60 s in all).", waits.All[0].Line);
+        Assert.Equal(ApiWaitKind.SlowAnswer, waits.All[0].Kind);
+    }
+
+    [Fact]
+    public async Task A_hung_GitHub_fails_within_the_budget_and_is_told_all_along()
+    {
+        await using var gh = await StartAsync(_ => { });
+        gh.Faults.Latency = TimeSpan.FromMinutes(10);
+        var waits = new WaitRecorder();
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => Client(gh, waits: waits, retry: GitHubHttp.DefaultRetry).GetViewerLoginAsync(default));
+
+
+        Assert.StartsWith($"GET /user failed for acme/demo: no answer within 60 s in all (GitHub at {new Uri(gh.ApiUrl).Authority})", error.Message);
+        Assert.Null(error.Status);
+        Assert.Equal("GitHub: GET /user: no answer within 20 s; attempt 2 of 5 in 1 s (gives up after 60 s in all).", waits.Retries[0].Line);
+        Assert.Contains(waits.All, w => w is { Kind: ApiWaitKind.SlowAnswer, Attempt: 2 });
     }
 
     [Fact]
@@ -168,10 +255,43 @@ public sealed class GitHubClientTests
         await using var gh = await StartAsync(_ => { });
         gh.Faults.Malformed(count: 1, pathContains: "/pulls");
 
-        var error = await Assert.ThrowsAsync<ShipgateException>(() => Client(gh).GetOpenPullRequestsAsync("staging", default));
+        var error = await Assert.ThrowsAsync<ApiException>(() => Client(gh).GetOpenPullRequestsAsync("staging", default));
 
         Assert.Contains("malformed JSON", error.Message);
         Assert.Contains(Repository, error.Message);
+    }
+
+    /// <summary>GitHub answering 200 in a shape its description does not allow: an error naming the endpoint, never a pass or an empty list.</summary>
+    [Theory]
+    [InlineData("/check-runs", "no check_runs", "GitHub answered GET /repos/{owner}/{repo}/commits/{ref}/check-runs for acme/demo without check_runs.")]
+    [InlineData("/check-runs", "null check_runs", "GitHub answered GET /repos/{owner}/{repo}/commits/{ref}/check-runs for acme/demo with check_runs null.")]
+    [InlineData("/status", "no statuses", "GitHub answered GET /repos/{owner}/{repo}/commits/{ref}/status for acme/demo without statuses.")]
+    [InlineData("/pulls", "object", "GitHub answered GET /repos/{owner}/{repo}/pulls for acme/demo with an object where a list belongs.")]
+    [InlineData("/actions/runs", "no run status", "GitHub answered GET /repos/{owner}/{repo}/actions/runs for acme/demo without workflow_runs[0].status.")]
+    [InlineData("/graphql", "no reviews", "GitHub answered POST /graphql for acme/demo without repository.pr1.reviews.")]
+    public async Task An_answer_of_the_wrong_shape_is_an_error_naming_the_endpoint(string path, string change, string message)
+    {
+        await using var gh = await StartAsync(repo =>
+        {
+            repo.CheckRuns.Add(new CheckRunFixture(1, Sha, "build"));
+            repo.Statuses.Add(new CommitStatusFixture(Sha, "ci/legacy", "success"));
+            repo.PullRequests.Add(Merged(1));
+            repo.WorkflowRuns.Add(new WorkflowRunFixture(1, "Deploy", Sha, "main"));
+        });
+        gh.Faults.Reshape(Malformed.Change(change), path);
+        var client = Client(gh);
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => path switch
+        {
+            "/pulls" => client.GetOpenPullRequestsAsync("staging", default),
+            "/actions/runs" => client.GetWorkflowRunsAsync(Sha, "main", default),
+            "/graphql" => client.GetPullRequestsAsync([1], [], default),
+            _ => client.GetCiVerdictAsync(Sha, [], default),
+        });
+
+        Assert.StartsWith(message, error.Message);
+        Assert.Equal(("GitHub", 200), (error.Service, error.Status));
+        Assert.DoesNotContain(GitHubRelease.Token, error.Message);
     }
 
     [Fact]
@@ -180,8 +300,8 @@ public sealed class GitHubClientTests
         await using var gh = await StartAsync(_ => { });
         var client = Client(gh, owner: "acme", name: "missing");
 
-        var rest = await Assert.ThrowsAsync<ShipgateException>(() => client.GetCiVerdictAsync(Sha, [], default));
-        var graph = await Assert.ThrowsAsync<ShipgateException>(() => client.GetPullRequestsAsync([1], [], default));
+        var rest = await Assert.ThrowsAsync<ApiException>(() => client.GetCiVerdictAsync(Sha, [], default));
+        var graph = await Assert.ThrowsAsync<ApiException>(() => client.GetPullRequestsAsync([1], [], default));
 
         Assert.Contains("acme/missing", rest.Message);
         Assert.Contains("404", rest.Message);
@@ -195,9 +315,10 @@ public sealed class GitHubClientTests
         await using var gh = await StartAsync(_ => { });
         const string wrong = "ghp_NotAcceptedByGitHub0123456789SECRET";
 
-        var error = await Assert.ThrowsAsync<ShipgateException>(() => Client(gh, token: wrong).GetViewerLoginAsync(default));
+        var error = await Assert.ThrowsAsync<ApiException>(() => Client(gh, token: wrong).GetViewerLoginAsync(default));
 
         Assert.Contains("GitHub rejected the token from GH_TOKEN (401", error.Message);
+        Assert.Equal(401, error.Status);
         Assert.DoesNotContain(wrong, error.Message);
         Assert.Single(gh.Requests);
     }
@@ -228,7 +349,7 @@ public sealed class GitHubClientTests
         var runs = await Client(gh).GetWorkflowRunsAsync(Sha, "main", default);
 
         var run = Assert.Single(runs);
-        Assert.Equal((1L, "in_progress", (string?)null), (run.Id, run.Status, run.Conclusion));
+        Assert.Equal((1L, RunStatus.InProgress, (RunConclusion?)null), (run.Id, run.Status, run.Conclusion));
         Assert.Equal("https://github.com/acme/demo/actions/runs/1", run.Url);
         GitHubRelease.AssertWireClean(gh);
     }

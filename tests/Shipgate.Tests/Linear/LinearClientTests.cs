@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Shipgate.Emulators;
+using Shipgate.Integrations;
 using Shipgate.Linear;
 
 namespace Shipgate.Tests.Linear;
@@ -88,10 +89,11 @@ public sealed class LinearClientTests
         linear.Faults.RateLimit(1, retryAfter: TimeSpan.FromMinutes(30));
         var waits = new List<TimeSpan>();
 
-        var error = await Assert.ThrowsAsync<LinearUnavailableException>(() => LinearWorld.Client(linear, waits).GetTeamKeysAsync(default));
+        var error = await Assert.ThrowsAsync<TrackerUnavailableException>(() => LinearWorld.Client(linear, waits).GetTeamKeysAsync(default));
 
         Assert.Contains("rate limit", error.Message);
         Assert.Contains("resets at", error.Message);
+        Assert.InRange(error.RetryAfter!.Value, TimeSpan.FromMinutes(29), TimeSpan.FromMinutes(30));
         Assert.Empty(waits);
         Assert.Single(linear.Requests);
     }
@@ -109,9 +111,10 @@ public sealed class LinearClientTests
         linear.ClearRequests();
         waits.Clear();
         linear.Faults.Fail(503, count: 100);
-        var error = await Assert.ThrowsAsync<LinearUnavailableException>(() => LinearWorld.Client(linear, waits).CommentAsync("BOL-1", "x", "k", default));
+        var error = await Assert.ThrowsAsync<TrackerUnavailableException>(() => LinearWorld.Client(linear, waits).CommentAsync("BOL-1", "x", "k", default));
 
         Assert.Contains("after 4 attempt(s)", error.Message);
+        Assert.Equal(("Linear", 503), (error.Service, error.Status));
         Assert.Equal(4, linear.Requests.Count);
         Assert.Equal([0.5, 1, 2], waits.Select(w => w.TotalSeconds));
         LinearWorld.AssertEveryRequestValid(linear);
@@ -125,19 +128,16 @@ public sealed class LinearClientTests
         var port = ((IPEndPoint)closed.LocalEndpoint).Port;
         closed.Stop();
         var waits = new List<TimeSpan>();
-        var refused = new LinearClient(new LinearSettings(new Uri($"http://127.0.0.1:{port}/graphql"), LinearWorld.ApiKey)
-        {
-            Sleep = (d, _) => { waits.Add(d); return Task.CompletedTask; },
-        }, new Secrets());
+        var refused = LinearWorld.Client(new Uri($"http://127.0.0.1:{port}/graphql"), waits);
 
-        var error = await Assert.ThrowsAsync<LinearUnavailableException>(() => refused.GetTeamKeysAsync(default));
+        var error = await Assert.ThrowsAsync<TrackerUnavailableException>(() => refused.GetTeamKeysAsync(default));
         Assert.Contains("network error", error.Message);
         Assert.Equal(3, waits.Count);
 
         await using var linear = await LinearEmulator.StartAsync(LinearWorld.RichWorkspace());
         linear.Faults.Latency = TimeSpan.FromSeconds(10);
         var slow = LinearWorld.Client(linear, [], timeout: TimeSpan.FromMilliseconds(100));
-        error = await Assert.ThrowsAsync<LinearUnavailableException>(() => slow.GetTeamKeysAsync(default));
+        error = await Assert.ThrowsAsync<TrackerUnavailableException>(() => slow.GetTeamKeysAsync(default));
         Assert.Contains("no answer within", error.Message);
     }
 
@@ -160,7 +160,7 @@ public sealed class LinearClientTests
     {
         await using var linear = await LinearEmulator.StartAsync(LinearWorld.RichWorkspace());
 
-        await Assert.ThrowsAsync<LinearException>(() => LinearWorld.Client(linear, []).CommentAsync("BOL-999999", "x", "k", default));
+        await Assert.ThrowsAsync<ApiException>(() => LinearWorld.Client(linear, []).CommentAsync("BOL-999999", "x", "k", default));
 
         Assert.Empty(linear.State.Comments);
     }
@@ -171,9 +171,21 @@ public sealed class LinearClientTests
         await using var linear = await LinearEmulator.StartAsync(LinearWorld.RichWorkspace());
         linear.Faults.Malformed(1);
 
-        var error = await Assert.ThrowsAsync<LinearException>(() => LinearWorld.Client(linear, []).GetTicketsAsync(["BOL-1"], default));
+        var error = await Assert.ThrowsAsync<ApiException>(() => LinearWorld.Client(linear, []).GetTicketsAsync(["BOL-1"], default));
 
         Assert.Contains("malformed answer to ShipgateTickets", error.Message);
+        Assert.Single(linear.Requests);
+    }
+
+    [Fact]
+    public async Task An_answer_of_the_wrong_shape_names_the_operation_and_finds_no_ticket()
+    {
+        await using var linear = await LinearEmulator.StartAsync(LinearWorld.RichWorkspace());
+        linear.Faults.Reshape(Shipgate.Tests.GitHub.Malformed.Change("null nodes"));
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => LinearWorld.Client(linear, []).GetTicketsAsync(["BOL-1"], default));
+
+        Assert.StartsWith("Linear answered ShipgateTickets with issues.nodes null;", error.Message);
         Assert.Single(linear.Requests);
     }
 
@@ -183,7 +195,7 @@ public sealed class LinearClientTests
         await using var linear = await LinearEmulator.StartAsync(LinearWorld.RichWorkspace());
         const string wrong = "lin_api_0000wrong0000key0000";
 
-        var error = await Assert.ThrowsAsync<LinearUnavailableException>(() => LinearWorld.Client(linear, [], wrong).GetTeamKeysAsync(default));
+        var error = await Assert.ThrowsAsync<TrackerUnavailableException>(() => LinearWorld.Client(linear, [], wrong).GetTeamKeysAsync(default));
 
         Assert.Contains("LINEAR_API_KEY", error.Message);
         Assert.DoesNotContain(wrong, error.Message);

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Shipgate.Emulators;
+using Shipgate.Integrations;
 using Shipgate.Linear;
+using Shipgate.Tests.GitHub;
 
 namespace Shipgate.Tests.Linear;
 
@@ -28,17 +30,31 @@ internal static class LinearWorld
     public static IEnumerable<LinearIssueFixture> Done(string team, int from, int to) =>
         Enumerable.Range(from, to - from + 1).Select(n => new LinearIssueFixture($"{team}-{n}", $"{team} ticket {n}", "Done"));
 
-    /// <summary>A client whose waits are recorded instead of slept, so retry tests are instant.</summary>
+    /// <summary>
+    /// A client on a clock twenty times faster, so a 30 s rate-limit wait takes 1.5 s (and a busy
+    /// machine's 200 ms is 4 s of it, not 20); the wait before each retry, as the status line is
+    /// told it, goes into <paramref name="waits"/>.
+    /// </summary>
     public static LinearClient Client(LinearEmulator linear, List<TimeSpan> waits, string key = ApiKey, Secrets? secrets = null, TimeSpan? timeout = null) =>
-        new(new LinearSettings(new Uri(linear.Url), key)
+        Client(new Uri(linear.Url), waits, key, secrets, timeout);
+
+    public static LinearClient Client(Uri endpoint, List<TimeSpan> waits, string key = ApiKey, Secrets? secrets = null, TimeSpan? timeout = null) =>
+        new(new LinearSettings(endpoint, key)
         {
-            Sleep = (delay, _) =>
-            {
-                waits.Add(delay);
-                return Task.CompletedTask;
-            },
-            RequestTimeout = timeout ?? TimeSpan.FromSeconds(30),
-        }, secrets ?? new Secrets());
+            Clock = new FastClock(20),
+            // An attempt may take the whole budget unless the test is about timeouts: on this clock a busy machine's real second is 20 s.
+            Retry = LinearSettings.DefaultRetry with { AttemptTimeout = timeout ?? LinearSettings.DefaultRetry.Budget },
+        }, secrets ?? new Secrets(), new WaitLog(waits));
+
+    /// <summary>Keeps the wait before each retry; slow-answer notes are not waits.</summary>
+    private sealed class WaitLog(List<TimeSpan> waits) : IProgress<ApiWait>
+    {
+        public void Report(ApiWait value)
+        {
+            if (value.Kind == ApiWaitKind.Retrying)
+                lock (waits) waits.Add(value.Wait);
+        }
+    }
 
     /// <summary>Every GraphQL document sent validated against specs/linear.schema.graphql.</summary>
     public static void AssertEveryRequestValid(LinearEmulator linear)

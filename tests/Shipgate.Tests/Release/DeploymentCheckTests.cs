@@ -1,3 +1,4 @@
+using Shipgate.Integrations;
 using Shipgate.Release;
 using Shipgate.Release.Phases;
 using Shipgate.Tests.GitHub;
@@ -14,12 +15,12 @@ public sealed class DeploymentCheckTests
     {
         using var s = new ReleaseScenario();
         var host = new FakeCodeHost();
-        host.RunAnswers.AddRange([[], [], [Run("in_progress")], [Run("completed")]]);
+        host.RunAnswers.AddRange([[], [], [Run(RunStatus.InProgress)], [Run(RunStatus.Completed)]]);
         var run = new PhaseRun(s, new ReleaseOptions(WaitForDeployment: true), host, clock: new FastClock(1000));
 
         var seen = await DeploymentCheck.RunAsync(run.Context, Made(), CancellationToken.None);
 
-        Assert.Equal("completed", Assert.Single(seen.Runs).Status);
+        Assert.Equal(RunStatus.Completed, Assert.Single(seen.Runs).Status);
         Assert.Null(seen.Note);
         Assert.Equal(4, host.RunQueries);
         Assert.Contains("Deployment triggered.", run.Output);

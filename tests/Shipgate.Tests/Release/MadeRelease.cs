@@ -19,5 +19,6 @@ internal static class MadeRelease
     public static Released Made() =>
         new(ReportRecords.Released("release-2026-02-04-153045", ReportRecords.At("2026-02-04T15:30:45"), tickets: Tickets), new string('e', 40));
 
-    public static WorkflowRun Run(string status) => new(1, "deploy", status, status == "completed" ? "success" : null, "https://github.com/acme/shop/actions/runs/1");
+    public static WorkflowRun Run(RunStatus status) =>
+        new(1, "deploy", status, status == RunStatus.Completed ? RunConclusion.Success : null, "https://github.com/acme/shop/actions/runs/1");
 }

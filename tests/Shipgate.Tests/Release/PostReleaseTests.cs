@@ -1,3 +1,4 @@
+using Shipgate.Integrations;
 using Shipgate.Release;
 using Shipgate.Release.Phases;
 using Shipgate.Tests.Support;
@@ -14,7 +15,7 @@ public sealed class PostReleaseTests
         using var s = new ReleaseScenario();
         var tracker = new FakeTracker();
         var run = new PhaseRun(s, new ReleaseOptions(), tracker: tracker);
-        var deployment = new DeploymentSeen([Run("completed")], null);
+        var deployment = new DeploymentSeen([Run(RunStatus.Completed)], null);
 
         var first = await PostRelease.RunAsync(run.Context, Made(), deployment, CancellationToken.None);
         var again = await PostRelease.RunAsync(run.Context, Made(), deployment, CancellationToken.None);

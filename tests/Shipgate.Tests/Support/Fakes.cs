@@ -52,7 +52,7 @@ public sealed class FakeTracker : ITicketTracker
     public Task CommentAsync(string ticketId, string body, string key, CancellationToken ct)
     {
         Attempts++;
-        if (Down) throw new TrackerUnavailableException("Linear is down (503).");
+        if (Down) throw new TrackerUnavailableException("Linear", "Linear is down (503).", 503);
         if (Refusing.Contains(ticketId)) throw new ShipgateException(ExitCode.Error, $"Linear refused the comment on {ticketId}.");
         Comments.TryAdd(key, (ticketId, body));
         return Task.CompletedTask;

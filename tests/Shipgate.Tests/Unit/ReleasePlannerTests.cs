@@ -58,7 +58,7 @@ public sealed class ReleasePlannerTests
             new Dictionary<int, PullRequestDetails>
             {
                 [55] = new(55, "Rebased feature", "https://github.com/acme/svc/pull/55", "octo", DateTimeOffset.UnixEpoch, "lead", "Implements BOL-8", "feature/x",
-                    [new Review("octo", "APPROVED", null)]),
+                    [new Review("octo", ReviewState.Approved, null)]),
             },
             new Dictionary<string, int> { [first.Sha] = 55, [second.Sha] = 55 });
 

@@ -49,7 +49,7 @@ public static class DeploymentCheck
             if (runs.Count == 0)
                 return new DeploymentSeen(runs, $"WARNING: no GitHub Actions run started for {Sha.Short(sha)} on {branch} within {AppearWithin.TotalSeconds:0} s. " +
                     "Check the deployment workflow.");
-            if (context.Options.WaitForDeployment && runs.Any(r => r.Status != "completed"))
+            if (context.Options.WaitForDeployment && runs.Any(r => !r.IsCompleted))
                 return new DeploymentSeen(runs, $"WARNING: the deployment was still running after {WaitAtMost.TotalMinutes:0} minutes; follow it on GitHub.");
             return new DeploymentSeen(runs, null);
         }
@@ -65,7 +65,7 @@ public static class DeploymentCheck
         var waitUntil = context.Clock.GetUtcNow() + WaitAtMost;
         await context.Console.Status().StartAsync("Waiting for the deployment to finish...", async _ =>
         {
-            while (runs.Any(r => r.Status != "completed") && context.Clock.GetUtcNow() < waitUntil)
+            while (runs.Any(r => !r.IsCompleted) && context.Clock.GetUtcNow() < waitUntil)
             {
                 await Task.Delay(PollEvery, context.Clock, ct);
                 runs = await host.GetWorkflowRunsAsync(sha, context.Config.ProductionBranch, ct);
