@@ -20,7 +20,7 @@ public static class DirectPushReview
         var pushes = Select(shas, facts, verdict);
         if (pushes.FirstOrDefault(p => SeparationOfDuties.IsAuthor(reviewer, p.AuthorEmail)) is { } push)
             throw new ShipgateException(ExitCode.Blocked,
-                $"BLOCKED: you cannot acknowledge {push.Sha[..7]} \"{push.Subject}\": you ({reviewer.Email}) wrote it, and a direct push is acknowledged by " +
+                $"BLOCKED: you cannot acknowledge {Sha.Short(push.Sha)} \"{push.Subject}\": you ({reviewer.Email}) wrote it, and a direct push is acknowledged by " +
                 $"someone other than its author (separation of duties).\n\nAsk another person to run, in their own clone: " +
                 $"shipgate audit review --direct-push {string.Join(' ', pushes.Select(p => p.Sha[..12]))} --note <url or text>\nNothing was recorded.");
 
@@ -42,7 +42,7 @@ public static class DirectPushReview
             DirectPushes = pushes.Select(p => new RecordDirectPush(p.Sha, p.Subject, p.Author, p.AuthorEmail)).ToList(),
         };
         await ReviewChain.AppendAsync(git, config, archive, review,
-            $"review: direct push {string.Join(", ", pushes.Select(p => p.Sha[..7]))} acknowledged by {review.ReviewedBy}", ct);
+            $"review: direct push {string.Join(", ", pushes.Select(p => Sha.Short(p.Sha)))} acknowledged by {review.ReviewedBy}", ct);
         return review;
     }
 
@@ -68,9 +68,9 @@ public static class DirectPushReview
                     $"--direct-push {text} is not a commit of {facts.ProductionBranch} since the first release; there is nothing to acknowledge.");
             var sha = onMain[0].Sha;
             if (verdict.ReviewedDirectPushes.FirstOrDefault(r => r.Push.Sha == sha) is { } done)
-                throw new UsageException($"--direct-push {sha[..7]} was already acknowledged in {done.ReviewId} by {done.ReviewedBy}.");
+                throw new UsageException($"--direct-push {Sha.Short(sha)} was already acknowledged in {done.ReviewId} by {done.ReviewedBy}.");
             result.Add(verdict.DirectPushes.FirstOrDefault(p => p.Sha == sha) ?? throw new UsageException(
-                $"--direct-push {sha[..7]} was released with a release record; only commits pushed straight to {facts.ProductionBranch} need this review."));
+                $"--direct-push {Sha.Short(sha)} was released with a release record; only commits pushed straight to {facts.ProductionBranch} need this review."));
         }
         return result;
     }

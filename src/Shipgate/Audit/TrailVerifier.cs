@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Shipgate.Record;
+using Shipgate.Git;
 
 namespace Shipgate.Audit;
 
@@ -86,7 +87,7 @@ public static class TrailVerifier
             {
                 var id = Path.GetFileNameWithoutExtension(change.Path);
                 var what = change.Status == 'D' ? "deleted" : "edited";
-                problems.Add(new(TrailCheck.AppendOnly, id, $"{change.Path} was {what} by commit {commit.Sha[..7]} (\"{Rendering.SafeText.OneLine(commit.Subject)}\"); records may only be added."));
+                problems.Add(new(TrailCheck.AppendOnly, id, $"{change.Path} was {what} by commit {Sha.Short(commit.Sha)} (\"{Rendering.SafeText.OneLine(commit.Subject)}\"); records may only be added."));
             }
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Shipgate.Git;
 
 namespace Shipgate.Audit;
 
@@ -24,8 +25,8 @@ public static class VerifyScreen
     {
         Rendering.Screens.Banner(console, "AUDIT TRAIL VERIFICATION");
         console.WriteLine($"Repository: {facts.Repository}");
-        console.WriteLine($"Archive:    {facts.ArchiveBranch} @ {(facts.ArchiveTip ?? "(absent)")[..Math.Min(7, (facts.ArchiveTip ?? "(absent)").Length)]} ({verdict.Releases} releases, {verdict.Reviews} reviews)");
-        console.WriteLine($"Production: {facts.ProductionBranch} @ {facts.MainTip[..7]}");
+        console.WriteLine($"Archive:    {facts.ArchiveBranch} @ {Sha.Short(facts.ArchiveTip, "(absent)")} ({verdict.Releases} releases, {verdict.Reviews} reviews)");
+        console.WriteLine($"Production: {facts.ProductionBranch} @ {Sha.Short(facts.MainTip)}");
         console.WriteLine();
         foreach (var (check, label) in Checks)
         {
@@ -47,7 +48,7 @@ public static class VerifyScreen
                 ? $"    note: emergency release {emergency.ReleaseId} awaits its review."
                 : $"    note: emergency release {emergency.ReleaseId} was reviewed in {emergency.ReviewId}.");
         foreach (var reviewed in verdict.ReviewedDirectPushes)
-            console.WriteLine($"    note: direct push {reviewed.Push.Sha[..7]} \"{reviewed.Push.Subject}\" by {reviewed.Push.Author} " +
+            console.WriteLine($"    note: direct push {Sha.Short(reviewed.Push.Sha)} \"{reviewed.Push.Subject}\" by {reviewed.Push.Author} " +
                 "is a reviewed exception: " +
                 $"acknowledged in {reviewed.ReviewId} by {reviewed.ReviewedBy}.");
         console.WriteLine();

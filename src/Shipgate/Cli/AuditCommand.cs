@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Shipgate.Audit;
 using Shipgate.Integrations;
+using Shipgate.Git;
 
 namespace Shipgate.Cli;
 
@@ -87,7 +88,7 @@ public static class AuditCommand
                 var review = parse.GetValue(release) is { } releaseId
                     ? await EmergencyReview.RecordAsync(git, config, releaseId, reviewer, parse.GetValue(note)!, now, ct)
                     : await DirectPushReview.RecordAsync(git, config, repository.Name, parse.GetValue(directPushes)!, reviewer, parse.GetValue(note)!, now, ct);
-                var what = review.ReviewsRelease ?? string.Join(", ", review.DirectPushes!.Select(p => p.Sha[..7]));
+                var what = review.ReviewsRelease ?? string.Join(", ", review.DirectPushes!.Select(p => Sha.Short(p.Sha)));
                 host.Console.MarkupLine($"[green]Recorded[/] {review.ReviewId} for {Markup.Escape(what)} by {Markup.Escape(reviewer.ToString())} " +
                     $"on {Markup.Escape(config.ArchiveBranch)}.");
                 return ExitCode.Success;

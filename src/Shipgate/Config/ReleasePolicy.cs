@@ -1,3 +1,4 @@
+using Shipgate.Git;
 namespace Shipgate.Config;
 
 /// <summary>
@@ -87,5 +88,5 @@ public sealed record ReleasePolicy(ShipgateConfig Config, PolicySource Source, s
         }
     }
 
-    private static string Short(string? sha) => sha is null ? "nothing" : sha[..Math.Min(7, sha.Length)];
+    private static string Short(string? sha) => Sha.Short(sha, "nothing");
 }

@@ -13,7 +13,7 @@ public sealed record Commit(
     IReadOnlyList<string> Files)
 {
     public bool IsMerge => Parents.Count > 1;
-    public string ShortSha => Sha[..Math.Min(7, Sha.Length)];
+    public string ShortSha => Git.Sha.Short(Sha);
 }
 
 /// <summary>What <c>git diff --shortstat</c> says of the release, plus the paths.</summary>

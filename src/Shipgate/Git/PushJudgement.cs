@@ -116,5 +116,5 @@ public static class PushFacts
             : r.AtNew ? $"(moved by someone else, to the commit this push would have set; it was {Short(r.Update.ExpectedOldSha)})"
             : $"(moved by someone else; it was {Short(r.Update.ExpectedOldSha)})")));
 
-    private static string Short(string? sha) => sha is null ? "absent" : sha[..Math.Min(7, sha.Length)];
+    private static string Short(string? sha) => Sha.Short(sha, "absent");
 }

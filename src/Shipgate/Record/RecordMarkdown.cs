@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Shipgate.Release;
 using Shipgate.Rendering;
+using Shipgate.Git;
 
 namespace Shipgate.Record;
 
@@ -36,8 +37,8 @@ public static class RecordMarkdown
         Line();
         Line("## From → To");
         Line();
-        Line($"- **From**: `{SafeText.Markdown(record.FromRef)}` @ `{record.FromSha[..7]}`");
-        Line($"- **To**: `{SafeText.Markdown(record.ToRef)}` @ `{record.ToSha[..7]}`");
+        Line($"- **From**: `{SafeText.Markdown(record.FromRef)}` @ `{Sha.Short(record.FromSha)}`");
+        Line($"- **To**: `{SafeText.Markdown(record.ToRef)}` @ `{Sha.Short(record.ToSha)}`");
         Line();
         Line("## Pull Requests Included");
         Line();
@@ -143,14 +144,13 @@ public static class RecordMarkdown
     private static void Policy(RecordPolicy policy, Action<string> line)
     {
         var source = policy.Source;
-        string Short(string? sha) => sha is null ? "none" : sha[..Math.Min(7, sha.Length)];
         line("");
         line("## Release Policy");
         line("");
         line(source.BlobSha is null
             ? $"- **Source**: no `{SafeText.Markdown(source.Path)}` on `{SafeText.Markdown(source.Ref)}`; Shipgate's defaults applied"
-            : $"- **Source**: `{SafeText.Markdown(source.Path)}` at `{SafeText.Markdown(source.Ref)}` @ `{Short(source.Commit)}`" +
-              $" (blob `{Short(source.BlobSha)}`)");
+            : $"- **Source**: `{SafeText.Markdown(source.Path)}` at `{SafeText.Markdown(source.Ref)}` @ `{Sha.Short(source.Commit)}`" +
+              $" (blob `{Sha.Short(source.BlobSha)}`)");
         if (source.StagingFallback)
             line("- ⚠️ Production had no release policy yet: staging's committed file was used");
         line($"- **Required checks**: {(policy.RequiredChecks.Count == 0 ? "none" : string.Join(", ", policy.RequiredChecks.Select(SafeText.Markdown)))}");

@@ -1,4 +1,5 @@
 using Shipgate.Config;
+using Shipgate.Git;
 
 namespace Shipgate.Rendering;
 
@@ -16,11 +17,11 @@ internal static class PolicyScreen
         if (!policy.FromFile)
             console.WriteLine($"Policy: Shipgate's defaults (no {source.Path} on {config.Remote}/{config.ProductionBranch} or {config.StagingBranch})");
         else if (source.StagingFallback)
-            console.MarkupLine($"[yellow]Policy: {Markup.Escape(source.Display)} (blob {Short(source.BlobSha)}). " +
+            console.MarkupLine($"[yellow]Policy: {Markup.Escape(source.Display)} (blob {Sha.Short(source.BlobSha)}). " +
                 $"{Markup.Escape(config.ProductionBranch)} has no {Markup.Escape(source.Path)} yet, " +
                 "so staging's committed file is used until a release puts one there.[/]");
         else
-            console.WriteLine($"Policy: {source.Display} (blob {Short(source.BlobSha)})");
+            console.WriteLine($"Policy: {source.Display} (blob {Sha.Short(source.BlobSha)})");
     }
 
     /// <summary>The RELEASE POLICY CHANGES section, when the release changes the policy file; nothing otherwise.</summary>
@@ -44,5 +45,4 @@ internal static class PolicyScreen
         return line[0] + new string(' ', indent) + SafeText.OneLine(body);
     }
 
-    private static string Short(string? sha) => sha is null ? "none" : sha[..Math.Min(7, sha.Length)];
 }

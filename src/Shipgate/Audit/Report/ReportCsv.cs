@@ -1,5 +1,6 @@
 using System.Text;
 using Shipgate.Rendering;
+using Shipgate.Git;
 
 namespace Shipgate.Audit.Report;
 
@@ -41,7 +42,7 @@ public static class ReportCsv
         foreach (var review in report.DirectPushReviews)
             foreach (var push in review.DirectPushes ?? [])
                 Row([review.ReviewId, ReportText.Time(review.Timestamp), "", "", push.Sha, "no", "", "",
-                    $"direct push acknowledged: {review.Note}", "direct push", $"commit {push.Sha[..Math.Min(7, push.Sha.Length)]}", push.Subject, push.Author,
+                    $"direct push acknowledged: {review.Note}", "direct push", $"commit {Sha.Short(push.Sha)}", push.Subject, push.Author,
                     ReportText.Reviewer(review), SeparationOfDuties.IsAuthor(SeparationOfDuties.ReviewerOf(review), push.AuthorEmail) ? "no" : "yes", "", ""]);
         return csv.ToString();
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Shipgate.Rendering;
+using Shipgate.Git;
 
 namespace Shipgate.Audit.Report;
 
@@ -50,7 +51,7 @@ public static class ReportMarkdown
             Line();
             Line($"- **Released at**: {ReportText.Time(record.Timestamp)}");
             Line($"- **Released by**: {M(record.ReleasedBy)}{(record.ReleasedByLogin is null ? "" : $" (@{M(record.ReleasedByLogin)})")}");
-            Line($"- **Range**: `{record.FromSha[..Math.Min(7, record.FromSha.Length)]}` → `{record.ToSha[..Math.Min(7, record.ToSha.Length)]}` ({record.CommitsCount} commits)");
+            Line($"- **Range**: `{Sha.Short(record.FromSha)}` → `{Sha.Short(record.ToSha)}` ({record.CommitsCount} commits)");
             Line($"- **Emergency**: {M(ReportText.Emergency(release))}");
             Line($"- **CI**: {M(ReportText.Ci(record.CiStatus))}");
             Line();
@@ -80,7 +81,7 @@ public static class ReportMarkdown
             Line("|--------|--------|-----------------|----|----|------|");
             foreach (var review in report.DirectPushReviews)
                 foreach (var push in review.DirectPushes ?? [])
-                    Line($"| `{M(push.Sha[..Math.Min(7, push.Sha.Length)])}` {M(push.Subject)} | {M(push.Author)} | {M(review.ReviewId)} | " +
+                    Line($"| `{M(Sha.Short(push.Sha))}` {M(push.Subject)} | {M(push.Author)} | {M(review.ReviewId)} | " +
                          $"{ReportText.Time(review.Timestamp)} | {M(ReportText.Reviewer(review))} | {M(review.Note)} |");
         }
         return md.ToString();
