@@ -3,6 +3,7 @@ using Xunit;
 
 namespace Shipgate.Emulators.Tests;
 
+[Trait("Category", "Integration")]
 public sealed class FixtureTests
 {
     [Fact]

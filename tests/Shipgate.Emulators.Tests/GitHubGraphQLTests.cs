@@ -7,6 +7,7 @@ using static Shipgate.Emulators.Tests.Support;
 
 namespace Shipgate.Emulators.Tests;
 
+[Trait("Category", "Integration")]
 public sealed class GitHubGraphQLTests
 {
     private const string PullFields = """

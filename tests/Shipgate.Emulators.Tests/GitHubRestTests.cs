@@ -6,6 +6,7 @@ using static Shipgate.Emulators.Tests.Support;
 
 namespace Shipgate.Emulators.Tests;
 
+[Trait("Category", "Integration")]
 public sealed class GitHubRestTests
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace Shipgate.Tests.Audit;
 /// The HTML report in a real browser (headless Chromium, which CI installs from Debian's packages):
 /// it renders, hostile titles stay text, nothing runs, and a screenshot is kept for a human to look at.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class ReportBrowserTests(ITestOutputHelper output)
 {
     [Fact]

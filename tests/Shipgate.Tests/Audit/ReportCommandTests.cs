@@ -4,6 +4,7 @@ using Shipgate.Tests.Support;
 namespace Shipgate.Tests.Audit;
 
 /// <summary><c>shipgate audit report</c> over real releases: the period's records, in each format, written whole.</summary>
+[Trait("Category", "Integration")]
 public sealed class ReportCommandTests
 {
     private sealed class FixedClock(string utc) : TimeProvider

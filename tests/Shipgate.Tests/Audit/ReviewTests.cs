@@ -11,6 +11,7 @@ namespace Shipgate.Tests.Audit;
 /// identity, GitHub login), never the releaser of the release nor the author of the direct push
 /// they acknowledge; verify fails any review that breaks the rule, however it got into the trail.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class ReviewTests
 {
     private static async Task<ReleaseScenario> EmergencyReleaseAsync()

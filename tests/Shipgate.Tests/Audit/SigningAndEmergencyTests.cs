@@ -5,6 +5,7 @@ using Shipgate.Tests.Support;
 namespace Shipgate.Tests.Audit;
 
 /// <summary>Signed record commits checked against an allowed-signers file, and emergency releases with their review.</summary>
+[Trait("Category", "Integration")]
 public sealed class SigningAndEmergencyTests
 {
     private static string ConfigWith(string audit) => Scenarios.Config + "\naudit:\n" + audit;

@@ -12,6 +12,7 @@ namespace Shipgate.Tests.Audit;
 /// SHA-256 in the same atomic push; verify cross-checks tags and records both ways, and pre-flight
 /// refuses to extend a trail that was cut, unless the release is an emergency that says so.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class TagTests
 {
     private static string Flat(RunResult result) => System.Text.RegularExpressions.Regex.Replace(result.Output, @"\s+", " ");

@@ -8,6 +8,7 @@ namespace Shipgate.Tests.Audit;
 /// <c>shipgate audit verify</c> on real repositories with several releases: an honest trail passes,
 /// and each kind of tampering fails with a message naming what broke.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class VerifyTests
 {
     /// <summary>Three real releases, each with a new PR.</summary>

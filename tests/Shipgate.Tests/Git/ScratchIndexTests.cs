@@ -4,6 +4,7 @@ using Shipgate.Tests.Support;
 namespace Shipgate.Tests.Git;
 
 /// <summary>The private index of plumbing commits never outlives its run, and one a killed run left is cleaned by the next.</summary>
+[Trait("Category", "Integration")]
 public sealed class ScratchIndexTests
 {
     private static readonly DateTime HourLater = DateTime.UtcNow.AddHours(1);

@@ -1,10 +1,12 @@
 using Shipgate.Emulators;
 using Shipgate.GitHub;
 using Shipgate.Integrations;
+using Shipgate.Tests.Support;
 
 namespace Shipgate.Tests.GitHub;
 
 /// <summary>The GitHub client against the emulator over real HTTP: paging, batching, retries and errors.</summary>
+[Trait("Category", "Integration")]
 public sealed class GitHubClientTests
 {
     private const string Sha = "0123456789abcdef0123456789abcdef01234567";

@@ -6,6 +6,7 @@ using Shipgate.Tests.Support;
 namespace Shipgate.Tests.GitHub;
 
 /// <summary>Whole releases over real git with GitHub played by the emulator, over real HTTP.</summary>
+[Trait("Category", "Integration")]
 public sealed class GitHubReleaseTests
 {
     private static string[] Strings(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetString()!)];

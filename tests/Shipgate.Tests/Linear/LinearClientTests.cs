@@ -7,6 +7,7 @@ using Shipgate.Linear;
 namespace Shipgate.Tests.Linear;
 
 /// <summary>The Linear client against the emulator: batching, paging, retries, and its errors.</summary>
+[Trait("Category", "Integration")]
 public sealed class LinearClientTests
 {
     [Fact]

@@ -7,6 +7,7 @@ using Shipgate.Tests.Support;
 namespace Shipgate.Tests.Linear;
 
 /// <summary>Whole releases over real git with Linear played by the emulator (LINEAR_API_KEY and LINEAR_API_URL set).</summary>
+[Trait("Category", "Integration")]
 public sealed class LinearReleaseTests
 {
     private static ReleaseScenario Connected(LinearEmulator linear, Action<GitScenario> build, string key = LinearWorld.ApiKey)

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Shipgate.Emulators;
 using Shipgate.Integrations;
 using Shipgate.Linear;
-using Shipgate.Tests.GitHub;
+using Shipgate.Tests.Support;
 
 namespace Shipgate.Tests.Linear;
 

@@ -7,6 +7,7 @@ using Shipgate.Tests.Support;
 namespace Shipgate.Tests.Release;
 
 /// <summary>Phase 4: the word typed at the terminal, exactly, or nothing happens.</summary>
+[Trait("Category", "Integration")]
 public sealed class ConfirmationTests
 {
     private static readonly string[] Words = ["ALPHA", "BRAVO", "CHARLIE"];

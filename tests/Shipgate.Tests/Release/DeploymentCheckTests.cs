@@ -1,13 +1,13 @@
 using Shipgate.Integrations;
 using Shipgate.Release;
 using Shipgate.Release.Phases;
-using Shipgate.Tests.GitHub;
 using Shipgate.Tests.Support;
 using static Shipgate.Tests.Release.MadeRelease;
 
 namespace Shipgate.Tests.Release;
 
 /// <summary>Phase 5, after the push: the deployment run of the new production commit, with a code host answered from memory.</summary>
+[Trait("Category", "Integration")]
 public sealed class DeploymentCheckTests
 {
     [Fact]

@@ -7,6 +7,7 @@ using Spectre.Console;
 namespace Shipgate.Tests.Release;
 
 /// <summary>Pre-flight and gather over real git, looked at through the release context.</summary>
+[Trait("Category", "Integration")]
 public sealed class GatherTests
 {
     private static async Task<(ReleaseContext Context, Gathered Gathered)> GatherAsync(ReleaseScenario s)

@@ -7,6 +7,7 @@ using static Shipgate.Tests.Release.MadeRelease;
 namespace Shipgate.Tests.Release;
 
 /// <summary>Phase 6: the ticket comments, with a tracker answered from memory.</summary>
+[Trait("Category", "Integration")]
 public sealed class PostReleaseTests
 {
     [Fact]

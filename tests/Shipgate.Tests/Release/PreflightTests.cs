@@ -6,6 +6,7 @@ using Shipgate.Tests.Support;
 namespace Shipgate.Tests.Release;
 
 /// <summary>Phase 1 over a real repository and a code host answered from memory.</summary>
+[Trait("Category", "Integration")]
 public sealed class PreflightTests
 {
     [Fact]

@@ -7,6 +7,7 @@ using Shipgate.Tests.Support;
 namespace Shipgate.Tests.Release;
 
 /// <summary>Phase 5: the record and the promotion land together, in one push, from what the phases before handed on.</summary>
+[Trait("Category", "Integration")]
 public sealed class RecordAndPromoteTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using Shipgate.Tests.Support;
 namespace Shipgate.Tests.Release;
 
 /// <summary>The independent-review gate: blocks only when the policy asks for it, naming the PRs.</summary>
+[Trait("Category", "Integration")]
 public sealed class ReviewGateTests
 {
     private static Gathered Gathered(params bool?[]? approvals)

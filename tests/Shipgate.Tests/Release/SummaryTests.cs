@@ -6,6 +6,7 @@ using Shipgate.Tests.Support;
 namespace Shipgate.Tests.Release;
 
 /// <summary>Phase 3: the summary words the gaps the plan holds, each box ticked or unticked with its reason.</summary>
+[Trait("Category", "Integration")]
 public sealed class SummaryTests
 {
     [Fact]

@@ -3,12 +3,13 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Shipgate.Tests.Support;
 
-namespace Shipgate.Tests.Integration;
+namespace Shipgate.Tests.Cli;
 
 /// <summary>
 /// The published executable at a real pseudo-terminal (util-linux <c>script</c> allocates it):
 /// the confirmation must work when a person types at a terminal, not only with piped input.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed partial class TerminalTests
 {
     private static readonly string Executable = Path.Combine(AppContext.BaseDirectory, "shipgate");

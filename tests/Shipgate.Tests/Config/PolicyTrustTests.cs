@@ -1,16 +1,17 @@
 using System.Text.RegularExpressions;
 using Shipgate.Emulators;
-using Shipgate.Tests.GitHub;
 using Shipgate.Tests.Linear;
+using Shipgate.Tests.GitHub;
 using Shipgate.Tests.Support;
 
-namespace Shipgate.Tests.Integration;
+namespace Shipgate.Tests.Config;
 
 /// <summary>
 /// Issue 8, point 1 and 2, as an attacker would try them: a pull request merged into staging, and an
 /// uncommitted edit, that point the API URLs at an "attacker" emulator on another port and drop the
 /// required checks. GitHub and Linear are real emulators on 127.0.0.1; the attacker must see nothing.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class PolicyTrustTests : IAsyncLifetime
 {
     private GitHubEmulator _gitHub = null!;

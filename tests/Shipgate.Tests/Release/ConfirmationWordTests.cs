@@ -1,7 +1,9 @@
+using Shipgate.Config;
 using Shipgate.Release;
 
-namespace Shipgate.Tests.Unit;
+namespace Shipgate.Tests.Release;
 
+[Trait("Category", "Integration")]
 public sealed class ConfirmationWordTests
 {
     [Fact]
@@ -30,7 +32,7 @@ public sealed class ConfirmationWordTests
     [Fact]
     public void The_cryptographic_draw_covers_the_list_and_respects_exclusions()
     {
-        var seen = Enumerable.Range(0, 400).Select(_ => ConfirmationWord.Choose(Config.ShipgateConfig.SeedWords, ["GO", "SHIP"])).ToHashSet();
+        var seen = Enumerable.Range(0, 400).Select(_ => ConfirmationWord.Choose(ShipgateConfig.SeedWords, ["GO", "SHIP"])).ToHashSet();
         Assert.DoesNotContain("GO", seen);
         Assert.DoesNotContain("SHIP", seen);
         Assert.Equal(13, seen.Count);

@@ -2,7 +2,7 @@ using Shipgate.Git;
 using Shipgate.Integrations;
 using Shipgate.Release;
 
-namespace Shipgate.Tests.Unit;
+namespace Shipgate.Tests.Release;
 
 /// <summary>Gaps are found once; the checklist and the record's warnings word the same gaps.</summary>
 public sealed class GapsTests

@@ -3,9 +3,10 @@ using System.Text.Json;
 using Shipgate.Testing;
 using Shipgate.Tests.Support;
 
-namespace Shipgate.Tests.Integration;
+namespace Shipgate.Tests.Release;
 
 /// <summary>Whole releases over real git: a bare origin, a developer clone, the releaser's clone.</summary>
+[Trait("Category", "Integration")]
 public sealed class ReleaseTests
 {
     [Fact]

@@ -1,6 +1,6 @@
 using Shipgate.Config;
 
-namespace Shipgate.Tests.Unit;
+namespace Shipgate.Tests.Config;
 
 /// <summary>The pure half of the release policy: the diff a release manager reads, and the checks on where a policy was read.</summary>
 public sealed class ReleasePolicyTests

@@ -1,10 +1,9 @@
 using Shipgate.Testing;
-using Shipgate.Tests.Support;
 
-namespace Shipgate.Tests.Integration;
+namespace Shipgate.Tests.Support;
 
-/// <summary>Ctrl-C (the run's cancellation) while git is at work: git is stopped, the run ends aborted, nothing changes.</summary>
-public sealed class InterruptTests
+/// <summary>Ctrl-C at a chosen moment of a run: a slow origin to catch git at work, and a cancellation when a marker file appears.</summary>
+internal static class Interrupts
 {
     /// <summary>
     /// Makes the releaser's fetches and ls-remotes wait on origin: the upload-pack origin runs first
@@ -30,24 +29,5 @@ public sealed class InterruptTests
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (!File.Exists(file)) await Task.Delay(20, limit.Token);
         await interrupt.CancelAsync();
-    }
-
-    [Fact]
-    public async Task Ctrl_C_while_git_waits_on_the_remote_stops_it_and_the_run_ends_aborted()
-    {
-        using var s = new ReleaseScenario(Scenarios.Rich);
-        var started = Path.Combine(s.Folder, "upload-pack-started");
-        SlowUploadPack(s, started);
-        var originBefore = s.OriginRefs();
-        using var interrupt = new CancellationTokenSource();
-
-        var ctrlC = CancelWhenAsync(started, interrupt);
-        var result = await s.Runner.RunAsync(["release", "--allow-unverified-ci", "tests: no GitHub"], ct: interrupt.Token);
-        await ctrlC;
-
-        Assert.True(result.Code == ExitCode.Aborted, result.Output);
-        Assert.Contains("Interrupted", result.Output);
-        Assert.DoesNotContain("CONFIRM RELEASE", result.Output);
-        Assert.Equal(originBefore, s.OriginRefs());
     }
 }

@@ -5,7 +5,7 @@ using Shipgate.Record;
 using Shipgate.Release;
 using Shipgate.Rendering;
 
-namespace Shipgate.Tests.Unit;
+namespace Shipgate.Tests.Record;
 
 public sealed class RecordTests
 {

@@ -1,7 +1,7 @@
 using Shipgate.Config;
 using Shipgate.Integrations;
 
-namespace Shipgate.Tests.Unit;
+namespace Shipgate.Tests.Integrations;
 
 /// <summary>A token goes to the service, the remote's host, or hosts the operator named; never to one a pull request named.</summary>
 public sealed class TokenDestinationsTests

@@ -1,6 +1,6 @@
 using Shipgate.Integrations;
 
-namespace Shipgate.Tests.Unit;
+namespace Shipgate.Tests.Integrations;
 
 public sealed class RepositoryAddressTests
 {

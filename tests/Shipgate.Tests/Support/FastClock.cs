@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Shipgate.Tests.GitHub;
+namespace Shipgate.Tests.Support;
 
 /// <summary>
 /// A clock that runs <paramref name="factor"/> times faster than real time: a 3 s poll or a 1 s

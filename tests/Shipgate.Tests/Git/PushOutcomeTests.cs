@@ -1,12 +1,13 @@
 using Shipgate.Testing;
 using Shipgate.Tests.Support;
 
-namespace Shipgate.Tests.Integration;
+namespace Shipgate.Tests.Git;
 
 /// <summary>
 /// A release push that does not land, told truly, over a real bare origin: the remote's own refusal,
 /// a race lost to another release or push, Ctrl-C during the push. Never PARTIAL while origin is whole.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class PushOutcomeTests
 {
     private static void Hook(ReleaseScenario s, string name, string script)
@@ -118,7 +119,7 @@ public sealed class PushOutcomeTests
         var originBefore = s.OriginRefs();
         using var interrupt = new CancellationTokenSource();
 
-        var ctrlC = InterruptTests.CancelWhenAsync(receiving, interrupt);
+        var ctrlC = Interrupts.CancelWhenAsync(receiving, interrupt);
         var result = await s.Runner.RunAsync(["release", "--allow-unverified-ci", "tests: no GitHub"], word => word, interrupt.Token);
         await ctrlC;
 

@@ -2,9 +2,10 @@ using Shipgate.Config;
 using Shipgate.Testing;
 using Shipgate.Tests.Support;
 
-namespace Shipgate.Tests.Unit;
+namespace Shipgate.Tests.Config;
 
 /// <summary>Branch and remote names by git's own rules, checked against git itself.</summary>
+[Trait("Category", "Integration")]
 public sealed class GitRefNameTests
 {
     public static readonly TheoryData<string> Names =

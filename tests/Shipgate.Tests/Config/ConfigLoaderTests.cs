@@ -1,6 +1,6 @@
 using Shipgate.Config;
 
-namespace Shipgate.Tests.Unit;
+namespace Shipgate.Tests.Config;
 
 public sealed class ConfigLoaderTests
 {

@@ -3,7 +3,7 @@ using Shipgate.GitHub;
 using Shipgate.Integrations;
 using Shipgate.Linear;
 
-namespace Shipgate.Tests.GitHub;
+namespace Shipgate.Tests.Integrations;
 
 /// <summary>Answers are read strictly: each wrong shape is named, never read as empty or passing.</summary>
 public sealed class WireShapeTests

@@ -3,9 +3,10 @@ using System.Text.RegularExpressions;
 using Shipgate.Testing;
 using Shipgate.Tests.Support;
 
-namespace Shipgate.Tests.Integration;
+namespace Shipgate.Tests.Config;
 
 /// <summary>The release policy is read from origin's committed files, never the working tree, and a change to it is shown and recorded.</summary>
+[Trait("Category", "Integration")]
 public sealed class PolicyTests
 {
     private static string Flat(RunResult result) => Regex.Replace(result.Output, @"\s+", " ");

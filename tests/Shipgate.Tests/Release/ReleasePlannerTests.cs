@@ -2,7 +2,7 @@ using Shipgate.Git;
 using Shipgate.Integrations;
 using Shipgate.Release;
 
-namespace Shipgate.Tests.Unit;
+namespace Shipgate.Tests.Release;
 
 /// <summary>The rules of "what is being shipped", on hand-made histories (newest first, as git log gives them).</summary>
 public sealed class ReleasePlannerTests

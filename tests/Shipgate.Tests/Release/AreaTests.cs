@@ -1,7 +1,7 @@
 using Shipgate.Config;
 using Shipgate.Release;
 
-namespace Shipgate.Tests.Unit;
+namespace Shipgate.Tests.Release;
 
 public sealed class AreaTests
 {

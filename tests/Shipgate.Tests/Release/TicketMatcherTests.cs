@@ -1,6 +1,6 @@
 using Shipgate.Release;
 
-namespace Shipgate.Tests.Unit;
+namespace Shipgate.Tests.Release;
 
 public sealed class TicketMatcherTests
 {

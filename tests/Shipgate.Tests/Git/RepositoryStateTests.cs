@@ -1,9 +1,10 @@
 using Shipgate.Testing;
 using Shipgate.Tests.Support;
 
-namespace Shipgate.Tests.Integration;
+namespace Shipgate.Tests.Git;
 
 /// <summary>Repositories as they really are: CI's shallow clones, and branch names in any script git accepts.</summary>
+[Trait("Category", "Integration")]
 public sealed class RepositoryStateTests
 {
     /// <summary>
