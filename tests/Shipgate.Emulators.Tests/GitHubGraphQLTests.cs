@@ -10,12 +10,12 @@ namespace Shipgate.Emulators.Tests;
 [Trait("Category", "Integration")]
 public sealed class GitHubGraphQLTests
 {
-    private const string PullFields = """
-        number title body url state merged mergedAt createdAt headRefName baseRefName
-        author { login } mergedBy { login } mergeCommit { oid }
-        reviews(first: 100, states: [APPROVED, CHANGES_REQUESTED]) { totalCount nodes { author { login } state submittedAt } pageInfo { hasNextPage endCursor } }
-        commits(first: 100) { totalCount nodes { commit { oid } } }
-        """;
+    private const string PullFields =
+        "number title body url state merged mergedAt createdAt headRefName baseRefName\n" +
+        "author { login } mergedBy { login } mergeCommit { oid }\n" +
+        "reviews(first: 100, states: [APPROVED, CHANGES_REQUESTED]) { totalCount nodes { author { login } state submittedAt } " +
+        "pageInfo { hasNextPage endCursor } }\n" +
+        "commits(first: 100) { totalCount nodes { commit { oid } } }";
 
     private static GitHubFixture Merged(int count) => GitHubFixture(r => r.PullRequests.AddRange(
         Enumerable.Range(1, count).Select(i => new PullRequestFixture(i, $"BOL-{i}: change {i}", i % 2 == 0 ? "alice" : "bob", $"dev/bol-{i}")
@@ -25,7 +25,11 @@ public sealed class GitHubGraphQLTests
             MergedBy = "carol",
             MergeCommitSha = Sha(i, 'e'),
             Commits = [Sha(i), Sha(i + 1000)],
-            Reviews = [new ReviewFixture("carol", "APPROVED", new DateTimeOffset(2024, 1, 15, 0, 0, 0, TimeSpan.Zero)), new ReviewFixture("dave", "COMMENTED", new DateTimeOffset(2024, 1, 16, 0, 0, 0, TimeSpan.Zero))],
+            Reviews =
+            [
+                new ReviewFixture("carol", "APPROVED", new DateTimeOffset(2024, 1, 15, 0, 0, 0, TimeSpan.Zero)),
+                new ReviewFixture("dave", "COMMENTED", new DateTimeOffset(2024, 1, 16, 0, 0, 0, TimeSpan.Zero)),
+            ],
         })));
 
     [Fact]

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Shipgate.Emulators;
 using Xunit;
@@ -35,7 +37,8 @@ public sealed class LinearTests
         var wanted = Enumerable.Range(20, 150).Append(999).ToArray();
 
         var (response, body) = await client.PostGraphQLAsync(linear.Url,
-            $"query($numbers: [Float!]) {{ issues(filter: {{ team: {{ key: {{ eq: \"BOL\" }} }}, number: {{ in: $numbers }} }}, first: 250) {{ nodes {{ {IssueFields} }} pageInfo {{ hasNextPage }} }} }}",
+            $"query($numbers: [Float!]) {{ issues(filter: {{ team: {{ key: {{ eq: \"BOL\" }} }}, number: {{ in: $numbers }} }}, first: 250) " +
+            $"{{ nodes {{ {IssueFields} }} pageInfo {{ hasNextPage }} }} }}",
             new { numbers = wanted });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -58,7 +61,8 @@ public sealed class LinearTests
         await using var linear = await LinearEmulator.StartAsync(Fixture(bolIssues: 60));
         using var client = LinearClient(PersonalKey);
 
-        var (_, page) = await client.PostGraphQLAsync(linear.Url, "{ issues(filter: { team: { key: { in: [\"BOL\"] } } }) { nodes { id } pageInfo { hasNextPage } } }");
+        var (_, page) = await client.PostGraphQLAsync(
+            linear.Url, "{ issues(filter: { team: { key: { in: [\"BOL\"] } } }) { nodes { id } pageInfo { hasNextPage } } }");
         var (_, tooMany) = await client.PostGraphQLAsync(linear.Url, "{ issues(first: 251) { nodes { id } } }");
 
         Assert.Equal(50, page["data"]!["issues"]!["nodes"]!.AsArray().Count);
@@ -185,13 +189,13 @@ public sealed class LinearTests
         linear.Faults.Malformed();
 
         var (failed, _) = await client.PostGraphQLAsync(linear.Url, "{ viewer { id } }");
-        var malformed = await client.PostAsync(linear.Url, new StringContent("""{"query":"{ viewer { id } }"}""", System.Text.Encoding.UTF8, "application/json"));
+        var malformed = await client.PostAsync(linear.Url, new StringContent("""{"query":"{ viewer { id } }"}""", Encoding.UTF8, "application/json"));
         var malformedText = await malformed.Content.ReadAsStringAsync();
         var (ok, body) = await client.PostGraphQLAsync(linear.Url, "{ viewer { name } }");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, malformed.StatusCode);
-        Assert.ThrowsAny<System.Text.Json.JsonException>(() => JsonNode.Parse(malformedText));
+        Assert.ThrowsAny<JsonException>(() => JsonNode.Parse(malformedText));
         Assert.Equal("Release Bot", body["data"]!["viewer"]!["name"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
     }

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Shipgate.Emulators;
@@ -66,7 +67,7 @@ internal static partial class Support
         var payload = new JsonObject { ["query"] = query };
         if (variables is not null)
         {
-            payload["variables"] = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(variables));
+            payload["variables"] = JsonNode.Parse(JsonSerializer.Serialize(variables));
         }
         var response = await client.PostAsync(url, new StringContent(payload.ToJsonString(), Encoding.UTF8, "application/json"));
         return (response, JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject());

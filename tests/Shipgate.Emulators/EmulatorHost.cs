@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -131,7 +133,7 @@ internal sealed class EmulatorHost : IAsyncDisposable
             }
             if (fault is ReshapeFault reshape)
             {
-                response = response with { Body = reshape.Change(System.Text.Json.Nodes.JsonNode.Parse(response.Body))?.ToJsonString() ?? "null" };
+                response = response with { Body = reshape.Change(JsonNode.Parse(response.Body))?.ToJsonString() ?? "null" };
             }
         }
         else
@@ -164,7 +166,7 @@ internal sealed class EmulatorHost : IAsyncDisposable
         var pairs = http.Query.SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v ?? ""))).ToList();
         var headers = http.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         // Path as sent, still percent-encoded, so "a%2Fb" stays one segment.
-        var path = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget is { } raw
+        var path = context.Features.Get<IHttpRequestFeature>()?.RawTarget is { } raw
             ? raw.Split('?', 2)[0]
             : http.Path.Value ?? "/";
         return new EmulatorRequest(http.Method, path, query, pairs, headers, body, $"{http.Scheme}://{http.Host}");

@@ -52,7 +52,10 @@ public sealed class Faults
     public void Fail(int statusCode, int count = 1, string? pathContains = null) =>
         Arm(new StatusFault(statusCode, count, pathContains));
 
-    /// <summary>The next <paramref name="count"/> matching requests hit a rate limit that resets after <paramref name="retryAfter"/> (1 s by default).</summary>
+    /// <summary>
+    /// The next <paramref name="count"/> matching requests hit a rate limit that resets after
+    /// <paramref name="retryAfter"/> (1 s by default).
+    /// </summary>
     public void RateLimit(int count = 1, RateLimitKind kind = RateLimitKind.Primary, TimeSpan? retryAfter = null, string? pathContains = null) =>
         Arm(new RateLimitFault(kind, retryAfter ?? TimeSpan.FromSeconds(1), count, pathContains));
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GraphQL;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Shipgate.Emulators;
 
@@ -156,19 +157,32 @@ internal sealed class GitHubProtocol(GitHubFixture state) : IProtocol
                 headers["x-ratelimit-reset"] = EpochSeconds(DateTimeOffset.UtcNow + limit.RetryAfter);
                 // GraphQL reports an exhausted primary limit as a 200 with a RATE_LIMITED error.
                 return isGraphQL
-                    ? new EmulatorResponse(200, """{"errors":[{"type":"RATE_LIMITED","message":"API rate limit already exceeded for user ID 1."}]}""", violations) { Headers = headers }
-                    : new EmulatorResponse(403, GitHubRest.Error("API rate limit exceeded for user ID 1.", "403").ToJsonString(Wire.JsonOptions), violations) { Headers = headers };
+                    ? new EmulatorResponse(
+                        200,
+                        """{"errors":[{"type":"RATE_LIMITED","message":"API rate limit already exceeded for user ID 1."}]}""",
+                        violations)
+                    { Headers = headers }
+                    : new EmulatorResponse(
+                        403,
+                        GitHubRest.Error("API rate limit exceeded for user ID 1.", "403").ToJsonString(Wire.JsonOptions),
+                        violations)
+                    { Headers = headers };
             case RateLimitFault limit:
                 headers["retry-after"] = ((int)Math.Ceiling(limit.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 var status = limit.Kind == RateLimitKind.SecondaryForbidden ? 403 : 429;
                 var message = "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.";
-                return new EmulatorResponse(status, GitHubRest.Error(message, status.ToString(CultureInfo.InvariantCulture)).ToJsonString(Wire.JsonOptions), violations) { Headers = headers };
+                return new EmulatorResponse(
+                    status,
+                    GitHubRest.Error(message, status.ToString(CultureInfo.InvariantCulture)).ToJsonString(Wire.JsonOptions),
+                    violations)
+                { Headers = headers };
             case StatusFault failure:
-                var reason = Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(failure.StatusCode);
+                var reason = ReasonPhrases.GetReasonPhrase(failure.StatusCode);
                 return new EmulatorResponse(
                     failure.StatusCode,
                     GitHubRest.Error(reason, failure.StatusCode.ToString(CultureInfo.InvariantCulture)).ToJsonString(Wire.JsonOptions),
-                    violations) { Headers = headers };
+                    violations)
+                { Headers = headers };
             default:
                 throw new ArgumentOutOfRangeException(nameof(fault), fault, "answered by the host");
         }

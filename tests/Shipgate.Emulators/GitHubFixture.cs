@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -78,7 +79,7 @@ public sealed record PullRequestFixture(
 
     /// <summary>The last commit, or a stand-in derived from the number.</summary>
     [JsonIgnore]
-    public string HeadSha => Commits.Count > 0 ? Commits[^1] : Number.ToString("x40", System.Globalization.CultureInfo.InvariantCulture);
+    public string HeadSha => Commits.Count > 0 ? Commits[^1] : Number.ToString("x40", CultureInfo.InvariantCulture);
 
     internal bool Contains(string sha) =>
         string.Equals(MergeCommitSha, sha, StringComparison.OrdinalIgnoreCase)
@@ -95,7 +96,10 @@ public sealed record CommitStatusFixture(string Sha, string Context, string Stat
 }
 
 /// <param name="Status">queued, in_progress or completed.</param>
-/// <param name="Conclusion">success, failure, neutral, cancelled, skipped, timed_out or action_required; null until completed. A re-run is a new check run with the same name and a higher id.</param>
+/// <param name="Conclusion">
+/// success, failure, neutral, cancelled, skipped, timed_out or action_required; null until completed.
+/// A re-run is a new check run with the same name and a higher id.
+/// </param>
 public sealed record CheckRunFixture(long Id, string Sha, string Name, string Status = "completed", string? Conclusion = "success")
 {
     public DateTimeOffset? StartedAt { get; init; }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Resolvers;
@@ -20,7 +22,7 @@ public sealed class GraphQLSpec
     private static readonly Lazy<GraphQLSpec> GitHubSpec = new(() => Load(SpecFiles.GitHubGraphQL, connectionBounds: true));
     private static readonly Lazy<GraphQLSpec> LinearSpec = new(() => Load(SpecFiles.LinearGraphQL, connectionBounds: false));
     private static readonly DocumentExecuter Executer = new();
-    private static readonly GraphQLSerializer Serializer = new(o => o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+    private static readonly GraphQLSerializer Serializer = new(o => o.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 
     private GraphQLSpec(ISchema schema) => Schema = schema;
 
@@ -183,8 +185,8 @@ internal sealed class PassThroughScalar : ScalarGraphType
         GraphQLNullValue => null,
         GraphQLStringValue s => (string)s.Value,
         GraphQLBooleanValue b => b.BoolValue,
-        GraphQLIntValue i => long.Parse((string)i.Value, System.Globalization.CultureInfo.InvariantCulture),
-        GraphQLFloatValue f => double.Parse((string)f.Value, System.Globalization.CultureInfo.InvariantCulture),
+        GraphQLIntValue i => long.Parse((string)i.Value, CultureInfo.InvariantCulture),
+        GraphQLFloatValue f => double.Parse((string)f.Value, CultureInfo.InvariantCulture),
         GraphQLEnumValue e => e.Name.StringValue,
         GraphQLListValue l => l.Values?.Select(ParseLiteral).ToList() ?? [],
         GraphQLObjectValue o => o.Fields?.ToDictionary(f => f.Name.StringValue, f => ParseLiteral(f.Value)) ?? [],

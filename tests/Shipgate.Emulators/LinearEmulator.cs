@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GraphQL;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Shipgate.Emulators;
 
@@ -113,7 +114,7 @@ internal sealed class LinearProtocol(LinearFixture state) : IProtocol
                 violations) with { Headers = RateHeaders(DateTimeOffset.UtcNow + limit.RetryAfter) },
             StatusFault failure => Errors(
                 failure.StatusCode,
-                [Error(Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(failure.StatusCode), "INTERNAL_SERVER_ERROR", "internal error")],
+                [Error(ReasonPhrases.GetReasonPhrase(failure.StatusCode), "INTERNAL_SERVER_ERROR", "internal error")],
                 violations),
             _ => throw new ArgumentOutOfRangeException(nameof(fault), fault, "answered by the host"),
         };

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -102,7 +103,7 @@ public sealed record LinearIssueFixture(string Identifier, string Title, string 
     public string TeamKey => Identifier[..Identifier.LastIndexOf('-')];
 
     [JsonIgnore]
-    public int Number => int.Parse(Identifier[(Identifier.LastIndexOf('-') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+    public int Number => int.Parse(Identifier[(Identifier.LastIndexOf('-') + 1)..], CultureInfo.InvariantCulture);
 }
 
 /// <param name="IssueId">The UUID of the issue commented on.</param>

@@ -5,7 +5,10 @@ namespace Shipgate.Emulators;
 /// scheme word (so a test can tell "Bearer" from a bare key) but never the secret.
 /// </summary>
 /// <param name="Query">The query string without its leading '?', still encoded.</param>
-/// <param name="SpecViolations">What in the request (or, for REST, in the emulator's own answer) the official description does not allow; GraphQL validation messages included.</param>
+/// <param name="SpecViolations">
+/// What in the request (or, for REST, in the emulator's own answer) the official description does not allow;
+/// GraphQL validation messages included.
+/// </param>
 public sealed record RecordedRequest(
     string Method,
     string Path,

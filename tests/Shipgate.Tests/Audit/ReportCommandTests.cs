@@ -43,7 +43,8 @@ public sealed class ReportCommandTests
 
         foreach (var format in new[] { "md", "csv", "html" })
         {
-            var result = await s.Runner.RunAsync(["audit", "report", "--since", "2026-02-01", "--until", "2026-02-28", "--format", format, "--out", Path.Combine(reports, "q1." + format)]);
+            var result = await s.Runner.RunAsync(
+                ["audit", "report", "--since", "2026-02-01", "--until", "2026-02-28", "--format", format, "--out", Path.Combine(reports, "q1." + format)]);
             Assert.True(result.Code == ExitCode.Success, result.Output);
             Assert.Contains("releases: 1, PRs: 1,", result.Output);
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Shipgate.Audit;
 using Shipgate.Audit.Report;
 using static Shipgate.Tests.Audit.ReportRecords;
@@ -34,7 +35,7 @@ public sealed class ReportModelTests
     [InlineData("yesterday", "2026-03-01", false)]
     public void Dates_are_yyyy_mm_dd_and_since_may_not_follow_until(string since, string until, bool valid)
     {
-        if (valid) Assert.Equal(DateOnly.Parse(since, System.Globalization.CultureInfo.InvariantCulture), ReportPeriod.Parse(since, until).Since);
+        if (valid) Assert.Equal(DateOnly.Parse(since, CultureInfo.InvariantCulture), ReportPeriod.Parse(since, until).Since);
         else Assert.Equal(ExitCode.Usage, Assert.Throws<UsageException>(() => ReportPeriod.Parse(since, until)).Code);
     }
 
@@ -43,7 +44,11 @@ public sealed class ReportModelTests
     {
         var totals = Sample().Totals;
 
-        Assert.Equal(new ReportTotals(Releases: 3, PullRequests: 5, IndependentlyReviewed: 2, ReviewUnknown: 1, UnspeccedChanges: 2, Gaps: 3, Emergencies: 2, EmergenciesUnreviewed: 1), totals);
+        Assert.Equal(
+            new ReportTotals(
+                Releases: 3, PullRequests: 5, IndependentlyReviewed: 2, ReviewUnknown: 1,
+                UnspeccedChanges: 2, Gaps: 3, Emergencies: 2, EmergenciesUnreviewed: 1),
+            totals);
         Assert.Equal("40%", totals.ShareIndependentlyReviewed);
         Assert.Equal("n/a", EvidenceReport.Build("acme/svc", [], February, At("2026-03-05T00:00:00")).Totals.ShareIndependentlyReviewed);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Shipgate.Audit;
 using Shipgate.Audit.Report;
 using Shipgate.Record;
@@ -11,7 +12,7 @@ internal static class ReportRecords
     public const string Script = "<script>alert(1)</script>";
     public const string Image = "<img src=x onerror=\"document.title='pwned'\">";
 
-    public static DateTimeOffset At(string utc) => DateTimeOffset.Parse(utc + "Z", System.Globalization.CultureInfo.InvariantCulture);
+    public static DateTimeOffset At(string utc) => DateTimeOffset.Parse(utc + "Z", CultureInfo.InvariantCulture);
 
     public static ReleaseRecord Released(
         string id, DateTimeOffset at,
@@ -52,7 +53,9 @@ internal static class ReportRecords
         PreviousRelease = null,
     };
 
-    public static RecordPullRequest Pr(int number, string title, string author, bool? independent, string[]? tickets = null, string? archive = "compliance/pr-1.json", params string[] approvers) =>
+    public static RecordPullRequest Pr(
+        int number, string title, string author, bool? independent, string[]? tickets = null, string? archive = "compliance/pr-1.json",
+        params string[] approvers) =>
         new(number, title, $"https://github.com/acme/svc/pull/{number}", author, null, archive, author, MergeKind.Squash, new string('c', 40), null,
             tickets ?? [], independent, approvers);
 
@@ -94,18 +97,24 @@ internal static class ReportRecords
                 new RecordTicket("BOL-9", "<b>bold</b> & =1+1", "javascript:alert(1)", null, null, TicketCheck.NotFound),
             ],
             warnings: ["PR #12 has no compliance archive", "Ticket BOL-9 was not found in Linear: " + Script],
-            unspecced: [new RecordUnspecced(UnspeccedKind.Commit, "deadbee", "=HYPERLINK(\"http://evil\") " + Image), new RecordUnspecced(UnspeccedKind.PullRequest, "#12", "PR #12 has no ticket")]);
+            unspecced:
+            [
+                new RecordUnspecced(UnspeccedKind.Commit, "deadbee", "=HYPERLINK(\"http://evil\") " + Image),
+                new RecordUnspecced(UnspeccedKind.PullRequest, "#12", "PR #12 has no ticket"),
+            ]);
         var reviewed = Released("release-2026-02-10-080000", At("2026-02-10T08:00:00"),
             pullRequests: [Pr(20, "ENG-5: Fix payment outage", "sam", true, ["ENG-5"], "compliance/pr-20.json", "dana")],
             tickets: [new RecordTicket("ENG-5", "Payments down", "https://linear.app/acme/issue/ENG-5", "Done", "completed", TicketCheck.Verified)],
-            ci: new RecordCiStatus(new string('b', 40), "failure", [], [new RecordCiCheck("build", "success", true), new RecordCiCheck("e2e", "failure", false)], null),
+            ci: new RecordCiStatus(
+                new string('b', 40), "failure", [], [new RecordCiCheck("build", "success", true), new RecordCiCheck("e2e", "failure", false)], null),
             emergency: new RecordEmergency("Payments down for all EU customers", CiOverridden: true));
         var unreviewed = Released("release-2026-02-28-235959", At("2026-02-28T23:59:59"),
             pullRequests: [Pr(21, "Hotfix cache", "lee", false, [], "compliance/pr-21.json")],
             ci: new RecordCiStatus(new string('b', 40), "unverified", [], [], "tests: no GitHub"),
             warnings: ["CI was not verified: tests: no GitHub"],
             emergency: new RecordEmergency("Cache stampede", CiOverridden: false));
-        var review = Review("review-2026-03-02-090000", reviewed.ReleaseId, At("2026-03-02T09:00:00"), "Carol CISO", "https://wiki.example.com/pm/42 " + Script);
+        var review = Review(
+            "review-2026-03-02-090000", reviewed.ReleaseId, At("2026-03-02T09:00:00"), "Carol CISO", "https://wiki.example.com/pm/42 " + Script);
         return EvidenceReport.Build("acme/svc", [Link(ordinary), Link(reviewed), Link(unreviewed), Link(review)], February, At("2026-03-05T12:00:00"));
     }
 }

@@ -1,5 +1,8 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 using Shipgate.Audit.Report;
+using Shipgate.Record;
 using static Shipgate.Tests.Audit.ReportRecords;
 
 namespace Shipgate.Tests.Audit;
@@ -60,7 +63,9 @@ public sealed class ReportRenderTests
         var html = ReportHtml.Render(Sample());
 
         Assert.StartsWith("<!DOCTYPE html>", html);
-        Assert.Matches("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'", html);
+        Assert.Matches(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'",
+            html);
         Assert.Contains("@media print", html);
         Assert.Single(Regex.Matches(html, "<style>"));
         Assert.DoesNotContain("<script", html);
@@ -82,7 +87,7 @@ public sealed class ReportRenderTests
     {
         var html = ReportHtml.Render(Sample());
         var css = Regex.Match(html, "<style>(.*?)</style>", RegexOptions.Singleline).Groups[1].Value;
-        var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(css)));
+        var hash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(css)));
 
         Assert.Contains($"style-src 'sha256-{hash}'", html);
     }
@@ -93,9 +98,9 @@ public sealed class ReportRenderTests
         var release = Released("release-2026-02-03-101500", At("2026-02-03T10:15:00"));
         var review = Review("review-2026-02-05-090000", "", At("2026-02-05T09:00:00"), "Carol CTO", "INC-12 " + Script) with
         {
-            Kind = Shipgate.Record.ReviewKind.DirectPushReview,
+            Kind = ReviewKind.DirectPushReview,
             ReviewsRelease = null,
-            DirectPushes = [new Shipgate.Record.RecordDirectPush(new string('e', 40), "hotfix " + Image, "Dana", "dana@example.com")],
+            DirectPushes = [new RecordDirectPush(new string('e', 40), "hotfix " + Image, "Dana", "dana@example.com")],
         };
         var report = EvidenceReport.Build("acme/svc", [Link(release), Link(review)], February, At("2026-03-05T12:00:00"));
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Shipgate.Record;
 using Shipgate.Testing;
 using Shipgate.Tests.GitHub;
@@ -23,7 +24,7 @@ public sealed class ReviewTests
     }
 
     /// <summary>The output with the console's line wrapping undone, for whole-sentence assertions.</summary>
-    private static string Flat(RunResult result) => System.Text.RegularExpressions.Regex.Replace(result.Output, @"\s+", " ");
+    private static string Flat(RunResult result) => Regex.Replace(result.Output, @"\s+", " ");
 
     private static JsonElement Verdict(RunResult result) => JsonDocument.Parse(result.Output).RootElement;
 

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Text.Json;
+using Shipgate.Record;
 using Shipgate.Testing;
 using Shipgate.Tests.Support;
 
@@ -25,8 +27,8 @@ public sealed class SigningAndEmergencyTests
 
     private static (int, string, string) Run(string file, params string[] args)
     {
-        var info = new System.Diagnostics.ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = System.Diagnostics.Process.Start(info)!;
+        var info = new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEnd();
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
@@ -165,7 +167,7 @@ public sealed class SigningAndEmergencyTests
 
         var verify = await s.Runner.RunAsync(["audit", "verify"]);
         Assert.True(verify.Code == ExitCode.Success, verify.Output);
-        var chain = Shipgate.Record.RecordFiles.ChainIds(s.OriginFiles("compliance-archives", "releases"));
+        var chain = RecordFiles.ChainIds(s.OriginFiles("compliance-archives", "releases"));
         var last = JsonDocument.Parse(s.OriginFile("compliance-archives", $"releases/{chain[^1]}.json")).RootElement;
         Assert.StartsWith("review-", last.GetProperty("previous_release").GetProperty("id").GetString());
     }

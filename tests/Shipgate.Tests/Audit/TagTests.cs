@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Shipgate.Audit;
 using Shipgate.Git;
 using Shipgate.Record;
@@ -15,7 +17,7 @@ namespace Shipgate.Tests.Audit;
 [Trait("Category", "Integration")]
 public sealed class TagTests
 {
-    private static string Flat(RunResult result) => System.Text.RegularExpressions.Regex.Replace(result.Output, @"\s+", " ");
+    private static string Flat(RunResult result) => Regex.Replace(result.Output, @"\s+", " ");
 
     private static string Origin(ReleaseScenario s, params string[] args) => GitScenario.Run(s.Folder, ["--git-dir", s.Git.Origin, .. args]).Trim();
 
@@ -204,7 +206,7 @@ public sealed class TagTests
         VerifyTests.Tamper(s, "relink", dev =>
         {
             var path = Path.Combine(dev, "releases", second + ".json");
-            var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!;
+            var node = JsonNode.Parse(File.ReadAllText(path))!;
             node["previous_release"]!["sha256"] = new string('0', 64);
             File.WriteAllText(path, node.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         });

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Shipgate.Record;
 using Shipgate.Testing;
 using Shipgate.Tests.Support;
 
@@ -31,7 +33,7 @@ public sealed class VerifyTests
         JsonDocument.Parse(result.Output).RootElement.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("message").GetString()!).ToList();
 
     private static IReadOnlyList<string> ReleaseFiles(ReleaseScenario s) =>
-        Shipgate.Record.RecordFiles.ChainIds(s.OriginFiles("compliance-archives", "releases")).Select(id => $"releases/{id}.json").ToList();
+        RecordFiles.ChainIds(s.OriginFiles("compliance-archives", "releases")).Select(id => $"releases/{id}.json").ToList();
 
     /// <summary>Changes the archive branch on origin from the developer clone, as someone with push access could.</summary>
     internal static void Tamper(ReleaseScenario s, string message, Action<string> change)
@@ -113,7 +115,8 @@ public sealed class VerifyTests
         GitScenario.Run(dev, "fetch", "--quiet", "origin", "compliance-archives");
         // Drop the middle release's commit and force-push, as if it never happened.
         var log = GitScenario.Run(dev, "log", "--format=%H %s", "FETCH_HEAD").Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var middleCommit = log.Select(l => l.Split(' ')[0]).Single(sha => GitScenario.Run(dev, "show", "--name-only", "--format=", sha).Split('\n').Contains($"releases/{ids[1]}.json"));
+        var middleCommit = log.Select(l => l.Split(' ')[0])
+            .Single(sha => GitScenario.Run(dev, "show", "--name-only", "--format=", sha).Split('\n').Contains($"releases/{ids[1]}.json"));
         GitScenario.Run(dev, "checkout", "--quiet", "-B", "compliance-archives", "FETCH_HEAD");
         GitScenario.Run(dev, "rebase", "--quiet", "--onto", middleCommit + "^", middleCommit);
         GitScenario.Run(dev, "push", "--quiet", "--force", "origin", "compliance-archives");
@@ -122,7 +125,9 @@ public sealed class VerifyTests
         var result = await VerifyAsync(s, "--json");
 
         Assert.Equal(ExitCode.TrailBroken, result.Code);
-        var messages = JsonDocument.Parse(result.Output).RootElement.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("message").GetString()!).ToList();
+        var messages = JsonDocument.Parse(result.Output).RootElement.GetProperty("problems").EnumerateArray()
+            .Select(p => p.GetProperty("message").GetString()!)
+            .ToList();
         Assert.Contains(messages, m => m.StartsWith($"{ids[2]} links to {ids[1]}, but the record before it is {ids[0]}"));
         Assert.Contains(messages, m => m.Contains("in no release record (direct pushes)"));
     }
@@ -189,9 +194,9 @@ public sealed class VerifyTests
         Tamper(s, "rewrite", dev =>
         {
             var path = Path.Combine(dev, second);
-            var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!;
+            var node = JsonNode.Parse(File.ReadAllText(path))!;
             node["to_sha"] = null;
-            node["previous_release"] = new System.Text.Json.Nodes.JsonObject { ["id"] = "x", ["sha256"] = "ab" };
+            node["previous_release"] = new JsonObject { ["id"] = "x", ["sha256"] = "ab" };
             File.WriteAllText(path, node.ToJsonString());
         });
 

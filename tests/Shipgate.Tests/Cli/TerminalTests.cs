@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
+using Shipgate.Config;
 using Shipgate.Tests.Support;
 
 namespace Shipgate.Tests.Cli;
@@ -120,7 +121,7 @@ public sealed partial class TerminalTests
         info.Environment["DOTNET_ROOT"] = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
         foreach (var secret in new[] { "GH_TOKEN", "GITHUB_TOKEN", "LINEAR_API_KEY" }) info.Environment.Remove(secret);
         using var process = Process.Start(info)!;
-        await process.StandardInput.WriteAsync(string.Concat(Shipgate.Config.ShipgateConfig.SeedWords.Select(w => w + "\n")));
+        await process.StandardInput.WriteAsync(string.Concat(ShipgateConfig.SeedWords.Select(w => w + "\n")));
         process.StandardInput.Close();
         var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

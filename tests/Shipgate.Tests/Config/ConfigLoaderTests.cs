@@ -8,7 +8,9 @@ public sealed class ConfigLoaderTests
     public void An_empty_file_gives_the_defaults()
     {
         var config = ConfigLoader.Parse("", ".shipgate.yml");
-        Assert.Equal(("origin", "staging", "main", "compliance-archives"), (config.Remote, config.StagingBranch, config.ProductionBranch, config.ArchiveBranch));
+        Assert.Equal(
+            ("origin", "staging", "main", "compliance-archives"),
+            (config.Remote, config.StagingBranch, config.ProductionBranch, config.ArchiveBranch));
         Assert.Equal(ShipgateConfig.SeedWords, config.ConfirmationWords);
         Assert.Equal(["staging", "main"], config.AllowedCurrentBranches);
     }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Shipgate.Testing;
@@ -55,7 +56,7 @@ public sealed class PolicyTests
             policy.GetProperty("source").GetProperty("staging_fallback").GetBoolean()));
         Assert.Contains(record.GetProperty("warnings").EnumerateArray(),
             w => w.GetString()!.StartsWith("The release policy changes: this release changes .shipgate.yml"));
-        var markdown = System.Text.Encoding.UTF8.GetString(s.OriginFile("compliance-archives", $"releases/{s.ReleaseIds()[^1]}.md"));
+        var markdown = Encoding.UTF8.GetString(s.OriginFile("compliance-archives", $"releases/{s.ReleaseIds()[^1]}.md"));
         Assert.Contains("## Release Policy", markdown);
         Assert.Contains("This release changes `.shipgate.yml`; the change governs the next release", markdown);
 
@@ -93,7 +94,7 @@ public sealed class PolicyTests
         var source = s.LastRecord().GetProperty("policy").GetProperty("source");
         Assert.Equal(("refs/heads/staging", stagingBlob, true),
             (source.GetProperty("ref").GetString(), source.GetProperty("blob_sha").GetString(), source.GetProperty("staging_fallback").GetBoolean()));
-        var markdown = System.Text.Encoding.UTF8.GetString(s.OriginFile("compliance-archives", $"releases/{s.ReleaseIds()[^1]}.md"));
+        var markdown = Encoding.UTF8.GetString(s.OriginFile("compliance-archives", $"releases/{s.ReleaseIds()[^1]}.md"));
         Assert.Contains("Production had no release policy yet: staging's committed file was used", markdown);
     }
 

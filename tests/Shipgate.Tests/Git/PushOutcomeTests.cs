@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Shipgate.Testing;
 using Shipgate.Tests.Support;
 
@@ -14,7 +15,7 @@ public sealed class PushOutcomeTests
     {
         var hook = Path.Combine(s.Git.Origin, "hooks", name);
         File.WriteAllText(hook, "#!/bin/sh\n" + script);
-        using var chmod = System.Diagnostics.Process.Start("chmod", ["+x", hook])!;
+        using var chmod = Process.Start("chmod", ["+x", hook])!;
         chmod.WaitForExit();
     }
 

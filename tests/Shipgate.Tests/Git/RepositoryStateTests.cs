@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Shipgate.Record;
 using Shipgate.Testing;
 using Shipgate.Tests.Support;
 
@@ -41,8 +43,8 @@ public sealed class RepositoryStateTests
 
     private static IReadOnlyList<string> RecordedCommits(ReleaseScenario s, string archive = "compliance-archives")
     {
-        var id = Shipgate.Record.RecordFiles.ReleaseIds(s.OriginFiles(archive, "releases"))[^1];
-        using var record = System.Text.Json.JsonDocument.Parse(s.OriginFile(archive, $"releases/{id}.json"));
+        var id = RecordFiles.ReleaseIds(s.OriginFiles(archive, "releases"))[^1];
+        using var record = JsonDocument.Parse(s.OriginFile(archive, $"releases/{id}.json"));
         return record.RootElement.GetProperty("commits").EnumerateArray().Select(c => c.GetProperty("sha").GetString()!).Order().ToList();
     }
 
@@ -108,11 +110,12 @@ public sealed class RepositoryStateTests
         Assert.Contains("RELEASE COMPLETE", result.Output);
         Assert.Equal(s.Git.RemoteSha(staging), s.Git.RemoteSha(production));
         Assert.Equal(range, RecordedCommits(s, archive));
-        var id = Shipgate.Record.RecordFiles.ReleaseIds(s.OriginFiles(archive, "releases"))[^1];
-        using var record = System.Text.Json.JsonDocument.Parse(s.OriginFile(archive, $"releases/{id}.json"));
+        var id = RecordFiles.ReleaseIds(s.OriginFiles(archive, "releases"))[^1];
+        using var record = JsonDocument.Parse(s.OriginFile(archive, $"releases/{id}.json"));
         Assert.Equal(production, record.RootElement.GetProperty("from_ref").GetString());
         Assert.Equal(staging, record.RootElement.GetProperty("to_ref").GetString());
-        Assert.Contains(record.RootElement.GetProperty("commits").EnumerateArray(), c => c.GetProperty("subject").GetString() == "BOL-42 日本語のコミット");
+        Assert.Contains(
+            record.RootElement.GetProperty("commits").EnumerateArray(), c => c.GetProperty("subject").GetString() == "BOL-42 日本語のコミット");
 
         // The next release finds the record on the archive branch and chains to it.
         s.Git.SquashPullRequest(43, "BOL-43: Nächster Schritt", new() { ["web/next.ts"] = "next\n" });
@@ -121,9 +124,9 @@ public sealed class RepositoryStateTests
         var second = await s.ReleaseAsync();
 
         Assert.True(second.Code == ExitCode.Success, second.Output);
-        var ids = Shipgate.Record.RecordFiles.ReleaseIds(s.OriginFiles(archive, "releases"));
+        var ids = RecordFiles.ReleaseIds(s.OriginFiles(archive, "releases"));
         Assert.Equal(2, ids.Count);
-        using var next = System.Text.Json.JsonDocument.Parse(s.OriginFile(archive, $"releases/{ids[^1]}.json"));
+        using var next = JsonDocument.Parse(s.OriginFile(archive, $"releases/{ids[^1]}.json"));
         Assert.Equal(id, next.RootElement.GetProperty("previous_release").GetProperty("id").GetString());
     }
 }

@@ -26,13 +26,16 @@ public sealed class GitHubClientTests
     /// </summary>
     private static readonly RetryPolicy Patient = GitHubHttp.DefaultRetry with { AttemptTimeout = GitHubHttp.DefaultRetry.Budget };
 
-    private static GitHubClient Client(GitHubEmulator gh, string? apiUrl = null, string token = GitHubRelease.Token, string owner = "acme", string name = "demo",
+    private static GitHubClient Client(
+        GitHubEmulator gh, string? apiUrl = null, string token = GitHubRelease.Token, string owner = "acme", string name = "demo",
         IProgress<ApiWait>? waits = null, RetryPolicy? retry = null) =>
         Client(GitHubEndpoints.Resolve(apiUrl ?? gh.ApiUrl, _ => null, null), token, owner, name, waits, retry);
 
     private static GitHubClient Client(GitHubEndpoints endpoints, string token = GitHubRelease.Token, string owner = "acme", string name = "demo",
         IProgress<ApiWait>? waits = null, RetryPolicy? retry = null) =>
-        new(new GitHubHttp(endpoints, new GitHubToken(token, "GH_TOKEN"), $"{owner}/{name}", new Secrets(), new FastClock(20), retry ?? Patient, waits), owner, name, "staging");
+        new(
+            new GitHubHttp(endpoints, new GitHubToken(token, "GH_TOKEN"), $"{owner}/{name}", new Secrets(), new FastClock(20), retry ?? Patient, waits),
+            owner, name, "staging");
 
     private static PullRequestFixture Merged(int number, string author = "dana", params ReviewFixture[] reviews) =>
         new(number, $"Change {number}", author, $"dev/change-{number}") { MergedAt = DateTimeOffset.UnixEpoch, MergedBy = "sam", Reviews = reviews };

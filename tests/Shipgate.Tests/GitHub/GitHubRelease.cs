@@ -120,7 +120,8 @@ public static class GitHubStory
     public static void Seed(RepositoryFixture repo, GitScenario git)
     {
         var head = git.RemoteSha("staging");
-        repo.PullRequests.Add(new PullRequestFixture(10, "Login page", "dana", "dev/bol-1-login") { MergedAt = Merged, MergedBy = "sam", Reviews = [Approval("sam")] });
+        repo.PullRequests.Add(
+            new PullRequestFixture(10, "Login page", "dana", "dev/bol-1-login") { MergedAt = Merged, MergedBy = "sam", Reviews = [Approval("sam")] });
         repo.PullRequests.Add(new PullRequestFixture(108, SquashTitleOnGitHub, "dana", "dev/bol-407-session-auth", Body: "Also fixes BOL-9.")
         {
             MergedAt = Merged,
@@ -129,7 +130,13 @@ public static class GitHubStory
             Reviews = [Approval("dana")],
         });
         var rebased = new[] { GitHubRelease.Sha(git, RebasedFirst), GitHubRelease.Sha(git, RebasedSecond) };
-        repo.PullRequests.Add(new PullRequestFixture(20, "ENG-5: Rate limiter", "lee", "feature/rate-limit") { MergedAt = Merged, MergedBy = "sam", Commits = rebased, Reviews = [Approval("sam")] });
+        repo.PullRequests.Add(new PullRequestFixture(20, "ENG-5: Rate limiter", "lee", "feature/rate-limit")
+        {
+            MergedAt = Merged,
+            MergedBy = "sam",
+            Commits = rebased,
+            Reviews = [Approval("sam")],
+        });
         // An open staging-to-main PR holds the same commits: only the merged PR counts.
         repo.PullRequests.Add(new PullRequestFixture(30, "Release train", "sam", "staging", BaseRef: "main", State: "OPEN") { Commits = rebased });
         repo.CheckRuns.Add(new CheckRunFixture(1, head, "build"));

@@ -1,4 +1,7 @@
+using System.Diagnostics;
+using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Shipgate.Emulators;
 using Shipgate.Testing;
 using Shipgate.Tests.Support;
@@ -12,7 +15,7 @@ public sealed class GitHubReleaseTests
     private static string[] Strings(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetString()!)];
 
     /// <summary>The output with the console's line wrapping undone, for whole-sentence assertions.</summary>
-    private static string Flat(RunResult result) => System.Text.RegularExpressions.Regex.Replace(result.Output, @"\s+", " ");
+    private static string Flat(RunResult result) => Regex.Replace(result.Output, @"\s+", " ");
 
     [Fact]
     public async Task Check_runs_alone_pass_and_the_record_holds_what_GitHub_says()
@@ -28,7 +31,9 @@ public sealed class GitHubReleaseTests
         var ci = record.GetProperty("ci_status");
         Assert.Equal("success", ci.GetProperty("status").GetString());
         Assert.Equal(["build", "lint"], Strings(ci.GetProperty("checks_passed")));
-        Assert.Contains(ci.GetProperty("checks").EnumerateArray(), c => c.GetProperty("name").GetString() == "lint" && c.GetProperty("conclusion").GetString() == "skipped");
+        Assert.Contains(
+            ci.GetProperty("checks").EnumerateArray(),
+            c => c.GetProperty("name").GetString() == "lint" && c.GetProperty("conclusion").GetString() == "skipped");
         Assert.Equal(GitHubRelease.Login, record.GetProperty("released_by_login").GetString());
 
         var prs = record.GetProperty("pull_requests").EnumerateArray().ToDictionary(p => p.GetProperty("number").GetInt32());
@@ -39,7 +44,8 @@ public sealed class GitHubReleaseTests
         Assert.Equal("rebase", prs[20].GetProperty("merged_as").GetString());
         Assert.Equal("ENG-5: Rate limiter", prs[20].GetProperty("title").GetString());
         Assert.Equal("lee", prs[20].GetProperty("author").GetString());
-        Assert.Equal(2, record.GetProperty("commits").EnumerateArray().Count(c => c.GetProperty("pull_request").ValueKind == JsonValueKind.Number && c.GetProperty("pull_request").GetInt32() == 20));
+        Assert.Equal(2, record.GetProperty("commits").EnumerateArray()
+            .Count(c => c.GetProperty("pull_request").ValueKind == JsonValueKind.Number && c.GetProperty("pull_request").GetInt32() == 20));
         Assert.Equal(["sam"], Strings(prs[20].GetProperty("approvers")));
 
         var unspecced = record.GetProperty("unspecced_changes").EnumerateArray().Select(u => u.GetProperty("description").GetString()).ToList();
@@ -103,11 +109,13 @@ public sealed class GitHubReleaseTests
     [Fact]
     public async Task A_missing_required_check_blocks_and_changes_nothing()
     {
-        await using var r = await GitHubRelease.StartAsync(GitHubStory.Build(GitHubRelease.Config("  required_checks: [build, security-scan]\n")), (repo, git) =>
-        {
-            GitHubStory.Seed(repo, git);
-            repo.Statuses.Add(new CommitStatusFixture(git.RemoteSha("staging"), "ci/legacy", "failure"));
-        });
+        await using var r = await GitHubRelease.StartAsync(
+            GitHubStory.Build(GitHubRelease.Config("  required_checks: [build, security-scan]\n")),
+            (repo, git) =>
+            {
+                GitHubStory.Seed(repo, git);
+                repo.Statuses.Add(new CommitStatusFixture(git.RemoteSha("staging"), "ci/legacy", "failure"));
+            });
         var originBefore = r.Scenario.OriginRefs();
 
         var result = await r.ReleaseAsync();
@@ -141,7 +149,9 @@ public sealed class GitHubReleaseTests
         Assert.Equal("checkout is down for all customers", record.GetProperty("emergency").GetProperty("reason").GetString());
         Assert.True(record.GetProperty("emergency").GetProperty("ci_overridden").GetBoolean());
         Assert.Equal("failure", record.GetProperty("ci_status").GetProperty("status").GetString());
-        Assert.Contains(record.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.StartsWith("CI on staging was failing and the release went ahead as an emergency"));
+        Assert.Contains(
+            record.GetProperty("warnings").EnumerateArray(),
+            w => w.GetString()!.StartsWith("CI on staging was failing and the release went ahead as an emergency"));
     }
 
     /// <summary>Issue 8: CI passes only on positive evidence. A 200 of the wrong shape fails the release, and nothing moves.</summary>
@@ -255,9 +265,11 @@ public sealed class GitHubReleaseTests
         var actions = Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested && r.GitHub.Requests.Count(q => q.Path.EndsWith("/actions/runs")) < 1) await Task.Delay(5);
-            r.GitHub.Update(s => s.Repository("acme/demo").WorkflowRuns.Add(new WorkflowRunFixture(9002, "Deploy production", r.StagingHead, "main", Status: "in_progress", Conclusion: null)));
+            r.GitHub.Update(s => s.Repository("acme/demo").WorkflowRuns.Add(
+                new WorkflowRunFixture(9002, "Deploy production", r.StagingHead, "main", Status: "in_progress", Conclusion: null)));
             while (!stop.IsCancellationRequested && r.GitHub.Requests.Count(q => q.Path.EndsWith("/actions/runs")) < 4) await Task.Delay(5);
-            r.GitHub.Update(s => s.Repository("acme/demo").WorkflowRuns[0] = new WorkflowRunFixture(9002, "Deploy production", r.StagingHead, "main", Conclusion: "failure"));
+            r.GitHub.Update(s => s.Repository("acme/demo").WorkflowRuns[0] =
+                new WorkflowRunFixture(9002, "Deploy production", r.StagingHead, "main", Conclusion: "failure"));
         });
 
         var result = await r.ReleaseAsync("--wait");
@@ -313,8 +325,18 @@ public sealed class GitHubReleaseTests
         }, (repo, git) =>
         {
             for (var n = 1; n <= pullRequests; n++)
-                repo.PullRequests.Add(new PullRequestFixture(1000 + n, $"BOL-{n}: change {n}", "dana", $"dev/bol-{n}") { MergedAt = DateTimeOffset.UnixEpoch, Reviews = [GitHubStory.Approval("sam")] });
-            repo.PullRequests.Add(new PullRequestFixture(2000, "BOL-999: Rebased", "lee", "dev/bol-999") { MergedAt = DateTimeOffset.UnixEpoch, Commits = [GitHubRelease.Sha(git, rebased)] });
+            {
+                repo.PullRequests.Add(new PullRequestFixture(1000 + n, $"BOL-{n}: change {n}", "dana", $"dev/bol-{n}")
+                {
+                    MergedAt = DateTimeOffset.UnixEpoch,
+                    Reviews = [GitHubStory.Approval("sam")],
+                });
+            }
+            repo.PullRequests.Add(new PullRequestFixture(2000, "BOL-999: Rebased", "lee", "dev/bol-999")
+            {
+                MergedAt = DateTimeOffset.UnixEpoch,
+                Commits = [GitHubRelease.Sha(git, rebased)],
+            });
             repo.CheckRuns.Add(new CheckRunFixture(1, git.RemoteSha("staging"), "build"));
             repo.WorkflowRuns.Add(new WorkflowRunFixture(1, "Deploy", git.RemoteSha("staging"), "main"));
         });
@@ -326,7 +348,9 @@ public sealed class GitHubReleaseTests
         const int constant = 5;
         const int unclaimedCommits = 1;
         var bound = constant + (int)Math.Ceiling(pullRequests / 100.0) + (int)Math.Ceiling(unclaimedCommits / 100.0);
-        Assert.True(r.GitHub.Requests.Count <= bound, $"{r.GitHub.Requests.Count} requests > bound {bound}: " + string.Join(", ", r.GitHub.Requests.Select(q => q.Path)));
+        Assert.True(
+            r.GitHub.Requests.Count <= bound,
+            $"{r.GitHub.Requests.Count} requests > bound {bound}: " + string.Join(", ", r.GitHub.Requests.Select(q => q.Path)));
         Assert.Equal(4, r.GitHub.Requests.Count(q => q.Path == "/graphql"));
         GitHubRelease.AssertWireClean(r.GitHub);
     }
@@ -336,7 +360,7 @@ public sealed class GitHubReleaseTests
     {
         git.Dev("checkout", "--quiet", "staging");
         git.Dev("pull", "--quiet", "--ff-only", "origin", "staging");
-        var stream = new System.Text.StringBuilder();
+        var stream = new StringBuilder();
         for (var n = 1; n <= count; n++)
         {
             var message = $"BOL-{n}: change {n} (#{1000 + n})";
@@ -346,8 +370,8 @@ public sealed class GitHubReleaseTests
             if (n == 1) stream.Append("from refs/heads/staging^0\n");
             stream.Append($"M 100644 inline web/file{n}.ts\ndata {content.Length}\n{content}\n");
         }
-        var info = new System.Diagnostics.ProcessStartInfo("git", ["fast-import", "--quiet"]) { WorkingDirectory = git.Developer, RedirectStandardInput = true };
-        using (var process = System.Diagnostics.Process.Start(info)!)
+        var info = new ProcessStartInfo("git", ["fast-import", "--quiet"]) { WorkingDirectory = git.Developer, RedirectStandardInput = true };
+        using (var process = Process.Start(info)!)
         {
             process.StandardInput.Write(stream.ToString());
             process.StandardInput.Close();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Shipgate.GitHub;
 using Shipgate.Integrations;
 using Shipgate.Linear;
@@ -8,7 +9,7 @@ namespace Shipgate.Tests.Integrations;
 /// <summary>Answers are read strictly: each wrong shape is named, never read as empty or passing.</summary>
 public sealed class WireShapeTests
 {
-    private static string? Problem<T>(string json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) where T : class
+    private static string? Problem<T>(string json, JsonTypeInfo<T> type) where T : class
     {
         using var document = JsonDocument.Parse(json);
         var (value, problem) = WireReader.Read(document.RootElement, type);
@@ -24,8 +25,12 @@ public sealed class WireShapeTests
     [InlineData("""{"check_runs":{"id":1}}""", "with check_runs as an object where a list belongs")]
     [InlineData("""{"check_runs":[null]}""", "with check_runs[0] null")]
     [InlineData("""{"check_runs":[{"id":1,"name":"build","status":"completed","html_url":null}]}""", "without check_runs[0].conclusion")]
-    [InlineData("""{"check_runs":[{"id":"1","name":"build","status":"completed","conclusion":null,"html_url":null}]}""", "with check_runs[0].id as text where a number belongs")]
-    [InlineData("""{"check_runs":[{"id":1,"name":"build","status":"completed","conclusion":"green","html_url":null}]}""", "with check_runs[0].conclusion \"green\", which is none of success, failure")]
+    [InlineData(
+        """{"check_runs":[{"id":"1","name":"build","status":"completed","conclusion":null,"html_url":null}]}""",
+        "with check_runs[0].id as text where a number belongs")]
+    [InlineData(
+        """{"check_runs":[{"id":1,"name":"build","status":"completed","conclusion":"green","html_url":null}]}""",
+        "with check_runs[0].conclusion \"green\", which is none of success, failure")]
     [InlineData("""[]""", "with a list where an object belongs")]
     public void A_check_runs_answer_of_the_wrong_shape_is_named(string json, string problem) =>
         Assert.StartsWith(problem, Problem(json, GitHubRestJson.Default.CheckRunsWire));
@@ -56,12 +61,17 @@ public sealed class WireShapeTests
     public void A_GraphQL_alias_may_be_null_but_a_PR_without_its_reviews_may_not()
     {
         Assert.Null(Problem("""{"repository":{"pr7":null}}""", GitHubGraphJson.Default.RepositoryWirePullRequestNode));
-        const string pr = """{"number":7,"title":"t","url":"u","body":"","state":"MERGED","mergedAt":null,"headRefName":"h","baseRefName":"b","author":null,"mergedBy":null}""";
-        Assert.Equal("without repository.pr7.reviews", Problem("""{"repository":{"pr7":""" + pr + "}}", GitHubGraphJson.Default.RepositoryWirePullRequestNode));
+        const string pr = """{"number":7,"title":"t","url":"u","body":"","state":"MERGED","mergedAt":null""" +
+            ""","headRefName":"h","baseRefName":"b","author":null,"mergedBy":null}""";
+        Assert.Equal(
+            "without repository.pr7.reviews",
+            Problem("""{"repository":{"pr7":""" + pr + "}}", GitHubGraphJson.Default.RepositoryWirePullRequestNode));
         Assert.Equal("with repository null", Problem("""{"repository":null}""", GitHubGraphJson.Default.RepositoryWirePullRequestNode));
     }
 
     [Fact]
     public void A_Linear_page_without_its_nodes_is_named() =>
-        Assert.Equal("with issues.nodes null", Problem("""{"issues":{"nodes":null,"pageInfo":{"hasNextPage":false,"endCursor":null}}}""", LinearJson.Default.IssuesData));
+        Assert.Equal(
+            "with issues.nodes null",
+            Problem("""{"issues":{"nodes":null,"pageInfo":{"hasNextPage":false,"endCursor":null}}}""", LinearJson.Default.IssuesData));
 }

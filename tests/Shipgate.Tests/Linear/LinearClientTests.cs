@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json;
 using Shipgate.Emulators;
 using Shipgate.Integrations;
 using Shipgate.Linear;
+using Shipgate.Tests.GitHub;
 
 namespace Shipgate.Tests.Linear;
 
@@ -152,7 +154,9 @@ public sealed class LinearClientTests
 
         var comment = Assert.Single(linear.State.Comments);
         Assert.Equal("Released to production in release-x", comment.Body);
-        Assert.Equal(["ShipgateComment", "ShipgateCommentExists"], linear.Requests.Select(r => System.Text.Json.JsonDocument.Parse(r.Body).RootElement.GetProperty("operationName").GetString()));
+        Assert.Equal(
+            ["ShipgateComment", "ShipgateCommentExists"],
+            linear.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("operationName").GetString()));
         LinearWorld.AssertEveryRequestValid(linear);
     }
 
@@ -182,7 +186,7 @@ public sealed class LinearClientTests
     public async Task An_answer_of_the_wrong_shape_names_the_operation_and_finds_no_ticket()
     {
         await using var linear = await LinearEmulator.StartAsync(LinearWorld.RichWorkspace());
-        linear.Faults.Reshape(Shipgate.Tests.GitHub.Malformed.Change("null nodes"));
+        linear.Faults.Reshape(Malformed.Change("null nodes"));
 
         var error = await Assert.ThrowsAsync<ApiException>(() => LinearWorld.Client(linear, []).GetTicketsAsync(["BOL-1"], default));
 

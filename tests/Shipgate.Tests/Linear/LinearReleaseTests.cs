@@ -18,7 +18,10 @@ public sealed class LinearReleaseTests
         return scenario;
     }
 
-    /// <summary>BOL-1..60 in a commit body, BOL-61..120 in a squash PR's body, ENG-1..10 in PR branch names, ENG-11..30 in PR commits; UTF-8 and SHA-256 too.</summary>
+    /// <summary>
+    /// BOL-1..60 in a commit body, BOL-61..120 in a squash PR's body, ENG-1..10 in PR branch names,
+    /// ENG-11..30 in PR commits; UTF-8 and SHA-256 too.
+    /// </summary>
     private static void HundredFiftyTickets(GitScenario git)
     {
         Scenarios.Configure(git, "areas:\n  web:\n    title: Web\n    paths: [\"web/**\"]");
@@ -35,7 +38,8 @@ public sealed class LinearReleaseTests
     [Fact]
     public async Task Tickets_from_commits_PR_bodies_and_branch_names_resolve_in_batches_of_a_hundred()
     {
-        await using var linear = await LinearEmulator.StartAsync(LinearWorld.Workspace(LinearWorld.Done("BOL", 1, 120).Concat(LinearWorld.Done("ENG", 1, 30)), "BOL", "ENG", "OPS"));
+        await using var linear = await LinearEmulator.StartAsync(
+            LinearWorld.Workspace(LinearWorld.Done("BOL", 1, 120).Concat(LinearWorld.Done("ENG", 1, 30)), "BOL", "ENG", "OPS"));
         using var s = Connected(linear, HundredFiftyTickets);
 
         var result = await s.ReleaseAsync(null, "--dry-run");

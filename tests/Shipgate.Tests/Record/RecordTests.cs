@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Shipgate.Git;
 using Shipgate.Integrations;
 using Shipgate.Record;
@@ -15,7 +16,9 @@ public sealed class RecordTests
         var at = new DateTimeOffset(2026, 2, 4, 17, 30, 45, TimeSpan.FromHours(2));
         Assert.Equal("release-2026-02-04-153045", RecordFiles.NewReleaseId(at, []));
         Assert.Equal("release-2026-02-04-153045-2", RecordFiles.NewReleaseId(at, ["releases/release-2026-02-04-153045.json"]));
-        Assert.Equal("release-2026-02-04-153045-3", RecordFiles.NewReleaseId(at, ["releases/release-2026-02-04-153045.json", "releases/release-2026-02-04-153045-2.json"]));
+        Assert.Equal(
+            "release-2026-02-04-153045-3",
+            RecordFiles.NewReleaseId(at, ["releases/release-2026-02-04-153045.json", "releases/release-2026-02-04-153045-2.json"]));
     }
 
     [Fact]
@@ -31,14 +34,17 @@ public sealed class RecordTests
 
     private static ReleaseRecord Sample(string hostileTitle)
     {
-        var commit = new Commit(new string('a', 40), ["b"], "Dana", "d@x", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, hostileTitle + " (#5)", "", ["web/a.ts"]);
+        var commit = new Commit(
+            new string('a', 40), ["b"], "Dana", "d@x", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, hostileTitle + " (#5)", "", ["web/a.ts"]);
         var plan = ReleasePlanner.Build(new ReleasePlanner.Inputs(new string('b', 40), commit.Sha, [commit], new DiffStat(1, 2, 3, ["web/a.ts"]),
             ["compliance/pr-5-x.json"], new TicketMatcher(["BOL"]), new AreaMap([]), ReleasePlanner.NoLookup, null, "https://github.com/acme/svc"));
         var ci = new CiResult(commit.Sha, "success", [new CiCheck("build", "success", true)], null);
         return RecordBuilder.Build(new RecordBuilder.Inputs("release-2026-02-04-153045", new DateTimeOffset(2026, 2, 4, 15, 30, 45, TimeSpan.Zero),
             "acme/svc", new GitIdentity("Rita", "rita@example.com"), "rita", "main", "staging", plan, ci,
-            [new OpenPullRequest(9, hostileTitle, "eve", null)], Gaps.Warnings(Gaps.Find(plan, ci, [new OpenPullRequest(9, hostileTitle, "eve", null)]), "staging"),
-            new RecordConfirmation("SHIP", "SHIP", new DateTimeOffset(2026, 2, 4, 15, 30, 40, TimeSpan.Zero), ConfirmationChannel.Terminal), new PreviousRelease("release-2026-01-01-000000", new string('c', 64))));
+            [new OpenPullRequest(9, hostileTitle, "eve", null)],
+            Gaps.Warnings(Gaps.Find(plan, ci, [new OpenPullRequest(9, hostileTitle, "eve", null)]), "staging"),
+            new RecordConfirmation("SHIP", "SHIP", new DateTimeOffset(2026, 2, 4, 15, 30, 40, TimeSpan.Zero), ConfirmationChannel.Terminal),
+            new PreviousRelease("release-2026-01-01-000000", new string('c', 64))));
     }
 
     [Fact]
@@ -67,8 +73,12 @@ public sealed class RecordTests
     {
         const string hostile = "<script>alert(1)</script> | [x](javascript:alert(1)) **bold** \u001b[31mred";
         var record = Sample(hostile);
-        var plan = ReleasePlanner.Build(new ReleasePlanner.Inputs("b", "a", [], new DiffStat(0, 0, 0, []), [], new TicketMatcher([]), new AreaMap([]), ReleasePlanner.NoLookup, null, null));
-        var md = RecordMarkdown.Render(record, Gaps.Checklist(Gaps.Find(plan, CiResult.Unverified("a", "x"), []), plan.ReviewsKnown), path => $"https://github.com/acme/svc/blob/compliance-archives/{path}");
+        var plan = ReleasePlanner.Build(new ReleasePlanner.Inputs(
+            "b", "a", [], new DiffStat(0, 0, 0, []), [], new TicketMatcher([]), new AreaMap([]), ReleasePlanner.NoLookup, null, null));
+        var md = RecordMarkdown.Render(
+            record,
+            Gaps.Checklist(Gaps.Find(plan, CiResult.Unverified("a", "x"), []), plan.ReviewsKnown),
+            path => $"https://github.com/acme/svc/blob/compliance-archives/{path}");
 
         Assert.Contains("## From → To", md);
         Assert.Contains("📋 Report", md);
@@ -79,7 +89,7 @@ public sealed class RecordTests
         Assert.DoesNotContain("\u001b", md);
         Assert.Contains("&lt;script&gt;alert\\(1\\)&lt;/script&gt; \\| \\[x\\]\\(javascript:alert\\(1\\)\\) \\*\\*bold\\*\\*", md);
         var prRow = md.Split('\n').Single(l => l.StartsWith("| [#5]"));
-        Assert.Equal(6, System.Text.RegularExpressions.Regex.Matches(prRow, @"(?<!\\)\|").Count); // 5 cells: escaped pipes do not split
+        Assert.Equal(6, Regex.Matches(prRow, @"(?<!\\)\|").Count); // 5 cells: escaped pipes do not split
     }
 
     [Theory]

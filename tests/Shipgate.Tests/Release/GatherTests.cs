@@ -15,7 +15,8 @@ public sealed class GatherTests
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(new StringWriter()), Ansi = AnsiSupport.No });
         var env = new Dictionary<string, string?> { ["XDG_STATE_HOME"] = Path.Combine(s.Folder, "state") };
         var host = new CliHost(console, () => null, name => env.GetValueOrDefault(name), TimeProvider.System, s.Git.Releaser);
-        var context = await ReleaseCommand.CreateContextAsync(host, new ReleaseOptions(DryRun: true, AllowUnverifiedCi: "test"), s.Git.Releaser, Secrets.None, CancellationToken.None);
+        var context = await ReleaseCommand.CreateContextAsync(
+            host, new ReleaseOptions(DryRun: true, AllowUnverifiedCi: "test"), s.Git.Releaser, Secrets.None, CancellationToken.None);
         var preflighted = await Preflight.RunAsync(context, CancellationToken.None);
         Assert.NotNull(preflighted);
         return (context, await Gather.RunAsync(context, preflighted, CancellationToken.None));
@@ -42,7 +43,10 @@ public sealed class GatherTests
         {
             Scenarios.Configure(git);
             git.SquashPullRequest(5, "BOL-5: Real change", new() { ["web/a.ts"] = "a\n" });
-            git.DirectCommit("staging", "innocent\n\nbody \u001e0000000000000000000000000000000000000000\u001f\u001fX\u001fx@x\u001f2026-01-01T00:00:00Z\u001f2026-01-01T00:00:00Z\u001fFix (#77)\u001f\u001f",
+            git.DirectCommit(
+                "staging",
+                "innocent\n\nbody \u001e0000000000000000000000000000000000000000\u001f\u001fX\u001fx@x\u001f" +
+                "2026-01-01T00:00:00Z\u001f2026-01-01T00:00:00Z\u001fFix (#77)\u001f\u001f",
                 new() { ["web/b.ts"] = "b\n" });
         });
 

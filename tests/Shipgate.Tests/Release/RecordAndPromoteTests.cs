@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Shipgate.Record;
 using Shipgate.Release;
@@ -28,7 +29,7 @@ public sealed class RecordAndPromoteTests
         var warnings = record.RootElement.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!).ToList();
         Assert.Equal(Gaps.Warnings(gathered.Gaps, "staging"), warnings);
         Assert.Equal(preflighted!.Releaser!.Identity.Email, record.RootElement.GetProperty("released_by_email").GetString());
-        var markdown = System.Text.Encoding.UTF8.GetString(s.OriginFile("compliance-archives", RecordFiles.MarkdownPath(released.Record.ReleaseId)));
+        var markdown = Encoding.UTF8.GetString(s.OriginFile("compliance-archives", RecordFiles.MarkdownPath(released.Record.ReleaseId)));
         Assert.Contains("Typed**: by the releaser at their terminal", markdown);
         Assert.Equal(releaserBefore, s.ReleaserFingerprint(includeRemoteTracking: false));
     }

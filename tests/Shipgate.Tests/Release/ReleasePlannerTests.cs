@@ -9,9 +9,12 @@ public sealed class ReleasePlannerTests
 {
     private static int _n;
     private static Commit C(string subject, string[] parents, string body = "", params string[] files) =>
-        new($"{++_n:x40}".Replace(' ', '0'), parents, "Dana", "dana@example.com", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddMinutes(_n), subject, body, files);
+        new($"{++_n:x40}".Replace(' ', '0'), parents, "Dana", "dana@example.com", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddMinutes(_n),
+            subject, body, files);
 
-    private static ReleasePlan Plan(IReadOnlyList<Commit> commits, PullRequestLookup? lookup = null, IReadOnlyDictionary<string, TicketDetails>? tickets = null, params string[] archives) =>
+    private static ReleasePlan Plan(
+        IReadOnlyList<Commit> commits, PullRequestLookup? lookup = null, IReadOnlyDictionary<string, TicketDetails>? tickets = null,
+        params string[] archives) =>
         ReleasePlanner.Build(new ReleasePlanner.Inputs("base", commits[0].Sha, commits, new DiffStat(0, 0, 0, []), archives,
             new TicketMatcher(["BOL"]), new AreaMap([]), lookup ?? ReleasePlanner.NoLookup, tickets, "https://github.com/acme/svc"));
 
@@ -57,8 +60,8 @@ public sealed class ReleasePlannerTests
         var lookup = new PullRequestLookup(
             new Dictionary<int, PullRequestDetails>
             {
-                [55] = new(55, "Rebased feature", "https://github.com/acme/svc/pull/55", "octo", DateTimeOffset.UnixEpoch, "lead", "Implements BOL-8", "feature/x",
-                    [new Review("octo", ReviewState.Approved, null)]),
+                [55] = new(55, "Rebased feature", "https://github.com/acme/svc/pull/55", "octo", DateTimeOffset.UnixEpoch, "lead", "Implements BOL-8",
+                    "feature/x", [new Review("octo", ReviewState.Approved, null)]),
             },
             new Dictionary<string, int> { [first.Sha] = 55, [second.Sha] = 55 });
 
@@ -77,7 +80,10 @@ public sealed class ReleasePlannerTests
         var withTicket = C("BOL-1: Tracked (#1)", ["base"]);
         var without = C("Untracked (#2)", [withTicket.Sha]);
         var ghost = C("Mentions BOL-404 (#3)", [without.Sha]);
-        var tickets = new Dictionary<string, TicketDetails> { ["BOL-1"] = new("BOL-1", "Tracked", "https://linear.app/x/issue/BOL-1", "In Progress", "started") };
+        var tickets = new Dictionary<string, TicketDetails>
+        {
+            ["BOL-1"] = new("BOL-1", "Tracked", "https://linear.app/x/issue/BOL-1", "In Progress", "started"),
+        };
 
         var plan = Plan([ghost, without, withTicket], tickets: tickets);
 

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Shipgate.Audit;
 using Shipgate.Testing;
 using Shipgate.Tests.Support;
 
@@ -69,7 +71,7 @@ public sealed class ReleaseTests
         Assert.Equal(archiveBefore, GitScenario.Run(s.Folder, "--git-dir", s.Git.Origin, "rev-parse", "refs/heads/compliance-archives^").Trim());
 
         var record = s.LastRecord();
-        Assert.Empty(Shipgate.Audit.RecordSchemas.Validate(s.OriginFile("compliance-archives", added.Single(f => f.EndsWith(".json"))), isRelease: true));
+        Assert.Empty(RecordSchemas.Validate(s.OriginFile("compliance-archives", added.Single(f => f.EndsWith(".json"))), isRelease: true));
         Assert.Equal(Path.GetFileNameWithoutExtension(added.Single(f => f.EndsWith(".json"))), record.GetProperty("release_id").GetString());
         Assert.Equal(main, record.GetProperty("from_sha").GetString());
         Assert.Equal(staging, record.GetProperty("to_sha").GetString());
@@ -83,7 +85,10 @@ public sealed class ReleaseTests
         var merges = int.Parse(GitScenario.Run(s.Git.Releaser, "rev-list", "--count", "--merges", $"{main}..{staging}").Trim());
         Assert.Equal(merges, record.GetProperty("merge_commits_count").GetInt32());
         var shortstat = GitScenario.Run(s.Git.Releaser, "diff", "--shortstat", main, staging);
-        Assert.Equal(shortstat.Trim(), $"{record.GetProperty("files_changed").GetInt32()} files changed, {record.GetProperty("insertions").GetInt32()} insertions(+)" +
+        Assert.Equal(
+            shortstat.Trim(),
+            $"{record.GetProperty("files_changed").GetInt32()} files changed, " +
+            $"{record.GetProperty("insertions").GetInt32()} insertions(+)" +
             (record.GetProperty("deletions").GetInt32() > 0 ? $", {record.GetProperty("deletions").GetInt32()} deletions(-)" : ""));
 
         var prs = record.GetProperty("pull_requests").EnumerateArray().ToDictionary(p => p.GetProperty("number").GetInt32());
@@ -192,7 +197,7 @@ public sealed class ReleaseTests
               pid=$(awk '{print $4}' /proc/$pid/stat)
             done
             """);
-        using (var chmod = System.Diagnostics.Process.Start("chmod", ["+x", hook])!) chmod.WaitForExit();
+        using (var chmod = Process.Start("chmod", ["+x", hook])!) chmod.WaitForExit();
         var staging = s.Git.RemoteSha("staging");
 
         var result = await s.ReleaseAsync();

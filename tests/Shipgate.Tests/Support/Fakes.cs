@@ -1,4 +1,5 @@
 using Shipgate.Integrations;
+using Shipgate.Release;
 
 namespace Shipgate.Tests.Support;
 
@@ -21,7 +22,7 @@ public sealed class FakeCodeHost : ICodeHost
         Task.FromResult<IReadOnlyList<OpenPullRequest>>(OpenPullRequests);
 
     public Task<PullRequestLookup> GetPullRequestsAsync(IReadOnlyCollection<int> numbers, IReadOnlyCollection<string> commitShas, CancellationToken ct) =>
-        Task.FromResult(Shipgate.Release.ReleasePlanner.NoLookup);
+        Task.FromResult(ReleasePlanner.NoLookup);
 
     public Task<string?> GetViewerLoginAsync(CancellationToken ct) =>
         LoginFailure is { } failure ? Task.FromException<string?>(failure) : Task.FromResult(Login);
@@ -47,7 +48,8 @@ public sealed class FakeTracker : ITicketTracker
     public Task<IReadOnlyList<string>> GetTeamKeysAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<string>>(["BOL", "ENG"]);
 
     public Task<IReadOnlyDictionary<string, TicketDetails>> GetTicketsAsync(IReadOnlyCollection<string> ids, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyDictionary<string, TicketDetails>>(ids.ToDictionary(id => id, id => new TicketDetails(id, $"Ticket {id}", $"https://linear.app/acme/issue/{id}", "Done", "completed")));
+        Task.FromResult<IReadOnlyDictionary<string, TicketDetails>>(
+            ids.ToDictionary(id => id, id => new TicketDetails(id, $"Ticket {id}", $"https://linear.app/acme/issue/{id}", "Done", "completed")));
 
     public Task CommentAsync(string ticketId, string body, string key, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Shipgate.Testing;
 
 namespace Shipgate.Tests.Support;
@@ -19,7 +20,7 @@ internal static class Interrupts
             while [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done
             exec git-upload-pack "$@"
             """);
-        using (var chmod = System.Diagnostics.Process.Start("chmod", ["+x", script])!) chmod.WaitForExit();
+        using (var chmod = Process.Start("chmod", ["+x", script])!) chmod.WaitForExit();
         GitScenario.Run(s.Git.Releaser, "config", "remote.origin.uploadpack", script);
     }
 

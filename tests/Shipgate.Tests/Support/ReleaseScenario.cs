@@ -1,4 +1,7 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
+using System.Text.Json;
+using Shipgate.Record;
 using Shipgate.Testing;
 
 namespace Shipgate.Tests.Support;
@@ -36,13 +39,16 @@ public sealed class ReleaseScenario : IDisposable
         var clone = Git.Releaser;
         var lines = new List<string>
         {
-            GitScenario.Run(clone, ["for-each-ref", "--format=%(refname) %(objectname)", .. includeRemoteTracking ? Array.Empty<string>() : ["refs/heads", "refs/tags"]]),
+            GitScenario.Run(
+                clone,
+                ["for-each-ref", "--format=%(refname) %(objectname)", .. includeRemoteTracking ? Array.Empty<string>() : ["refs/heads", "refs/tags"]]),
             File.ReadAllText(Path.Combine(clone, ".git", "HEAD")),
             File.ReadAllText(Path.Combine(clone, ".git", "config")),
             GitScenario.Run(clone, "status", "--porcelain", "--ignored"),
         };
         foreach (var file in Directory.EnumerateFiles(clone, "*", SearchOption.AllDirectories)
-                     .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}.git{Path.DirectorySeparatorChar}") || f.EndsWith($"{Path.DirectorySeparatorChar}index"))
+                     .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}.git{Path.DirectorySeparatorChar}")
+                                 || f.EndsWith($"{Path.DirectorySeparatorChar}index"))
                      .Order(StringComparer.Ordinal))
             lines.Add($"{Path.GetRelativePath(clone, file)} {Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)))}");
         return string.Join("\n", lines);
@@ -66,7 +72,8 @@ public sealed class ReleaseScenario : IDisposable
     {
         var (code, _, error) = GitScenario.Exec(Folder, ["--git-dir", Git.Origin, "cat-file", "-e", $"refs/heads/{branch}:{path}"]);
         if (code != 0) throw new InvalidOperationException(error);
-        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("git", ["--git-dir", Git.Origin, "cat-file", "blob", $"refs/heads/{branch}:{path}"]) { RedirectStandardOutput = true })!;
+        var blob = new ProcessStartInfo("git", ["--git-dir", Git.Origin, "cat-file", "blob", $"refs/heads/{branch}:{path}"]) { RedirectStandardOutput = true };
+        using var process = Process.Start(blob)!;
         using var bytes = new MemoryStream();
         process.StandardOutput.BaseStream.CopyTo(bytes);
         process.WaitForExit();
@@ -77,11 +84,11 @@ public sealed class ReleaseScenario : IDisposable
     public string PolicyBlob(string branch) => GitScenario.Run(Folder, "--git-dir", Git.Origin, "rev-parse", $"refs/heads/{branch}:.shipgate.yml").Trim();
 
     /// <summary>The release ids on origin's archive branch, oldest first.</summary>
-    public IReadOnlyList<string> ReleaseIds() => Shipgate.Record.RecordFiles.ReleaseIds(OriginFiles("compliance-archives", "releases"));
+    public IReadOnlyList<string> ReleaseIds() => RecordFiles.ReleaseIds(OriginFiles("compliance-archives", "releases"));
 
     /// <summary>The newest release record on origin's archive branch.</summary>
-    public System.Text.Json.JsonElement LastRecord() =>
-        System.Text.Json.JsonDocument.Parse(OriginFile("compliance-archives", $"releases/{ReleaseIds()[^1]}.json")).RootElement;
+    public JsonElement LastRecord() =>
+        JsonDocument.Parse(OriginFile("compliance-archives", $"releases/{ReleaseIds()[^1]}.json")).RootElement;
 
     public IReadOnlyList<string> OriginFiles(string branch, string folder) =>
         GitScenario.Run(Folder, "--git-dir", Git.Origin, "ls-tree", "-r", "--name-only", "refs/heads/" + branch, "--", folder)

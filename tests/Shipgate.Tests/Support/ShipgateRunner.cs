@@ -20,7 +20,13 @@ public sealed record RunResult(int ExitCode, string Output)
 /// </summary>
 public sealed class ShipgateRunner(string workingDirectory, string stateFolder)
 {
-    public Dictionary<string, string?> Environment { get; } = new() { ["XDG_STATE_HOME"] = stateFolder, ["GH_TOKEN"] = null, ["GITHUB_TOKEN"] = null, ["LINEAR_API_KEY"] = null };
+    public Dictionary<string, string?> Environment { get; } = new()
+    {
+        ["XDG_STATE_HOME"] = stateFolder,
+        ["GH_TOKEN"] = null,
+        ["GITHUB_TOKEN"] = null,
+        ["LINEAR_API_KEY"] = null,
+    };
 
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
