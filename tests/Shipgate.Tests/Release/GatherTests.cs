@@ -1,8 +1,6 @@
-using Shipgate.Cli;
 using Shipgate.Release;
 using Shipgate.Release.Phases;
 using Shipgate.Tests.Support;
-using Spectre.Console;
 
 namespace Shipgate.Tests.Release;
 
@@ -12,11 +10,7 @@ public sealed class GatherTests
 {
     private static async Task<(ReleaseContext Context, Gathered Gathered)> GatherAsync(ReleaseScenario s)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(new StringWriter()), Ansi = AnsiSupport.No });
-        var env = new Dictionary<string, string?> { ["XDG_STATE_HOME"] = Path.Combine(s.Folder, "state") };
-        var host = new CliHost(console, () => null, name => env.GetValueOrDefault(name), TimeProvider.System, s.Git.Releaser);
-        var context = await ReleaseCommand.CreateContextAsync(
-            host, new ReleaseOptions(DryRun: true, AllowUnverifiedCi: "test"), s.Git.Releaser, Secrets.None, CancellationToken.None);
+        var context = new PhaseRun(s, new ReleaseOptions(DryRun: true, AllowUnverifiedCi: "test")).Context;
         var preflighted = await Preflight.RunAsync(context, CancellationToken.None);
         Assert.NotNull(preflighted);
         return (context, await Gather.RunAsync(context, preflighted, CancellationToken.None));

@@ -1,7 +1,6 @@
 using Shipgate.Cli;
 using Shipgate.Integrations;
 using Shipgate.Release;
-using Spectre.Console;
 
 namespace Shipgate.Tests.Support;
 
@@ -12,14 +11,7 @@ public sealed class PhaseRun
 
     public PhaseRun(ReleaseScenario scenario, ReleaseOptions options, ICodeHost? codeHost = null, ITicketTracker? tracker = null, TimeProvider? clock = null)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(_output),
-        });
-        console.Profile.Width = 100;
+        var console = CapturedConsole.Create(_output);
         var env = new Dictionary<string, string?> { ["XDG_STATE_HOME"] = Path.Combine(scenario.Folder, "state") };
         var host = new CliHost(console, () => null, name => env.GetValueOrDefault(name), clock ?? TimeProvider.System, scenario.Git.Releaser);
         var context = ReleaseCommand.CreateContextAsync(host, options, scenario.Git.Releaser, Secrets.None, CancellationToken.None).GetAwaiter().GetResult();

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Shipgate.Cli;
-using Spectre.Console;
 
 namespace Shipgate.Tests.Support;
 
@@ -37,14 +36,7 @@ public sealed class ShipgateRunner(string workingDirectory, string stateFolder)
     public async Task<RunResult> RunAsync(string[] args, Func<string, string?>? answer = null, CancellationToken ct = default)
     {
         var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(output),
-        });
-        console.Profile.Width = 100;
+        var console = CapturedConsole.Create(output);
         var host = new CliHost(console, () => HasTerminal ? new PromptAnswerer(output, answer ?? (word => word)) : null, Lookup, Clock, workingDirectory);
         var code = await ShipgateCli.RunAsync(args, host, ct);
         return new RunResult(code, output.ToString());
