@@ -76,7 +76,10 @@ public sealed class DemoGitHub : IAsyncDisposable
         try
         {
             while (scenario.RemoteSha("main") != staging) await Task.Delay(300, ct);
-            var run = new WorkflowRunFixture(7001, "Deploy production", staging, "main", Status: "in_progress", Conclusion: null) { CreatedAt = DateTimeOffset.UtcNow };
+            var run = new WorkflowRunFixture(7001, "Deploy production", staging, "main", Status: "in_progress", Conclusion: null)
+            {
+                CreatedAt = DateTimeOffset.UtcNow,
+            };
             Emulator.Update(s => s.Repository(Repository).WorkflowRuns.Add(run));
             await Task.Delay(TimeSpan.FromSeconds(8), ct);
             Emulator.Update(s => s.Repository(Repository).WorkflowRuns[0] = run with { Status = "completed", Conclusion = "success" });

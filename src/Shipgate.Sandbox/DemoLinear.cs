@@ -27,5 +27,6 @@ public static class DemoLinear
     /// <summary>The comments the release left, as "BOL-407: first line of the body" lines.</summary>
     public static IEnumerable<string> Comments(LinearEmulator linear) =>
         linear.State.Comments.Select(c =>
-            $"{linear.State.Issues.Find(i => i.Id == c.IssueId)?.Identifier ?? c.IssueId}: {string.Join(" | ", c.Body.Split('\n', StringSplitOptions.RemoveEmptyEntries))}");
+            $"{linear.State.Issues.Find(i => i.Id == c.IssueId)?.Identifier ?? c.IssueId}: " +
+            $"{string.Join(" | ", c.Body.Split('\n', StringSplitOptions.RemoveEmptyEntries))}");
 }

@@ -43,7 +43,8 @@ internal sealed record TrailTip(
 /// </summary>
 internal static class TrailGuard
 {
-    public static async Task<TrailHealth> CheckAsync(GitRepository git, ShipgateConfig config, string? archive, string? emergency, IAnsiConsole console, CancellationToken ct)
+    public static async Task<TrailHealth> CheckAsync(GitRepository git, ShipgateConfig config, string? archive, string? emergency,
+        IAnsiConsole console, CancellationToken ct)
     {
         var tip = await ReadAsync(git, config, archive, ct);
         var breaks = Judge(tip);

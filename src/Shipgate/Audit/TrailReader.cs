@@ -9,7 +9,8 @@ namespace Shipgate.Audit;
 /// </summary>
 public static class TrailReader
 {
-    public static async Task<TrailFacts> ReadAsync(GitRepository git, Config.ShipgateConfig config, string repository, string? allowedSignersFile, CancellationToken ct)
+    public static async Task<TrailFacts> ReadAsync(GitRepository git, Config.ShipgateConfig config, string repository, string? allowedSignersFile,
+        CancellationToken ct)
     {
         var heads = await git.RemoteHeadsAsync(config.Remote, [config.ArchiveBranch, config.ProductionBranch], ct);
         var main = heads.GetValueOrDefault(config.ProductionBranch)
@@ -33,7 +34,8 @@ public static class TrailReader
                     addedAt[change.Path] = i;
             links = chainIds
                 .Select(id => new TrailLink(id, addedAt.GetValueOrDefault(RecordFiles.JsonPath(id), -1),
-                    addedAt.TryGetValue(RecordFiles.JsonPath(id), out var at) ? history[at].Sha : archive, bytes.GetValueOrDefault(RecordFiles.JsonPath(id), [])))
+                    addedAt.TryGetValue(RecordFiles.JsonPath(id), out var at) ? history[at].Sha : archive,
+                    bytes.GetValueOrDefault(RecordFiles.JsonPath(id), [])))
                 .OrderBy(l => l.AddedAt).ThenBy(l => l.Id, RecordFiles.ChainOrder)
                 .ToList();
         }

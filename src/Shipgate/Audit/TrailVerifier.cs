@@ -87,7 +87,9 @@ public static class TrailVerifier
             {
                 var id = Path.GetFileNameWithoutExtension(change.Path);
                 var what = change.Status == 'D' ? "deleted" : "edited";
-                problems.Add(new(TrailCheck.AppendOnly, id, $"{change.Path} was {what} by commit {Sha.Short(commit.Sha)} (\"{Rendering.SafeText.OneLine(commit.Subject)}\"); records may only be added."));
+                problems.Add(new(TrailCheck.AppendOnly, id,
+                    $"{change.Path} was {what} by commit {Sha.Short(commit.Sha)} (\"{Rendering.SafeText.OneLine(commit.Subject)}\"); " +
+                    "records may only be added."));
             }
     }
 
@@ -97,7 +99,8 @@ public static class TrailVerifier
         foreach (var link in facts.Links)
         {
             if (latest is not null && RecordFiles.ChainOrder.Compare(link.Id, latest.Id) < 0)
-                problems.Add(new(TrailCheck.Order, link.Id, $"{link.Id} was added after {latest.Id} but is dated before it: a record was inserted or reordered later."));
+                problems.Add(new(TrailCheck.Order, link.Id,
+                    $"{link.Id} was added after {latest.Id} but is dated before it: a record was inserted or reordered later."));
             else latest = link;
         }
     }
@@ -134,15 +137,18 @@ public static class TrailVerifier
         if (previous is null)
         {
             if (claimed is not null)
-                problems.Add(new(TrailCheck.Chain, link.Id, $"{link.Id} links to {claimed.Id}, which is not on the archive branch: a record before it was removed."));
+                problems.Add(new(TrailCheck.Chain, link.Id,
+                    $"{link.Id} links to {claimed.Id}, which is not on the archive branch: a record before it was removed."));
         }
         else if (claimed is null)
             problems.Add(new(TrailCheck.Chain, link.Id, $"{link.Id} links to nothing, but {previous.Id} was recorded before it."));
         else if (claimed.Id != previous.Id || claimed.Sha256 != previous.Sha256)
             problems.Add(new(TrailCheck.Chain, link.Id,
                 claimed.Id != previous.Id
-                    ? $"{link.Id} links to {claimed.Id}, but the record before it is {previous.Id}: the chain was broken by a removed, inserted or reordered record."
-                    : $"{link.Id} holds SHA-256 {Short(claimed.Sha256, 12)}… of {previous.Id}, whose bytes now hash to {Short(previous.Sha256, 12)}…: {previous.Id} was changed after it was recorded."));
+                    ? $"{link.Id} links to {claimed.Id}, but the record before it is {previous.Id}: " +
+                      "the chain was broken by a removed, inserted or reordered record."
+                    : $"{link.Id} holds SHA-256 {Short(claimed.Sha256, 12)}… of {previous.Id}, whose bytes now hash to {Short(previous.Sha256, 12)}…: " +
+                      $"{previous.Id} was changed after it was recorded."));
     }
 
     private static void CheckRanges(List<(TrailLink Link, ReleaseRecord Record)> releases, List<TrailProblem> problems)
@@ -153,7 +159,8 @@ public static class TrailVerifier
             var before = releases[i - 1].Record;
             if (record.FromSha != before.ToSha)
                 problems.Add(new(TrailCheck.Ranges, link.Id,
-                    $"{link.Id} starts at {Short(record.FromSha)} but {before.ReleaseId} ended at {Short(before.ToSha)}: main changed between them without a record."));
+                    $"{link.Id} starts at {Short(record.FromSha)} but {before.ReleaseId} ended at {Short(before.ToSha)}: " +
+                    "main changed between them without a record."));
         }
     }
 
@@ -163,7 +170,9 @@ public static class TrailVerifier
         if (releases.Count == 0) return [];
         if (!facts.FirstReleaseStartIsOnMain)
         {
-            problems.Add(new(TrailCheck.Coverage, releases[0].Link.Id, $"{facts.ProductionBranch} no longer contains {Short(releases[0].Record.FromSha)}, where the first release started: its history was rewritten."));
+            problems.Add(new(TrailCheck.Coverage, releases[0].Link.Id,
+                $"{facts.ProductionBranch} no longer contains {Short(releases[0].Record.FromSha)}, where the first release started: " +
+                "its history was rewritten."));
             return [];
         }
         var bySha = facts.MainSinceFirstRelease.ToDictionary(c => c.Sha);
@@ -172,7 +181,8 @@ public static class TrailVerifier
         {
             if (!bySha.ContainsKey(record.ToSha) && record.ToSha != record.FromSha)
             {
-                problems.Add(new(TrailCheck.Coverage, link.Id, $"{facts.ProductionBranch} no longer contains {Short(record.ToSha)}, released by {link.Id}: its history was rewritten."));
+                problems.Add(new(TrailCheck.Coverage, link.Id,
+                    $"{facts.ProductionBranch} no longer contains {Short(record.ToSha)}, released by {link.Id}: its history was rewritten."));
                 continue;
             }
             var excluded = Ancestors(record.FromSha, bySha);
@@ -226,10 +236,12 @@ public static class TrailVerifier
         if (facts.Signatures is null) return;
         foreach (var link in facts.Links)
             if (facts.Signatures.GetValueOrDefault(link.AddedIn) is { } why)
-                problems.Add(new(TrailCheck.Signatures, link.Id, $"commit {Short(link.AddedIn)} that added {link.Id} is not signed by an allowed signer: {Rendering.SafeText.OneLine(why)}"));
+                problems.Add(new(TrailCheck.Signatures, link.Id,
+                    $"commit {Short(link.AddedIn)} that added {link.Id} is not signed by an allowed signer: {Rendering.SafeText.OneLine(why)}"));
     }
 
-    private static IReadOnlyList<EmergencyReviewStatus> CheckEmergencies(List<(TrailLink Link, ReleaseRecord Record)> releases, List<(TrailLink Link, ReviewRecord Record)> reviews,
+    private static IReadOnlyList<EmergencyReviewStatus> CheckEmergencies(
+        List<(TrailLink Link, ReleaseRecord Record)> releases, List<(TrailLink Link, ReviewRecord Record)> reviews,
         DateTimeOffset now, TimeSpan reviewWithin, List<TrailProblem> problems)
     {
         // A review by the releaser is no review: it is named, and the release still awaits an independent one.

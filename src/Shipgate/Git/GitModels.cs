@@ -32,7 +32,8 @@ public sealed record RefUpdate(string Ref, string NewSha, string? ExpectedOldSha
 public sealed record FileChange(char Status, string Path);
 
 /// <summary>A commit of a branch's history with the files it changed.</summary>
-public sealed record HistoryCommit(string Sha, IReadOnlyList<string> Parents, string AuthorName, DateTimeOffset CommittedAt, string Subject, IReadOnlyList<FileChange> Changes);
+public sealed record HistoryCommit(
+    string Sha, IReadOnlyList<string> Parents, string AuthorName, DateTimeOffset CommittedAt, string Subject, IReadOnlyList<FileChange> Changes);
 
 /// <summary>
 /// What became of an atomic push, told from git's answer and from what the remote holds afterwards,

@@ -246,7 +246,9 @@ public sealed class GitRepository(GitCli git)
     public async Task<IReadOnlyList<Commit>> CommitsAsync(string tip, string? exclude, CancellationToken ct)
     {
         var records = await LogRecordsAsync([], ["%H", "%P", "%an", "%ae", "%aI", "%cI", "%s"], exclude is null ? [tip] : [tip, "^" + exclude], ct);
-        return records.Select(r => new Commit(r.Fields[0], Shas(r.Fields[1]), r.Fields[2], r.Fields[3], Instant(r.Fields[4]), Instant(r.Fields[5]), r.Fields[6], "", []))
+        return records
+            .Select(r => new Commit(r.Fields[0], Shas(r.Fields[1]), r.Fields[2], r.Fields[3], Instant(r.Fields[4]), Instant(r.Fields[5]),
+                r.Fields[6], "", []))
             .ToList();
     }
 

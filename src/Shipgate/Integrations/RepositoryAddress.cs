@@ -27,6 +27,7 @@ public sealed partial record RepositoryAddress(string Host, string Owner, string
     [GeneratedRegex(@"^(?:[^@/\s]+@)?(?<host>[A-Za-z0-9.-]+):(?<owner>[A-Za-z0-9_.-]+)/(?<name>[A-Za-z0-9_.-]+?)(?:\.git)?/?$")]
     private static partial Regex ScpLike();
 
-    [GeneratedRegex(@"^(?:https?|ssh|git)://(?:[^@/\s]+@)?(?<host>[A-Za-z0-9.-]+)(?::[0-9]+)?/(?<owner>[A-Za-z0-9_.-]+)/(?<name>[A-Za-z0-9_.-]+?)(?:\.git)?/?$")]
+    [GeneratedRegex(@"^(?:https?|ssh|git)://(?:[^@/\s]+@)?(?<host>[A-Za-z0-9.-]+)(?::[0-9]+)?" +
+        @"/(?<owner>[A-Za-z0-9_.-]+)/(?<name>[A-Za-z0-9_.-]+?)(?:\.git)?/?$")]
     private static partial Regex UrlLike();
 }

@@ -56,7 +56,8 @@ internal sealed class LinearGraphQL
             : new Answer(null, new Failure(FailureKind.Transient, reply.GaveUp?.Why ?? "no answer"));
         if (answer.Data is not { } data) throw ToException(operation, answer.Failure!, reply);
         var (value, problem) = WireReader.Read(data, type);
-        return value ?? throw new ApiException(Service, $"Linear answered {operation} {problem}; Shipgate takes nothing from an answer of the wrong shape.", 200);
+        return value ?? throw new ApiException(Service,
+            $"Linear answered {operation} {problem}; Shipgate takes nothing from an answer of the wrong shape.", 200);
     }
 
     /// <summary>Linear's rule for another attempt: 5xx and rate limits, until their reset.</summary>

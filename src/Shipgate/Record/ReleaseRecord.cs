@@ -80,7 +80,8 @@ public sealed record RecordUnspecced(UnspeccedKind Kind, string Reference, strin
 public sealed record RecordCiCheck(string Name, string Conclusion, bool Passed);
 
 /// <summary>CI on staging's head; status is success, failure, pending or unverified.</summary>
-public sealed record RecordCiStatus(string StagingSha, string Status, IReadOnlyList<string> ChecksPassed, IReadOnlyList<RecordCiCheck> Checks, string? UnverifiedReason);
+public sealed record RecordCiStatus(
+    string StagingSha, string Status, IReadOnlyList<string> ChecksPassed, IReadOnlyList<RecordCiCheck> Checks, string? UnverifiedReason);
 
 public sealed record RecordOpenPullRequest(int Number, string Title, string Author, string? Url);
 

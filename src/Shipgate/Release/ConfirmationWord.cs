@@ -18,7 +18,8 @@ public static class ConfirmationWord
         var exclude = excluded.Where(w => w is not null).ToHashSet(StringComparer.Ordinal);
         var candidates = words.Where(w => !exclude.Contains(w)).Distinct(StringComparer.Ordinal).ToList();
         if (candidates.Count == 0)
-            throw new UsageException("confirmation.words has no word left to draw once the previous release's word and the last shown word are excluded; add more words.");
+            throw new UsageException("confirmation.words has no word left to draw once the previous release's word " +
+                "and the last shown word are excluded; add more words.");
         return candidates[(pick ?? RandomNumberGenerator.GetInt32)(candidates.Count)];
     }
 }

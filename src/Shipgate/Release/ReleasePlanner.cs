@@ -42,7 +42,8 @@ public static partial class ReleasePlanner
                 var slash = head.IndexOf('/');
                 var branch = slash >= 0 ? head[(slash + 1)..] : head;
                 var title = commit.Body.Split('\n', 2)[0].Trim();
-                merges.Add(new PullRequestMerge(number, MergeKind.MergeCommit, commit, title.Length > 0 ? title : commit.Subject, branch, MembersOf(commit, bySha)));
+                merges.Add(new PullRequestMerge(number, MergeKind.MergeCommit, commit, title.Length > 0 ? title : commit.Subject, branch,
+                    MembersOf(commit, bySha)));
             }
             else
             {
@@ -79,7 +80,8 @@ public static partial class ReleasePlanner
     }
 
     /// <summary>Every ticket id the release mentions: messages, PR titles and bodies, branch names.</summary>
-    public static IReadOnlyList<string> FindTicketIds(IReadOnlyList<Commit> commits, IReadOnlyList<PullRequestMerge> merges, PullRequestLookup lookup, TicketMatcher matcher)
+    public static IReadOnlyList<string> FindTicketIds(IReadOnlyList<Commit> commits, IReadOnlyList<PullRequestMerge> merges,
+        PullRequestLookup lookup, TicketMatcher matcher)
     {
         var ids = new HashSet<string>();
         foreach (var commit in commits)

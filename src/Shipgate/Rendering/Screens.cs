@@ -160,7 +160,8 @@ public static class Screens
         console.WriteLine();
         console.WriteLine("DRY RUN MODE - No changes were made.");
         console.WriteLine();
-        console.WriteLine($"If released now, {config.ProductionBranch} would move to {Sha.Short(plan.ToSha)} and a record would be added to {config.ArchiveBranch}.");
+        console.WriteLine(
+            $"If released now, {config.ProductionBranch} would move to {Sha.Short(plan.ToSha)} and a record would be added to {config.ArchiveBranch}.");
         console.WriteLine();
         console.WriteLine("To execute this release, run: shipgate release");
     }

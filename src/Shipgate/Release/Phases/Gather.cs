@@ -53,7 +53,8 @@ public static class Gather
     }
 
     /// <summary>The last link of the hash chain (a release or a review record) and the last release's word.</summary>
-    private static async Task<(PreviousRelease?, string?)> ReadPreviousReleaseAsync(ReleaseContext context, string? archive, IReadOnlyList<string> archiveFiles, CancellationToken ct)
+    private static async Task<(PreviousRelease?, string?)> ReadPreviousReleaseAsync(ReleaseContext context, string? archive,
+        IReadOnlyList<string> archiveFiles, CancellationToken ct)
     {
         if (archive is null || await RecordFiles.ChainTipAsync(context.Git, archive, archiveFiles, ct) is not var (link, bytes))
             return (null, null);
@@ -68,7 +69,8 @@ public static class Gather
         }
         catch (System.Text.Json.JsonException)
         {
-            context.Console.MarkupLine($"[yellow]WARNING: the previous release record {Markup.Escape(lastRelease)} is not valid JSON; run shipgate audit verify.[/]");
+            context.Console.MarkupLine($"[yellow]WARNING: the previous release record {Markup.Escape(lastRelease)} is not valid JSON; " +
+                "run shipgate audit verify.[/]");
             return (link, null);
         }
     }

@@ -46,7 +46,8 @@ public static class PostRelease
             catch (ShipgateException e) when (!ct.IsCancellationRequested)
             {
                 failed.Add(id);
-                context.Console.MarkupLine($"[yellow]WARNING: could not comment on {Markup.Escape(id)}: {SafeText.Markup(context.Secrets.Redact(e.Message))}[/]");
+                context.Console.MarkupLine(
+                    $"[yellow]WARNING: could not comment on {Markup.Escape(id)}: {SafeText.Markup(context.Secrets.Redact(e.Message))}[/]");
             }
         }
         return new TicketComments(done, failed, null);

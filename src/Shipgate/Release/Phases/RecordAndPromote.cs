@@ -13,7 +13,8 @@ namespace Shipgate.Release.Phases;
 /// </summary>
 public static class RecordAndPromote
 {
-    public static async Task<Released> RunAsync(ReleaseContext context, Preflighted preflighted, Gathered gathered, RecordConfirmation confirmation, CancellationToken ct)
+    public static async Task<Released> RunAsync(ReleaseContext context, Preflighted preflighted, Gathered gathered, RecordConfirmation confirmation,
+        CancellationToken ct)
     {
         var config = context.Config;
         var tips = preflighted.Tips;
@@ -49,7 +50,8 @@ public static class RecordAndPromote
         if (PromotionFailure.From(outcome, config) is { } failure)
             throw failure;
 
-        context.Console.MarkupLine($"[green]Released:[/] {Markup.Escape(config.ProductionBranch)} moved {Sha.Short(tips.Production)} -> {Sha.Short(tips.Staging)}; " +
+        context.Console.MarkupLine(
+            $"[green]Released:[/] {Markup.Escape(config.ProductionBranch)} moved {Sha.Short(tips.Production)} -> {Sha.Short(tips.Staging)}; " +
             $"record {RecordFiles.JsonPath(releaseId)} committed to {Markup.Escape(config.ArchiveBranch)} ({Sha.Short(recordCommit)}).");
         context.Console.WriteLine();
         return new Released(record, recordCommit);
