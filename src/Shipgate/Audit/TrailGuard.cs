@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Shipgate.Config;
 using Shipgate.Git;
 using Shipgate.Record;
@@ -137,7 +138,7 @@ internal static class TrailGuard
         {
             named = RecordFiles.FromJsonBytes(bytes)?.Tag;
         }
-        catch (Exception e) when (e is System.Text.Json.JsonException or NotSupportedException or InvalidOperationException)
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
         {
             return null; // an unreadable last release is a break of its own (above, or verify's when a review follows it)
         }

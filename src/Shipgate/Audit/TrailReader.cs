@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Shipgate.Config;
 using Shipgate.Git;
 using Shipgate.Record;
 
@@ -9,7 +11,7 @@ namespace Shipgate.Audit;
 /// </summary>
 public static class TrailReader
 {
-    public static async Task<TrailFacts> ReadAsync(GitRepository git, Config.ShipgateConfig config, string repository, string? allowedSignersFile,
+    public static async Task<TrailFacts> ReadAsync(GitRepository git, ShipgateConfig config, string repository, string? allowedSignersFile,
         CancellationToken ct)
     {
         var heads = await git.RemoteHeadsAsync(config.Remote, [config.ArchiveBranch, config.ProductionBranch], ct);
@@ -64,7 +66,7 @@ public static class TrailReader
             {
                 if (RecordFiles.FromJsonBytes(link.Bytes)?.FromSha is { Length: 40 } sha && sha.All(Uri.IsHexDigit)) return sha;
             }
-            catch (System.Text.Json.JsonException) { }
+            catch (JsonException) { }
         }
         return null;
     }

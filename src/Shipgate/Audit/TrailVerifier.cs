@@ -1,6 +1,7 @@
 using System.Text.Json;
-using Shipgate.Record;
 using Shipgate.Git;
+using Shipgate.Record;
+using Shipgate.Rendering;
 
 namespace Shipgate.Audit;
 
@@ -88,7 +89,7 @@ public static class TrailVerifier
                 var id = Path.GetFileNameWithoutExtension(change.Path);
                 var what = change.Status == 'D' ? "deleted" : "edited";
                 problems.Add(new(TrailCheck.AppendOnly, id,
-                    $"{change.Path} was {what} by commit {Sha.Short(commit.Sha)} (\"{Rendering.SafeText.OneLine(commit.Subject)}\"); " +
+                    $"{change.Path} was {what} by commit {Sha.Short(commit.Sha)} (\"{SafeText.OneLine(commit.Subject)}\"); " +
                     "records may only be added."));
             }
     }
@@ -190,7 +191,7 @@ public static class TrailVerifier
                 if (!excluded.Contains(sha)) covered.Add(sha);
         }
         return facts.MainSinceFirstRelease.Where(c => !covered.Contains(c.Sha))
-            .Select(c => new DirectPush(c.Sha, Rendering.SafeText.OneLine(c.Subject), Rendering.SafeText.OneLine(c.AuthorName), c.AuthorEmail)).ToList();
+            .Select(c => new DirectPush(c.Sha, SafeText.OneLine(c.Subject), SafeText.OneLine(c.AuthorName), c.AuthorEmail)).ToList();
     }
 
     /// <summary>The direct pushes acknowledged by a review of someone other than their author; any other acknowledgement is a problem.</summary>
@@ -212,13 +213,13 @@ public static class TrailVerifier
                         $"{link.Id} acknowledges {Short(push.Sha)} \"{push.Subject}\", but its reviewer {reviewer.Email} wrote that commit: " +
                         "someone else must acknowledge it."));
                 else if (result.All(r => r.Push.Sha != push.Sha))
-                    result.Add(new ReviewedDirectPush(push, link.Id, Rendering.SafeText.OneLine(reviewer.Name)));
+                    result.Add(new ReviewedDirectPush(push, link.Id, SafeText.OneLine(reviewer.Name)));
             }
         }
         return result;
     }
 
-    private static HashSet<string> Ancestors(string start, IReadOnlyDictionary<string, Git.Commit> graph)
+    private static HashSet<string> Ancestors(string start, IReadOnlyDictionary<string, Commit> graph)
     {
         var found = new HashSet<string>();
         var stack = new Stack<string>([start]);
@@ -237,7 +238,7 @@ public static class TrailVerifier
         foreach (var link in facts.Links)
             if (facts.Signatures.GetValueOrDefault(link.AddedIn) is { } why)
                 problems.Add(new(TrailCheck.Signatures, link.Id,
-                    $"commit {Short(link.AddedIn)} that added {link.Id} is not signed by an allowed signer: {Rendering.SafeText.OneLine(why)}"));
+                    $"commit {Short(link.AddedIn)} that added {link.Id} is not signed by an allowed signer: {SafeText.OneLine(why)}"));
     }
 
     private static IReadOnlyList<EmergencyReviewStatus> CheckEmergencies(

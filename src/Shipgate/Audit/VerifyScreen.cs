@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Shipgate.Git;
+using Shipgate.Rendering;
 
 namespace Shipgate.Audit;
 
@@ -23,7 +24,7 @@ public static class VerifyScreen
 
     public static void Show(IAnsiConsole console, TrailFacts facts, TrailVerdict verdict)
     {
-        Rendering.Screens.Banner(console, "AUDIT TRAIL VERIFICATION");
+        Screens.Banner(console, "AUDIT TRAIL VERIFICATION");
         console.WriteLine($"Repository: {facts.Repository}");
         console.WriteLine(
             $"Archive:    {facts.ArchiveBranch} @ {Sha.Short(facts.ArchiveTip, "(absent)")} ({verdict.Releases} releases, {verdict.Reviews} reviews)");
@@ -41,7 +42,7 @@ public static class VerifyScreen
             else
             {
                 console.MarkupLine($"[red][[ ]] {Markup.Escape(label)}[/]");
-                foreach (var problem in failed) console.WriteLine($"      - {Rendering.SafeText.OneLine(problem.Message)}");
+                foreach (var problem in failed) console.WriteLine($"      - {SafeText.OneLine(problem.Message)}");
             }
         }
         foreach (var emergency in verdict.Emergencies.Where(e => !e.Overdue))

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Shipgate.Audit;
-using Shipgate.Integrations;
 using Shipgate.Git;
+using Shipgate.Integrations;
+using Shipgate.Rendering;
 
 namespace Shipgate.Cli;
 
@@ -82,7 +83,7 @@ public static class AuditCommand
             return ShipgateCli.GuardAsync(host, secrets, async () =>
             {
                 var repository = await LocalRepository.OpenAsync(host.WorkingDirectory, host.Environment, parse.GetValue(repo), secrets, ct);
-                var waits = new Rendering.WaitLines(host.Console, secrets);
+                var waits = new WaitLines(host.Console, secrets);
                 var codeHost = (await Connections.CodeHostAsync(repository.Policy, repository.Address, host.Environment, secrets, host.Clock, waits, ct))
                     .Service;
                 var reviewer = await Reviewer.IdentifyAsync(repository.Git, codeHost, host.Console, secrets, ct);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Text;
 using Shipgate.Audit;
 using Shipgate.Audit.Report;
@@ -63,7 +64,7 @@ public static class AuditReportCommand
     }
 
     /// <summary>The full path of --out, checked before any work: its folder exists and it is not itself a folder.</summary>
-    private static string OutputPath(CliHost host, System.CommandLine.Parsing.ArgumentResult result)
+    private static string OutputPath(CliHost host, ArgumentResult result)
     {
         var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
         if (string.IsNullOrWhiteSpace(text))

@@ -1,3 +1,5 @@
+using ProcessEnvironment = System.Environment;
+
 namespace Shipgate.Cli;
 
 /// <summary>
@@ -15,7 +17,7 @@ public sealed record CliHost(
     public static CliHost FromProcess() => new(
         AnsiConsole.Console,
         ControllingTerminal.TryOpen,
-        System.Environment.GetEnvironmentVariable,
+        ProcessEnvironment.GetEnvironmentVariable,
         TimeProvider.System,
         Directory.GetCurrentDirectory());
 }

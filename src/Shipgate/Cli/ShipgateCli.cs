@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Shipgate.Rendering;
 
 namespace Shipgate.Cli;
 
@@ -55,6 +56,6 @@ public static class ShipgateCli
         }
 
         // Messages may quote git, GitHub or Linear: no secret and no control character reaches the terminal.
-        string Shown(Exception e) => Rendering.SafeText.Lines(secrets.Redact(e.Message));
+        string Shown(Exception e) => SafeText.Lines(secrets.Redact(e.Message));
     }
 }

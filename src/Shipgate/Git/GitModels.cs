@@ -1,3 +1,5 @@
+using CommitId = Shipgate.Git.Sha;
+
 namespace Shipgate.Git;
 
 /// <summary>One commit of the release range, with the files it touched (none listed for merges).</summary>
@@ -13,7 +15,7 @@ public sealed record Commit(
     IReadOnlyList<string> Files)
 {
     public bool IsMerge => Parents.Count > 1;
-    public string ShortSha => Git.Sha.Short(Sha);
+    public string ShortSha => CommitId.Short(Sha);
 }
 
 /// <summary>What <c>git diff --shortstat</c> says of the release, plus the paths.</summary>

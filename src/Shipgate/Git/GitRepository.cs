@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace Shipgate.Git;
@@ -148,7 +150,7 @@ public sealed class GitRepository(GitCli git)
     private async Task<List<(string[] Fields, string Tail)>> LogRecordsAsync(IReadOnlyList<string> options, string[] placeholders,
         IReadOnlyList<string> revisions, CancellationToken ct)
     {
-        var marker = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
+        var marker = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
         var args = new List<string> { "-c", "core.quotepath=off", "log" };
         args.AddRange(options);
         args.Add($"--format=%x1e{marker}%x1f{string.Join($"%x1f{marker}%x1f", placeholders)}%x1f{marker}%x1f");
@@ -166,7 +168,7 @@ public sealed class GitRepository(GitCli git)
         return records;
     }
 
-    private static DateTimeOffset Instant(string iso) => DateTimeOffset.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
+    private static DateTimeOffset Instant(string iso) => DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture);
 
     private static string[] Shas(string list) => list.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
@@ -226,7 +228,7 @@ public sealed class GitRepository(GitCli git)
                 objects.Add(null);
                 continue;
             }
-            var size = int.Parse(header[2], System.Globalization.CultureInfo.InvariantCulture);
+            var size = int.Parse(header[2], CultureInfo.InvariantCulture);
             objects.Add(new GitObject(header[0], header[1], output[position..(position + size)]));
             position += size + 1;
         }

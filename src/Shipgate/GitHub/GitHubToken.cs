@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using CliWrap;
 using CliWrap.Buffered;
 
@@ -41,7 +42,7 @@ public sealed record GitHubToken(string Value, string Source)
         timeout.CancelAfter(GhTimeout);
         try
         {
-            var result = await CliWrap.Cli.Wrap(gh)
+            var result = await new Command(gh)
                 .WithArguments(["auth", "token", "--hostname", host])
                 .WithValidation(CommandResultValidation.None)
                 .ExecuteBufferedAsync(timeout.Token);
@@ -52,7 +53,7 @@ public sealed record GitHubToken(string Value, string Source)
         {
             return null;
         }
-        catch (System.ComponentModel.Win32Exception)
+        catch (Win32Exception)
         {
             return null;
         }

@@ -161,7 +161,7 @@ public static partial class ReleasePlanner
         foreach (var text in new[] { title, details?.Body, headBranch, merge.MergeCommit.Subject, merge.MergeCommit.Body }
                      .Concat(merge.Members.SelectMany(c => new[] { c.Subject, c.Body })))
             tickets.UnionWith(input.Tickets.Find(text));
-        var approvers = details?.Reviews.Where(r => r.State == Integrations.ReviewState.Approved).Select(r => r.Author).Distinct().ToList() ?? [];
+        var approvers = details?.Reviews.Where(r => r.State == ReviewState.Approved).Select(r => r.Author).Distinct().ToList() ?? [];
         return new ReleasedPullRequest(
             merge.Number,
             title,

@@ -1,4 +1,5 @@
 using System.Text;
+using SpectreMarkup = Spectre.Console.Markup;
 
 namespace Shipgate.Rendering;
 
@@ -44,7 +45,7 @@ public static class SafeText
     }
 
     /// <summary>Text for Spectre.Console markup: cleaned, then its [ and ] escaped.</summary>
-    public static string Markup(string? text) => Spectre.Console.Markup.Escape(OneLine(text));
+    public static string Markup(string? text) => SpectreMarkup.Escape(OneLine(text));
 
     /// <summary>Text for Markdown, inline or in a table cell: one line, HTML and Markdown syntax neutralised.</summary>
     public static string Markdown(string? text)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Shipgate.Config;
 using Shipgate.Git;
 using Shipgate.Integrations;
+using Shipgate.Record;
 using Shipgate.Release;
 using Spectre.Console;
 
@@ -239,7 +240,7 @@ public static class Screens
         console.WriteLine();
         console.WriteLine("Compliance Archive:");
         console.WriteLine($"  Branch: {config.ArchiveBranch}");
-        console.WriteLine($"  File:   {Record.RecordFiles.JsonPath(record.ReleaseId)}");
+        console.WriteLine($"  File:   {RecordFiles.JsonPath(record.ReleaseId)}");
         console.WriteLine($"  Commit: {released.RecordCommit}");
         console.WriteLine();
         console.WriteLine("Deployment:");

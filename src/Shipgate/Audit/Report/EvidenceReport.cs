@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Shipgate.Record;
 
@@ -26,7 +27,7 @@ public sealed record ReportTotals(
 {
     /// <summary>Independently reviewed PRs as a share of all PRs; PRs whose review is unknown count as not reviewed.</summary>
     public string ShareIndependentlyReviewed =>
-        PullRequests == 0 ? "n/a" : (100.0 * IndependentlyReviewed / PullRequests).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "%";
+        PullRequests == 0 ? "n/a" : (100.0 * IndependentlyReviewed / PullRequests).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Shipgate.Record;
+using Shipgate.Release;
 
 namespace Shipgate.Audit.Report;
 
@@ -28,8 +29,8 @@ public static class ReportText
     {
         var state = ticket.Verification switch
         {
-            Release.TicketCheck.NotFound => "not found in Linear",
-            Release.TicketCheck.Unverified => "unverified",
+            TicketCheck.NotFound => "not found in Linear",
+            TicketCheck.Unverified => "unverified",
             _ => ticket.Status ?? "no status",
         };
         return string.IsNullOrEmpty(ticket.Title) ? $"{ticket.Id} ({state})" : $"{ticket.Id} {ticket.Title} ({state})";

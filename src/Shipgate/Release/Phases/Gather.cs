@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Shipgate.Integrations;
 using Shipgate.Record;
 using Shipgate.Rendering;
@@ -67,7 +68,7 @@ public static class Gather
         {
             return (link, RecordFiles.FromJsonBytes(bytes)?.Confirmation?.WordPresented);
         }
-        catch (System.Text.Json.JsonException)
+        catch (JsonException)
         {
             context.Console.MarkupLine($"[yellow]WARNING: the previous release record {Markup.Escape(lastRelease)} is not valid JSON; " +
                 "run shipgate audit verify.[/]");

@@ -1,3 +1,4 @@
+using System.Text;
 using Shipgate.Git;
 using Shipgate.Record;
 using Shipgate.Rendering;
@@ -31,7 +32,7 @@ public static class RecordAndPromote
             context.Policy, preflighted.PolicyChange));
         var json = RecordFiles.ToJsonBytes(record);
         var checklist = Gaps.Checklist(gathered.Gaps, gathered.Plan.ReviewsKnown, policyCompared: true);
-        var markdown = System.Text.Encoding.UTF8.GetBytes(RecordMarkdown.Render(record, checklist, context.ArchiveFileUrl));
+        var markdown = Encoding.UTF8.GetBytes(RecordMarkdown.Render(record, checklist, context.ArchiveFileUrl));
 
         var git = context.Git;
         var recordCommit = await git.CommitFilesAsync(tips.Archive, new Dictionary<string, byte[]>
