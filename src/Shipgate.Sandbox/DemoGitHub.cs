@@ -9,7 +9,7 @@ namespace Shipgate.Sandbox;
 /// flags it), an open PR, checks on staging's head (a test that failed, then passed on re-run),
 /// and a deployment run that starts when main moves to staging's head and succeeds soon after.
 /// </summary>
-public sealed class DemoGitHub : IAsyncDisposable
+internal sealed class DemoGitHub : IAsyncDisposable
 {
     /// <summary>A token the emulator accepts; it means nothing anywhere else.</summary>
     public const string Token = "ghp_sandbox000000000000000000000000000000";

@@ -7,7 +7,7 @@ namespace Shipgate.Sandbox;
 /// <see cref="DemoRepository"/> with their states, so the summary shows real ticket tables and the
 /// release comments land somewhere you can read them.
 /// </summary>
-public static class DemoLinear
+internal static class DemoLinear
 {
     /// <summary>A personal API key the emulator accepts; it means nothing anywhere else.</summary>
     public const string ApiKey = "lin_api_sandbox0000000000000000000000000000";

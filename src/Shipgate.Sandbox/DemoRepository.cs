@@ -7,7 +7,7 @@ namespace Shipgate.Sandbox;
 /// teams do (merge commit, squash), with tickets in branch names and titles, and compliance
 /// archives for some PRs. Small enough to read in one screen.
 /// </summary>
-public static class DemoRepository
+internal static class DemoRepository
 {
     public const string Config = """
         # Shipgate configuration for the sandbox repository.

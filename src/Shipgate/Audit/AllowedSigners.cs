@@ -10,7 +10,7 @@ namespace Shipgate.Audit;
 /// tree, where a merged pull request could have added its own key; an absolute path is the operator's
 /// own file. A committed file is copied to a private temporary file for git, removed on dispose.
 /// </summary>
-public sealed class AllowedSigners : IDisposable
+internal sealed class AllowedSigners : IDisposable
 {
     private readonly bool _temporary;
 

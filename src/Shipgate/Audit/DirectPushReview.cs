@@ -10,7 +10,7 @@ namespace Shipgate.Audit;
 /// each commit's author, as a link of the archive branch's hash chain. Verify then lists those
 /// commits as reviewed exceptions instead of failing on them.
 /// </summary>
-public static class DirectPushReview
+internal static class DirectPushReview
 {
     public static async Task<ReviewRecord> RecordAsync(GitRepository git, ShipgateConfig config, string repositoryName,
         IReadOnlyList<string> shas, Reviewer reviewer, string note, DateTimeOffset now, CancellationToken ct)

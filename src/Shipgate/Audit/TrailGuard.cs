@@ -14,7 +14,7 @@ internal sealed record TrailBreak(string What, string NextStep);
 /// records, and the release ids the remote's tags hold (a new id must not take one, even when the
 /// archive branch lost its record).
 /// </summary>
-public sealed record TrailHealth(IReadOnlyList<string> Warnings, IReadOnlyList<string> TaggedReleaseIds)
+internal sealed record TrailHealth(IReadOnlyList<string> Warnings, IReadOnlyList<string> TaggedReleaseIds)
 {
     public static TrailHealth Unchecked { get; } = new([], []);
 

@@ -9,7 +9,7 @@ namespace Shipgate.Audit;
 /// Reads the audit trail from the remote: the archive branch's history and records, main's
 /// history since the first release, record signatures, and the release tags. No API, no ref moved: objects only.
 /// </summary>
-public static class TrailReader
+internal static class TrailReader
 {
     public static async Task<TrailFacts> ReadAsync(GitRepository git, ShipgateConfig config, string repository, string? allowedSignersFile,
         CancellationToken ct)

@@ -6,21 +6,21 @@ using Shipgate.Rendering;
 namespace Shipgate.Audit;
 
 /// <summary>The checks verify makes, in the order they are shown.</summary>
-public enum TrailCheck { Schema, Chain, AppendOnly, Order, Ranges, Coverage, Signatures, Reviews, Independence, Tags }
+internal enum TrailCheck { Schema, Chain, AppendOnly, Order, Ranges, Coverage, Signatures, Reviews, Independence, Tags }
 
 /// <summary>One thing wrong with the trail; <see cref="Link"/> is the record it concerns, when there is one.</summary>
-public sealed record TrailProblem(TrailCheck Check, string? Link, string Message);
+internal sealed record TrailProblem(TrailCheck Check, string? Link, string Message);
 
 /// <summary>A commit of main that no release record covers.</summary>
-public sealed record DirectPush(string Sha, string Subject, string Author, string AuthorEmail);
+internal sealed record DirectPush(string Sha, string Subject, string Author, string AuthorEmail);
 
 /// <summary>A direct push acknowledged by a review record of someone other than its author: a reviewed exception.</summary>
-public sealed record ReviewedDirectPush(DirectPush Push, string ReviewId, string ReviewedBy);
+internal sealed record ReviewedDirectPush(DirectPush Push, string ReviewId, string ReviewedBy);
 
 /// <summary>An emergency release and where its review stands.</summary>
-public sealed record EmergencyReviewStatus(string ReleaseId, string Reason, DateTimeOffset ReleasedAt, string? ReviewId, bool Overdue);
+internal sealed record EmergencyReviewStatus(string ReleaseId, string Reason, DateTimeOffset ReleasedAt, string? ReviewId, bool Overdue);
 
-public sealed record TrailVerdict(
+internal sealed record TrailVerdict(
     bool Ok,
     int Releases,
     int Reviews,
@@ -41,7 +41,7 @@ public sealed record TrailVerdict(
 /// emergencies are reviewed in time; no review is by the releaser or the author it answers for.
 /// Pure: <see cref="TrailReader"/> gathers the facts.
 /// </summary>
-public static class TrailVerifier
+internal static class TrailVerifier
 {
     public static TrailVerdict Verify(TrailFacts facts, DateTimeOffset now, TimeSpan reviewWithin)
     {

@@ -6,7 +6,7 @@ using Shipgate.Rendering;
 namespace Shipgate.Audit;
 
 /// <summary>How verify's verdict is shown: a checklist for people, or JSON for tools.</summary>
-public static class VerifyScreen
+internal static class VerifyScreen
 {
     private static readonly (TrailCheck Check, string Label)[] Checks =
     [

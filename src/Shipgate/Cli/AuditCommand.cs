@@ -7,7 +7,7 @@ using Shipgate.Rendering;
 namespace Shipgate.Cli;
 
 /// <summary><c>shipgate audit</c>: the auditor's half of Shipgate (verify, review, report).</summary>
-public static class AuditCommand
+internal static class AuditCommand
 {
     public static Command Create(CliHost host)
     {

@@ -8,7 +8,7 @@ using Shipgate.Integrations;
 namespace Shipgate.Cli;
 
 /// <summary><c>shipgate audit report</c>: the evidence pack for an audit period, written to one file.</summary>
-public static class AuditReportCommand
+internal static class AuditReportCommand
 {
     /// <summary>Each format's renderer; CSV starts with a UTF-8 byte order mark, without which Excel misreads non-ASCII names.</summary>
     private static readonly Dictionary<string, (Func<EvidenceReport, string> Render, bool ByteOrderMark)> Formats = new()

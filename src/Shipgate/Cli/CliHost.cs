@@ -7,7 +7,7 @@ namespace Shipgate.Cli;
 /// Tests run the real commands in-process by handing in their own.
 /// </summary>
 /// <param name="OpenTerminal">Opens the controlling terminal the confirmation word is typed at; null when there is none.</param>
-public sealed record CliHost(
+internal sealed record CliHost(
     IAnsiConsole Console,
     Func<TextReader?> OpenTerminal,
     Func<string, string?> Environment,

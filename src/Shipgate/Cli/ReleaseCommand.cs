@@ -7,7 +7,7 @@ using Shipgate.Rendering;
 namespace Shipgate.Cli;
 
 /// <summary><c>shipgate release</c>: reads the options, opens the repository and its services, then runs the release pipeline.</summary>
-public static partial class ReleaseCommand
+internal static partial class ReleaseCommand
 {
     public static Command Create(CliHost host)
     {

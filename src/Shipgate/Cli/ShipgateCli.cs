@@ -4,7 +4,7 @@ using Shipgate.Rendering;
 namespace Shipgate.Cli;
 
 /// <summary>The command line: parsing and error reporting only; each command hands over to plain classes.</summary>
-public static class ShipgateCli
+internal static class ShipgateCli
 {
     public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken ct = default)
     {

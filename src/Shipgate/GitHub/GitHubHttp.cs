@@ -15,7 +15,7 @@ namespace Shipgate.GitHub;
 /// <see cref="ApiChannel"/>'s), and errors that name the repository or the token's variable.
 /// Messages never carry the token: it is only ever in the Authorization header.
 /// </summary>
-public sealed partial class GitHubHttp
+internal sealed partial class GitHubHttp
 {
     public const string ApiVersion = "2022-11-28";
     public const int PerPage = 100;

@@ -5,7 +5,7 @@ using CliWrap.Buffered;
 namespace Shipgate.GitHub;
 
 /// <summary>A GitHub token and where it came from; <see cref="Source"/> is what messages name, never the value.</summary>
-public sealed record GitHubToken(string Value, string Source)
+internal sealed record GitHubToken(string Value, string Source)
 {
     public const string GhCliSource = "`gh auth token`";
 

@@ -10,7 +10,7 @@ namespace Shipgate.GitHub;
 /// aliased <c>pullRequest(number:)</c> lookups (nullable, so a missing PR does not fail the
 /// batch), or commits with their associated PRs, per query. Pure text, so tests can read them.
 /// </summary>
-public static partial class PullRequestQueries
+internal static partial class PullRequestQueries
 {
     /// <summary>GitHub's limit on first/last, and on how many lookups one query carries.</summary>
     public const int BatchSize = 100;

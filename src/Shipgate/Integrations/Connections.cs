@@ -10,7 +10,7 @@ namespace Shipgate.Integrations;
 /// <see cref="TokenDestinations"/> host, checked before any request. Secrets come only from the
 /// environment and are registered for redaction before anything can print them.
 /// </summary>
-public static class Connections
+internal static class Connections
 {
     public static readonly string[] SecretVariables = [.. GitHubToken.Variables, LinearSettings.ApiKeyVariable];
 

@@ -6,7 +6,7 @@ namespace Shipgate.Integrations;
 /// Where a repository lives on a code host, parsed from a git remote URL in any of its forms:
 /// https://host/owner/name(.git), git@host:owner/name(.git), ssh://git@host[:port]/owner/name(.git).
 /// </summary>
-public sealed partial record RepositoryAddress(string Host, string Owner, string Name)
+internal sealed partial record RepositoryAddress(string Host, string Owner, string Name)
 {
     public string FullName => $"{Owner}/{Name}";
 

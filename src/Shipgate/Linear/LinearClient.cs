@@ -10,7 +10,7 @@ namespace Shipgate.Linear;
 /// Linear through its GraphQL API: the workspace's team keys, the release's tickets in batches
 /// (see <see cref="TicketBatches"/>), and one comment per released ticket.
 /// </summary>
-public sealed class LinearClient : ITicketTracker
+internal sealed class LinearClient : ITicketTracker
 {
     private readonly LinearGraphQL _graphQL;
 

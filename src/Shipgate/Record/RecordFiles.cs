@@ -9,7 +9,7 @@ using Shipgate.Git;
 namespace Shipgate.Record;
 
 /// <summary>Names, bytes and hashes of record files on the archive branch.</summary>
-public static partial class RecordFiles
+internal static partial class RecordFiles
 {
     public const string Folder = "releases/";
 

@@ -10,7 +10,7 @@ namespace Shipgate.Record;
 /// The human-readable twin of the JSON record (the seed's "Release Markdown Report"), in UTF-8.
 /// Every text that came from a PR, a ticket or a commit goes through <see cref="SafeText.Markdown"/>.
 /// </summary>
-public static class RecordMarkdown
+internal static class RecordMarkdown
 {
     /// <param name="archiveFileUrl">Turns an archive branch path into a browsable URL, or null when there is none.</param>
     public static string Render(ReleaseRecord record, IReadOnlyList<ChecklistItem> checklist, Func<string, string?> archiveFileUrl)

@@ -8,7 +8,7 @@ namespace Shipgate.Release;
 /// and never the previous release's word nor the last word shown on this machine, so that muscle
 /// memory or a shell history cannot confirm a release.
 /// </summary>
-public static class ConfirmationWord
+internal static class ConfirmationWord
 {
     public const string AbortWord = "ABORT";
 

@@ -6,7 +6,7 @@ using Shipgate.Integrations;
 namespace Shipgate.Release;
 
 /// <summary>The kinds of gap a release can leave in the audit trail, one per thing an auditor samples.</summary>
-public enum GapKind
+internal enum GapKind
 {
     CiUnverified,
     CiFailing,
@@ -25,16 +25,16 @@ public enum GapKind
 /// One gap "the release will note": what it is about (<paramref name="Subject"/>: a PR "#12", a ticket
 /// id, a commit sha) and what more there is to say (<paramref name="Detail"/>: a reason, a status).
 /// </summary>
-public sealed record Gap(GapKind Kind, string Subject, string? Detail = null);
+internal sealed record Gap(GapKind Kind, string Subject, string? Detail = null);
 
 /// <summary>One box of the compliance checklist: ticked, or unticked with the reason.</summary>
-public sealed record ChecklistItem(string Label, bool Passed, string? Reason);
+internal sealed record ChecklistItem(string Label, bool Passed, string? Reason);
 
 /// <summary>
 /// Finds a release's gaps once, from the plan and CI; the terminal, the record's warnings and its
 /// checklist only word them (<see cref="Checklist"/>, <see cref="Warnings"/>). Pure.
 /// </summary>
-public static class Gaps
+internal static class Gaps
 {
     /// <param name="policy">What the release does to the release policy file; null when it was not compared.</param>
     /// <param name="trail">What pre-flight found broken in the audit trail (an emergency release goes ahead regardless).</param>

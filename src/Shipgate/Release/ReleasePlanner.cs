@@ -8,7 +8,7 @@ namespace Shipgate.Release;
 /// Pure logic that turns git facts (and, when there, code host and tracker answers) into a
 /// <see cref="ReleasePlan"/>. No I/O: every rule of "what is being shipped" is tested here.
 /// </summary>
-public static partial class ReleasePlanner
+internal static partial class ReleasePlanner
 {
     /// <summary>A PR as the commit history names it, before the code host is asked.</summary>
     public sealed record PullRequestMerge(int Number, MergeKind Kind, Commit MergeCommit, string Title, string? HeadBranch, IReadOnlyList<Commit> Members);

@@ -10,7 +10,7 @@ namespace Shipgate.Release;
 /// deployment check and the ticket comments, which are idempotent. Nothing is pushed.
 /// Fails: usage (exit 2) for an unknown release; exit 1 when the record does not match production.
 /// </summary>
-public static class Resume
+internal static class Resume
 {
     public static async Task<ExitCode> RunAsync(ReleaseContext context, string releaseId, CancellationToken ct)
     {

@@ -8,7 +8,7 @@ namespace Shipgate.Rendering;
 /// who can open a PR, so it may carry terminal escape sequences, bidi overrides, Markdown table
 /// breakers or HTML; none of it may change how a screen or a record reads.
 /// </summary>
-public static class SafeText
+internal static class SafeText
 {
     /// <summary>One line of plain text: control and bidi-override characters removed, whitespace runs folded.</summary>
     public static string OneLine(string? text)

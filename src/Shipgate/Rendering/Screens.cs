@@ -12,7 +12,7 @@ namespace Shipgate.Rendering;
 /// The seed procedure's screens, drawn with Spectre.Console. Layout only: every value arrives
 /// ready, and every external text passes through <see cref="SafeText"/>.
 /// </summary>
-public static class Screens
+internal static class Screens
 {
     private const int Width = 80;
     private static readonly string Heavy = new('=', Width);

@@ -11,7 +11,7 @@ namespace Shipgate.Audit.Report;
 /// is the review record, pr the commit, approvers its reviewer, warnings the review's note.
 /// RFC 4180: every field quoted, quotes doubled, CRLF lines.
 /// </summary>
-public static class ReportCsv
+internal static class ReportCsv
 {
     public static readonly string[] Columns =
     [

@@ -11,7 +11,7 @@ namespace Shipgate.Audit.Report;
 /// page's own style sheet, so even text that escaped escaping could run nothing. Every recorded
 /// text is HTML-encoded.
 /// </summary>
-public static class ReportHtml
+internal static class ReportHtml
 {
     private const string FontStack = "system-ui, \"Segoe UI\", Roboto, \"DejaVu Sans\", sans-serif";
 

@@ -5,7 +5,7 @@ using Shipgate.Git;
 namespace Shipgate.Audit.Report;
 
 /// <summary>The evidence report as Markdown. Every recorded text goes through <see cref="SafeText.Markdown"/>.</summary>
-public static class ReportMarkdown
+internal static class ReportMarkdown
 {
     public static string Render(EvidenceReport report)
     {

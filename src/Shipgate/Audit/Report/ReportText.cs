@@ -8,7 +8,7 @@ namespace Shipgate.Audit.Report;
 /// The plain-text wording every format shares, so md, csv and html say the same thing. The
 /// result is raw text: each renderer still escapes it for its format.
 /// </summary>
-public static class ReportText
+internal static class ReportText
 {
     public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 

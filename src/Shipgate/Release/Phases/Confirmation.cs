@@ -10,7 +10,7 @@ namespace Shipgate.Release.Phases;
 /// Fails: <see cref="ReleaseAbortedException"/> (exit 4) for ABORT, other text, end of input or Ctrl-C;
 /// with no terminal the release is refused before anything else runs (<see cref="RequireTerminal"/>, exit 6).
 /// </summary>
-public static class Confirmation
+internal static class Confirmation
 {
     /// <summary>The terminal the word will be typed at, opened before pre-flight so that a run without one changes and asks nothing.</summary>
     public static TextReader RequireTerminal(ReleaseContext context) =>

@@ -10,7 +10,7 @@ namespace Shipgate.Release.Phases;
 /// moved, so problems here are reported in the result, not thrown.
 /// Skipped: in a dry run; without a code host it notes why nothing was checked.
 /// </summary>
-public static class DeploymentCheck
+internal static class DeploymentCheck
 {
     // Measured on the context's clock (a TimeProvider), so tests run these on a faster clock
     // instead of changing them.

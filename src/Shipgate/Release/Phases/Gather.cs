@@ -11,7 +11,7 @@ namespace Shipgate.Release.Phases;
 /// its word). A constant number of git processes and batched API calls, whatever the size of the release.
 /// Skipped: never. Fails: <see cref="ShipgateException"/> for git or an API that cannot be read.
 /// </summary>
-public static class Gather
+internal static class Gather
 {
     public static async Task<Gathered> RunAsync(ReleaseContext context, Preflighted preflighted, CancellationToken ct)
     {

@@ -9,7 +9,7 @@ namespace Shipgate.Release.Phases;
 /// ticket, so running it again (<c>--resume</c>) never posts twice. A failed comment is reported, never
 /// hidden, and never undoes the release. Skipped: in a dry run; without a tracker it notes why.
 /// </summary>
-public static class PostRelease
+internal static class PostRelease
 {
     public static async Task<TicketComments> RunAsync(ReleaseContext context, Released released, DeploymentSeen deployment, CancellationToken ct)
     {

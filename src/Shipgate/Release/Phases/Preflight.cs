@@ -13,7 +13,7 @@ namespace Shipgate.Release.Phases;
 /// Skipped: never. Ends the release early (null) when there is nothing to release.
 /// Fails: <see cref="ReleaseBlockedException"/> (exit 3) for a gate, <see cref="ShipgateException"/> for git or the API.
 /// </summary>
-public static class Preflight
+internal static class Preflight
 {
     public static async Task<Preflighted?> RunAsync(ReleaseContext context, CancellationToken ct)
     {

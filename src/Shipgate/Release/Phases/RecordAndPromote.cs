@@ -12,7 +12,7 @@ namespace Shipgate.Release.Phases;
 /// user's working tree, index and HEAD are never touched.
 /// Skipped: in a dry run. Fails: <see cref="PromotionFailure"/> says truly what happened when the push did not land.
 /// </summary>
-public static class RecordAndPromote
+internal static class RecordAndPromote
 {
     public static async Task<Released> RunAsync(ReleaseContext context, Preflighted preflighted, Gathered gathered, RecordConfirmation confirmation,
         CancellationToken ct)

@@ -6,7 +6,7 @@ namespace Shipgate.Release.Phases;
 /// Skipped: when the policy does not require independent review.
 /// Fails: <see cref="ReleaseBlockedException"/> (exit 3), naming the PRs.
 /// </summary>
-public static class ReviewGate
+internal static class ReviewGate
 {
     public static void Check(ReleaseContext context, Gathered gathered)
     {
