@@ -25,7 +25,7 @@ internal sealed record TrailFacts(
     /// <summary>Commits reachable from main but not from the first release's from_sha (all of main when there is none).</summary>
     IReadOnlyList<Commit> MainSinceFirstRelease,
     bool FirstReleaseStartIsOnMain,
-    /// <summary>Per record commit: null when signed by an allowed signer, else why not. Null when signing is not required.</summary>
-    IReadOnlyDictionary<string, string?>? Signatures,
+    /// <summary>Per record commit: what git said of its signature. Null when signing is not required.</summary>
+    IReadOnlyDictionary<string, SignatureCheck>? Signatures,
     /// <summary>The remote's tags named like releases (<see cref="ReleaseTag"/>), read without moving a ref.</summary>
     IReadOnlyList<TagObject> ReleaseTags);

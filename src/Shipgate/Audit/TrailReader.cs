@@ -47,7 +47,7 @@ internal static class TrailReader
         var startOnMain = firstStart is null || await git.IsAncestorAsync(firstStart, main, ct);
         var mainCommits = startOnMain ? await git.CommitsAsync(main, firstStart, ct) : [];
 
-        Dictionary<string, string?>? signatures = null;
+        Dictionary<string, SignatureCheck>? signatures = null;
         if (allowedSignersFile is not null)
         {
             signatures = [];

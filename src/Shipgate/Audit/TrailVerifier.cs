@@ -236,9 +236,9 @@ internal static class TrailVerifier
     {
         if (facts.Signatures is null) return;
         foreach (var link in facts.Links)
-            if (facts.Signatures.GetValueOrDefault(link.AddedIn) is { } why)
+            if (facts.Signatures.GetValueOrDefault(link.AddedIn) is { ByAllowedSigner: false } check)
                 problems.Add(new(TrailCheck.Signatures, link.Id,
-                    $"commit {Short(link.AddedIn)} that added {link.Id} is not signed by an allowed signer: {SafeText.OneLine(why)}"));
+                    $"commit {Short(link.AddedIn)} that added {link.Id} is not signed by an allowed signer: {SafeText.OneLine(check.WhyNot)}"));
     }
 
     private static IReadOnlyList<EmergencyReviewStatus> CheckEmergencies(

@@ -33,6 +33,10 @@ public sealed record RefUpdate(string Ref, string NewSha, string? ExpectedOldSha
 /// <summary>A file a commit added (A), modified (M) or deleted (D), against its first parent.</summary>
 public sealed record FileChange(char Status, string Path);
 
+/// <summary>What <c>git verify-commit</c> said of a commit checked against the allowed-signers file.</summary>
+/// <param name="WhyNot">When the commit is not signed by an allowed signer, git's reason (its last line, or "no signature").</param>
+public sealed record SignatureCheck(bool ByAllowedSigner, string? WhyNot);
+
 /// <summary>A commit of a branch's history with the files it changed.</summary>
 public sealed record HistoryCommit(
     string Sha, IReadOnlyList<string> Parents, string AuthorName, DateTimeOffset CommittedAt, string Subject, IReadOnlyList<FileChange> Changes);

@@ -235,13 +235,13 @@ public sealed class GitRepository(GitCli git)
         return objects;
     }
 
-    /// <summary>Null when the commit carries a good signature by a key in the allowed-signers file, else git's reason.</summary>
-    public async Task<string?> VerifySignatureAsync(string commit, string allowedSignersFile, CancellationToken ct)
+    /// <summary>Whether the commit carries a good signature by a key in the allowed-signers file, and if not, git's reason.</summary>
+    public async Task<SignatureCheck> VerifySignatureAsync(string commit, string allowedSignersFile, CancellationToken ct)
     {
         var result = await git.TryRunAsync(["-c", $"gpg.ssh.allowedSignersFile={allowedSignersFile}", "verify-commit", commit], ct: ct);
-        if (result.ExitCode == 0) return null;
+        if (result.ExitCode == 0) return new SignatureCheck(true, null);
         var reason = result.Error.Trim();
-        return reason.Length == 0 ? "no signature" : reason.Split('\n')[^1];
+        return new SignatureCheck(false, reason.Length == 0 ? "no signature" : reason.Split('\n')[^1]);
     }
 
     /// <summary>Commits reachable from <paramref name="tip"/> but not from <paramref name="exclude"/>, newest first (no bodies, no files).</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -50,8 +51,8 @@ public sealed class WordMemory(string stateFolder, string repositoryKey)
         catch (UnauthorizedAccessException) { return null; }
     }
 
-    /// <summary>Saves the word; returns an error message instead of throwing, since a release must not fail for it.</summary>
-    public string? Remember(string word)
+    /// <summary>Saves the word; false with the reason instead of throwing, since a release must not fail for it.</summary>
+    public bool TryRemember(string word, [NotNullWhen(false)] out string? problem)
     {
         try
         {
@@ -59,11 +60,13 @@ public sealed class WordMemory(string stateFolder, string repositoryKey)
             var temporary = FilePath + ".tmp";
             File.WriteAllText(temporary, word + "\n");
             File.Move(temporary, FilePath, overwrite: true);
-            return null;
+            problem = null;
+            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return $"could not remember the confirmation word in {stateFolder}: {e.Message}";
+            problem = $"could not remember the confirmation word in {stateFolder}: {e.Message}";
+            return false;
         }
     }
 }

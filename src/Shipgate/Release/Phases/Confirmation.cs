@@ -22,7 +22,7 @@ internal static class Confirmation
     public static async Task<RecordConfirmation> RunAsync(ReleaseContext context, Gathered gathered, TextReader terminal, CancellationToken ct)
     {
         var word = ConfirmationWord.Choose(context.Config.ConfirmationWords, [gathered.PreviousWord, context.WordMemory.LastShown()]);
-        if (context.WordMemory.Remember(word) is { } problem)
+        if (!context.WordMemory.TryRemember(word, out var problem))
             context.Console.MarkupLine($"[yellow]WARNING: {Markup.Escape(problem)}[/]");
 
         Screens.Confirm(context.Console, context, gathered.Plan, word);
