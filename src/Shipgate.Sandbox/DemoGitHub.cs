@@ -9,7 +9,7 @@ namespace Shipgate.Sandbox;
 /// flags it), an open PR, checks on staging's head (a test that failed, then passed on re-run),
 /// and a deployment run that starts when main moves to staging's head and succeeds soon after.
 /// </summary>
-public sealed class DemoGitHub : IAsyncDisposable
+internal sealed class DemoGitHub : IAsyncDisposable
 {
     /// <summary>A token the emulator accepts; it means nothing anywhere else.</summary>
     public const string Token = "ghp_sandbox000000000000000000000000000000";
@@ -76,7 +76,10 @@ public sealed class DemoGitHub : IAsyncDisposable
         try
         {
             while (scenario.RemoteSha("main") != staging) await Task.Delay(300, ct);
-            var run = new WorkflowRunFixture(7001, "Deploy production", staging, "main", Status: "in_progress", Conclusion: null) { CreatedAt = DateTimeOffset.UtcNow };
+            var run = new WorkflowRunFixture(7001, "Deploy production", staging, "main", Status: "in_progress", Conclusion: null)
+            {
+                CreatedAt = DateTimeOffset.UtcNow,
+            };
             Emulator.Update(s => s.Repository(Repository).WorkflowRuns.Add(run));
             await Task.Delay(TimeSpan.FromSeconds(8), ct);
             Emulator.Update(s => s.Repository(Repository).WorkflowRuns[0] = run with { Status = "completed", Conclusion = "success" });

@@ -7,7 +7,7 @@ namespace Shipgate.Sandbox;
 /// <see cref="DemoRepository"/> with their states, so the summary shows real ticket tables and the
 /// release comments land somewhere you can read them.
 /// </summary>
-public static class DemoLinear
+internal static class DemoLinear
 {
     /// <summary>A personal API key the emulator accepts; it means nothing anywhere else.</summary>
     public const string ApiKey = "lin_api_sandbox0000000000000000000000000000";
@@ -27,5 +27,6 @@ public static class DemoLinear
     /// <summary>The comments the release left, as "BOL-407: first line of the body" lines.</summary>
     public static IEnumerable<string> Comments(LinearEmulator linear) =>
         linear.State.Comments.Select(c =>
-            $"{linear.State.Issues.Find(i => i.Id == c.IssueId)?.Identifier ?? c.IssueId}: {string.Join(" | ", c.Body.Split('\n', StringSplitOptions.RemoveEmptyEntries))}");
+            $"{linear.State.Issues.Find(i => i.Id == c.IssueId)?.Identifier ?? c.IssueId}: " +
+            $"{string.Join(" | ", c.Body.Split('\n', StringSplitOptions.RemoveEmptyEntries))}");
 }

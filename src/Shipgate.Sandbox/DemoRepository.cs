@@ -7,7 +7,7 @@ namespace Shipgate.Sandbox;
 /// teams do (merge commit, squash), with tickets in branch names and titles, and compliance
 /// archives for some PRs. Small enough to read in one screen.
 /// </summary>
-public static class DemoRepository
+internal static class DemoRepository
 {
     public const string Config = """
         # Shipgate configuration for the sandbox repository.
@@ -41,7 +41,8 @@ public static class DemoRepository
         scenario.MergePullRequest(101, "dev/bol-407-session-auth", "BOL-407: Session auth for browser API endpoints",
             ("Add session cookie middleware", new() { ["web/auth/session.ts"] = "export const session = true;\n" }),
             ("Protect browser API routes", new() { ["web/api/routes.ts"] = "export const routes = ['/api'];\n" }));
-        scenario.SquashPullRequest(102, "BOL-396: Simplify velocity RMS", new() { ["algo/velocity.py"] = "def rms(xs):\n    return (sum(x * x for x in xs) / len(xs)) ** 0.5\n" });
+        scenario.SquashPullRequest(102, "BOL-396: Simplify velocity RMS",
+            new() { ["algo/velocity.py"] = "def rms(xs):\n    return (sum(x * x for x in xs) / len(xs)) ** 0.5\n" });
         scenario.MergePullRequest(103, "infra/archive-branch", "Compliance archives on dedicated branch",
             ("Move archives to their own branch", new() { ["infra/archive.sh"] = "#!/bin/sh\necho archive\n" }));
         scenario.DirectCommit("staging", "docs: fix typo in README", new() { ["README.md"] = "# Demo service\n\nReleased with Shipgate.\n" });

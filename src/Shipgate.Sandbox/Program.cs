@@ -1,4 +1,5 @@
 using Shipgate.Cli;
+using Shipgate.Emulators;
 using Shipgate.Sandbox;
 using Shipgate.Testing;
 
@@ -13,7 +14,7 @@ Console.WriteLine();
 
 var environment = new Dictionary<string, string?> { ["XDG_STATE_HOME"] = Path.Combine(root, "state") };
 // Linear, played by the emulator: real ticket tables in the summary, and the release comments land there.
-await using var linear = await Shipgate.Emulators.LinearEmulator.StartAsync(DemoLinear.Workspace());
+await using var linear = await LinearEmulator.StartAsync(DemoLinear.Workspace());
 environment["LINEAR_API_KEY"] = DemoLinear.ApiKey;
 environment["LINEAR_API_URL"] = linear.Url;
 // GitHub, played by the emulator: CI checks, reviews, the open-PR warning and the deployment run.

@@ -29,10 +29,10 @@ public class ShipgateException(ExitCode code, string message) : Exception(messag
 }
 
 /// <summary>A pre-flight gate said no. Nothing was changed.</summary>
-public sealed class ReleaseBlockedException(string message) : ShipgateException(ExitCode.Blocked, message);
+internal sealed class ReleaseBlockedException(string message) : ShipgateException(ExitCode.Blocked, message);
 
 /// <summary>The user did not confirm. Nothing was changed.</summary>
-public sealed class ReleaseAbortedException(string message) : ShipgateException(ExitCode.Aborted, message);
+internal sealed class ReleaseAbortedException(string message) : ShipgateException(ExitCode.Aborted, message);
 
 /// <summary>The configuration or the command line is wrong.</summary>
-public sealed class UsageException(string message) : ShipgateException(ExitCode.Usage, message);
+internal sealed class UsageException(string message) : ShipgateException(ExitCode.Usage, message);

@@ -9,7 +9,7 @@ namespace Shipgate;
 /// committed <c>.shipgate.yml</c>, never the working tree), and how it is named in records
 /// (owner/name, else the remote URL without credentials) and browsed on the web.
 /// </summary>
-public sealed record LocalRepository(string Root, ReleasePolicy Policy, GitRepository Git, RepositoryAddress? Address, string Name, string? WebUrl)
+internal sealed record LocalRepository(string Root, ReleasePolicy Policy, GitRepository Git, RepositoryAddress? Address, string Name, string? WebUrl)
 {
     public ShipgateConfig Config => Policy.Config;
 

@@ -1,4 +1,6 @@
 using Shipgate.Config;
+using Shipgate.Git;
+using IOPath = System.IO.Path;
 
 namespace Shipgate.Audit;
 
@@ -8,7 +10,7 @@ namespace Shipgate.Audit;
 /// tree, where a merged pull request could have added its own key; an absolute path is the operator's
 /// own file. A committed file is copied to a private temporary file for git, removed on dispose.
 /// </summary>
-public sealed class AllowedSigners : IDisposable
+internal sealed class AllowedSigners : IDisposable
 {
     private readonly bool _temporary;
 
@@ -21,7 +23,7 @@ public sealed class AllowedSigners : IDisposable
     public static async Task<AllowedSigners?> OpenAsync(LocalRepository repository, CancellationToken ct)
     {
         if (repository.Config.Audit.AllowedSigners is not { } file) return null;
-        if (System.IO.Path.IsPathRooted(file))
+        if (IOPath.IsPathRooted(file))
             return File.Exists(file) ? new AllowedSigners(file, false)
                 : throw new UsageException($"audit.allowed_signers: {file} does not exist on this machine.");
 
@@ -32,8 +34,8 @@ public sealed class AllowedSigners : IDisposable
         var committed = source.Commit is null ? null : (await repository.Git.ReadFilesAsync(source.Commit, [inRepository], ct)).GetValueOrDefault(inRepository);
         if (committed is null)
             throw new UsageException($"audit.allowed_signers: {inRepository} is not committed at {source.Remote}/{source.Branch} " +
-                $"({Git.Sha.Short(source.Commit ?? "")}), where the release policy is read; commit it there. The working tree is never read.");
-        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"shipgate-allowed-signers-{Guid.NewGuid():N}");
+                $"({Sha.Short(source.Commit ?? "")}), where the release policy is read; commit it there. The working tree is never read.");
+        var path = IOPath.Combine(IOPath.GetTempPath(), $"shipgate-allowed-signers-{Guid.NewGuid():N}");
         await File.WriteAllBytesAsync(path, committed, ct);
         return new AllowedSigners(path, true);
     }

@@ -10,7 +10,7 @@ namespace Shipgate.Audit;
 /// each commit's author, as a link of the archive branch's hash chain. Verify then lists those
 /// commits as reviewed exceptions instead of failing on them.
 /// </summary>
-public static class DirectPushReview
+internal static class DirectPushReview
 {
     public static async Task<ReviewRecord> RecordAsync(GitRepository git, ShipgateConfig config, string repositoryName,
         IReadOnlyList<string> shas, Reviewer reviewer, string note, DateTimeOffset now, CancellationToken ct)
@@ -20,7 +20,8 @@ public static class DirectPushReview
         var pushes = Select(shas, facts, verdict);
         if (pushes.FirstOrDefault(p => SeparationOfDuties.IsAuthor(reviewer, p.AuthorEmail)) is { } push)
             throw new ShipgateException(ExitCode.Blocked,
-                $"BLOCKED: you cannot acknowledge {Sha.Short(push.Sha)} \"{push.Subject}\": you ({reviewer.Email}) wrote it, and a direct push is acknowledged by " +
+                $"BLOCKED: you cannot acknowledge {Sha.Short(push.Sha)} \"{push.Subject}\": you ({reviewer.Email}) wrote it, " +
+                "and a direct push is acknowledged by " +
                 $"someone other than its author (separation of duties).\n\nAsk another person to run, in their own clone: " +
                 $"shipgate audit review --direct-push {string.Join(' ', pushes.Select(p => p.Sha[..12]))} --note <url or text>\nNothing was recorded.");
 
@@ -70,7 +71,8 @@ public static class DirectPushReview
             if (verdict.ReviewedDirectPushes.FirstOrDefault(r => r.Push.Sha == sha) is { } done)
                 throw new UsageException($"--direct-push {Sha.Short(sha)} was already acknowledged in {done.ReviewId} by {done.ReviewedBy}.");
             result.Add(verdict.DirectPushes.FirstOrDefault(p => p.Sha == sha) ?? throw new UsageException(
-                $"--direct-push {Sha.Short(sha)} was released with a release record; only commits pushed straight to {facts.ProductionBranch} need this review."));
+                $"--direct-push {Sha.Short(sha)} was released with a release record; " +
+                $"only commits pushed straight to {facts.ProductionBranch} need this review."));
         }
         return result;
     }

@@ -9,7 +9,7 @@ namespace Shipgate.Audit;
 /// Records the after-the-fact review of an emergency release, by someone other than its releaser
 /// (separation of duties), as a link of the archive branch's hash chain.
 /// </summary>
-public static class EmergencyReview
+internal static class EmergencyReview
 {
     public static async Task<ReviewRecord> RecordAsync(GitRepository git, ShipgateConfig config, string releaseId, Reviewer reviewer, string note,
         DateTimeOffset now, CancellationToken ct)

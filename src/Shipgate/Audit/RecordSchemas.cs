@@ -7,7 +7,7 @@ namespace Shipgate.Audit;
 /// The published JSON Schemas of the records (<c>schemas/</c> in the repository, embedded in the
 /// tool), so verify checks every record against exactly what is published.
 /// </summary>
-public static class RecordSchemas
+internal static class RecordSchemas
 {
     private static readonly Lazy<JsonSchema> Release = new(() => Load("release-record.v1.json"));
     private static readonly Lazy<JsonSchema> Review = new(() => Load("review-record.v1.json"));

@@ -26,7 +26,8 @@ internal static class ReviewChain
         return new ArchiveState(archive, files, tip.Link);
     }
 
-    public static async Task AppendAsync(GitRepository git, ShipgateConfig config, ArchiveState archive, ReviewRecord review, string subject, CancellationToken ct)
+    public static async Task AppendAsync(GitRepository git, ShipgateConfig config, ArchiveState archive, ReviewRecord review, string subject,
+        CancellationToken ct)
     {
         var commit = await git.CommitFilesAsync(archive.Tip, new Dictionary<string, byte[]>
         {

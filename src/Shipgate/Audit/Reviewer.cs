@@ -9,7 +9,7 @@ namespace Shipgate.Audit;
 /// (user.name, user.email) and, when a GitHub token is available, as GitHub knows them (login).
 /// Never a name typed on the command line: that is what makes separation of duties checkable.
 /// </summary>
-public sealed record Reviewer(string Name, string Email, string? Login)
+internal sealed record Reviewer(string Name, string Email, string? Login)
 {
     public static async Task<Reviewer> IdentifyAsync(GitRepository git, ICodeHost? codeHost, IAnsiConsole console, Secrets secrets, CancellationToken ct)
     {

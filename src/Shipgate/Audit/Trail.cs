@@ -5,7 +5,7 @@ namespace Shipgate.Audit;
 
 /// <summary>One record file of the hash chain as found on the archive branch.</summary>
 /// <param name="AddedAt">Index, in the archive branch's history, of the commit that added it.</param>
-public sealed record TrailLink(string Id, int AddedAt, string AddedIn, byte[] Bytes)
+internal sealed record TrailLink(string Id, int AddedAt, string AddedIn, byte[] Bytes)
 {
     public bool IsRelease => RecordFiles.IsReleaseId(Id);
     public string Path => RecordFiles.JsonPath(Id);
@@ -13,7 +13,7 @@ public sealed record TrailLink(string Id, int AddedAt, string AddedIn, byte[] By
 }
 
 /// <summary>Everything verify and report read from git, gathered once; judged by pure code.</summary>
-public sealed record TrailFacts(
+internal sealed record TrailFacts(
     string Repository,
     string ArchiveBranch,
     string ProductionBranch,
@@ -25,7 +25,7 @@ public sealed record TrailFacts(
     /// <summary>Commits reachable from main but not from the first release's from_sha (all of main when there is none).</summary>
     IReadOnlyList<Commit> MainSinceFirstRelease,
     bool FirstReleaseStartIsOnMain,
-    /// <summary>Per record commit: null when signed by an allowed signer, else why not. Null when signing is not required.</summary>
-    IReadOnlyDictionary<string, string?>? Signatures,
+    /// <summary>Per record commit: what git said of its signature. Null when signing is not required.</summary>
+    IReadOnlyDictionary<string, SignatureCheck>? Signatures,
     /// <summary>The remote's tags named like releases (<see cref="ReleaseTag"/>), read without moving a ref.</summary>
     IReadOnlyList<TagObject> ReleaseTags);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Shipgate.Config;
 using Shipgate.Git;
 using Shipgate.Record;
@@ -13,7 +14,7 @@ internal sealed record TrailBreak(string What, string NextStep);
 /// records, and the release ids the remote's tags hold (a new id must not take one, even when the
 /// archive branch lost its record).
 /// </summary>
-public sealed record TrailHealth(IReadOnlyList<string> Warnings, IReadOnlyList<string> TaggedReleaseIds)
+internal sealed record TrailHealth(IReadOnlyList<string> Warnings, IReadOnlyList<string> TaggedReleaseIds)
 {
     public static TrailHealth Unchecked { get; } = new([], []);
 
@@ -43,7 +44,8 @@ internal sealed record TrailTip(
 /// </summary>
 internal static class TrailGuard
 {
-    public static async Task<TrailHealth> CheckAsync(GitRepository git, ShipgateConfig config, string? archive, string? emergency, IAnsiConsole console, CancellationToken ct)
+    public static async Task<TrailHealth> CheckAsync(GitRepository git, ShipgateConfig config, string? archive, string? emergency,
+        IAnsiConsole console, CancellationToken ct)
     {
         var tip = await ReadAsync(git, config, archive, ct);
         var breaks = Judge(tip);
@@ -136,7 +138,7 @@ internal static class TrailGuard
         {
             named = RecordFiles.FromJsonBytes(bytes)?.Tag;
         }
-        catch (Exception e) when (e is System.Text.Json.JsonException or NotSupportedException or InvalidOperationException)
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
         {
             return null; // an unreadable last release is a break of its own (above, or verify's when a review follows it)
         }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Shipgate.Config;
 using Shipgate.Git;
 using Shipgate.Record;
 
@@ -7,9 +9,10 @@ namespace Shipgate.Audit;
 /// Reads the audit trail from the remote: the archive branch's history and records, main's
 /// history since the first release, record signatures, and the release tags. No API, no ref moved: objects only.
 /// </summary>
-public static class TrailReader
+internal static class TrailReader
 {
-    public static async Task<TrailFacts> ReadAsync(GitRepository git, Config.ShipgateConfig config, string repository, string? allowedSignersFile, CancellationToken ct)
+    public static async Task<TrailFacts> ReadAsync(GitRepository git, ShipgateConfig config, string repository, string? allowedSignersFile,
+        CancellationToken ct)
     {
         var heads = await git.RemoteHeadsAsync(config.Remote, [config.ArchiveBranch, config.ProductionBranch], ct);
         var main = heads.GetValueOrDefault(config.ProductionBranch)
@@ -33,7 +36,8 @@ public static class TrailReader
                     addedAt[change.Path] = i;
             links = chainIds
                 .Select(id => new TrailLink(id, addedAt.GetValueOrDefault(RecordFiles.JsonPath(id), -1),
-                    addedAt.TryGetValue(RecordFiles.JsonPath(id), out var at) ? history[at].Sha : archive, bytes.GetValueOrDefault(RecordFiles.JsonPath(id), [])))
+                    addedAt.TryGetValue(RecordFiles.JsonPath(id), out var at) ? history[at].Sha : archive,
+                    bytes.GetValueOrDefault(RecordFiles.JsonPath(id), [])))
                 .OrderBy(l => l.AddedAt).ThenBy(l => l.Id, RecordFiles.ChainOrder)
                 .ToList();
         }
@@ -43,7 +47,7 @@ public static class TrailReader
         var startOnMain = firstStart is null || await git.IsAncestorAsync(firstStart, main, ct);
         var mainCommits = startOnMain ? await git.CommitsAsync(main, firstStart, ct) : [];
 
-        Dictionary<string, string?>? signatures = null;
+        Dictionary<string, SignatureCheck>? signatures = null;
         if (allowedSignersFile is not null)
         {
             signatures = [];
@@ -62,7 +66,7 @@ public static class TrailReader
             {
                 if (RecordFiles.FromJsonBytes(link.Bytes)?.FromSha is { Length: 40 } sha && sha.All(Uri.IsHexDigit)) return sha;
             }
-            catch (System.Text.Json.JsonException) { }
+            catch (JsonException) { }
         }
         return null;
     }

@@ -1,25 +1,26 @@
 using System.Text.Json;
-using Shipgate.Record;
 using Shipgate.Git;
+using Shipgate.Record;
+using Shipgate.Rendering;
 
 namespace Shipgate.Audit;
 
 /// <summary>The checks verify makes, in the order they are shown.</summary>
-public enum TrailCheck { Schema, Chain, AppendOnly, Order, Ranges, Coverage, Signatures, Reviews, Independence, Tags }
+internal enum TrailCheck { Schema, Chain, AppendOnly, Order, Ranges, Coverage, Signatures, Reviews, Independence, Tags }
 
 /// <summary>One thing wrong with the trail; <see cref="Link"/> is the record it concerns, when there is one.</summary>
-public sealed record TrailProblem(TrailCheck Check, string? Link, string Message);
+internal sealed record TrailProblem(TrailCheck Check, string? Link, string Message);
 
 /// <summary>A commit of main that no release record covers.</summary>
-public sealed record DirectPush(string Sha, string Subject, string Author, string AuthorEmail);
+internal sealed record DirectPush(string Sha, string Subject, string Author, string AuthorEmail);
 
 /// <summary>A direct push acknowledged by a review record of someone other than its author: a reviewed exception.</summary>
-public sealed record ReviewedDirectPush(DirectPush Push, string ReviewId, string ReviewedBy);
+internal sealed record ReviewedDirectPush(DirectPush Push, string ReviewId, string ReviewedBy);
 
 /// <summary>An emergency release and where its review stands.</summary>
-public sealed record EmergencyReviewStatus(string ReleaseId, string Reason, DateTimeOffset ReleasedAt, string? ReviewId, bool Overdue);
+internal sealed record EmergencyReviewStatus(string ReleaseId, string Reason, DateTimeOffset ReleasedAt, string? ReviewId, bool Overdue);
 
-public sealed record TrailVerdict(
+internal sealed record TrailVerdict(
     bool Ok,
     int Releases,
     int Reviews,
@@ -40,7 +41,7 @@ public sealed record TrailVerdict(
 /// emergencies are reviewed in time; no review is by the releaser or the author it answers for.
 /// Pure: <see cref="TrailReader"/> gathers the facts.
 /// </summary>
-public static class TrailVerifier
+internal static class TrailVerifier
 {
     public static TrailVerdict Verify(TrailFacts facts, DateTimeOffset now, TimeSpan reviewWithin)
     {
@@ -87,7 +88,9 @@ public static class TrailVerifier
             {
                 var id = Path.GetFileNameWithoutExtension(change.Path);
                 var what = change.Status == 'D' ? "deleted" : "edited";
-                problems.Add(new(TrailCheck.AppendOnly, id, $"{change.Path} was {what} by commit {Sha.Short(commit.Sha)} (\"{Rendering.SafeText.OneLine(commit.Subject)}\"); records may only be added."));
+                problems.Add(new(TrailCheck.AppendOnly, id,
+                    $"{change.Path} was {what} by commit {Sha.Short(commit.Sha)} (\"{SafeText.OneLine(commit.Subject)}\"); " +
+                    "records may only be added."));
             }
     }
 
@@ -97,7 +100,8 @@ public static class TrailVerifier
         foreach (var link in facts.Links)
         {
             if (latest is not null && RecordFiles.ChainOrder.Compare(link.Id, latest.Id) < 0)
-                problems.Add(new(TrailCheck.Order, link.Id, $"{link.Id} was added after {latest.Id} but is dated before it: a record was inserted or reordered later."));
+                problems.Add(new(TrailCheck.Order, link.Id,
+                    $"{link.Id} was added after {latest.Id} but is dated before it: a record was inserted or reordered later."));
             else latest = link;
         }
     }
@@ -134,15 +138,18 @@ public static class TrailVerifier
         if (previous is null)
         {
             if (claimed is not null)
-                problems.Add(new(TrailCheck.Chain, link.Id, $"{link.Id} links to {claimed.Id}, which is not on the archive branch: a record before it was removed."));
+                problems.Add(new(TrailCheck.Chain, link.Id,
+                    $"{link.Id} links to {claimed.Id}, which is not on the archive branch: a record before it was removed."));
         }
         else if (claimed is null)
             problems.Add(new(TrailCheck.Chain, link.Id, $"{link.Id} links to nothing, but {previous.Id} was recorded before it."));
         else if (claimed.Id != previous.Id || claimed.Sha256 != previous.Sha256)
             problems.Add(new(TrailCheck.Chain, link.Id,
                 claimed.Id != previous.Id
-                    ? $"{link.Id} links to {claimed.Id}, but the record before it is {previous.Id}: the chain was broken by a removed, inserted or reordered record."
-                    : $"{link.Id} holds SHA-256 {Short(claimed.Sha256, 12)}… of {previous.Id}, whose bytes now hash to {Short(previous.Sha256, 12)}…: {previous.Id} was changed after it was recorded."));
+                    ? $"{link.Id} links to {claimed.Id}, but the record before it is {previous.Id}: " +
+                      "the chain was broken by a removed, inserted or reordered record."
+                    : $"{link.Id} holds SHA-256 {Short(claimed.Sha256, 12)}… of {previous.Id}, whose bytes now hash to {Short(previous.Sha256, 12)}…: " +
+                      $"{previous.Id} was changed after it was recorded."));
     }
 
     private static void CheckRanges(List<(TrailLink Link, ReleaseRecord Record)> releases, List<TrailProblem> problems)
@@ -153,7 +160,8 @@ public static class TrailVerifier
             var before = releases[i - 1].Record;
             if (record.FromSha != before.ToSha)
                 problems.Add(new(TrailCheck.Ranges, link.Id,
-                    $"{link.Id} starts at {Short(record.FromSha)} but {before.ReleaseId} ended at {Short(before.ToSha)}: main changed between them without a record."));
+                    $"{link.Id} starts at {Short(record.FromSha)} but {before.ReleaseId} ended at {Short(before.ToSha)}: " +
+                    "main changed between them without a record."));
         }
     }
 
@@ -163,7 +171,9 @@ public static class TrailVerifier
         if (releases.Count == 0) return [];
         if (!facts.FirstReleaseStartIsOnMain)
         {
-            problems.Add(new(TrailCheck.Coverage, releases[0].Link.Id, $"{facts.ProductionBranch} no longer contains {Short(releases[0].Record.FromSha)}, where the first release started: its history was rewritten."));
+            problems.Add(new(TrailCheck.Coverage, releases[0].Link.Id,
+                $"{facts.ProductionBranch} no longer contains {Short(releases[0].Record.FromSha)}, where the first release started: " +
+                "its history was rewritten."));
             return [];
         }
         var bySha = facts.MainSinceFirstRelease.ToDictionary(c => c.Sha);
@@ -172,7 +182,8 @@ public static class TrailVerifier
         {
             if (!bySha.ContainsKey(record.ToSha) && record.ToSha != record.FromSha)
             {
-                problems.Add(new(TrailCheck.Coverage, link.Id, $"{facts.ProductionBranch} no longer contains {Short(record.ToSha)}, released by {link.Id}: its history was rewritten."));
+                problems.Add(new(TrailCheck.Coverage, link.Id,
+                    $"{facts.ProductionBranch} no longer contains {Short(record.ToSha)}, released by {link.Id}: its history was rewritten."));
                 continue;
             }
             var excluded = Ancestors(record.FromSha, bySha);
@@ -180,7 +191,7 @@ public static class TrailVerifier
                 if (!excluded.Contains(sha)) covered.Add(sha);
         }
         return facts.MainSinceFirstRelease.Where(c => !covered.Contains(c.Sha))
-            .Select(c => new DirectPush(c.Sha, Rendering.SafeText.OneLine(c.Subject), Rendering.SafeText.OneLine(c.AuthorName), c.AuthorEmail)).ToList();
+            .Select(c => new DirectPush(c.Sha, SafeText.OneLine(c.Subject), SafeText.OneLine(c.AuthorName), c.AuthorEmail)).ToList();
     }
 
     /// <summary>The direct pushes acknowledged by a review of someone other than their author; any other acknowledgement is a problem.</summary>
@@ -202,13 +213,13 @@ public static class TrailVerifier
                         $"{link.Id} acknowledges {Short(push.Sha)} \"{push.Subject}\", but its reviewer {reviewer.Email} wrote that commit: " +
                         "someone else must acknowledge it."));
                 else if (result.All(r => r.Push.Sha != push.Sha))
-                    result.Add(new ReviewedDirectPush(push, link.Id, Rendering.SafeText.OneLine(reviewer.Name)));
+                    result.Add(new ReviewedDirectPush(push, link.Id, SafeText.OneLine(reviewer.Name)));
             }
         }
         return result;
     }
 
-    private static HashSet<string> Ancestors(string start, IReadOnlyDictionary<string, Git.Commit> graph)
+    private static HashSet<string> Ancestors(string start, IReadOnlyDictionary<string, Commit> graph)
     {
         var found = new HashSet<string>();
         var stack = new Stack<string>([start]);
@@ -225,11 +236,13 @@ public static class TrailVerifier
     {
         if (facts.Signatures is null) return;
         foreach (var link in facts.Links)
-            if (facts.Signatures.GetValueOrDefault(link.AddedIn) is { } why)
-                problems.Add(new(TrailCheck.Signatures, link.Id, $"commit {Short(link.AddedIn)} that added {link.Id} is not signed by an allowed signer: {Rendering.SafeText.OneLine(why)}"));
+            if (facts.Signatures.GetValueOrDefault(link.AddedIn) is { ByAllowedSigner: false } check)
+                problems.Add(new(TrailCheck.Signatures, link.Id,
+                    $"commit {Short(link.AddedIn)} that added {link.Id} is not signed by an allowed signer: {SafeText.OneLine(check.WhyNot)}"));
     }
 
-    private static IReadOnlyList<EmergencyReviewStatus> CheckEmergencies(List<(TrailLink Link, ReleaseRecord Record)> releases, List<(TrailLink Link, ReviewRecord Record)> reviews,
+    private static IReadOnlyList<EmergencyReviewStatus> CheckEmergencies(
+        List<(TrailLink Link, ReleaseRecord Record)> releases, List<(TrailLink Link, ReviewRecord Record)> reviews,
         DateTimeOffset now, TimeSpan reviewWithin, List<TrailProblem> problems)
     {
         // A review by the releaser is no review: it is named, and the release still awaits an independent one.

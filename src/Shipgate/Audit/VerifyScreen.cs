@@ -1,11 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Shipgate.Git;
+using Shipgate.Rendering;
 
 namespace Shipgate.Audit;
 
 /// <summary>How verify's verdict is shown: a checklist for people, or JSON for tools.</summary>
-public static class VerifyScreen
+internal static class VerifyScreen
 {
     private static readonly (TrailCheck Check, string Label)[] Checks =
     [
@@ -23,9 +24,10 @@ public static class VerifyScreen
 
     public static void Show(IAnsiConsole console, TrailFacts facts, TrailVerdict verdict)
     {
-        Rendering.Screens.Banner(console, "AUDIT TRAIL VERIFICATION");
+        Screens.Banner(console, "AUDIT TRAIL VERIFICATION");
         console.WriteLine($"Repository: {facts.Repository}");
-        console.WriteLine($"Archive:    {facts.ArchiveBranch} @ {Sha.Short(facts.ArchiveTip, "(absent)")} ({verdict.Releases} releases, {verdict.Reviews} reviews)");
+        console.WriteLine(
+            $"Archive:    {facts.ArchiveBranch} @ {Sha.Short(facts.ArchiveTip, "(absent)")} ({verdict.Releases} releases, {verdict.Reviews} reviews)");
         console.WriteLine($"Production: {facts.ProductionBranch} @ {Sha.Short(facts.MainTip)}");
         console.WriteLine();
         foreach (var (check, label) in Checks)
@@ -40,7 +42,7 @@ public static class VerifyScreen
             else
             {
                 console.MarkupLine($"[red][[ ]] {Markup.Escape(label)}[/]");
-                foreach (var problem in failed) console.WriteLine($"      - {Rendering.SafeText.OneLine(problem.Message)}");
+                foreach (var problem in failed) console.WriteLine($"      - {SafeText.OneLine(problem.Message)}");
             }
         }
         foreach (var emergency in verdict.Emergencies.Where(e => !e.Overdue))
@@ -55,7 +57,8 @@ public static class VerifyScreen
         if (verdict.Ok)
             console.MarkupLine("[green]PASS: the audit trail is intact.[/]");
         else
-            console.MarkupLine($"[red]FAIL: the audit trail is broken{(verdict.FirstBroken is { } first ? $" (first broken record: {Markup.Escape(first)})" : "")}.[/]");
+            console.MarkupLine("[red]FAIL: the audit trail is broken" +
+                $"{(verdict.FirstBroken is { } first ? $" (first broken record: {Markup.Escape(first)})" : "")}.[/]");
     }
 
     public static string Json(TrailFacts facts, TrailVerdict verdict) => JsonSerializer.Serialize(new
@@ -74,10 +77,21 @@ public static class VerifyScreen
         direct_pushes = verdict.DirectPushes.Select(p => new { sha = p.Sha, subject = p.Subject, author = p.Author, author_email = p.AuthorEmail }),
         reviewed_direct_pushes = verdict.ReviewedDirectPushes.Select(r => new
         {
-            sha = r.Push.Sha, subject = r.Push.Subject, author = r.Push.Author, author_email = r.Push.AuthorEmail,
-            review_id = r.ReviewId, reviewed_by = r.ReviewedBy,
+            sha = r.Push.Sha,
+            subject = r.Push.Subject,
+            author = r.Push.Author,
+            author_email = r.Push.AuthorEmail,
+            review_id = r.ReviewId,
+            reviewed_by = r.ReviewedBy,
         }),
-        emergencies = verdict.Emergencies.Select(e => new { release_id = e.ReleaseId, reason = e.Reason, released_at = e.ReleasedAt, review_id = e.ReviewId, overdue = e.Overdue }),
+        emergencies = verdict.Emergencies.Select(e => new
+        {
+            release_id = e.ReleaseId,
+            reason = e.Reason,
+            released_at = e.ReleasedAt,
+            review_id = e.ReviewId,
+            overdue = e.Overdue,
+        }),
         signatures_required = verdict.SignaturesRequired,
     }, new JsonSerializerOptions { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never });
 

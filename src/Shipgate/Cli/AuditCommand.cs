@@ -1,12 +1,13 @@
 using System.CommandLine;
 using Shipgate.Audit;
-using Shipgate.Integrations;
 using Shipgate.Git;
+using Shipgate.Integrations;
+using Shipgate.Rendering;
 
 namespace Shipgate.Cli;
 
 /// <summary><c>shipgate audit</c>: the auditor's half of Shipgate (verify, review, report).</summary>
-public static class AuditCommand
+internal static class AuditCommand
 {
     public static Command Create(CliHost host)
     {
@@ -82,7 +83,9 @@ public static class AuditCommand
             return ShipgateCli.GuardAsync(host, secrets, async () =>
             {
                 var repository = await LocalRepository.OpenAsync(host.WorkingDirectory, host.Environment, parse.GetValue(repo), secrets, ct);
-                var codeHost = (await Connections.CodeHostAsync(repository.Policy, repository.Address, host.Environment, secrets, host.Clock, new Rendering.WaitLines(host.Console, secrets), ct)).Service;
+                var waits = new WaitLines(host.Console, secrets);
+                var codeHost = (await Connections.CodeHostAsync(repository.Policy, repository.Address, host.Environment, secrets, host.Clock, waits, ct))
+                    .Service;
                 var reviewer = await Reviewer.IdentifyAsync(repository.Git, codeHost, host.Console, secrets, ct);
                 var (config, git, now) = (repository.Config, repository.Git, host.Clock.GetUtcNow());
                 var review = parse.GetValue(release) is { } releaseId

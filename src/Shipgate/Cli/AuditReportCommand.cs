@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Text;
 using Shipgate.Audit;
 using Shipgate.Audit.Report;
@@ -7,7 +8,7 @@ using Shipgate.Integrations;
 namespace Shipgate.Cli;
 
 /// <summary><c>shipgate audit report</c>: the evidence pack for an audit period, written to one file.</summary>
-public static class AuditReportCommand
+internal static class AuditReportCommand
 {
     /// <summary>Each format's renderer; CSV starts with a UTF-8 byte order mark, without which Excel misreads non-ASCII names.</summary>
     private static readonly Dictionary<string, (Func<EvidenceReport, string> Render, bool ByteOrderMark)> Formats = new()
@@ -63,7 +64,7 @@ public static class AuditReportCommand
     }
 
     /// <summary>The full path of --out, checked before any work: its folder exists and it is not itself a folder.</summary>
-    private static string OutputPath(CliHost host, System.CommandLine.Parsing.ArgumentResult result)
+    private static string OutputPath(CliHost host, ArgumentResult result)
     {
         var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
         if (string.IsNullOrWhiteSpace(text))

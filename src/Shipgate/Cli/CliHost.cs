@@ -1,3 +1,5 @@
+using ProcessEnvironment = System.Environment;
+
 namespace Shipgate.Cli;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Shipgate.Cli;
 /// Tests run the real commands in-process by handing in their own.
 /// </summary>
 /// <param name="OpenTerminal">Opens the controlling terminal the confirmation word is typed at; null when there is none.</param>
-public sealed record CliHost(
+internal sealed record CliHost(
     IAnsiConsole Console,
     Func<TextReader?> OpenTerminal,
     Func<string, string?> Environment,
@@ -15,7 +17,7 @@ public sealed record CliHost(
     public static CliHost FromProcess() => new(
         AnsiConsole.Console,
         ControllingTerminal.TryOpen,
-        System.Environment.GetEnvironmentVariable,
+        ProcessEnvironment.GetEnvironmentVariable,
         TimeProvider.System,
         Directory.GetCurrentDirectory());
 }

@@ -5,7 +5,7 @@ namespace Shipgate.Cli;
 /// than through standard input: piped input can be written by a script, the controlling terminal only
 /// by someone at it. A process without one (CI, a daemon, setsid) gets null.
 /// </summary>
-public static class ControllingTerminal
+internal static class ControllingTerminal
 {
     public static TextReader? TryOpen()
     {

@@ -2,11 +2,12 @@ using System.CommandLine;
 using System.Text.RegularExpressions;
 using Shipgate.Integrations;
 using Shipgate.Release;
+using Shipgate.Rendering;
 
 namespace Shipgate.Cli;
 
 /// <summary><c>shipgate release</c>: reads the options, opens the repository and its services, then runs the release pipeline.</summary>
-public static partial class ReleaseCommand
+internal static partial class ReleaseCommand
 {
     public static Command Create(CliHost host)
     {
@@ -25,7 +26,7 @@ public static partial class ReleaseCommand
         resume.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<string?>() is { } id && !ReleaseId().IsMatch(id))
-                result.AddError($"--resume takes a release id such as release-2026-02-04-153045, not '{Rendering.SafeText.OneLine(id)}'.");
+                result.AddError($"--resume takes a release id such as release-2026-02-04-153045, not '{SafeText.OneLine(id)}'.");
         });
         var repo = RepositoryOption.Create();
 
@@ -75,7 +76,7 @@ public static partial class ReleaseCommand
     public static async Task<ReleaseContext> CreateContextAsync(CliHost host, ReleaseOptions options, string folder, Secrets secrets, CancellationToken ct)
     {
         var (_, policy, git, address, repository, webUrl) = await LocalRepository.OpenAsync(host.WorkingDirectory, host.Environment, folder, secrets, ct);
-        var waits = new Rendering.WaitLines(host.Console, secrets);
+        var waits = new WaitLines(host.Console, secrets);
         var codeHost = await Connections.CodeHostAsync(policy, address, host.Environment, secrets, host.Clock, waits, ct);
         var tracker = Connections.Tracker(policy, host.Environment, secrets, host.Clock, waits);
         return new ReleaseContext

@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace Shipgate.Cli;
 
 /// <summary>The --repo option every command takes.</summary>
-public static class RepositoryOption
+internal static class RepositoryOption
 {
     public static Option<string?> Create() =>
         new("--repo") { Description = "The repository folder (default: the current folder).", HelpName = "dir" };

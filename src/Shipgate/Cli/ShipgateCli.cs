@@ -1,9 +1,10 @@
 using System.CommandLine;
+using Shipgate.Rendering;
 
 namespace Shipgate.Cli;
 
 /// <summary>The command line: parsing and error reporting only; each command hands over to plain classes.</summary>
-public static class ShipgateCli
+internal static class ShipgateCli
 {
     public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken ct = default)
     {
@@ -55,6 +56,6 @@ public static class ShipgateCli
         }
 
         // Messages may quote git, GitHub or Linear: no secret and no control character reaches the terminal.
-        string Shown(Exception e) => Rendering.SafeText.Lines(secrets.Redact(e.Message));
+        string Shown(Exception e) => SafeText.Lines(secrets.Redact(e.Message));
     }
 }

@@ -12,7 +12,7 @@ namespace Shipgate.Config;
 /// mistake is a <see cref="UsageException"/> naming the file, the line and the key, so a typo never
 /// silently falls back to a default.
 /// </summary>
-public static partial class ConfigLoader
+internal static partial class ConfigLoader
 {
     public const string FileName = ".shipgate.yml";
 

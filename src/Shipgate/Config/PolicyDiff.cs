@@ -1,7 +1,7 @@
 namespace Shipgate.Config;
 
 /// <summary>A version of the policy file in a commit: its blob and its text.</summary>
-public sealed record PolicyFile(string BlobSha, string Text);
+internal sealed record PolicyFile(string BlobSha, string Text);
 
 /// <summary>
 /// What a release does to the release policy file: production's version against staging's. A
@@ -9,7 +9,7 @@ public sealed record PolicyFile(string BlobSha, string Text);
 /// policy); it takes effect from the next release, once someone has seen this diff and released it.
 /// </summary>
 /// <param name="Diff">A unified diff (hunks with three lines of context); empty when unchanged.</param>
-public sealed record PolicyChange(string Path, string? ReleasedBlob, string? IncomingBlob, IReadOnlyList<string> Diff)
+internal sealed record PolicyChange(string Path, string? ReleasedBlob, string? IncomingBlob, IReadOnlyList<string> Diff)
 {
     public bool Changed => ReleasedBlob != IncomingBlob;
 

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text;
 using CliWrap;
 using CliWrap.Buffered;
@@ -43,7 +44,7 @@ public sealed class GitCli(string workingDirectory, Secrets secrets)
 
         using var stdout = new MemoryStream();
         var stderr = new StringBuilder();
-        var command = CliWrap.Cli.Wrap("git")
+        var command = new Command("git")
             .WithArguments(args)
             .WithWorkingDirectory(WorkingDirectory)
             .WithEnvironmentVariables(env)
@@ -61,7 +62,7 @@ public sealed class GitCli(string workingDirectory, Secrets secrets)
             var result = await command.ExecuteAsync(forceful.Token, ct);
             return new GitResult(result.ExitCode, stdout.ToArray(), stderr.ToString());
         }
-        catch (System.ComponentModel.Win32Exception)
+        catch (Win32Exception)
         {
             throw new ShipgateException(ExitCode.Error, "git was not found on PATH. Install git 2.30 or newer.");
         }

@@ -1,3 +1,5 @@
+using CommitId = Shipgate.Git.Sha;
+
 namespace Shipgate.Git;
 
 /// <summary>One commit of the release range, with the files it touched (none listed for merges).</summary>
@@ -13,7 +15,7 @@ public sealed record Commit(
     IReadOnlyList<string> Files)
 {
     public bool IsMerge => Parents.Count > 1;
-    public string ShortSha => Git.Sha.Short(Sha);
+    public string ShortSha => CommitId.Short(Sha);
 }
 
 /// <summary>What <c>git diff --shortstat</c> says of the release, plus the paths.</summary>
@@ -31,8 +33,13 @@ public sealed record RefUpdate(string Ref, string NewSha, string? ExpectedOldSha
 /// <summary>A file a commit added (A), modified (M) or deleted (D), against its first parent.</summary>
 public sealed record FileChange(char Status, string Path);
 
+/// <summary>What <c>git verify-commit</c> said of a commit checked against the allowed-signers file.</summary>
+/// <param name="WhyNot">When the commit is not signed by an allowed signer, git's reason (its last line, or "no signature").</param>
+public sealed record SignatureCheck(bool ByAllowedSigner, string? WhyNot);
+
 /// <summary>A commit of a branch's history with the files it changed.</summary>
-public sealed record HistoryCommit(string Sha, IReadOnlyList<string> Parents, string AuthorName, DateTimeOffset CommittedAt, string Subject, IReadOnlyList<FileChange> Changes);
+public sealed record HistoryCommit(
+    string Sha, IReadOnlyList<string> Parents, string AuthorName, DateTimeOffset CommittedAt, string Subject, IReadOnlyList<FileChange> Changes);
 
 /// <summary>
 /// What became of an atomic push, told from git's answer and from what the remote holds afterwards,

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace Shipgate.Git;
@@ -148,7 +150,7 @@ public sealed class GitRepository(GitCli git)
     private async Task<List<(string[] Fields, string Tail)>> LogRecordsAsync(IReadOnlyList<string> options, string[] placeholders,
         IReadOnlyList<string> revisions, CancellationToken ct)
     {
-        var marker = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
+        var marker = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
         var args = new List<string> { "-c", "core.quotepath=off", "log" };
         args.AddRange(options);
         args.Add($"--format=%x1e{marker}%x1f{string.Join($"%x1f{marker}%x1f", placeholders)}%x1f{marker}%x1f");
@@ -166,7 +168,7 @@ public sealed class GitRepository(GitCli git)
         return records;
     }
 
-    private static DateTimeOffset Instant(string iso) => DateTimeOffset.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
+    private static DateTimeOffset Instant(string iso) => DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture);
 
     private static string[] Shas(string list) => list.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
@@ -226,27 +228,29 @@ public sealed class GitRepository(GitCli git)
                 objects.Add(null);
                 continue;
             }
-            var size = int.Parse(header[2], System.Globalization.CultureInfo.InvariantCulture);
+            var size = int.Parse(header[2], CultureInfo.InvariantCulture);
             objects.Add(new GitObject(header[0], header[1], output[position..(position + size)]));
             position += size + 1;
         }
         return objects;
     }
 
-    /// <summary>Null when the commit carries a good signature by a key in the allowed-signers file, else git's reason.</summary>
-    public async Task<string?> VerifySignatureAsync(string commit, string allowedSignersFile, CancellationToken ct)
+    /// <summary>Whether the commit carries a good signature by a key in the allowed-signers file, and if not, git's reason.</summary>
+    public async Task<SignatureCheck> VerifySignatureAsync(string commit, string allowedSignersFile, CancellationToken ct)
     {
         var result = await git.TryRunAsync(["-c", $"gpg.ssh.allowedSignersFile={allowedSignersFile}", "verify-commit", commit], ct: ct);
-        if (result.ExitCode == 0) return null;
+        if (result.ExitCode == 0) return new SignatureCheck(true, null);
         var reason = result.Error.Trim();
-        return reason.Length == 0 ? "no signature" : reason.Split('\n')[^1];
+        return new SignatureCheck(false, reason.Length == 0 ? "no signature" : reason.Split('\n')[^1]);
     }
 
     /// <summary>Commits reachable from <paramref name="tip"/> but not from <paramref name="exclude"/>, newest first (no bodies, no files).</summary>
     public async Task<IReadOnlyList<Commit>> CommitsAsync(string tip, string? exclude, CancellationToken ct)
     {
         var records = await LogRecordsAsync([], ["%H", "%P", "%an", "%ae", "%aI", "%cI", "%s"], exclude is null ? [tip] : [tip, "^" + exclude], ct);
-        return records.Select(r => new Commit(r.Fields[0], Shas(r.Fields[1]), r.Fields[2], r.Fields[3], Instant(r.Fields[4]), Instant(r.Fields[5]), r.Fields[6], "", []))
+        return records
+            .Select(r => new Commit(r.Fields[0], Shas(r.Fields[1]), r.Fields[2], r.Fields[3], Instant(r.Fields[4]), Instant(r.Fields[5]),
+                r.Fields[6], "", []))
             .ToList();
     }
 

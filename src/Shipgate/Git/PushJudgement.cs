@@ -88,7 +88,7 @@ internal static class PushJudgement
 }
 
 /// <summary>The facts of a push outcome in plain lines, for messages: the remote's words, git's reasons, where each ref is now.</summary>
-public static class PushFacts
+internal static class PushFacts
 {
     public static string Describe(PushOutcome outcome) => outcome switch
     {

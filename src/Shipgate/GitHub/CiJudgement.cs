@@ -4,7 +4,7 @@ using Shipgate.Integrations;
 namespace Shipgate.GitHub;
 
 /// <summary>A commit status's state, by GitHub's REST names.</summary>
-public enum CommitState
+internal enum CommitState
 {
     [JsonStringEnumMemberName("error")] Error,
     [JsonStringEnumMemberName("failure")] Failure,
@@ -13,10 +13,10 @@ public enum CommitState
 }
 
 /// <summary>One commit status as GitHub's combined status lists it (newest first per context).</summary>
-public sealed record StatusContext(string Context, CommitState State, string? Url);
+internal sealed record StatusContext(string Context, CommitState State, string? Url);
 
 /// <summary>One check run. A re-run is a new run with the same name and a higher id; the conclusion comes once it completed.</summary>
-public sealed record CheckRun(long Id, string Name, RunStatus Status, RunConclusion? Conclusion, string? Url);
+internal sealed record CheckRun(long Id, string Name, RunStatus Status, RunConclusion? Conclusion, string? Url);
 
 /// <summary>
 /// DESIGN.md's CI rules, pure. Statuses count only when there are some (a repository that uses
@@ -24,7 +24,7 @@ public sealed record CheckRun(long Id, string Name, RunStatus Status, RunConclus
 /// success, neutral or skipped once completed; the latest run of each name is the one that counts;
 /// every required check must be present and passing; a commit with no CI at all does not pass.
 /// </summary>
-public static class CiJudgement
+internal static class CiJudgement
 {
     private static readonly HashSet<RunConclusion> PassingConclusions = [RunConclusion.Success, RunConclusion.Neutral, RunConclusion.Skipped];
 

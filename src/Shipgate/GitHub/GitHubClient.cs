@@ -10,7 +10,7 @@ namespace Shipgate.GitHub;
 /// Every answer is read into its wire type strictly (GitHubWire.cs): CI passes only on an answer of
 /// the right shape.
 /// </summary>
-public sealed class GitHubClient(GitHubHttp http, string owner, string name, string stagingBranch) : ICodeHost
+internal sealed class GitHubClient(GitHubHttp http, string owner, string name, string stagingBranch) : ICodeHost
 {
     public string Repository => $"{owner}/{name}";
 

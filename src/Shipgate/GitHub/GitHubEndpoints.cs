@@ -8,7 +8,7 @@ namespace Shipgate.GitHub;
 /// https://HOST/api/v3 and https://HOST/api/graphql.
 /// </summary>
 /// <param name="ApiSource">What named the REST root, for messages (an environment variable, the policy, the remote, the default).</param>
-public sealed record GitHubEndpoints(Uri ApiUrl, Uri GraphQLUrl, string ApiSource = GitHubEndpoints.DotComApi)
+internal sealed record GitHubEndpoints(Uri ApiUrl, Uri GraphQLUrl, string ApiSource = GitHubEndpoints.DotComApi)
 {
     public const string DotComApi = "https://api.github.com";
 

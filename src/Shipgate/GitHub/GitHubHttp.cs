@@ -1,10 +1,11 @@
-using Shipgate.Integrations;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
+using Shipgate.Integrations;
+using Shipgate.Rendering;
 
 namespace Shipgate.GitHub;
 
@@ -14,7 +15,7 @@ namespace Shipgate.GitHub;
 /// <see cref="ApiChannel"/>'s), and errors that name the repository or the token's variable.
 /// Messages never carry the token: it is only ever in the Authorization header.
 /// </summary>
-public sealed partial class GitHubHttp
+internal sealed partial class GitHubHttp
 {
     public const string ApiVersion = "2022-11-28";
     public const int PerPage = 100;
@@ -90,12 +91,12 @@ public sealed partial class GitHubHttp
         var errors = (answer.Errors ?? []).Where(e => !(e.Type == "NOT_FOUND" && e.Path is { Count: > 1 })).ToList();
         if (errors.Any(e => e.Type == "NOT_FOUND"))
             throw new ApiException(Service, _secrets.Redact(
-                $"GitHub found no repository {_repository} ({Rendering.SafeText.Shorten(errors[0].Message, 200)}). " +
+                $"GitHub found no repository {_repository} ({SafeText.Shorten(errors[0].Message, 200)}). " +
                 $"Check github.repository or the remote URL, and that the {_token} can read it."));
         if (errors.Count > 0)
             throw new ApiException(Service, _secrets.Redact(
                 $"GitHub's GraphQL API refused a query for {_repository}: " +
-                string.Join("; ", errors.Take(3).Select(e => Rendering.SafeText.Shorten(e.Message ?? e.Type, 200)))));
+                string.Join("; ", errors.Take(3).Select(e => SafeText.Shorten(e.Message ?? e.Type, 200)))));
         return answer.Data is { ValueKind: JsonValueKind.Object } data ? data : throw WrongShape(what, "without data");
     }
 
@@ -197,7 +198,7 @@ public sealed partial class GitHubHttp
 
     /// <summary>GitHub's own explanation of a refusal ({"message": ...}), when it gave one.</summary>
     private static string? ServerMessage(string body) =>
-        Lenient(body, GitHubRestJson.Default.ServerMessageWire)?.Message is { } message ? Rendering.SafeText.Shorten(message, 200) : null;
+        Lenient(body, GitHubRestJson.Default.ServerMessageWire)?.Message is { } message ? SafeText.Shorten(message, 200) : null;
 
     /// <summary>An answer that only explains a failure: read when it can be, else ignored.</summary>
     private static T? Lenient<T>(string body, JsonTypeInfo<T> type) where T : class

@@ -1,4 +1,4 @@
 namespace Shipgate.GitHub;
 
 /// <summary>The body of a GraphQL POST.</summary>
-public sealed record GraphQLRequest(string Query, IReadOnlyDictionary<string, string> Variables);
+internal sealed record GraphQLRequest(string Query, IReadOnlyDictionary<string, string> Variables);

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Shipgate.GitHub;
 
 /// <summary>What GitHub's rate-limit headers ask of a client.</summary>
-public static class GitHubRateLimit
+internal static class GitHubRateLimit
 {
     /// <summary>
     /// The wait GitHub asks for, if any: retry-after (seconds), or, when x-ratelimit-remaining is 0,

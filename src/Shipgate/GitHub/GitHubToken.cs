@@ -1,10 +1,11 @@
+using System.ComponentModel;
 using CliWrap;
 using CliWrap.Buffered;
 
 namespace Shipgate.GitHub;
 
 /// <summary>A GitHub token and where it came from; <see cref="Source"/> is what messages name, never the value.</summary>
-public sealed record GitHubToken(string Value, string Source)
+internal sealed record GitHubToken(string Value, string Source)
 {
     public const string GhCliSource = "`gh auth token`";
 
@@ -41,7 +42,7 @@ public sealed record GitHubToken(string Value, string Source)
         timeout.CancelAfter(GhTimeout);
         try
         {
-            var result = await CliWrap.Cli.Wrap(gh)
+            var result = await new Command(gh)
                 .WithArguments(["auth", "token", "--hostname", host])
                 .WithValidation(CommandResultValidation.None)
                 .ExecuteBufferedAsync(timeout.Token);
@@ -52,7 +53,7 @@ public sealed record GitHubToken(string Value, string Source)
         {
             return null;
         }
-        catch (System.ComponentModel.Win32Exception)
+        catch (Win32Exception)
         {
             return null;
         }

@@ -10,7 +10,7 @@ namespace Shipgate.GitHub;
 /// aliased <c>pullRequest(number:)</c> lookups (nullable, so a missing PR does not fail the
 /// batch), or commits with their associated PRs, per query. Pure text, so tests can read them.
 /// </summary>
-public static partial class PullRequestQueries
+internal static partial class PullRequestQueries
 {
     /// <summary>GitHub's limit on first/last, and on how many lookups one query carries.</summary>
     public const int BatchSize = 100;
@@ -19,11 +19,13 @@ public static partial class PullRequestQueries
     public const int PullRequestsPerCommit = 10;
 
     private static readonly string Fragment =
-        $"fragment PullRequestFields on PullRequest {{ number title url body state mergedAt headRefName baseRefName author {{ login }} mergedBy {{ login }} {Reviews("")} }}";
+        "fragment PullRequestFields on PullRequest { number title url body state mergedAt headRefName baseRefName " +
+        $"author {{ login }} mergedBy {{ login }} {Reviews("")} }}";
 
     /// <summary>Approving reviews only: they are what separation of duties is judged on.</summary>
     private static string Reviews(string moreArguments) =>
-        $"reviews(first: {BatchSize}, states: [APPROVED]{moreArguments}) {{ pageInfo {{ hasNextPage endCursor }} nodes {{ author {{ login }} state submittedAt }} }}";
+        $"reviews(first: {BatchSize}, states: [APPROVED]{moreArguments}) " +
+        "{ pageInfo { hasNextPage endCursor } nodes { author { login } state submittedAt } }";
 
     public static string ByNumbers(IEnumerable<int> numbers)
     {
@@ -41,7 +43,8 @@ public static partial class PullRequestQueries
         {
             if (!CommitId().IsMatch(shas[i])) throw new ArgumentException($"not a commit id: {shas[i]}", nameof(shas));
             body.Append(CultureInfo.InvariantCulture,
-                $" c{i}: object(oid: \"{shas[i]}\") {{ ... on Commit {{ associatedPullRequests(first: {PullRequestsPerCommit}) {{ nodes {{ ...PullRequestFields }} }} }} }}");
+                $" c{i}: object(oid: \"{shas[i]}\") {{ ... on Commit {{ " +
+                $"associatedPullRequests(first: {PullRequestsPerCommit}) {{ nodes {{ ...PullRequestFields }} }} }} }}");
         }
         return Document(body.ToString(), Fragment);
     }

@@ -8,7 +8,7 @@ namespace Shipgate.Integrations;
 /// <param name="service">GitHub or Linear.</param>
 /// <param name="status">The HTTP status of the last answer; null when none came.</param>
 /// <param name="retryAfter">The wait the service asked for, when it asked for one Shipgate would not make.</param>
-public class ApiException(string service, string message, int? status = null, TimeSpan? retryAfter = null)
+internal class ApiException(string service, string message, int? status = null, TimeSpan? retryAfter = null)
     : ShipgateException(ExitCode.Error, message)
 {
     public string Service { get; } = service;

@@ -10,7 +10,7 @@ namespace Shipgate.Integrations;
 /// <see cref="TokenDestinations"/> host, checked before any request. Secrets come only from the
 /// environment and are registered for redaction before anything can print them.
 /// </summary>
-public static class Connections
+internal static class Connections
 {
     public static readonly string[] SecretVariables = [.. GitHubToken.Variables, LinearSettings.ApiKeyVariable];
 
@@ -42,7 +42,8 @@ public static class Connections
 
         var host = endpoints.ApiUrl.Host.Equals("api.github.com", StringComparison.OrdinalIgnoreCase) ? "github.com" : endpoints.ApiUrl.Host;
         if (await GitHubToken.FindAsync(environment, host, ct) is not { } token)
-            return Integration<ICodeHost>.Unavailable($"no GitHub token ({string.Join(", ", GitHubToken.VariablesFor(host))} are not set, and `gh auth token` gave none)");
+            return Integration<ICodeHost>.Unavailable(
+                $"no GitHub token ({string.Join(", ", GitHubToken.VariablesFor(host))} are not set, and `gh auth token` gave none)");
         secrets.Add(token.Value);
         var http = new GitHubHttp(endpoints, token, repository, secrets, clock, waits: waits);
         return Integration<ICodeHost>.Available(new GitHubClient(http, owner, name, config.StagingBranch));
@@ -64,6 +65,7 @@ public static class Connections
             : "the default";
         TokenDestinations.ForLinear(policy, environment).Require(endpoint, "Linear", namedBy, "LINEAR_API_URL");
         secrets.Add(key);
-        return Integration<ITicketTracker>.Available(new LinearClient(new LinearSettings(endpoint, key) { Clock = clock ?? TimeProvider.System }, secrets, waits));
+        var settings = new LinearSettings(endpoint, key) { Clock = clock ?? TimeProvider.System };
+        return Integration<ITicketTracker>.Available(new LinearClient(settings, secrets, waits));
     }
 }

@@ -6,7 +6,7 @@ namespace Shipgate.Integrations;
 /// Where a repository lives on a code host, parsed from a git remote URL in any of its forms:
 /// https://host/owner/name(.git), git@host:owner/name(.git), ssh://git@host[:port]/owner/name(.git).
 /// </summary>
-public sealed partial record RepositoryAddress(string Host, string Owner, string Name)
+internal sealed partial record RepositoryAddress(string Host, string Owner, string Name)
 {
     public string FullName => $"{Owner}/{Name}";
 
@@ -27,6 +27,7 @@ public sealed partial record RepositoryAddress(string Host, string Owner, string
     [GeneratedRegex(@"^(?:[^@/\s]+@)?(?<host>[A-Za-z0-9.-]+):(?<owner>[A-Za-z0-9_.-]+)/(?<name>[A-Za-z0-9_.-]+?)(?:\.git)?/?$")]
     private static partial Regex ScpLike();
 
-    [GeneratedRegex(@"^(?:https?|ssh|git)://(?:[^@/\s]+@)?(?<host>[A-Za-z0-9.-]+)(?::[0-9]+)?/(?<owner>[A-Za-z0-9_.-]+)/(?<name>[A-Za-z0-9_.-]+?)(?:\.git)?/?$")]
+    [GeneratedRegex(@"^(?:https?|ssh|git)://(?:[^@/\s]+@)?(?<host>[A-Za-z0-9.-]+)(?::[0-9]+)?" +
+        @"/(?<owner>[A-Za-z0-9_.-]+)/(?<name>[A-Za-z0-9_.-]+?)(?:\.git)?/?$")]
     private static partial Regex UrlLike();
 }

@@ -10,7 +10,7 @@ namespace Shipgate.Integrations;
 /// <param name="MaxAttempts">Attempts in all, the first included.</param>
 /// <param name="FirstDelay">The wait before the first retry; it doubles for each further one.</param>
 /// <param name="Budget">The most time one request may take, every attempt and wait included.</param>
-public sealed record RetryPolicy(int MaxAttempts, TimeSpan FirstDelay, TimeSpan Budget)
+internal sealed record RetryPolicy(int MaxAttempts, TimeSpan FirstDelay, TimeSpan Budget)
 {
     /// <summary>How long one attempt (connecting, the headers and the whole body) may take before it counts as a network fault.</summary>
     public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(20);

@@ -23,5 +23,5 @@ public sealed record TicketDetails(string Id, string Title, string Url, string S
 /// The tracker cannot be used at all (unreachable after retries, credentials refused): every
 /// further call would fail the same way, so callers stop trying rather than wait once per ticket.
 /// </summary>
-public sealed class TrackerUnavailableException(string service, string message, int? status = null, TimeSpan? retryAfter = null)
+internal sealed class TrackerUnavailableException(string service, string message, int? status = null, TimeSpan? retryAfter = null)
     : ApiException(service, message, status, retryAfter);

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Shipgate.Rendering;
 
 namespace Shipgate.Integrations;
 
@@ -124,6 +125,6 @@ internal static class WireReader
             .Select(f => f.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? f.Name).ToList();
         var value = element.GetString()!;
         return names.Contains(value, StringComparer.Ordinal) ? null
-            : $"with {(path.Length == 0 ? "the value" : path)} \"{Rendering.SafeText.Shorten(value, 40)}\", which is none of {string.Join(", ", names)}";
+            : $"with {(path.Length == 0 ? "the value" : path)} \"{SafeText.Shorten(value, 40)}\", which is none of {string.Join(", ", names)}";
     }
 }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Shipgate.Integrations;
@@ -8,7 +10,7 @@ namespace Shipgate.Linear;
 /// Linear through its GraphQL API: the workspace's team keys, the release's tickets in batches
 /// (see <see cref="TicketBatches"/>), and one comment per released ticket.
 /// </summary>
-public sealed class LinearClient : ITicketTracker
+internal sealed class LinearClient : ITicketTracker
 {
     private readonly LinearGraphQL _graphQL;
 
@@ -69,7 +71,7 @@ public sealed class LinearClient : ITicketTracker
     /// <summary>A UUID (version 4 in form, as Linear asks) derived from the key, so the same key always names the same comment.</summary>
     internal static string CommentId(string key)
     {
-        var bytes = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key))[..16];
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(key))[..16];
         bytes[6] = (byte)(bytes[6] & 0x0F | 0x40);
         bytes[8] = (byte)(bytes[8] & 0x3F | 0x80);
         return new Guid(bytes, bigEndian: true).ToString();

@@ -4,7 +4,7 @@ namespace Shipgate.Linear;
 /// The GraphQL documents Shipgate sends to Linear, each valid against specs/linear.schema.graphql
 /// (the tests check it). Values travel as variables, never spliced into the text.
 /// </summary>
-public static class LinearDocuments
+internal static class LinearDocuments
 {
     public const string TeamsOperation = "ShipgateTeams";
 

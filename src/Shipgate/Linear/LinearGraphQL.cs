@@ -1,10 +1,12 @@
-using Shipgate.Integrations;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
+using Shipgate.Integrations;
+using Shipgate.Record;
+using Shipgate.Rendering;
 
 namespace Shipgate.Linear;
 
@@ -49,14 +51,15 @@ internal sealed class LinearGraphQL
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
         request.Headers.TryAddWithoutValidation("Authorization", LinearSettings.AuthorizationValue(_settings.ApiKey));
-        request.Headers.UserAgent.Add(new ProductInfoHeaderValue("shipgate", Record.RecordBuilder.Tool.Version));
+        request.Headers.UserAgent.Add(new ProductInfoHeaderValue("shipgate", RecordBuilder.Tool.Version));
         var reply = await _channel.SendAsync(request, operation, ct);
         var answer = reply.Answer is { } a
             ? Classify(a.Status, a.Header, a.Body, _settings.Clock.GetUtcNow())
             : new Answer(null, new Failure(FailureKind.Transient, reply.GaveUp?.Why ?? "no answer"));
         if (answer.Data is not { } data) throw ToException(operation, answer.Failure!, reply);
         var (value, problem) = WireReader.Read(data, type);
-        return value ?? throw new ApiException(Service, $"Linear answered {operation} {problem}; Shipgate takes nothing from an answer of the wrong shape.", 200);
+        return value ?? throw new ApiException(Service,
+            $"Linear answered {operation} {problem}; Shipgate takes nothing from an answer of the wrong shape.", 200);
     }
 
     /// <summary>Linear's rule for another attempt: 5xx and rate limits, until their reset.</summary>
@@ -142,7 +145,7 @@ internal sealed class LinearGraphQL
 
     private ApiException ToException(string operation, Failure failure, ApiReply reply)
     {
-        var message = _secrets.Redact(Rendering.SafeText.Shorten(failure.Message, 300));
+        var message = _secrets.Redact(SafeText.Shorten(failure.Message, 300));
         var status = reply.Answer?.Status;
         var attempts = reply.Attempts;
         return failure.Kind switch

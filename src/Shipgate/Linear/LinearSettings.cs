@@ -5,7 +5,7 @@ namespace Shipgate.Linear;
 /// How to reach Linear: endpoint, key and the retry rules. The clock is injectable so tests
 /// exercise backoff, rate-limit waits and timeouts on a fast clock.
 /// </summary>
-public sealed record LinearSettings(Uri Endpoint, string ApiKey)
+internal sealed record LinearSettings(Uri Endpoint, string ApiKey)
 {
     public static readonly Uri DefaultEndpoint = new("https://api.linear.app/graphql");
 

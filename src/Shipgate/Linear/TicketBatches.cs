@@ -3,14 +3,14 @@ using System.Globalization;
 namespace Shipgate.Linear;
 
 /// <summary>One issues query: numbers of one team, at most a page of them.</summary>
-public sealed record TicketBatch(string TeamKey, IReadOnlyList<int> Numbers);
+internal sealed record TicketBatch(string TeamKey, IReadOnlyList<int> Numbers);
 
 /// <summary>
 /// Splits ticket ids into Linear queries: one per team key and 100 numbers, so T tickets of K teams
 /// take at most K - 1 + ceil(T/100) requests, and a missing ticket is simply absent from an answer
 /// rather than failing the batch (as one non-null <c>issue(id:)</c> in an aliased batch would).
 /// </summary>
-public static class TicketBatches
+internal static class TicketBatches
 {
     public const int MaxNumbers = 100;
 

@@ -6,7 +6,7 @@ using Shipgate.Release;
 namespace Shipgate.Record;
 
 /// <summary>Builds the <see cref="ReleaseRecord"/> from what the release gathered and what the user confirmed. Pure.</summary>
-public static class RecordBuilder
+internal static class RecordBuilder
 {
     public sealed record Inputs(
         string ReleaseId,

@@ -4,11 +4,12 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Shipgate.Git;
 
 namespace Shipgate.Record;
 
 /// <summary>Names, bytes and hashes of record files on the archive branch.</summary>
-public static partial class RecordFiles
+internal static partial class RecordFiles
 {
     public const string Folder = "releases/";
 
@@ -101,7 +102,7 @@ public static partial class RecordFiles
     /// The last link of the hash chain at an archive commit, the one a new record must point to,
     /// with its bytes; null when the branch holds no record yet.
     /// </summary>
-    public static async Task<(PreviousRelease Link, byte[] Bytes)?> ChainTipAsync(Git.GitRepository git, string archiveCommit,
+    public static async Task<(PreviousRelease Link, byte[] Bytes)?> ChainTipAsync(GitRepository git, string archiveCommit,
         IEnumerable<string> archiveBranchFiles, CancellationToken ct)
     {
         var chain = ChainIds(archiveBranchFiles);

@@ -10,7 +10,7 @@ namespace Shipgate.Record;
 /// The human-readable twin of the JSON record (the seed's "Release Markdown Report"), in UTF-8.
 /// Every text that came from a PR, a ticket or a commit goes through <see cref="SafeText.Markdown"/>.
 /// </summary>
-public static class RecordMarkdown
+internal static class RecordMarkdown
 {
     /// <param name="archiveFileUrl">Turns an archive branch path into a browsable URL, or null when there is none.</param>
     public static string Render(ReleaseRecord record, IReadOnlyList<ChecklistItem> checklist, Func<string, string?> archiveFileUrl)
@@ -23,7 +23,8 @@ public static class RecordMarkdown
         Line($"# Release: {Date(record.Timestamp)}");
         Line();
         Line($"> Release ID: {SafeText.Markdown(record.ReleaseId)}");
-        Line($"> Released by: {SafeText.Markdown(record.ReleasedBy)}{(record.ReleasedByLogin is null ? "" : $" (@{SafeText.Markdown(record.ReleasedByLogin)})")}");
+        Line($"> Released by: {SafeText.Markdown(record.ReleasedBy)}" +
+             $"{(record.ReleasedByLogin is null ? "" : $" (@{SafeText.Markdown(record.ReleasedByLogin)})")}");
         Line($"> Released at: {Iso(record.Timestamp)}");
         Line();
         Line("## Summary");
@@ -52,7 +53,8 @@ public static class RecordMarkdown
                 var archive = pr.ComplianceArchive is null ? "⚠️ missing"
                     : archiveFileUrl(pr.ComplianceArchive) is { } url ? Link("📋 Report", url)
                     : $"📋 {SafeText.Markdown(pr.ComplianceArchive)}";
-                Line($"| {Link($"#{pr.Number}", pr.Url)} | {SafeText.Markdown(pr.Title)} | @{SafeText.Markdown(pr.Author)} | {Date(pr.MergedAt)} | {archive} |");
+                Line($"| {Link($"#{pr.Number}", pr.Url)} | {SafeText.Markdown(pr.Title)} | @{SafeText.Markdown(pr.Author)} | " +
+                     $"{Date(pr.MergedAt)} | {archive} |");
             }
         }
         Line();
@@ -101,7 +103,9 @@ public static class RecordMarkdown
             Line($"⚠️ CI was not verified: {SafeText.Markdown(reason)}");
         else
         {
-            Line(record.CiStatus.Status == "success" ? "All checks passed on staging before release." : $"CI status on staging: {SafeText.Markdown(record.CiStatus.Status)}.");
+            Line(record.CiStatus.Status == "success"
+                ? "All checks passed on staging before release."
+                : $"CI status on staging: {SafeText.Markdown(record.CiStatus.Status)}.");
             Line();
             Line("| Check | Status |");
             Line("|-------|--------|");
@@ -129,7 +133,8 @@ public static class RecordMarkdown
         Line($"- **Word presented**: {SafeText.Markdown(record.Confirmation.WordPresented)}");
         Line($"- **Confirmed at**: {Iso(record.Confirmation.ConfirmedAt)}");
         if (record.Confirmation.Channel is { } channel)
-            Line($"- **Typed**: {(channel == ConfirmationChannel.Terminal ? "by the releaser at their terminal" : "by a person asked through MCP elicitation")}");
+            Line("- **Typed**: " +
+                 (channel == ConfirmationChannel.Terminal ? "by the releaser at their terminal" : "by a person asked through MCP elicitation"));
         if (record.PreviousRelease is { } previous)
         {
             Line();

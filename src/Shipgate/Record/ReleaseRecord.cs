@@ -8,7 +8,7 @@ namespace Shipgate.Record;
 /// archive branch. Keeps every field of the seed procedure's example under the same name and
 /// meaning; <see cref="SchemaVersion"/> changes whenever a field's meaning does.
 /// </summary>
-public sealed record ReleaseRecord
+internal sealed record ReleaseRecord
 {
     public const int CurrentSchemaVersion = 1;
 
@@ -53,11 +53,11 @@ public sealed record ReleaseRecord
     public string? Tag { get; init; }
 }
 
-public sealed record ToolInfo(string Name, string Version);
+internal sealed record ToolInfo(string Name, string Version);
 
-public sealed record RecordCommit(string Sha, string Subject, string Author, string AuthorEmail, DateTimeOffset CommittedAt, int? PullRequest);
+internal sealed record RecordCommit(string Sha, string Subject, string Author, string AuthorEmail, DateTimeOffset CommittedAt, int? PullRequest);
 
-public sealed record RecordPullRequest(
+internal sealed record RecordPullRequest(
     int Number,
     string Title,
     string? Url,
@@ -73,29 +73,30 @@ public sealed record RecordPullRequest(
     IReadOnlyList<string> Approvers);
 
 /// <summary>A ticket; <see cref="Verification"/> says whether the tracker confirmed it.</summary>
-public sealed record RecordTicket(string Id, string? Title, string? Url, string? Status, string? StateType, TicketCheck Verification);
+internal sealed record RecordTicket(string Id, string? Title, string? Url, string? Status, string? StateType, TicketCheck Verification);
 
-public sealed record RecordUnspecced(UnspeccedKind Kind, string Reference, string Description);
+internal sealed record RecordUnspecced(UnspeccedKind Kind, string Reference, string Description);
 
-public sealed record RecordCiCheck(string Name, string Conclusion, bool Passed);
+internal sealed record RecordCiCheck(string Name, string Conclusion, bool Passed);
 
 /// <summary>CI on staging's head; status is success, failure, pending or unverified.</summary>
-public sealed record RecordCiStatus(string StagingSha, string Status, IReadOnlyList<string> ChecksPassed, IReadOnlyList<RecordCiCheck> Checks, string? UnverifiedReason);
+internal sealed record RecordCiStatus(
+    string StagingSha, string Status, IReadOnlyList<string> ChecksPassed, IReadOnlyList<RecordCiCheck> Checks, string? UnverifiedReason);
 
-public sealed record RecordOpenPullRequest(int Number, string Title, string Author, string? Url);
+internal sealed record RecordOpenPullRequest(int Number, string Title, string Author, string? Url);
 
 /// <summary>Why a release was an emergency, and whether it passed a failing or unverified CI gate.</summary>
-public sealed record RecordEmergency(string Reason, bool CiOverridden);
+internal sealed record RecordEmergency(string Reason, bool CiOverridden);
 
 /// <summary>Where the word was typed: at the releaser's controlling terminal, or by the person an agent asked (MCP elicitation).</summary>
-public enum ConfirmationChannel
+internal enum ConfirmationChannel
 {
     [JsonStringEnumMemberName("terminal")] Terminal,
     [JsonStringEnumMemberName("mcp_elicitation")] McpElicitation,
 }
 
 /// <param name="Channel">Null only in records made before the channel was recorded.</param>
-public sealed record RecordConfirmation(string WordPresented, string WordEntered, DateTimeOffset ConfirmedAt, ConfirmationChannel? Channel);
+internal sealed record RecordConfirmation(string WordPresented, string WordEntered, DateTimeOffset ConfirmedAt, ConfirmationChannel? Channel);
 
 /// <summary>
 /// The release policy a release was checked by: where it was read (a committed file, never the
@@ -103,7 +104,7 @@ public sealed record RecordConfirmation(string WordPresented, string WordEntered
 /// the next release is checked by the new version.
 /// </summary>
 /// <param name="GitHubApiUrl">github.api_url as the policy set it; null when it set none (the environment, the remote or api.github.com decided).</param>
-public sealed record RecordPolicy(
+internal sealed record RecordPolicy(
     RecordPolicySource Source,
     IReadOnlyList<string> RequiredChecks,
     [property: JsonPropertyName("github_api_url")] string? GitHubApiUrl,
@@ -112,10 +113,10 @@ public sealed record RecordPolicy(
     bool ChangedInRelease);
 
 /// <summary>The policy file's commit and blob; <see cref="StagingFallback"/> when production had none yet and staging's was used.</summary>
-public sealed record RecordPolicySource(string Ref, string? Commit, string Path, string? BlobSha, bool StagingFallback);
+internal sealed record RecordPolicySource(string Ref, string? Commit, string Path, string? BlobSha, bool StagingFallback);
 
 /// <summary>The link of the hash chain: the previous record's id and the SHA-256 of its file's bytes.</summary>
-public sealed record PreviousRelease(string Id, string Sha256);
+internal sealed record PreviousRelease(string Id, string Sha256);
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
@@ -128,7 +129,7 @@ public sealed record PreviousRelease(string Id, string Sha256);
 internal sealed partial class RecordJsonContext : JsonSerializerContext;
 
 /// <summary>What a review record answers for: an emergency release, or commits pushed straight to production.</summary>
-public enum ReviewKind
+internal enum ReviewKind
 {
     [JsonStringEnumMemberName("review")] Review,
     [JsonStringEnumMemberName("direct_push_review")] DirectPushReview,
@@ -140,7 +141,7 @@ public enum ReviewKind
 /// release records, so it cannot be added or removed unnoticed. The reviewer is whoever ran the
 /// command (git identity, and the GitHub login when a token said it), never a name typed in.
 /// </summary>
-public sealed record ReviewRecord
+internal sealed record ReviewRecord
 {
     public int SchemaVersion { get; init; } = 1;
     public ReviewKind Kind { get; init; } = ReviewKind.Review;
@@ -165,4 +166,4 @@ public sealed record ReviewRecord
 }
 
 /// <summary>A commit that reached production without a release, as a direct-push review acknowledges it.</summary>
-public sealed record RecordDirectPush(string Sha, string Subject, string Author, string AuthorEmail);
+internal sealed record RecordDirectPush(string Sha, string Subject, string Author, string AuthorEmail);

@@ -9,7 +9,7 @@ namespace Shipgate.Record;
 /// An anchor outside the archive branch: a deleted or rewound archive branch, a removed or changed
 /// record, or a new chain started beside older releases cannot go unnoticed.
 /// </summary>
-public static partial class ReleaseTag
+internal static partial class ReleaseTag
 {
     /// <summary>The remote refs that may be release tags (<c>git ls-remote</c> pattern).</summary>
     public const string Pattern = "refs/tags/release-*";

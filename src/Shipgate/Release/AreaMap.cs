@@ -6,7 +6,7 @@ namespace Shipgate.Release;
 /// Says which areas ("Web Dashboard", "Infrastructure") a file belongs to: every configured area
 /// whose globs match it, else the file's top folder, so that nothing shipped goes unlisted.
 /// </summary>
-public sealed class AreaMap(IReadOnlyList<AreaRule> rules)
+internal sealed class AreaMap(IReadOnlyList<AreaRule> rules)
 {
     public const string RootAreaId = "(root)";
 

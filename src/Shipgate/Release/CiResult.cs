@@ -6,7 +6,7 @@ namespace Shipgate.Release;
 /// What the release knows of CI on staging's head: a verdict from the code host, or the reason it
 /// could not be verified (recorded, and shown as an unticked box).
 /// </summary>
-public sealed record CiResult(string Sha, string Status, IReadOnlyList<CiCheck> Checks, string? UnverifiedReason, IReadOnlyList<string>? Failures = null)
+internal sealed record CiResult(string Sha, string Status, IReadOnlyList<CiCheck> Checks, string? UnverifiedReason, IReadOnlyList<string>? Failures = null)
 {
     public bool Verified => UnverifiedReason is null;
 

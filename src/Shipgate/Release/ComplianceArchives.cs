@@ -6,7 +6,7 @@ namespace Shipgate.Release;
 /// Finds each PR's compliance archive on the archive branch: <c>compliance/pr-&lt;N&gt;-…</c>, matched
 /// on the exact number, so pr-10 is never pr-108's archive.
 /// </summary>
-public static partial class ComplianceArchives
+internal static partial class ComplianceArchives
 {
     public const string Folder = "compliance/";
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -8,7 +9,7 @@ namespace Shipgate.Release;
 /// and never the previous release's word nor the last word shown on this machine, so that muscle
 /// memory or a shell history cannot confirm a release.
 /// </summary>
-public static class ConfirmationWord
+internal static class ConfirmationWord
 {
     public const string AbortWord = "ABORT";
 
@@ -18,7 +19,8 @@ public static class ConfirmationWord
         var exclude = excluded.Where(w => w is not null).ToHashSet(StringComparer.Ordinal);
         var candidates = words.Where(w => !exclude.Contains(w)).Distinct(StringComparer.Ordinal).ToList();
         if (candidates.Count == 0)
-            throw new UsageException("confirmation.words has no word left to draw once the previous release's word and the last shown word are excluded; add more words.");
+            throw new UsageException("confirmation.words has no word left to draw once the previous release's word " +
+                "and the last shown word are excluded; add more words.");
         return candidates[(pick ?? RandomNumberGenerator.GetInt32)(candidates.Count)];
     }
 }
@@ -49,8 +51,8 @@ public sealed class WordMemory(string stateFolder, string repositoryKey)
         catch (UnauthorizedAccessException) { return null; }
     }
 
-    /// <summary>Saves the word; returns an error message instead of throwing, since a release must not fail for it.</summary>
-    public string? Remember(string word)
+    /// <summary>Saves the word; false with the reason instead of throwing, since a release must not fail for it.</summary>
+    public bool TryRemember(string word, [NotNullWhen(false)] out string? problem)
     {
         try
         {
@@ -58,11 +60,13 @@ public sealed class WordMemory(string stateFolder, string repositoryKey)
             var temporary = FilePath + ".tmp";
             File.WriteAllText(temporary, word + "\n");
             File.Move(temporary, FilePath, overwrite: true);
-            return null;
+            problem = null;
+            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return $"could not remember the confirmation word in {stateFolder}: {e.Message}";
+            problem = $"could not remember the confirmation word in {stateFolder}: {e.Message}";
+            return false;
         }
     }
 }

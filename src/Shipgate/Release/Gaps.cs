@@ -1,7 +1,12 @@
+using Shipgate.Audit;
+using Shipgate.Config;
+using Shipgate.Git;
+using Shipgate.Integrations;
+
 namespace Shipgate.Release;
 
 /// <summary>The kinds of gap a release can leave in the audit trail, one per thing an auditor samples.</summary>
-public enum GapKind
+internal enum GapKind
 {
     CiUnverified,
     CiFailing,
@@ -20,21 +25,21 @@ public enum GapKind
 /// One gap "the release will note": what it is about (<paramref name="Subject"/>: a PR "#12", a ticket
 /// id, a commit sha) and what more there is to say (<paramref name="Detail"/>: a reason, a status).
 /// </summary>
-public sealed record Gap(GapKind Kind, string Subject, string? Detail = null);
+internal sealed record Gap(GapKind Kind, string Subject, string? Detail = null);
 
 /// <summary>One box of the compliance checklist: ticked, or unticked with the reason.</summary>
-public sealed record ChecklistItem(string Label, bool Passed, string? Reason);
+internal sealed record ChecklistItem(string Label, bool Passed, string? Reason);
 
 /// <summary>
 /// Finds a release's gaps once, from the plan and CI; the terminal, the record's warnings and its
 /// checklist only word them (<see cref="Checklist"/>, <see cref="Warnings"/>). Pure.
 /// </summary>
-public static class Gaps
+internal static class Gaps
 {
     /// <param name="policy">What the release does to the release policy file; null when it was not compared.</param>
     /// <param name="trail">What pre-flight found broken in the audit trail (an emergency release goes ahead regardless).</param>
-    public static IReadOnlyList<Gap> Find(ReleasePlan plan, CiResult ci, IReadOnlyList<Integrations.OpenPullRequest> openPullRequests,
-        Config.PolicyChange? policy = null, Audit.TrailHealth? trail = null)
+    public static IReadOnlyList<Gap> Find(ReleasePlan plan, CiResult ci, IReadOnlyList<OpenPullRequest> openPullRequests,
+        PolicyChange? policy = null, TrailHealth? trail = null)
     {
         var gaps = new List<Gap>();
         if (!ci.Verified) gaps.Add(new Gap(GapKind.CiUnverified, ci.Sha, ci.UnverifiedReason));
@@ -47,7 +52,7 @@ public static class Gaps
             else if (!ticket.IsCompleted) gaps.Add(new Gap(GapKind.TicketNotCompleted, ticket.Id, ticket.Status));
         }
         gaps.AddRange(plan.Unspecced.Select(u => new Gap(GapKind.Unspecced,
-            u.Kind == UnspeccedKind.Commit ? Git.Sha.Short(u.Reference) : u.Reference, u.Description)));
+            u.Kind == UnspeccedKind.Commit ? Sha.Short(u.Reference) : u.Reference, u.Description)));
         // Reviews are judged only when the code host was asked; a PR it could not find counts as not approved.
         if (plan.ReviewsKnown)
             gaps.AddRange(plan.PullRequests.Where(p => p.IndependentlyApproved != true)

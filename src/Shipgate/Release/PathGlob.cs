@@ -7,7 +7,7 @@ namespace Shipgate.Release;
 /// A path glob over repository-relative paths: <c>*</c> and <c>?</c> stay within one folder,
 /// <c>**</c> spans folders (<c>web/**</c> is everything under web/). Matched against the whole path.
 /// </summary>
-public sealed class PathGlob(string pattern)
+internal sealed class PathGlob(string pattern)
 {
     private readonly Regex _regex = new(ToRegex(pattern), RegexOptions.CultureInvariant);
 

@@ -7,30 +7,30 @@ using Shipgate.Record;
 namespace Shipgate.Release;
 
 /// <summary>The remote's branch tips as read at the start: what is released, and the leases of the push.</summary>
-public sealed record RemoteTips(string Staging, string Production, string? Archive);
+internal sealed record RemoteTips(string Staging, string Production, string? Archive);
 
 /// <summary>Who makes the release: the git identity, and the GitHub login behind the token when GitHub says.</summary>
-public sealed record Releaser(GitIdentity Identity, string? Login);
+internal sealed record Releaser(GitIdentity Identity, string? Login);
 
 /// <summary>Phase 1's result: the remote's tips, CI on staging's head, the open PRs left out, and what the release does to the policy.</summary>
 /// <param name="Releaser">Null in a dry run, which records nothing and so needs no identity.</param>
 /// <param name="PolicyChange">The release policy file as production has it against staging's: a change governs the next release, not this one.</param>
 /// <param name="Trail">The audit trail as pre-flight found it: what an emergency release records as broken, and the release ids tags hold.</param>
-public sealed record Preflighted(
+internal sealed record Preflighted(
     RemoteTips Tips, CiResult Ci, IReadOnlyList<OpenPullRequest> OpenPullRequests, Releaser? Releaser, PolicyChange PolicyChange, TrailHealth Trail);
 
 /// <summary>Phase 2's result: what ships, every gap the record will note, and the chain the record extends.</summary>
 /// <param name="ArchiveFiles">Every path on the archive branch (compliance archives, earlier records).</param>
 /// <param name="Previous">The last link of the hash chain, null before the first record.</param>
 /// <param name="PreviousWord">The last release's confirmation word, never drawn again.</param>
-public sealed record Gathered(ReleasePlan Plan, IReadOnlyList<Gap> Gaps, IReadOnlyList<string> ArchiveFiles, PreviousRelease? Previous, string? PreviousWord);
+internal sealed record Gathered(ReleasePlan Plan, IReadOnlyList<Gap> Gaps, IReadOnlyList<string> ArchiveFiles, PreviousRelease? Previous, string? PreviousWord);
 
 /// <summary>Phase 5's result: the release happened. From here on nothing may report it as failed.</summary>
-public sealed record Released(ReleaseRecord Record, string RecordCommit);
+internal sealed record Released(ReleaseRecord Record, string RecordCommit);
 
 /// <summary>What the deployment check saw of the workflow runs of the new production commit.</summary>
 /// <param name="Note">A warning or why nothing was checked; null when the runs say it all.</param>
-public sealed record DeploymentSeen(IReadOnlyList<WorkflowRun> Runs, string? Note);
+internal sealed record DeploymentSeen(IReadOnlyList<WorkflowRun> Runs, string? Note);
 
 /// <summary>Which released tickets got their release comment.</summary>
-public sealed record TicketComments(IReadOnlyList<string> Commented, IReadOnlyList<string> NotCommented, string? Note);
+internal sealed record TicketComments(IReadOnlyList<string> Commented, IReadOnlyList<string> NotCommented, string? Note);

@@ -39,7 +39,10 @@ public sealed record ReleaseContext
 
     /// <summary>A browsable URL of a file on the archive branch, when the repository has a web page.</summary>
     public string? ArchiveFileUrl(string path) =>
-        WebUrl is null ? null : $"{WebUrl}/blob/{Uri.EscapeDataString(Config.ArchiveBranch).Replace("%2F", "/")}/{string.Join('/', path.Split('/').Select(Uri.EscapeDataString))}";
+        WebUrl is null
+            ? null
+            : $"{WebUrl}/blob/{Uri.EscapeDataString(Config.ArchiveBranch).Replace("%2F", "/")}/" +
+              string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
 
     /// <summary>Where the record of a release can be read: its web page, else branch:path.</summary>
     public string RecordLocation(string releaseId) =>

@@ -15,7 +15,7 @@ namespace Shipgate.Release;
 /// and nothing after it may say otherwise. <c>--resume</c> runs just these for a release already made.</item>
 /// </list>
 /// </summary>
-public static class ReleasePipeline
+internal static class ReleasePipeline
 {
     public static async Task<ExitCode> RunAsync(ReleaseContext context, CancellationToken ct)
     {

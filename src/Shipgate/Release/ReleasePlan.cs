@@ -4,7 +4,7 @@ using Shipgate.Git;
 namespace Shipgate.Release;
 
 /// <summary>How a PR reached staging, as git or the code host shows it.</summary>
-public enum MergeKind
+internal enum MergeKind
 {
     [JsonStringEnumMemberName("merge_commit")] MergeCommit,
     [JsonStringEnumMemberName("squash")] Squash,
@@ -12,7 +12,7 @@ public enum MergeKind
 }
 
 /// <summary>A pull request shipped by this release.</summary>
-public sealed record ReleasedPullRequest(
+internal sealed record ReleasedPullRequest(
     int Number,
     string Title,
     string? Url,
@@ -31,33 +31,33 @@ public sealed record ReleasedPullRequest(
     IReadOnlyList<string> Approvers);
 
 /// <summary>Whether the tracker confirmed a ticket.</summary>
-public enum TicketCheck
+internal enum TicketCheck
 {
     [JsonStringEnumMemberName("verified")] Verified,
     [JsonStringEnumMemberName("not_found")] NotFound,
     [JsonStringEnumMemberName("unverified")] Unverified,
 }
 
-public sealed record ReleasedTicket(string Id, string? Title, string? Url, string? Status, string? StateType, TicketCheck Check)
+internal sealed record ReleasedTicket(string Id, string? Title, string? Url, string? Status, string? StateType, TicketCheck Check)
 {
     public bool IsCompleted => StateType == "completed";
 }
 
 /// <summary>The bullets of one area under "key changes by area".</summary>
-public sealed record AreaChanges(string Id, string Title, IReadOnlyList<string> Changes);
+internal sealed record AreaChanges(string Id, string Title, IReadOnlyList<string> Changes);
 
 /// <summary>What an unspecced change is: a commit in no PR, or a PR with no ticket.</summary>
-public enum UnspeccedKind
+internal enum UnspeccedKind
 {
     [JsonStringEnumMemberName("commit")] Commit,
     [JsonStringEnumMemberName("pull_request")] PullRequest,
 }
 
 /// <summary>A change with no spec behind it: a commit in no PR, or a PR with no ticket.</summary>
-public sealed record UnspeccedChange(UnspeccedKind Kind, string Reference, string Description);
+internal sealed record UnspeccedChange(UnspeccedKind Kind, string Reference, string Description);
 
 /// <summary>Everything a release would ship, gathered before anyone is asked to confirm it.</summary>
-public sealed record ReleasePlan(
+internal sealed record ReleasePlan(
     string FromSha,
     string ToSha,
     IReadOnlyList<Commit> Commits,

@@ -8,7 +8,7 @@ namespace Shipgate.Release;
 /// Pure logic that turns git facts (and, when there, code host and tracker answers) into a
 /// <see cref="ReleasePlan"/>. No I/O: every rule of "what is being shipped" is tested here.
 /// </summary>
-public static partial class ReleasePlanner
+internal static partial class ReleasePlanner
 {
     /// <summary>A PR as the commit history names it, before the code host is asked.</summary>
     public sealed record PullRequestMerge(int Number, MergeKind Kind, Commit MergeCommit, string Title, string? HeadBranch, IReadOnlyList<Commit> Members);
@@ -42,7 +42,8 @@ public static partial class ReleasePlanner
                 var slash = head.IndexOf('/');
                 var branch = slash >= 0 ? head[(slash + 1)..] : head;
                 var title = commit.Body.Split('\n', 2)[0].Trim();
-                merges.Add(new PullRequestMerge(number, MergeKind.MergeCommit, commit, title.Length > 0 ? title : commit.Subject, branch, MembersOf(commit, bySha)));
+                merges.Add(new PullRequestMerge(number, MergeKind.MergeCommit, commit, title.Length > 0 ? title : commit.Subject, branch,
+                    MembersOf(commit, bySha)));
             }
             else
             {
@@ -79,7 +80,8 @@ public static partial class ReleasePlanner
     }
 
     /// <summary>Every ticket id the release mentions: messages, PR titles and bodies, branch names.</summary>
-    public static IReadOnlyList<string> FindTicketIds(IReadOnlyList<Commit> commits, IReadOnlyList<PullRequestMerge> merges, PullRequestLookup lookup, TicketMatcher matcher)
+    public static IReadOnlyList<string> FindTicketIds(IReadOnlyList<Commit> commits, IReadOnlyList<PullRequestMerge> merges,
+        PullRequestLookup lookup, TicketMatcher matcher)
     {
         var ids = new HashSet<string>();
         foreach (var commit in commits)
@@ -159,7 +161,7 @@ public static partial class ReleasePlanner
         foreach (var text in new[] { title, details?.Body, headBranch, merge.MergeCommit.Subject, merge.MergeCommit.Body }
                      .Concat(merge.Members.SelectMany(c => new[] { c.Subject, c.Body })))
             tickets.UnionWith(input.Tickets.Find(text));
-        var approvers = details?.Reviews.Where(r => r.State == Integrations.ReviewState.Approved).Select(r => r.Author).Distinct().ToList() ?? [];
+        var approvers = details?.Reviews.Where(r => r.State == ReviewState.Approved).Select(r => r.Author).Distinct().ToList() ?? [];
         return new ReleasedPullRequest(
             merge.Number,
             title,

@@ -10,7 +10,7 @@ namespace Shipgate.Release;
 /// deployment check and the ticket comments, which are idempotent. Nothing is pushed.
 /// Fails: usage (exit 2) for an unknown release; exit 1 when the record does not match production.
 /// </summary>
-public static class Resume
+internal static class Resume
 {
     public static async Task<ExitCode> RunAsync(ReleaseContext context, string releaseId, CancellationToken ct)
     {
@@ -18,7 +18,8 @@ public static class Resume
         var git = context.Git;
         var heads = await git.RemoteHeadsAsync(config.Remote, [config.ProductionBranch, config.ArchiveBranch], ct);
         var archive = heads.GetValueOrDefault(config.ArchiveBranch)
-            ?? throw new UsageException($"The remote '{config.Remote}' has no archive branch '{config.ArchiveBranch}', so there is no release {releaseId} to resume.");
+            ?? throw new UsageException(
+                $"The remote '{config.Remote}' has no archive branch '{config.ArchiveBranch}', so there is no release {releaseId} to resume.");
         var production = heads.GetValueOrDefault(config.ProductionBranch)
             ?? throw new UsageException($"The remote '{config.Remote}' has no branch '{config.ProductionBranch}'.");
         await git.FetchObjectsAsync(config.Remote, heads.Keys, ct);
@@ -27,7 +28,8 @@ public static class Resume
         var files = await git.ReadFilesAsync(archive, [path], ct);
         if (!files.TryGetValue(path, out var bytes))
             throw new UsageException($"There is no release record {path} on {config.ArchiveBranch}. Give the id of a release already made " +
-                $"(the 'Release ID' it showed), e.g. {RecordFiles.ReleaseIds(await git.ListFilesAsync(archive, ct)).LastOrDefault() ?? "release-YYYY-MM-DD-HHMMSS"}.");
+                "(the 'Release ID' it showed), " +
+                $"e.g. {RecordFiles.ReleaseIds(await git.ListFilesAsync(archive, ct)).LastOrDefault() ?? "release-YYYY-MM-DD-HHMMSS"}.");
         ReleaseRecord record;
         try
         {
@@ -43,7 +45,8 @@ public static class Resume
                 "Nothing was resumed; run shipgate audit verify to see what happened to production.");
 
         var recordCommit = await git.LastCommitTouchingAsync(archive, path, ct);
-        context.Console.WriteLine($"Resuming {releaseId}: {config.ProductionBranch} contains {Sha.Short(record.ToSha)}; checking the deployment and the ticket comments.");
+        context.Console.WriteLine(
+            $"Resuming {releaseId}: {config.ProductionBranch} contains {Sha.Short(record.ToSha)}; checking the deployment and the ticket comments.");
         context.Console.WriteLine();
         await ReleasePipeline.AfterReleaseAsync(context, new Released(record, recordCommit), ct);
         return ExitCode.Success;

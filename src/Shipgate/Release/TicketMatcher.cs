@@ -7,7 +7,7 @@ namespace Shipgate.Release;
 /// "UTF-8" or "SHA-256" is never a ticket; case is ignored because Linear's branch names are
 /// lower case (dev/bol-407-session-auth), and ids are returned upper case.
 /// </summary>
-public sealed class TicketMatcher
+internal sealed class TicketMatcher
 {
     private readonly Regex? _pattern;
 

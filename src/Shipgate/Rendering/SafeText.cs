@@ -1,4 +1,5 @@
 using System.Text;
+using SpectreMarkup = Spectre.Console.Markup;
 
 namespace Shipgate.Rendering;
 
@@ -7,7 +8,7 @@ namespace Shipgate.Rendering;
 /// who can open a PR, so it may carry terminal escape sequences, bidi overrides, Markdown table
 /// breakers or HTML; none of it may change how a screen or a record reads.
 /// </summary>
-public static class SafeText
+internal static class SafeText
 {
     /// <summary>One line of plain text: control and bidi-override characters removed, whitespace runs folded.</summary>
     public static string OneLine(string? text)
@@ -44,7 +45,7 @@ public static class SafeText
     }
 
     /// <summary>Text for Spectre.Console markup: cleaned, then its [ and ] escaped.</summary>
-    public static string Markup(string? text) => Spectre.Console.Markup.Escape(OneLine(text));
+    public static string Markup(string? text) => SpectreMarkup.Escape(OneLine(text));
 
     /// <summary>Text for Markdown, inline or in a table cell: one line, HTML and Markdown syntax neutralised.</summary>
     public static string Markdown(string? text)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Shipgate.Config;
 using Shipgate.Git;
 using Shipgate.Integrations;
+using Shipgate.Record;
 using Shipgate.Release;
 using Spectre.Console;
 
@@ -11,7 +12,7 @@ namespace Shipgate.Rendering;
 /// The seed procedure's screens, drawn with Spectre.Console. Layout only: every value arrives
 /// ready, and every external text passes through <see cref="SafeText"/>.
 /// </summary>
-public static class Screens
+internal static class Screens
 {
     private const int Width = 80;
     private static readonly string Heavy = new('=', Width);
@@ -160,7 +161,8 @@ public static class Screens
         console.WriteLine();
         console.WriteLine("DRY RUN MODE - No changes were made.");
         console.WriteLine();
-        console.WriteLine($"If released now, {config.ProductionBranch} would move to {Sha.Short(plan.ToSha)} and a record would be added to {config.ArchiveBranch}.");
+        console.WriteLine(
+            $"If released now, {config.ProductionBranch} would move to {Sha.Short(plan.ToSha)} and a record would be added to {config.ArchiveBranch}.");
         console.WriteLine();
         console.WriteLine("To execute this release, run: shipgate release");
     }
@@ -238,7 +240,7 @@ public static class Screens
         console.WriteLine();
         console.WriteLine("Compliance Archive:");
         console.WriteLine($"  Branch: {config.ArchiveBranch}");
-        console.WriteLine($"  File:   {Record.RecordFiles.JsonPath(record.ReleaseId)}");
+        console.WriteLine($"  File:   {RecordFiles.JsonPath(record.ReleaseId)}");
         console.WriteLine($"  Commit: {released.RecordCommit}");
         console.WriteLine();
         console.WriteLine("Deployment:");

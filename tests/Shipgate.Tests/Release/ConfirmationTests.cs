@@ -63,7 +63,7 @@ public sealed class ConfirmationTests
     {
         using var s = new ReleaseScenario();
         var (context, run) = Context(s);
-        context.WordMemory.Remember("BRAVO");
+        context.WordMemory.TryRemember("BRAVO", out _);
 
         var confirmation = await Confirmation.RunAsync(context, Gathered("ALPHA"), new Person(run, word => word), CancellationToken.None);
 

@@ -44,7 +44,7 @@ public sealed class ConfirmationWordTests
         using var folder = new Support.TempFolder();
         var memory = new WordMemory(folder.Path, "acme/svc");
         Assert.Null(memory.LastShown());
-        Assert.Null(memory.Remember("SHIP"));
+        Assert.True(memory.TryRemember("SHIP", out _));
         Assert.Equal("SHIP", new WordMemory(folder.Path, "acme/svc").LastShown());
         Assert.Null(new WordMemory(folder.Path, "acme/other").LastShown());
     }

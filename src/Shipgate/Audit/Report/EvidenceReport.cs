@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Shipgate.Record;
 
@@ -7,13 +8,13 @@ namespace Shipgate.Audit.Report;
 /// One release of the period, with the review of it when it was an emergency and someone other
 /// than its releaser reviewed it (a review by the releaser does not count; verify names it).
 /// </summary>
-public sealed record ReleaseEvidence(ReleaseRecord Record, ReviewRecord? Review)
+internal sealed record ReleaseEvidence(ReleaseRecord Record, ReviewRecord? Review)
 {
     public bool IsEmergency => Record.Emergency is not null;
 }
 
 /// <summary>The figures an auditor starts from. <see cref="Gaps"/> counts every warning the releases recorded.</summary>
-public sealed record ReportTotals(
+internal sealed record ReportTotals(
     int Releases,
     int PullRequests,
     int IndependentlyReviewed,
@@ -26,7 +27,7 @@ public sealed record ReportTotals(
 {
     /// <summary>Independently reviewed PRs as a share of all PRs; PRs whose review is unknown count as not reviewed.</summary>
     public string ShareIndependentlyReviewed =>
-        PullRequests == 0 ? "n/a" : (100.0 * IndependentlyReviewed / PullRequests).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "%";
+        PullRequests == 0 ? "n/a" : (100.0 * IndependentlyReviewed / PullRequests).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 }
 
 /// <summary>
@@ -34,7 +35,7 @@ public sealed record ReportTotals(
 /// totals. Built from the trail's records alone (pure); each renderer turns it into one format.
 /// Integrity of the trail is <c>audit verify</c>'s job: a record that cannot be read is listed, not judged.
 /// </summary>
-public sealed record EvidenceReport(
+internal sealed record EvidenceReport(
     string Repository,
     ReportPeriod Period,
     DateTimeOffset GeneratedAt,

@@ -11,7 +11,7 @@ namespace Shipgate.Audit.Report;
 /// is the review record, pr the commit, approvers its reviewer, warnings the review's note.
 /// RFC 4180: every field quoted, quotes doubled, CRLF lines.
 /// </summary>
-public static class ReportCsv
+internal static class ReportCsv
 {
     public static readonly string[] Columns =
     [
@@ -36,7 +36,10 @@ public static class ReportCsv
             foreach (var pr in record.PullRequests)
             {
                 var tickets = pr.Tickets.Select(id => record.LinearTickets.FirstOrDefault(t => t.Id == id) is { } t ? ReportText.Ticket(t) : id);
-                Row([.. facts, $"#{pr.Number}", pr.Title, pr.Author, ReportText.Approvers(pr), ReportText.Independent(pr.IndependentlyApproved), Join(tickets), ReportText.Archive(pr)]);
+                Row([
+                    .. facts, $"#{pr.Number}", pr.Title, pr.Author, ReportText.Approvers(pr),
+                    ReportText.Independent(pr.IndependentlyApproved), Join(tickets), ReportText.Archive(pr),
+                ]);
             }
         }
         foreach (var review in report.DirectPushReviews)

@@ -11,11 +11,13 @@ namespace Shipgate.Audit.Report;
 /// page's own style sheet, so even text that escaped escaping could run nothing. Every recorded
 /// text is HTML-encoded.
 /// </summary>
-public static class ReportHtml
+internal static class ReportHtml
 {
-    private const string Css = """
+    private const string FontStack = "system-ui, \"Segoe UI\", Roboto, \"DejaVu Sans\", sans-serif";
+
+    private const string Css = $$"""
         :root { color-scheme: light; }
-        body { font: 14px/1.45 system-ui, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: #1f2328; background: #fff; max-width: 1120px; margin: 2rem auto; padding: 0 1.5rem; }
+        body { font: 14px/1.45 {{FontStack}}; color: #1f2328; background: #fff; max-width: 1120px; margin: 2rem auto; padding: 0 1.5rem; }
         h1 { font-size: 1.7rem; margin: 0 0 .3rem; }
         h2 { font-size: 1.25rem; margin: 0 0 .5rem; }
         h3 { font-size: 1rem; margin: 1rem 0 .3rem; }
@@ -75,19 +77,22 @@ public static class ReportHtml
         Line("<body>");
         Line("<header>");
         Line("<h1>Release evidence report</h1>");
-        Line($"<p class=\"meta\">Repository <strong>{T(report.Repository)}</strong> · Period {T(report.Period.ToString())} · Generated {T(ReportText.Time(report.GeneratedAt))} by Shipgate</p>");
+        Line($"<p class=\"meta\">Repository <strong>{T(report.Repository)}</strong> · Period {T(report.Period.ToString())} · " +
+             $"Generated {T(ReportText.Time(report.GeneratedAt))} by Shipgate</p>");
         Line("</header>");
         Line("<dl class=\"totals\">");
         Total("Releases", $"{totals.Releases}");
         Total("Pull requests", $"{totals.PullRequests}");
-        Total("Independently reviewed", $"{T(totals.ShareIndependentlyReviewed)} <small>{totals.IndependentlyReviewed} of {totals.PullRequests}, unknown {totals.ReviewUnknown}</small>");
+        Total("Independently reviewed",
+            $"{T(totals.ShareIndependentlyReviewed)} <small>{totals.IndependentlyReviewed} of {totals.PullRequests}, unknown {totals.ReviewUnknown}</small>");
         Total("Unspecced changes", $"{totals.UnspeccedChanges}");
         Total("Gaps (warnings)", $"{totals.Gaps}");
         Total("Emergency releases", $"{totals.Emergencies} <small>not reviewed: {totals.EmergenciesUnreviewed}</small>");
         Total("Direct pushes acknowledged", $"{totals.DirectPushesAcknowledged}");
         Line("</dl>");
         if (report.UnreadableRecords.Count > 0)
-            Line($"<p class=\"alert\">Records that could not be read (run <code>shipgate audit verify</code>): {T(string.Join(", ", report.UnreadableRecords))}</p>");
+            Line("<p class=\"alert\">Records that could not be read (run <code>shipgate audit verify</code>): " +
+                 $"{T(string.Join(", ", report.UnreadableRecords))}</p>");
         if (report.Releases.Count == 0) Line("<p>No release was recorded in this period.</p>");
 
         foreach (var release in report.Releases)
@@ -99,15 +104,20 @@ public static class ReportHtml
             Fact("Released at", T(ReportText.Time(record.Timestamp)));
             Fact("Released by", T(record.ReleasedBy) + (record.ReleasedByLogin is null ? "" : $" (@{T(record.ReleasedByLogin)})"));
             Fact("Range", $"<code>{T(record.FromSha)}</code> → <code>{T(record.ToSha)}</code> ({record.CommitsCount} commits)");
-            Fact("Emergency", release.IsEmergency && release.Review is null ? $"<span class=\"alert\">{T(ReportText.Emergency(release))}</span>" : T(ReportText.Emergency(release)));
-            Fact("CI", Word(record.CiStatus.Status == "success" ? "yes" : record.CiStatus.Status == "failure" ? "no" : "unknown", ReportText.Ci(record.CiStatus)));
+            Fact("Emergency", release.IsEmergency && release.Review is null
+                ? $"<span class=\"alert\">{T(ReportText.Emergency(release))}</span>"
+                : T(ReportText.Emergency(release)));
+            Fact("CI", Word(
+                record.CiStatus.Status == "success" ? "yes" : record.CiStatus.Status == "failure" ? "no" : "unknown",
+                ReportText.Ci(record.CiStatus)));
             Line("</dl>");
 
             Line("<h3>Pull requests</h3>");
             if (record.PullRequests.Count == 0) Line("<p class=\"none\">None.</p>");
             else
             {
-                Line("<table><thead><tr><th>PR</th><th>Title</th><th>Author</th><th>Approvers</th><th>Independent review</th><th>Tickets</th><th>Compliance archive</th></tr></thead><tbody>");
+                Line("<table><thead><tr><th>PR</th><th>Title</th><th>Author</th><th>Approvers</th><th>Independent review</th>" +
+                     "<th>Tickets</th><th>Compliance archive</th></tr></thead><tbody>");
                 foreach (var pr in record.PullRequests)
                 {
                     var independent = ReportText.Independent(pr.IndependentlyApproved);

@@ -5,7 +5,7 @@ using Shipgate.Git;
 namespace Shipgate.Audit.Report;
 
 /// <summary>The evidence report as Markdown. Every recorded text goes through <see cref="SafeText.Markdown"/>.</summary>
-public static class ReportMarkdown
+internal static class ReportMarkdown
 {
     public static string Render(EvidenceReport report)
     {
@@ -27,7 +27,8 @@ public static class ReportMarkdown
         Line("|---------|-------|");
         Line($"| Releases | {totals.Releases} |");
         Line($"| Pull requests | {totals.PullRequests} |");
-        Line($"| Independently reviewed | {totals.IndependentlyReviewed} of {totals.PullRequests} ({totals.ShareIndependentlyReviewed}); unknown: {totals.ReviewUnknown} |");
+        Line($"| Independently reviewed | {totals.IndependentlyReviewed} of {totals.PullRequests} ({totals.ShareIndependentlyReviewed}); " +
+             $"unknown: {totals.ReviewUnknown} |");
         Line($"| Unspecced changes | {totals.UnspeccedChanges} |");
         Line($"| Gaps (warnings) | {totals.Gaps} |");
         Line($"| Emergency releases | {totals.Emergencies} (not reviewed: {totals.EmergenciesUnreviewed}) |");
@@ -63,7 +64,8 @@ public static class ReportMarkdown
                 Line("| PR | Title | Author | Approvers | Independent review | Tickets | Compliance archive |");
                 Line("|----|-------|--------|-----------|--------------------|---------|--------------------|");
                 foreach (var pr in record.PullRequests)
-                    Line($"| {Link($"#{pr.Number}", pr.Url)} | {M(pr.Title)} | {M(pr.Author)} | {M(ReportText.Approvers(pr))} | {ReportText.Independent(pr.IndependentlyApproved)} | {M(string.Join(", ", pr.Tickets))} | {M(ReportText.Archive(pr))} |");
+                    Line($"| {Link($"#{pr.Number}", pr.Url)} | {M(pr.Title)} | {M(pr.Author)} | {M(ReportText.Approvers(pr))} | " +
+                         $"{ReportText.Independent(pr.IndependentlyApproved)} | {M(string.Join(", ", pr.Tickets))} | {M(ReportText.Archive(pr))} |");
             }
             List("CI checks", record.CiStatus.Checks.Select(c => $"{(c.Passed ? "✅" : "❌")} {M(ReportText.Check(c))}"));
             List("Tickets", record.LinearTickets.Select(t => Link(M(ReportText.Ticket(t)), t.Url)));

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Shipgate.Audit.Report;
 
 /// <summary>The audit period: whole UTC days from <see cref="Since"/> to <see cref="Until"/>, both included.</summary>
-public sealed record ReportPeriod(DateOnly Since, DateOnly Until)
+internal sealed record ReportPeriod(DateOnly Since, DateOnly Until)
 {
     /// <summary>Reads <c>--since</c> and <c>--until</c> (YYYY-MM-DD); anything else is a usage error.</summary>
     public static ReportPeriod Parse(string since, string until)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Shipgate.Record;
+using Shipgate.Release;
 
 namespace Shipgate.Audit.Report;
 
@@ -7,7 +8,7 @@ namespace Shipgate.Audit.Report;
 /// The plain-text wording every format shares, so md, csv and html say the same thing. The
 /// result is raw text: each renderer still escapes it for its format.
 /// </summary>
-public static class ReportText
+internal static class ReportText
 {
     public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 
@@ -28,8 +29,8 @@ public static class ReportText
     {
         var state = ticket.Verification switch
         {
-            Release.TicketCheck.NotFound => "not found in Linear",
-            Release.TicketCheck.Unverified => "unverified",
+            TicketCheck.NotFound => "not found in Linear",
+            TicketCheck.Unverified => "unverified",
             _ => ticket.Status ?? "no status",
         };
         return string.IsNullOrEmpty(ticket.Title) ? $"{ticket.Id} ({state})" : $"{ticket.Id} {ticket.Title} ({state})";

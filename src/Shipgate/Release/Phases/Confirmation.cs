@@ -10,7 +10,7 @@ namespace Shipgate.Release.Phases;
 /// Fails: <see cref="ReleaseAbortedException"/> (exit 4) for ABORT, other text, end of input or Ctrl-C;
 /// with no terminal the release is refused before anything else runs (<see cref="RequireTerminal"/>, exit 6).
 /// </summary>
-public static class Confirmation
+internal static class Confirmation
 {
     /// <summary>The terminal the word will be typed at, opened before pre-flight so that a run without one changes and asks nothing.</summary>
     public static TextReader RequireTerminal(ReleaseContext context) =>
@@ -22,7 +22,7 @@ public static class Confirmation
     public static async Task<RecordConfirmation> RunAsync(ReleaseContext context, Gathered gathered, TextReader terminal, CancellationToken ct)
     {
         var word = ConfirmationWord.Choose(context.Config.ConfirmationWords, [gathered.PreviousWord, context.WordMemory.LastShown()]);
-        if (context.WordMemory.Remember(word) is { } problem)
+        if (!context.WordMemory.TryRemember(word, out var problem))
             context.Console.MarkupLine($"[yellow]WARNING: {Markup.Escape(problem)}[/]");
 
         Screens.Confirm(context.Console, context, gathered.Plan, word);

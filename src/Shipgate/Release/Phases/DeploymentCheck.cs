@@ -10,7 +10,7 @@ namespace Shipgate.Release.Phases;
 /// moved, so problems here are reported in the result, not thrown.
 /// Skipped: in a dry run; without a code host it notes why nothing was checked.
 /// </summary>
-public static class DeploymentCheck
+internal static class DeploymentCheck
 {
     // Measured on the context's clock (a TimeProvider), so tests run these on a faster clock
     // instead of changing them.
@@ -47,7 +47,8 @@ public static class DeploymentCheck
                 runs = await FollowAsync(context, host, sha, runs, ct);
 
             if (runs.Count == 0)
-                return new DeploymentSeen(runs, $"WARNING: no GitHub Actions run started for {Sha.Short(sha)} on {branch} within {AppearWithin.TotalSeconds:0} s. " +
+                return new DeploymentSeen(runs,
+                    $"WARNING: no GitHub Actions run started for {Sha.Short(sha)} on {branch} within {AppearWithin.TotalSeconds:0} s. " +
                     "Check the deployment workflow.");
             if (context.Options.WaitForDeployment && runs.Any(r => !r.IsCompleted))
                 return new DeploymentSeen(runs, $"WARNING: the deployment was still running after {WaitAtMost.TotalMinutes:0} minutes; follow it on GitHub.");
@@ -60,7 +61,8 @@ public static class DeploymentCheck
     }
 
     /// <summary>--wait: polls until every run completed or <see cref="WaitAtMost"/> passed, with a spinner.</summary>
-    private static async Task<IReadOnlyList<WorkflowRun>> FollowAsync(ReleaseContext context, ICodeHost host, string sha, IReadOnlyList<WorkflowRun> runs, CancellationToken ct)
+    private static async Task<IReadOnlyList<WorkflowRun>> FollowAsync(ReleaseContext context, ICodeHost host, string sha,
+        IReadOnlyList<WorkflowRun> runs, CancellationToken ct)
     {
         var waitUntil = context.Clock.GetUtcNow() + WaitAtMost;
         await context.Console.Status().StartAsync("Waiting for the deployment to finish...", async _ =>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Shipgate.Integrations;
 using Shipgate.Record;
 using Shipgate.Rendering;
@@ -10,7 +11,7 @@ namespace Shipgate.Release.Phases;
 /// its word). A constant number of git processes and batched API calls, whatever the size of the release.
 /// Skipped: never. Fails: <see cref="ShipgateException"/> for git or an API that cannot be read.
 /// </summary>
-public static class Gather
+internal static class Gather
 {
     public static async Task<Gathered> RunAsync(ReleaseContext context, Preflighted preflighted, CancellationToken ct)
     {
@@ -53,7 +54,8 @@ public static class Gather
     }
 
     /// <summary>The last link of the hash chain (a release or a review record) and the last release's word.</summary>
-    private static async Task<(PreviousRelease?, string?)> ReadPreviousReleaseAsync(ReleaseContext context, string? archive, IReadOnlyList<string> archiveFiles, CancellationToken ct)
+    private static async Task<(PreviousRelease?, string?)> ReadPreviousReleaseAsync(ReleaseContext context, string? archive,
+        IReadOnlyList<string> archiveFiles, CancellationToken ct)
     {
         if (archive is null || await RecordFiles.ChainTipAsync(context.Git, archive, archiveFiles, ct) is not var (link, bytes))
             return (null, null);
@@ -66,9 +68,10 @@ public static class Gather
         {
             return (link, RecordFiles.FromJsonBytes(bytes)?.Confirmation?.WordPresented);
         }
-        catch (System.Text.Json.JsonException)
+        catch (JsonException)
         {
-            context.Console.MarkupLine($"[yellow]WARNING: the previous release record {Markup.Escape(lastRelease)} is not valid JSON; run shipgate audit verify.[/]");
+            context.Console.MarkupLine($"[yellow]WARNING: the previous release record {Markup.Escape(lastRelease)} is not valid JSON; " +
+                "run shipgate audit verify.[/]");
             return (link, null);
         }
     }

@@ -9,7 +9,7 @@ namespace Shipgate.Release.Phases;
 /// ticket, so running it again (<c>--resume</c>) never posts twice. A failed comment is reported, never
 /// hidden, and never undoes the release. Skipped: in a dry run; without a tracker it notes why.
 /// </summary>
-public static class PostRelease
+internal static class PostRelease
 {
     public static async Task<TicketComments> RunAsync(ReleaseContext context, Released released, DeploymentSeen deployment, CancellationToken ct)
     {
@@ -46,7 +46,8 @@ public static class PostRelease
             catch (ShipgateException e) when (!ct.IsCancellationRequested)
             {
                 failed.Add(id);
-                context.Console.MarkupLine($"[yellow]WARNING: could not comment on {Markup.Escape(id)}: {SafeText.Markup(context.Secrets.Redact(e.Message))}[/]");
+                context.Console.MarkupLine(
+                    $"[yellow]WARNING: could not comment on {Markup.Escape(id)}: {SafeText.Markup(context.Secrets.Redact(e.Message))}[/]");
             }
         }
         return new TicketComments(done, failed, null);

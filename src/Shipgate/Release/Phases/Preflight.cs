@@ -13,7 +13,7 @@ namespace Shipgate.Release.Phases;
 /// Skipped: never. Ends the release early (null) when there is nothing to release.
 /// Fails: <see cref="ReleaseBlockedException"/> (exit 3) for a gate, <see cref="ShipgateException"/> for git or the API.
 /// </summary>
-public static class Preflight
+internal static class Preflight
 {
     public static async Task<Preflighted?> RunAsync(ReleaseContext context, CancellationToken ct)
     {
@@ -31,7 +31,8 @@ public static class Preflight
         var staging = heads.GetValueOrDefault(config.StagingBranch)
             ?? throw new ReleaseBlockedException($"The remote '{config.Remote}' has no branch '{config.StagingBranch}' to release from (branches.staging).");
         var production = heads.GetValueOrDefault(config.ProductionBranch)
-            ?? throw new ReleaseBlockedException($"The remote '{config.Remote}' has no branch '{config.ProductionBranch}' to release to (branches.production).");
+            ?? throw new ReleaseBlockedException(
+                $"The remote '{config.Remote}' has no branch '{config.ProductionBranch}' to release to (branches.production).");
         var tips = new RemoteTips(staging, production, heads.GetValueOrDefault(config.ArchiveBranch));
 
         await git.FetchObjectsAsync(config.Remote, heads.Keys, ct);
@@ -86,7 +87,8 @@ public static class Preflight
         }
         catch (ShipgateException e) when (!ct.IsCancellationRequested)
         {
-            context.Console.MarkupLine($"[yellow]WARNING: the GitHub login behind the token is unknown ({SafeText.Markup(context.Secrets.Redact(e.Message))}); " +
+            context.Console.MarkupLine("[yellow]WARNING: the GitHub login behind the token is unknown " +
+                $"({SafeText.Markup(context.Secrets.Redact(e.Message))}); " +
                 "the record names the releaser by git identity only.[/]");
             return null;
         }
@@ -100,14 +102,17 @@ public static class Preflight
         {
             var missing = context.CodeHost.Missing!;
             var (heading, because, recorded) = emergency is not null
-                ? ("[red bold]EMERGENCY RELEASE:[/]", "as an emergency; it must be reviewed with shipgate audit review", $"emergency release: {SafeText.OneLine(emergency)}")
+                ? ("[red bold]EMERGENCY RELEASE:[/]", "as an emergency; it must be reviewed with shipgate audit review",
+                    $"emergency release: {SafeText.OneLine(emergency)}")
                 : context.Options.AllowUnverifiedCi is { } reason
-                    ? ("[yellow]WARNING:[/]", "because --allow-unverified-ci was given; the reason is recorded", $"released with --allow-unverified-ci: {SafeText.OneLine(reason)}")
+                    ? ("[yellow]WARNING:[/]", "because --allow-unverified-ci was given; the reason is recorded",
+                        $"released with --allow-unverified-ci: {SafeText.OneLine(reason)}")
                     : throw new ReleaseBlockedException(
                         $"BLOCKED: CI on {staging} cannot be verified: {missing}.\n\n" +
                         "Set GH_TOKEN or GITHUB_TOKEN (or log in with gh) so Shipgate can read the checks, or, to release without\n" +
                         "verified CI, pass --allow-unverified-ci \"<reason>\"; the reason goes into the release record.");
-            context.Console.MarkupLine($"{heading} [yellow]CI on {Markup.Escape(staging)} is not verified ({Markup.Escape(missing)}). Proceeding {because}.[/]");
+            context.Console.MarkupLine(
+                $"{heading} [yellow]CI on {Markup.Escape(staging)} is not verified ({Markup.Escape(missing)}). Proceeding {because}.[/]");
             context.Console.WriteLine();
             return CiResult.Unverified(sha, $"{missing}; {recorded}");
         }

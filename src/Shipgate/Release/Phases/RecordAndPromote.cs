@@ -1,3 +1,4 @@
+using System.Text;
 using Shipgate.Git;
 using Shipgate.Record;
 using Shipgate.Rendering;
@@ -11,9 +12,10 @@ namespace Shipgate.Release.Phases;
 /// user's working tree, index and HEAD are never touched.
 /// Skipped: in a dry run. Fails: <see cref="PromotionFailure"/> says truly what happened when the push did not land.
 /// </summary>
-public static class RecordAndPromote
+internal static class RecordAndPromote
 {
-    public static async Task<Released> RunAsync(ReleaseContext context, Preflighted preflighted, Gathered gathered, RecordConfirmation confirmation, CancellationToken ct)
+    public static async Task<Released> RunAsync(ReleaseContext context, Preflighted preflighted, Gathered gathered, RecordConfirmation confirmation,
+        CancellationToken ct)
     {
         var config = context.Config;
         var tips = preflighted.Tips;
@@ -30,7 +32,7 @@ public static class RecordAndPromote
             context.Policy, preflighted.PolicyChange));
         var json = RecordFiles.ToJsonBytes(record);
         var checklist = Gaps.Checklist(gathered.Gaps, gathered.Plan.ReviewsKnown, policyCompared: true);
-        var markdown = System.Text.Encoding.UTF8.GetBytes(RecordMarkdown.Render(record, checklist, context.ArchiveFileUrl));
+        var markdown = Encoding.UTF8.GetBytes(RecordMarkdown.Render(record, checklist, context.ArchiveFileUrl));
 
         var git = context.Git;
         var recordCommit = await git.CommitFilesAsync(tips.Archive, new Dictionary<string, byte[]>
@@ -49,7 +51,8 @@ public static class RecordAndPromote
         if (PromotionFailure.From(outcome, config) is { } failure)
             throw failure;
 
-        context.Console.MarkupLine($"[green]Released:[/] {Markup.Escape(config.ProductionBranch)} moved {Sha.Short(tips.Production)} -> {Sha.Short(tips.Staging)}; " +
+        context.Console.MarkupLine(
+            $"[green]Released:[/] {Markup.Escape(config.ProductionBranch)} moved {Sha.Short(tips.Production)} -> {Sha.Short(tips.Staging)}; " +
             $"record {RecordFiles.JsonPath(releaseId)} committed to {Markup.Escape(config.ArchiveBranch)} ({Sha.Short(recordCommit)}).");
         context.Console.WriteLine();
         return new Released(record, recordCommit);

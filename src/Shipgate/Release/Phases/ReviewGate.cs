@@ -6,7 +6,7 @@ namespace Shipgate.Release.Phases;
 /// Skipped: when the policy does not require independent review.
 /// Fails: <see cref="ReleaseBlockedException"/> (exit 3), naming the PRs.
 /// </summary>
-public static class ReviewGate
+internal static class ReviewGate
 {
     public static void Check(ReleaseContext context, Gathered gathered)
     {
@@ -14,7 +14,8 @@ public static class ReviewGate
         var unapproved = gathered.Plan.PullRequests.Where(p => p.IndependentlyApproved != true).Select(p => $"#{p.Number}").ToList();
         if (unapproved.Count == 0) return;
         throw new ReleaseBlockedException(context.CodeHost.Missing is { } missing
-            ? $"BLOCKED: github.require_independent_review is set, and the reviews of {string.Join(", ", unapproved)} cannot be read without GitHub ({missing})."
+            ? $"BLOCKED: github.require_independent_review is set, and the reviews of {string.Join(", ", unapproved)} " +
+              $"cannot be read without GitHub ({missing})."
             : $"BLOCKED: github.require_independent_review is set, and {string.Join(", ", unapproved)} {(unapproved.Count == 1 ? "was" : "were")} " +
               "not approved by anyone other than the author.\n\nGet an independent approval on GitHub, then release again.");
     }

@@ -6,7 +6,7 @@ namespace Shipgate.Release.Phases;
 /// Phase 3, summary. Shows the PRODUCTION RELEASE SUMMARY: everything that will ship and every
 /// compliance gap, each box ticked or unticked with its reason. Skipped: never. Fails: never.
 /// </summary>
-public static class Summary
+internal static class Summary
 {
     public static void Show(ReleaseContext context, Gathered gathered) =>
         Screens.Summary(context.Console, context.Policy, gathered);
