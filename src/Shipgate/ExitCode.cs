@@ -1,7 +1,7 @@
 namespace Shipgate;
 
 /// <summary>The process exit codes Shipgate documents (README "Exit codes"). Scripts depend on them: never renumber.</summary>
-public enum ExitCode
+internal enum ExitCode
 {
     /// <summary>Released, dry run completed, or nothing to release.</summary>
     Success = 0,
@@ -23,7 +23,7 @@ public enum ExitCode
 }
 
 /// <summary>A failure that ends the command with a message for the user and a documented exit code.</summary>
-public class ShipgateException(ExitCode code, string message) : Exception(message)
+internal class ShipgateException(ExitCode code, string message) : Exception(message)
 {
     public ExitCode Code { get; } = code;
 }

@@ -6,7 +6,7 @@ namespace Shipgate;
 /// Keeps secrets out of everything Shipgate prints or records: known token values and the
 /// credentials part of URLs (https://user:token@host) are replaced before text leaves the process.
 /// </summary>
-public sealed partial class Secrets
+internal sealed partial class Secrets
 {
     private readonly List<string> _values = [];
 

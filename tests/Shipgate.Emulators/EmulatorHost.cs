@@ -147,14 +147,14 @@ internal sealed class EmulatorHost : IAsyncDisposable
         {
             context.Response.Headers[name] = value;
         }
-        await context.Response.WriteAsync(response.Body, context.RequestAborted);
-
+        // Recorded before the answer goes out: a client that gets it and stops must find its request in the log.
         var headers = request.Headers.ToDictionary(
             h => h.Key,
             h => h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase) ? RecordedRequest.RedactAuthorization(h.Value) : h.Value,
             StringComparer.OrdinalIgnoreCase);
         _requests.Enqueue(new RecordedRequest(
             request.Method, request.Path, request.Query, headers, request.Body, response.StatusCode, response.Violations));
+        await context.Response.WriteAsync(response.Body, context.RequestAborted);
     }
 
     private static async Task<EmulatorRequest> ReadAsync(HttpContext context)

@@ -7,7 +7,7 @@ namespace Shipgate.Config;
 /// located), nor from the working tree (a merged pull request or an uncommitted edit would then
 /// choose the gate that checks it). Defaults origin, main and staging; the environment overrides.
 /// </summary>
-public sealed record PolicyLocation(string Remote, string ProductionBranch, string StagingBranch)
+internal sealed record PolicyLocation(string Remote, string ProductionBranch, string StagingBranch)
 {
     public const string RemoteVariable = "SHIPGATE_REMOTE";
     public const string ProductionVariable = "SHIPGATE_PRODUCTION_BRANCH";
@@ -35,7 +35,7 @@ public sealed record PolicyLocation(string Remote, string ProductionBranch, stri
 /// </summary>
 /// <param name="Commit">The branch's tip the file was read at; null when the remote lacks the branch.</param>
 /// <param name="BlobSha">The file's blob; null when no branch had one and the defaults apply.</param>
-public sealed record PolicySource(string Remote, string Branch, string? Commit, string Path, string? BlobSha, bool StagingFallback)
+internal sealed record PolicySource(string Remote, string Branch, string? Commit, string Path, string? BlobSha, bool StagingFallback)
 {
     public string Ref => "refs/heads/" + Branch;
 
@@ -47,7 +47,7 @@ public sealed record PolicySource(string Remote, string Branch, string? Commit, 
 /// The release policy every command works under: the parsed <c>.shipgate.yml</c> and where it came
 /// from, with the remote's production and staging tips as they were when it was read.
 /// </summary>
-public sealed record ReleasePolicy(ShipgateConfig Config, PolicySource Source, string? ProductionTip, string? StagingTip)
+internal sealed record ReleasePolicy(ShipgateConfig Config, PolicySource Source, string? ProductionTip, string? StagingTip)
 {
     /// <summary>Whether a file named the settings (false: Shipgate's defaults).</summary>
     public bool FromFile => Source.BlobSha is not null;

@@ -1,7 +1,7 @@
 namespace Shipgate.Config;
 
 /// <summary>Everything <c>.shipgate.yml</c> can say. Every key is optional; the defaults are DESIGN.md's.</summary>
-public sealed record ShipgateConfig
+internal sealed record ShipgateConfig
 {
     public static readonly IReadOnlyList<string> SeedWords =
     [
@@ -32,9 +32,9 @@ public sealed record ShipgateConfig
 }
 
 /// <summary>An area of the code base for "key changes by area": files matching any glob belong to it.</summary>
-public sealed record AreaRule(string Id, string Title, IReadOnlyList<string> Paths);
+internal sealed record AreaRule(string Id, string Title, IReadOnlyList<string> Paths);
 
-public sealed record GitHubSettings
+internal sealed record GitHubSettings
 {
     /// <summary>owner/name; null: parsed from the remote URL.</summary>
     public string? Repository { get; init; }
@@ -44,7 +44,7 @@ public sealed record GitHubSettings
 }
 
 /// <summary>How the audit trail is protected and checked.</summary>
-public sealed record AuditSettings
+internal sealed record AuditSettings
 {
     /// <summary>Sign each record commit with the releaser's git signing key (ssh or gpg).</summary>
     public bool Sign { get; init; }

@@ -6,20 +6,20 @@ using CliWrap.Buffered;
 namespace Shipgate.Git;
 
 /// <summary>The outcome of one git process.</summary>
-public sealed record GitResult(int ExitCode, byte[] Output, string Error)
+internal sealed record GitResult(int ExitCode, byte[] Output, string Error)
 {
     public string Text => Encoding.UTF8.GetString(Output);
 }
 
 /// <summary>A git command that exited non-zero. The message is already free of secrets.</summary>
-public sealed class GitException(string message) : ShipgateException(ExitCode.Error, message);
+internal sealed class GitException(string message) : ShipgateException(ExitCode.Error, message);
 
 /// <summary>
 /// Runs the git CLI in one repository. Git is the source of truth for everything local; running
 /// it (rather than a library) means hooks, credentials and config behave exactly as for the user.
 /// Counts processes so tests can prove the release uses a constant number of them.
 /// </summary>
-public sealed class GitCli(string workingDirectory, Secrets secrets)
+internal sealed class GitCli(string workingDirectory, Secrets secrets)
 {
     private static readonly TimeSpan InterruptGrace = TimeSpan.FromSeconds(5);
     private int _processCount;

@@ -3,7 +3,7 @@ using CommitId = Shipgate.Git.Sha;
 namespace Shipgate.Git;
 
 /// <summary>One commit of the release range, with the files it touched (none listed for merges).</summary>
-public sealed record Commit(
+internal sealed record Commit(
     string Sha,
     IReadOnlyList<string> Parents,
     string AuthorName,
@@ -19,33 +19,33 @@ public sealed record Commit(
 }
 
 /// <summary>What <c>git diff --shortstat</c> says of the release, plus the paths.</summary>
-public sealed record DiffStat(int FilesChanged, int Insertions, int Deletions, IReadOnlyList<string> Paths);
+internal sealed record DiffStat(int FilesChanged, int Insertions, int Deletions, IReadOnlyList<string> Paths);
 
 /// <summary>The committer identity git will use (<c>user.name</c>, <c>user.email</c>).</summary>
-public sealed record GitIdentity(string Name, string Email);
+internal sealed record GitIdentity(string Name, string Email);
 
 /// <summary>An object's exact bytes as git stores them, with its id and type (blob, tree, commit, tag).</summary>
-public sealed record GitObject(string Sha, string Type, byte[] Bytes);
+internal sealed record GitObject(string Sha, string Type, byte[] Bytes);
 
 /// <summary>One ref to move in an atomic push, guarded by the value it must still have on the remote.</summary>
-public sealed record RefUpdate(string Ref, string NewSha, string? ExpectedOldSha);
+internal sealed record RefUpdate(string Ref, string NewSha, string? ExpectedOldSha);
 
 /// <summary>A file a commit added (A), modified (M) or deleted (D), against its first parent.</summary>
-public sealed record FileChange(char Status, string Path);
+internal sealed record FileChange(char Status, string Path);
 
 /// <summary>What <c>git verify-commit</c> said of a commit checked against the allowed-signers file.</summary>
 /// <param name="WhyNot">When the commit is not signed by an allowed signer, git's reason (its last line, or "no signature").</param>
-public sealed record SignatureCheck(bool ByAllowedSigner, string? WhyNot);
+internal sealed record SignatureCheck(bool ByAllowedSigner, string? WhyNot);
 
 /// <summary>A commit of a branch's history with the files it changed.</summary>
-public sealed record HistoryCommit(
+internal sealed record HistoryCommit(
     string Sha, IReadOnlyList<string> Parents, string AuthorName, DateTimeOffset CommittedAt, string Subject, IReadOnlyList<FileChange> Changes);
 
 /// <summary>
 /// What became of an atomic push, told from git's answer and from what the remote holds afterwards,
 /// so that a refusal, a lost race and a split origin are each reported as what they are.
 /// </summary>
-public abstract record PushOutcome
+internal abstract record PushOutcome
 {
     private PushOutcome() { }
 
@@ -74,7 +74,7 @@ public abstract record PushOutcome
 }
 
 /// <summary>Where a ref of a push was found on the remote afterwards (null: absent), beside what the push expected and wanted.</summary>
-public sealed record RefPosition(RefUpdate Update, string? Now)
+internal sealed record RefPosition(RefUpdate Update, string? Now)
 {
     /// <summary>The ref holds this push's new value.</summary>
     public bool AtNew => Now == Update.NewSha;
@@ -87,7 +87,7 @@ public sealed record RefPosition(RefUpdate Update, string? Now)
 /// What a tag ref points at. For an annotated tag of a commit: the commit, the tag's own name and
 /// its message; for anything else (a lightweight tag, a tag of a tree) <see cref="Target"/> is null.
 /// </summary>
-public sealed record TagObject(string Ref, string Sha, string? Target, string? Name, string Message)
+internal sealed record TagObject(string Ref, string Sha, string? Target, string? Name, string Message)
 {
     /// <summary>Reads a tag object's text (<c>object</c>, <c>type</c>, <c>tag</c>, <c>tagger</c> headers, a blank line, the message).</summary>
     public static TagObject Parse(string refName, string sha, string type, string body)

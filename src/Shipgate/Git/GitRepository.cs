@@ -8,7 +8,7 @@ namespace Shipgate.Git;
 /// The git questions and plumbing a release needs, each one git process whatever the size of the
 /// release. Nothing here touches the user's working tree, index, HEAD or local branches.
 /// </summary>
-public sealed class GitRepository(GitCli git)
+internal sealed class GitRepository(GitCli git)
 {
     /// <summary>How long the remote is given to say where its refs are after a push that failed or was interrupted.</summary>
     private static readonly TimeSpan AfterPushBound = TimeSpan.FromSeconds(60);

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Shipgate.Integrations;
 
 /// <summary>Why Shipgate is waiting on a service.</summary>
-public enum ApiWaitKind
+internal enum ApiWaitKind
 {
     /// <summary>An attempt failed in a way worth trying again; the next starts after <see cref="ApiWait.Wait"/>.</summary>
     Retrying,
@@ -20,7 +20,7 @@ public enum ApiWaitKind
 /// <param name="Request">What was asked, such as "GET /repos/acme/demo/pulls" or "ShipgateTickets"; never a secret.</param>
 /// <param name="Wait">For a retry, the wait before the next attempt; for a slow answer, the time waited so far.</param>
 /// <param name="Budget">The most the whole request may take; past it Shipgate gives up.</param>
-public sealed record ApiWait(ApiWaitKind Kind, string Service, string Request, int Attempt, int MaxAttempts, string Why, TimeSpan Wait, TimeSpan Budget)
+internal sealed record ApiWait(ApiWaitKind Kind, string Service, string Request, int Attempt, int MaxAttempts, string Why, TimeSpan Wait, TimeSpan Budget)
 {
     /// <summary>The status line, such as "GitHub: GET /user answered 502 Bad Gateway; attempt 2 of 5 in 1 s (gives up after 60 s in all)."</summary>
     public string Line => Kind == ApiWaitKind.Retrying

@@ -6,7 +6,7 @@ namespace Shipgate.Integrations;
 /// The code host (GitHub) as the release sees it. Every call answers for the whole release in as
 /// few round trips as the API allows; a release without a code host runs on git facts alone.
 /// </summary>
-public interface ICodeHost
+internal interface ICodeHost
 {
     /// <summary>owner/name, for messages and the record.</summary>
     string Repository { get; }
@@ -27,18 +27,18 @@ public interface ICodeHost
 }
 
 /// <summary>One status context or check run on a commit and whether it counts as passing.</summary>
-public sealed record CiCheck(string Name, string Conclusion, bool Passed, string? Url = null);
+internal sealed record CiCheck(string Name, string Conclusion, bool Passed, string? Url = null);
 
 /// <summary>What CI says of staging's head. <see cref="Problems"/> is empty exactly when it passed.</summary>
-public sealed record CiVerdict(string Sha, string Status, IReadOnlyList<CiCheck> Checks, IReadOnlyList<string> Problems)
+internal sealed record CiVerdict(string Sha, string Status, IReadOnlyList<CiCheck> Checks, IReadOnlyList<string> Problems)
 {
     public bool Passed => Problems.Count == 0;
 }
 
-public sealed record OpenPullRequest(int Number, string Title, string Author, string? Url);
+internal sealed record OpenPullRequest(int Number, string Title, string Author, string? Url);
 
 /// <summary>A PR review's verdict, by GitHub's GraphQL names.</summary>
-public enum ReviewState
+internal enum ReviewState
 {
     [JsonStringEnumMemberName("APPROVED")] Approved,
     [JsonStringEnumMemberName("CHANGES_REQUESTED")] ChangesRequested,
@@ -47,9 +47,9 @@ public enum ReviewState
     [JsonStringEnumMemberName("PENDING")] Pending,
 }
 
-public sealed record Review(string Author, ReviewState State, DateTimeOffset? SubmittedAt);
+internal sealed record Review(string Author, ReviewState State, DateTimeOffset? SubmittedAt);
 
-public sealed record PullRequestDetails(
+internal sealed record PullRequestDetails(
     int Number,
     string Title,
     string Url,
@@ -66,12 +66,12 @@ public sealed record PullRequestDetails(
 }
 
 /// <summary>The answer to one batched PR lookup.</summary>
-public sealed record PullRequestLookup(
+internal sealed record PullRequestLookup(
     IReadOnlyDictionary<int, PullRequestDetails> ByNumber,
     IReadOnlyDictionary<string, int> MergedPullRequestByCommit);
 
 /// <summary>Where a check run or workflow run is in its life, by GitHub's REST names.</summary>
-public enum RunStatus
+internal enum RunStatus
 {
     [JsonStringEnumMemberName("queued")] Queued,
     [JsonStringEnumMemberName("in_progress")] InProgress,
@@ -82,7 +82,7 @@ public enum RunStatus
 }
 
 /// <summary>How a completed check run or workflow run ended, by GitHub's REST names.</summary>
-public enum RunConclusion
+internal enum RunConclusion
 {
     [JsonStringEnumMemberName("success")] Success,
     [JsonStringEnumMemberName("failure")] Failure,
@@ -95,7 +95,7 @@ public enum RunConclusion
     [JsonStringEnumMemberName("startup_failure")] StartupFailure,
 }
 
-public sealed record WorkflowRun(long Id, string Name, RunStatus Status, RunConclusion? Conclusion, string Url)
+internal sealed record WorkflowRun(long Id, string Name, RunStatus Status, RunConclusion? Conclusion, string Url)
 {
     public bool IsCompleted => Status == RunStatus.Completed;
 

@@ -6,7 +6,7 @@ namespace Shipgate.Integrations;
 /// A service the run can use (GitHub, Linear), or the reason it cannot: a release without a code host
 /// or a tracker still runs on git facts, and every message and record says why a check was not made.
 /// </summary>
-public sealed record Integration<T> where T : class
+internal sealed record Integration<T> where T : class
 {
     private Integration(T? service, string? missing) => (Service, Missing) = (service, missing);
 

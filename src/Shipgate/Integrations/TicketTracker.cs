@@ -1,7 +1,7 @@
 namespace Shipgate.Integrations;
 
 /// <summary>The ticket tracker (Linear) as the release sees it: batched reads, one comment per ticket.</summary>
-public interface ITicketTracker
+internal interface ITicketTracker
 {
     /// <summary>The team keys (BOL, ENG) that ticket ids may start with.</summary>
     Task<IReadOnlyList<string>> GetTeamKeysAsync(CancellationToken ct);
@@ -14,7 +14,7 @@ public interface ITicketTracker
 }
 
 /// <summary>A ticket as the tracker knows it. StateType is Linear's: completed, started, canceled, ...</summary>
-public sealed record TicketDetails(string Id, string Title, string Url, string Status, string StateType)
+internal sealed record TicketDetails(string Id, string Title, string Url, string Status, string StateType)
 {
     public bool IsCompleted => StateType == "completed";
 }

@@ -29,7 +29,7 @@ internal static class ConfirmationWord
 /// Remembers the last word shown on this machine, per repository, under the user's state folder
 /// (XDG_STATE_HOME, else ~/.local/state/shipgate).
 /// </summary>
-public sealed class WordMemory(string stateFolder, string repositoryKey)
+internal sealed class WordMemory(string stateFolder, string repositoryKey)
 {
     public static string StateFolder(Func<string, string?> environment)
     {

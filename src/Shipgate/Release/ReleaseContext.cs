@@ -7,14 +7,14 @@ namespace Shipgate.Release;
 
 /// <summary>What the user asked for on the command line.</summary>
 /// <param name="Emergency">Why this release may pass a failing CI gate; it is recorded and must be reviewed.</param>
-public sealed record ReleaseOptions(bool DryRun = false, string? AllowUnverifiedCi = null, bool WaitForDeployment = false, string? Emergency = null);
+internal sealed record ReleaseOptions(bool DryRun = false, string? AllowUnverifiedCi = null, bool WaitForDeployment = false, string? Emergency = null);
 
 /// <summary>
 /// What every phase of a release reads and nobody changes: the options, the policy, the repository
 /// and the services. What a phase finds it hands on as its own result (<see cref="Preflighted"/>,
 /// <see cref="Gathered"/>, ...), never by writing here.
 /// </summary>
-public sealed record ReleaseContext
+internal sealed record ReleaseContext
 {
     public required ReleaseOptions Options { get; init; }
     /// <summary>The release policy: a committed file on the remote's production tip (or staging's, before the first release), never the working tree.</summary>

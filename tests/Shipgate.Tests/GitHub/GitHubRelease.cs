@@ -12,7 +12,7 @@ namespace Shipgate.Tests.GitHub;
 /// an attempt still has four real seconds to answer on a busy machine (its 20 s timeout runs on this
 /// clock too).
 /// </summary>
-public sealed class GitHubRelease : IAsyncDisposable
+internal sealed class GitHubRelease : IAsyncDisposable
 {
     public const string Owner = "acme";
     public const string Name = "demo";
@@ -94,7 +94,7 @@ public sealed class GitHubRelease : IAsyncDisposable
 /// commit, PR 108 squashed, PR 20 rebased (two commits git cannot tie to a PR), plus a hot-fix
 /// pushed straight to staging. GitHub knows PR 108 by a longer title than its squash subject.
 /// </summary>
-public static class GitHubStory
+internal static class GitHubStory
 {
     public const string RebasedFirst = "Add rate limiter";
     public const string RebasedSecond = "Tune rate limiter";

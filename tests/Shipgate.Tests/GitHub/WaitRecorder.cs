@@ -3,7 +3,7 @@ using Shipgate.Integrations;
 namespace Shipgate.Tests.GitHub;
 
 /// <summary>Keeps what a client tells the status line, in order; reports may come from a timer.</summary>
-public sealed class WaitRecorder : IProgress<ApiWait>
+internal sealed class WaitRecorder : IProgress<ApiWait>
 {
     private readonly List<ApiWait> _waits = [];
 

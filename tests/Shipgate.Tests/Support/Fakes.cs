@@ -4,7 +4,7 @@ using Shipgate.Release;
 namespace Shipgate.Tests.Support;
 
 /// <summary>A code host answered from memory, for phase tests that need no network.</summary>
-public sealed class FakeCodeHost : ICodeHost
+internal sealed class FakeCodeHost : ICodeHost
 {
     public string Repository => "acme/shop";
     public CiVerdict? Verdict { get; set; }
@@ -36,7 +36,7 @@ public sealed class FakeCodeHost : ICodeHost
 }
 
 /// <summary>A ticket tracker that records comments by key, the way the real one refuses a key twice.</summary>
-public sealed class FakeTracker : ITicketTracker
+internal sealed class FakeTracker : ITicketTracker
 {
     public Dictionary<string, (string Ticket, string Body)> Comments { get; } = [];
     /// <summary>Tickets whose comment fails with a plain error (the others go on).</summary>

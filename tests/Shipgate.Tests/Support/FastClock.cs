@@ -6,7 +6,7 @@ namespace Shipgate.Tests.Support;
 /// A clock that runs <paramref name="factor"/> times faster than real time: a 3 s poll or a 1 s
 /// retry backoff lasts milliseconds, and "now" moves on to match, so deadlines still hold.
 /// </summary>
-public sealed class FastClock(double factor) : TimeProvider
+internal sealed class FastClock(double factor) : TimeProvider
 {
     private readonly DateTimeOffset _start = DateTimeOffset.UtcNow;
     private readonly long _started = Stopwatch.GetTimestamp();

@@ -5,7 +5,7 @@ using Shipgate.Release;
 namespace Shipgate.Tests.Support;
 
 /// <summary>A release context over a real scenario repository, with the services the test hands in and a captured console.</summary>
-public sealed class PhaseRun
+internal sealed class PhaseRun
 {
     private readonly StringWriter _output = new();
 

@@ -7,7 +7,7 @@ using Shipgate.Testing;
 namespace Shipgate.Tests.Support;
 
 /// <summary>A <see cref="GitScenario"/> in a temp folder, with a runner pointed at the releaser's clone.</summary>
-public sealed class ReleaseScenario : IDisposable
+internal sealed class ReleaseScenario : IDisposable
 {
     private readonly TempFolder _folder = new();
 

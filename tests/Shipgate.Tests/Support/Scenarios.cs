@@ -3,7 +3,7 @@ using Shipgate.Testing;
 namespace Shipgate.Tests.Support;
 
 /// <summary>Histories the tests release. Each names what it contains, so tests can assert exact sets.</summary>
-public static class Scenarios
+internal static class Scenarios
 {
     public const string Config = """
         tickets:

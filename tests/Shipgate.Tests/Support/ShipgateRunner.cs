@@ -5,7 +5,7 @@ using Shipgate.Cli;
 namespace Shipgate.Tests.Support;
 
 /// <summary>The outcome of one in-process run of the real CLI.</summary>
-public sealed record RunResult(int ExitCode, string Output)
+internal sealed record RunResult(int ExitCode, string Output)
 {
     public ExitCode Code => (ExitCode)ExitCode;
 
@@ -17,7 +17,7 @@ public sealed record RunResult(int ExitCode, string Output)
 /// Runs <c>shipgate</c> in-process against a real repository, with a captured console and an
 /// answer to the confirmation prompt decided when the prompt is shown.
 /// </summary>
-public sealed class ShipgateRunner(string workingDirectory, string stateFolder)
+internal sealed class ShipgateRunner(string workingDirectory, string stateFolder)
 {
     public Dictionary<string, string?> Environment { get; } = new()
     {

@@ -1,7 +1,7 @@
 namespace Shipgate.Tests.Support;
 
 /// <summary>A folder under the system temp folder, deleted with everything in it on dispose.</summary>
-public sealed class TempFolder : IDisposable
+internal sealed class TempFolder : IDisposable
 {
     public TempFolder()
     {
