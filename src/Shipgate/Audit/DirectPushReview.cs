@@ -26,20 +26,8 @@ internal static class DirectPushReview
                 $"shipgate audit review --direct-push {string.Join(' ', pushes.Select(p => p.Sha[..12]))} --note <url or text>\nNothing was recorded.");
 
         var archive = await ReviewChain.ReadAsync(git, config, ct);
-        var at = RecordFiles.RecordTime(now);
-        var review = new ReviewRecord
+        var review = ReviewChain.NewReview(archive, ReviewKind.DirectPushReview, reviewer, note, now) with
         {
-            Kind = ReviewKind.DirectPushReview,
-            ReviewId = RecordFiles.NewReviewId(at, archive.Files),
-            Timestamp = at,
-            ReviewedBy = reviewer.Name,
-            ReviewedByEmail = reviewer.Email,
-            ReviewedByLogin = reviewer.Login,
-            Note = SafeText.OneLine(note),
-            RecordedBy = reviewer.Name,
-            RecordedByEmail = reviewer.Email,
-            Tool = RecordBuilder.Tool,
-            PreviousRelease = archive.ChainTip,
             DirectPushes = pushes.Select(p => new RecordDirectPush(p.Sha, p.Subject, p.Author, p.AuthorEmail)).ToList(),
         };
         await ReviewChain.AppendAsync(git, config, archive, review,

@@ -26,22 +26,7 @@ internal static class EmergencyReview
                 "(separation of duties).\n\n" +
                 $"Ask another person to run, in their own clone: shipgate audit review {releaseId} --note <url or text>\nNothing was recorded.");
 
-        var at = RecordFiles.RecordTime(now);
-        var review = new ReviewRecord
-        {
-            Kind = ReviewKind.Review,
-            ReviewId = RecordFiles.NewReviewId(at, archive.Files),
-            ReviewsRelease = releaseId,
-            Timestamp = at,
-            ReviewedBy = reviewer.Name,
-            ReviewedByEmail = reviewer.Email,
-            ReviewedByLogin = reviewer.Login,
-            Note = SafeText.OneLine(note),
-            RecordedBy = reviewer.Name,
-            RecordedByEmail = reviewer.Email,
-            Tool = RecordBuilder.Tool,
-            PreviousRelease = archive.ChainTip,
-        };
+        var review = ReviewChain.NewReview(archive, ReviewKind.Review, reviewer, note, now) with { ReviewsRelease = releaseId };
         await ReviewChain.AppendAsync(git, config, archive, review, $"review: {releaseId} reviewed by {review.ReviewedBy}", ct);
         return review;
     }

@@ -1,6 +1,7 @@
 using Shipgate.Config;
 using Shipgate.Git;
 using Shipgate.Record;
+using Shipgate.Rendering;
 
 namespace Shipgate.Audit;
 
@@ -24,6 +25,26 @@ internal static class ReviewChain
         var tip = await RecordFiles.ChainTipAsync(git, archive, files, ct)
             ?? throw new UsageException($"{config.ArchiveBranch} holds no release record yet, so there is nothing to review.");
         return new ArchiveState(archive, files, tip.Link);
+    }
+
+    /// <summary>A review of <paramref name="kind"/> by <paramref name="reviewer"/>, dated now, as the next link of the chain.</summary>
+    public static ReviewRecord NewReview(ArchiveState archive, ReviewKind kind, Reviewer reviewer, string note, DateTimeOffset now)
+    {
+        var at = RecordFiles.RecordTime(now);
+        return new ReviewRecord
+        {
+            Kind = kind,
+            ReviewId = RecordFiles.NewReviewId(at, archive.Files),
+            Timestamp = at,
+            ReviewedBy = reviewer.Name,
+            ReviewedByEmail = reviewer.Email,
+            ReviewedByLogin = reviewer.Login,
+            Note = SafeText.OneLine(note),
+            RecordedBy = reviewer.Name,
+            RecordedByEmail = reviewer.Email,
+            Tool = RecordBuilder.Tool,
+            PreviousRelease = archive.ChainTip,
+        };
     }
 
     public static async Task AppendAsync(GitRepository git, ShipgateConfig config, ArchiveState archive, ReviewRecord review, string subject,
