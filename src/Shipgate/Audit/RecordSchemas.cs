@@ -12,16 +12,30 @@ internal static class RecordSchemas
     private static readonly Lazy<JsonSchema> Release = new(() => Load("release-record.v1.json"));
     private static readonly Lazy<JsonSchema> Review = new(() => Load("review-record.v1.json"));
 
-    private static JsonSchema Load(string name)
+    private static readonly Lazy<JsonSchema> Plan = new(() => Load(PlanSchema));
+
+    /// <summary>The published schema of <c>release --dry-run --json</c> and the MCP release_plan tool's structured content.</summary>
+    public const string PlanSchema = "release-plan.v1.json";
+
+    private static JsonSchema Load(string name) =>
+        JsonSchema.FromText(Text(name), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
+
+    /// <summary>A published schema's text, as embedded from <c>schemas/</c>.</summary>
+    public static string Text(string name)
     {
         using var stream = typeof(RecordSchemas).Assembly.GetManifestResourceStream("schemas/" + name)
             ?? throw new InvalidOperationException($"schema {name} is not embedded");
         using var reader = new StreamReader(stream);
-        return JsonSchema.FromText(reader.ReadToEnd(), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
+        return reader.ReadToEnd();
     }
 
+    /// <summary>The violations of a plan document (empty when valid).</summary>
+    public static IReadOnlyList<string> ValidatePlan(byte[] bytes) => Validate(bytes, Plan.Value);
+
     /// <summary>The schema violations of a record's bytes (empty when valid), each "location: message".</summary>
-    public static IReadOnlyList<string> Validate(byte[] bytes, bool isRelease)
+    public static IReadOnlyList<string> Validate(byte[] bytes, bool isRelease) => Validate(bytes, isRelease ? Release.Value : Review.Value);
+
+    private static IReadOnlyList<string> Validate(byte[] bytes, JsonSchema schema)
     {
         JsonDocument document;
         try
@@ -34,7 +48,7 @@ internal static class RecordSchemas
         }
         using (document)
         {
-            var results = (isRelease ? Release.Value : Review.Value).Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+            var results = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
             if (results.IsValid) return [];
             var problems = (results.Details ?? [])
                 .Where(d => d.Errors is { Count: > 0 })

@@ -26,14 +26,17 @@ internal static class AuditCommand
         command.SetAction((parse, ct) =>
         {
             var secrets = Connections.SecretsFrom(host.Environment);
+            if (parse.GetValue(json))
+                return JsonOutput.GuardAsync(host, secrets, async (people, stdout) =>
+                {
+                    var (facts, verdict) = await TrailVerification.RunAsync(people, parse.GetValue(repo), secrets, ct);
+                    stdout.WriteLine(VerifyScreen.Json(facts, verdict));
+                    return verdict.Ok ? ExitCode.Success : ExitCode.TrailBroken;
+                }, ct);
             return ShipgateCli.GuardAsync(host, secrets, async () =>
             {
-                var repository = await LocalRepository.OpenAsync(host.WorkingDirectory, host.Environment, parse.GetValue(repo), secrets, ct);
-                using var signers = await AllowedSigners.OpenAsync(repository, ct);
-                var facts = await TrailReader.ReadAsync(repository.Git, repository.Config, repository.Name, signers?.Path, ct);
-                var verdict = TrailVerifier.Verify(facts, host.Clock.GetUtcNow(), repository.Config.Audit.ReviewWithin);
-                if (parse.GetValue(json)) host.Console.Profile.Out.Writer.WriteLine(VerifyScreen.Json(facts, verdict));
-                else VerifyScreen.Show(host.Console, facts, verdict);
+                var (facts, verdict) = await TrailVerification.RunAsync(host, parse.GetValue(repo), secrets, ct);
+                VerifyScreen.Show(host.Console, facts, verdict);
                 return verdict.Ok ? ExitCode.Success : ExitCode.TrailBroken;
             }, ct);
         });

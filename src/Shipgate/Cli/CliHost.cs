@@ -14,6 +14,9 @@ internal sealed record CliHost(
     TimeProvider Clock,
     string WorkingDirectory)
 {
+    /// <summary>Standard error: where people's text goes when standard output carries JSON (--json, shipgate mcp).</summary>
+    public IAnsiConsole ErrorConsole { get; init; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
+
     public static CliHost FromProcess() => new(
         AnsiConsole.Console,
         ControllingTerminal.TryOpen,

@@ -28,11 +28,18 @@ internal static partial class ReleaseCommand
             if (result.GetValueOrDefault<string?>() is { } id && !ReleaseId().IsMatch(id))
                 result.AddError($"--resume takes a release id such as release-2026-02-04-153045, not '{SafeText.OneLine(id)}'.");
         });
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print the plan (with --dry-run) or the release's result as JSON on standard output; people's text goes to standard error.",
+        };
         var repo = RepositoryOption.Create();
 
-        var command = new Command("release", "Promote staging to production with a release record.") { dryRun, allowUnverified, wait, emergency, resume, repo };
+        var command = new Command("release", "Promote staging to production with a release record.")
+            { dryRun, allowUnverified, wait, emergency, resume, json, repo };
         command.Validators.Add(result =>
         {
+            if (result.GetValue(resume) is not null && result.GetValue(json))
+                result.AddError("--json prints a plan or a new release's result; --resume takes no --json.");
             if (result.GetValue(resume) is null) return;
             if (result.GetValue(dryRun) || result.GetValue(allowUnverified) is not null || result.GetValue(emergency) is not null)
                 result.AddError("--resume finishes a release already made; it takes no --dry-run, --allow-unverified-ci or --emergency.");
@@ -42,6 +49,8 @@ internal static partial class ReleaseCommand
             var options = new ReleaseOptions(parse.GetValue(dryRun), parse.GetValue(allowUnverified), parse.GetValue(wait), parse.GetValue(emergency));
             var folder = Path.GetFullPath(parse.GetValue(repo) ?? ".", host.WorkingDirectory);
             var secrets = Connections.SecretsFrom(host.Environment);
+            if (parse.GetValue(json))
+                return ReleaseJson.RunAsync(host, options, folder, secrets, ct);
             return ShipgateCli.GuardAsync(host, secrets, async () =>
             {
                 var context = await CreateContextAsync(host, options, folder, secrets, ct);

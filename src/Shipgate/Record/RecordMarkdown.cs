@@ -134,7 +134,8 @@ internal static class RecordMarkdown
         Line($"- **Confirmed at**: {Iso(record.Confirmation.ConfirmedAt)}");
         if (record.Confirmation.Channel is { } channel)
             Line("- **Typed**: " +
-                 (channel == ConfirmationChannel.Terminal ? "by the releaser at their terminal" : "by a person asked through MCP elicitation"));
+                 (channel == ConfirmationChannel.Terminal ? "by the releaser at their terminal" : "by a person asked through MCP elicitation") +
+                 (record.Confirmation.Client is { } client ? $" in {SafeText.Markdown(client.Name)} {SafeText.Markdown(client.Version)}" : ""));
         if (record.PreviousRelease is { } previous)
         {
             Line();

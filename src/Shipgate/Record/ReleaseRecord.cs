@@ -96,7 +96,13 @@ internal enum ConfirmationChannel
 }
 
 /// <param name="Channel">Null only in records made before the channel was recorded.</param>
-internal sealed record RecordConfirmation(string WordPresented, string WordEntered, DateTimeOffset ConfirmedAt, ConfirmationChannel? Channel);
+/// <param name="Client">The MCP client the person typed the word in (its name and version as it declared them); absent at the terminal.</param>
+internal sealed record RecordConfirmation(
+    string WordPresented, string WordEntered, DateTimeOffset ConfirmedAt, ConfirmationChannel? Channel,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RecordClient? Client = null);
+
+/// <summary>An MCP client as it named itself at initialisation: which program put the confirmation form before the person.</summary>
+internal sealed record RecordClient(string Name, string Version);
 
 /// <summary>
 /// The release policy a release was checked by: where it was read (a committed file, never the

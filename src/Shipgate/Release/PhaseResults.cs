@@ -34,3 +34,7 @@ internal sealed record DeploymentSeen(IReadOnlyList<WorkflowRun> Runs, string? N
 
 /// <summary>Which released tickets got their release comment.</summary>
 internal sealed record TicketComments(IReadOnlyList<string> Commented, IReadOnlyList<string> NotCommented, string? Note);
+
+/// <summary>What a release run found and did, for --json and the MCP tools; a part is null when the run did not reach it.</summary>
+/// <param name="Gathered">Null: there was nothing to release.</param>
+internal sealed record ReleaseOutcome(Gathered? Gathered, Released? Released = null, DeploymentSeen? Deployment = null, TicketComments? Comments = null);

@@ -26,20 +26,32 @@ internal static class ReleasePipeline
         }
 
         using var terminal = Confirmation.RequireTerminal(context);
-        if (await DryRunAsync(context, ct) is not var (preflighted, gathered))
-            return ExitCode.Success;
-        var confirmation = await Confirmation.RunAsync(context, gathered, terminal, ct);
-        var released = await RecordAndPromote.RunAsync(context, preflighted, gathered, confirmation, ct);
-        await AfterReleaseAsync(context, released, ct);
+        await ReleaseAsync(context, terminal, ct);
         return ExitCode.Success;
     }
 
-    /// <summary>Phases 1-3: what would ship and every gate that would stop it. Changes nothing. Null: nothing to release.</summary>
-    private static async Task<(Preflighted, Gathered)?> DryRunAsync(ReleaseContext context, CancellationToken ct)
+    /// <summary>The dry run, then the word from a person (terminal or MCP elicitation), the push and what follows it.</summary>
+    public static async Task<ReleaseOutcome> ReleaseAsync(ReleaseContext context, IConfirmationSource person, CancellationToken ct)
+    {
+        if (await DryRunAsync(context, ct) is not var (preflighted, gathered))
+            return new ReleaseOutcome(null);
+        var confirmation = await Confirmation.RunAsync(context, gathered, person, ct);
+        var released = await RecordAndPromote.RunAsync(context, preflighted, gathered, confirmation, ct);
+        var (deployment, comments) = await AfterReleaseAsync(context, released, ct);
+        return new ReleaseOutcome(gathered, released, deployment, comments);
+    }
+
+    /// <summary>
+    /// Phases 1-3: what would ship and every gate that would stop it. Changes nothing. Null: nothing to release.
+    /// <paramref name="onGathered"/> sees the plan before the review gate, so a plan blocked there can still be shown (--json, MCP).
+    /// </summary>
+    public static async Task<(Preflighted, Gathered)?> DryRunAsync(ReleaseContext context, CancellationToken ct,
+        Action<Preflighted, Gathered>? onGathered = null)
     {
         if (await Preflight.RunAsync(context, ct) is not { } preflighted)
             return null;
         var gathered = await Gather.RunAsync(context, preflighted, ct);
+        onGathered?.Invoke(preflighted, gathered);
         Summary.Show(context, gathered);
         ReviewGate.Check(context, gathered);
         if (context.Options.DryRun)
@@ -51,14 +63,15 @@ internal static class ReleasePipeline
     /// The phases after the push. A failure or Ctrl-C here must not report the release as failed or
     /// aborted: it is reported, with how to finish the rest later.
     /// </summary>
-    public static async Task AfterReleaseAsync(ReleaseContext context, Released released, CancellationToken ct)
+    public static async Task<(DeploymentSeen?, TicketComments?)> AfterReleaseAsync(ReleaseContext context, Released released, CancellationToken ct)
     {
         var phase = "deployment check";
+        DeploymentSeen? deployment = null;
         try
         {
-            var deployment = await DeploymentCheck.RunAsync(context, released, ct);
+            deployment = await DeploymentCheck.RunAsync(context, released, ct);
             phase = "post-release";
-            await PostRelease.RunAsync(context, released, deployment, ct);
+            return (deployment, await PostRelease.RunAsync(context, released, deployment, ct));
         }
         catch (Exception e)
         {
@@ -67,6 +80,7 @@ internal static class ReleasePipeline
             context.Console.MarkupLine($"[yellow]{Markup.Escape(what)} after the release was made: {Markup.Escape(context.Config.ProductionBranch)} is at " +
                 $"{Sha.Short(record.ToSha)} and {Markup.Escape(RecordFiles.JsonPath(record.ReleaseId))} is on {Markup.Escape(context.Config.ArchiveBranch)}. " +
                 $"Deployment check and ticket comments were not finished: run shipgate release --resume {Markup.Escape(record.ReleaseId)}.[/]");
+            return (deployment, null);
         }
     }
 }

@@ -5,7 +5,8 @@ using Shipgate.Cli;
 namespace Shipgate.Tests.Support;
 
 /// <summary>The outcome of one in-process run of the real CLI.</summary>
-internal sealed record RunResult(int ExitCode, string Output)
+/// <param name="Errors">What went to standard error: people's text when standard output carries JSON.</param>
+internal sealed record RunResult(int ExitCode, string Output, string Errors = "")
 {
     public ExitCode Code => (ExitCode)ExitCode;
 
@@ -37,9 +38,13 @@ internal sealed class ShipgateRunner(string workingDirectory, string stateFolder
     {
         var output = new StringWriter();
         var console = CapturedConsole.Create(output);
-        var host = new CliHost(console, () => HasTerminal ? new PromptAnswerer(output, answer ?? (word => word)) : null, Lookup, Clock, workingDirectory);
+        var errors = new StringWriter();
+        var host = new CliHost(console, () => HasTerminal ? new PromptAnswerer(output, errors, answer ?? (word => word)) : null, Lookup, Clock, workingDirectory)
+        {
+            ErrorConsole = CapturedConsole.Create(errors),
+        };
         var code = await ShipgateCli.RunAsync(args, host, ct);
-        return new RunResult(code, output.ToString());
+        return new RunResult(code, output.ToString(), errors.ToString());
     }
 
     /// <summary>
@@ -52,11 +57,11 @@ internal sealed class ShipgateRunner(string workingDirectory, string stateFolder
         : null;
 
     /// <summary>Answers ReadLine by reading the word from what the console printed so far.</summary>
-    private sealed class PromptAnswerer(StringWriter output, Func<string, string?> answer) : TextReader
+    private sealed class PromptAnswerer(StringWriter output, StringWriter errors, Func<string, string?> answer) : TextReader
     {
         public override string? ReadLine()
         {
-            var shown = Regex.Matches(output.ToString(), @"type the word: (\S+)");
+            var shown = Regex.Matches(output.ToString() + errors, @"type the word: (\S+)");
             return answer(shown.Count > 0 ? shown[^1].Groups[1].Value : "");
         }
     }
