@@ -11,7 +11,7 @@ namespace Shipgate.Cli;
 internal static class AuditReportCommand
 {
     /// <summary>Each format's renderer; CSV starts with a UTF-8 byte order mark, without which Excel misreads non-ASCII names.</summary>
-    private static readonly Dictionary<string, (Func<EvidenceReport, string> Render, bool ByteOrderMark)> Formats = new()
+    internal static readonly Dictionary<string, (Func<EvidenceReport, string> Render, bool ByteOrderMark)> Formats = new()
     {
         ["md"] = (ReportMarkdown.Render, false),
         ["csv"] = (ReportCsv.Render, true),
@@ -79,7 +79,7 @@ internal static class AuditReportCommand
     }
 
     /// <summary>Writes beside the target, then renames over it: a reader never sees half a report.</summary>
-    private static void WriteAtomically(string path, string text, bool byteOrderMark)
+    internal static void WriteAtomically(string path, string text, bool byteOrderMark)
     {
         var temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try

@@ -11,6 +11,7 @@ internal static class ShipgateCli
         var root = new RootCommand("Shipgate: promote staging to production with a SOC2 audit trail.");
         root.Subcommands.Add(ReleaseCommand.Create(host));
         root.Subcommands.Add(AuditCommand.Create(host));
+        root.Subcommands.Add(McpCommand.Create(host));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,0 +1,158 @@
+using System.Text.Json;
+using ModelContextProtocol.Protocol;
+using Shipgate.Tests.Support;
+
+namespace Shipgate.Tests.Mcp;
+
+/// <summary>
+/// <c>shipgate mcp</c> over stdio, driven by the SDK's own client against a real repository with a bare origin.
+/// The word is the person's: it reaches them in the elicitation form and appears in nothing the model reads before it is typed.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class McpServerTests
+{
+    private static readonly Dictionary<string, object?> NoGitHub = new() { ["allow_unverified_ci"] = "tests: no GitHub" };
+
+    [Fact]
+    public async Task The_tools_are_listed_with_descriptions_and_input_and_output_schemas()
+    {
+        using var s = new ReleaseScenario(Scenarios.Rich);
+        await using var mcp = await McpSession.StartAsync(s, person: null);
+
+        var tools = (await mcp.Client.ListToolsAsync()).ToDictionary(t => t.Name);
+
+        Assert.Equal(["audit_report", "audit_verify", "release", "release_plan"], tools.Keys.Order());
+        Assert.All(tools.Values, t => Assert.False(string.IsNullOrWhiteSpace(t.Description)));
+        var release = tools["release"].ProtocolTool;
+        Assert.Equal(["allow_unverified_ci", "emergency", "wait"],
+            release.InputSchema.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order());
+        Assert.NotNull(release.OutputSchema);
+        var plan = tools["release_plan"].ProtocolTool;
+        Assert.Equal("https://shipgate.dev/schemas/release-plan.v1.json", plan.OutputSchema!.Value.GetProperty("$id").GetString());
+        Assert.Contains("since", tools["audit_report"].ProtocolTool.InputSchema.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task Release_plan_returns_the_plan_as_structured_content_and_changes_nothing()
+    {
+        using var s = new ReleaseScenario(Scenarios.Rich);
+        var originBefore = s.OriginRefs();
+        await using var mcp = await McpSession.StartAsync(s, person: null);
+
+        var result = await mcp.CallAsync("release_plan", NoGitHub);
+
+        Assert.True(result.IsError is not true, McpSession.Visible(result));
+        var plan = result.StructuredContent!.Value;
+        Assert.Empty(Shipgate.Audit.RecordSchemas.ValidatePlan(JsonSerializer.SerializeToUtf8Bytes(plan)));
+        Assert.Equal("would_release", plan.GetProperty("verdict").GetString());
+        Assert.Equal(s.Git.RemoteSha("staging"), plan.GetProperty("plan").GetProperty("to_sha").GetString());
+        Assert.Contains("PRODUCTION RELEASE SUMMARY", McpSession.Visible(result));
+        Assert.DoesNotContain("type the word", McpSession.Visible(result));
+        Assert.Equal(originBefore, s.OriginRefs());
+    }
+
+    [Fact]
+    public async Task A_release_confirmed_through_elicitation_is_made_and_recorded_with_the_client()
+    {
+        using var s = new ReleaseScenario(Scenarios.Rich);
+        var staging = s.Git.RemoteSha("staging");
+        await using var mcp = await McpSession.StartAsync(s, form => McpSession.Typed(McpSession.WordIn(form)));
+
+        var result = await mcp.CallAsync("release", NoGitHub);
+
+        Assert.True(result.IsError is not true, McpSession.Visible(result));
+        var form = Assert.Single(mcp.Forms);
+        var word = McpSession.WordIn(form);
+        Assert.False(string.IsNullOrEmpty(word));
+        Assert.Contains("PRODUCTION", form.Message);
+        Assert.Equal(staging, s.Git.RemoteSha("main"));
+        var record = s.LastRecord();
+        var released = result.StructuredContent!.Value;
+        Assert.Equal(record.GetProperty("release_id").GetString(), released.GetProperty("release_id").GetString());
+        Assert.Equal(staging, released.GetProperty("to_sha").GetString());
+        var confirmation = record.GetProperty("confirmation");
+        Assert.Equal("mcp_elicitation", confirmation.GetProperty("channel").GetString());
+        Assert.Equal(word, confirmation.GetProperty("word_entered").GetString());
+        Assert.Equal(McpSession.ClientName, confirmation.GetProperty("client").GetProperty("name").GetString());
+        Assert.Equal(McpSession.ClientVersion, confirmation.GetProperty("client").GetProperty("version").GetString());
+        Assert.Empty(Shipgate.Audit.RecordSchemas.Validate(s.OriginFile("compliance-archives", $"releases/{record.GetProperty("release_id").GetString()}.json"), isRelease: true));
+        Assert.DoesNotContain(mcp.ServerErrors, line => McpSession.Shows(line, word));
+    }
+
+    [Fact]
+    public async Task A_client_without_elicitation_is_refused_and_nothing_changes()
+    {
+        using var s = new ReleaseScenario(Scenarios.Rich);
+        var originBefore = s.OriginRefs();
+        var releaserBefore = s.ReleaserFingerprint();
+        await using var mcp = await McpSession.StartAsync(s, person: null);
+
+        var result = await mcp.CallAsync("release", NoGitHub);
+
+        Assert.True(result.IsError);
+        Assert.Contains("does not declare elicitation support", McpSession.Visible(result));
+        Assert.Equal(originBefore, s.OriginRefs());
+        Assert.Equal(releaserBefore, s.ReleaserFingerprint());
+    }
+
+    /// <summary>One PR to release, under confirmation words no screen uses otherwise, so finding one means finding the word.</summary>
+    private static void UnusualWords(Testing.GitScenario git)
+    {
+        Scenarios.Configure(git, Scenarios.Config + "\nconfirmation:\n  words: [QUOKKA, PANGOLIN, NARWHAL]");
+        git.SquashPullRequest(201, "BOL-1: change", new() { ["web/file.ts"] = "1\n" });
+    }
+
+    public static TheoryData<string> Refusals => ["decline", "cancel", "wrong word", "empty"];
+
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public async Task Decline_cancel_or_a_wrong_word_aborts_and_changes_nothing_and_the_model_never_sees_the_word(string answer)
+    {
+        using var s = new ReleaseScenario(UnusualWords);
+        var originBefore = s.OriginRefs();
+        var releaserBefore = s.ReleaserFingerprint();
+        await using var mcp = await McpSession.StartAsync(s, form => answer switch
+        {
+            "decline" => new ElicitResult { Action = "decline" },
+            "cancel" => new ElicitResult { Action = "cancel" },
+            "empty" => McpSession.Typed(""),
+            _ => McpSession.Typed(McpSession.WordIn(form).ToLowerInvariant() + "X"),
+        });
+
+        var plan = await mcp.CallAsync("release_plan", NoGitHub);
+        var result = await mcp.CallAsync("release", NoGitHub);
+
+        Assert.True(result.IsError);
+        var said = McpSession.Visible(result);
+        Assert.Contains("aborted", said);
+        Assert.Contains("Nothing was changed", said);
+        var word = McpSession.WordIn(Assert.Single(mcp.Forms));
+        Assert.False(McpSession.Shows(said, word), said);
+        Assert.False(McpSession.Shows(McpSession.Visible(plan), word));
+        Assert.DoesNotContain(mcp.ServerErrors, line => McpSession.Shows(line, word));
+        Assert.Equal(originBefore, s.OriginRefs());
+        Assert.Equal(releaserBefore, s.ReleaserFingerprint());
+    }
+
+    [Fact]
+    public async Task Audit_verify_and_audit_report_answer_after_a_release()
+    {
+        using var s = new ReleaseScenario(Scenarios.Rich);
+        await using var mcp = await McpSession.StartAsync(s, form => McpSession.Typed(McpSession.WordIn(form)));
+        Assert.True((await mcp.CallAsync("release", NoGitHub)).IsError is not true);
+
+        var verify = await mcp.CallAsync("audit_verify");
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd");
+        var report = await mcp.CallAsync("audit_report", new() { ["since"] = "2020-01-01", ["until"] = today });
+        var written = Path.Combine(s.Folder, "report.csv");
+        var file = await mcp.CallAsync("audit_report", new() { ["since"] = "2020-01-01", ["until"] = today, ["format"] = "csv", ["out"] = written });
+        var bad = await mcp.CallAsync("audit_report", new() { ["since"] = "2020-13-01", ["until"] = today });
+
+        Assert.True(verify.IsError is not true, McpSession.Visible(verify));
+        Assert.True(verify.StructuredContent!.Value.GetProperty("ok").GetBoolean(), McpSession.Visible(verify));
+        Assert.Contains(s.ReleaseIds()[^1], McpSession.Visible(report));
+        Assert.True(file.IsError is not true, McpSession.Visible(file));
+        Assert.Contains(s.ReleaseIds()[^1], File.ReadAllText(written));
+        Assert.True(bad.IsError);
+    }
+}
