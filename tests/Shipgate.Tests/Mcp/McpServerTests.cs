@@ -156,3 +156,29 @@ public sealed class McpServerTests
         Assert.True(bad.IsError);
     }
 }
+
+/// <summary>With a GitHub token in the server's environment, no MCP message carries it, before or after confirmation.</summary>
+[Trait("Category", "Integration")]
+public sealed class McpSecretTests
+{
+    [Fact]
+    public async Task No_secret_reaches_any_tool_result_form_or_server_log()
+    {
+        await using var r = await GitHub.GitHubRelease.StartAsync(GitHub.GitHubStory.Build(GitHub.GitHubRelease.Config()), GitHub.GitHubStory.Seed);
+        var environment = new Dictionary<string, string> { ["GH_TOKEN"] = GitHub.GitHubRelease.Token, ["GITHUB_API_URL"] = r.GitHub.ApiUrl };
+        await using var mcp = await McpSession.StartAsync(r.Scenario, form => McpSession.Typed(McpSession.WordIn(form)), environment);
+
+        var plan = await mcp.CallAsync("release_plan");
+        var released = await mcp.CallAsync("release");
+        var verify = await mcp.CallAsync("audit_verify");
+
+        Assert.True(released.IsError is not true, McpSession.Visible(released));
+        Assert.Equal(r.StagingHead, r.Scenario.Git.RemoteSha("main"));
+        Assert.Equal(GitHub.GitHubRelease.Login, r.LastRecord().GetProperty("released_by_login").GetString());
+        var everything = string.Join("\n",
+            [McpSession.Visible(plan), McpSession.Visible(released), McpSession.Visible(verify), .. mcp.Forms.Select(f => f.Message), .. mcp.ServerErrors]);
+        Assert.Contains(r.StagingHead, everything);
+        Assert.DoesNotContain(GitHub.GitHubRelease.Token, everything);
+        Assert.DoesNotContain("EmulatorToken", everything);
+    }
+}
