@@ -16,13 +16,14 @@ internal static class AuditReportCommand
         ["md"] = (ReportMarkdown.Render, false),
         ["csv"] = (ReportCsv.Render, true),
         ["html"] = (ReportHtml.Render, false),
+        ["json"] = (ReportJson.Render, false),
     };
 
     public static Command Create(CliHost host)
     {
         var since = new Option<string>("--since") { Description = "First day of the period (YYYY-MM-DD, UTC, included).", Required = true, HelpName = "date" };
         var until = new Option<string>("--until") { Description = "Last day of the period (YYYY-MM-DD, UTC, included).", Required = true, HelpName = "date" };
-        var format = new Option<string>("--format") { Description = "md, csv or html.", Required = true };
+        var format = new Option<string>("--format") { Description = "md, csv, html or json.", Required = true };
         format.AcceptOnlyFromAmong([.. Formats.Keys]);
         var output = new Option<string>("--out") { Description = "The file to write; its folder must exist.", Required = true, HelpName = "path" };
         output.CustomParser = result => OutputPath(host, result);

@@ -74,18 +74,18 @@ internal sealed class ShipgateTools(CliHost host, string folder)
         });
 
     [Description("The evidence pack for an audit period: every release, its PRs, reviews, CI, tickets and gaps. Returned as Markdown, " +
-        "or written to a file (md, csv or html) when 'out' is given.")]
+        "or written to a file (md, csv, html or json) when 'out' is given.")]
     public Task<CallToolResult> AuditReport(
         [Description("First day of the period, YYYY-MM-DD (UTC, included).")] string since,
         [Description("Last day of the period, YYYY-MM-DD (UTC, included).")] string until,
-        [Description("md, csv or html (only md without 'out').")] string format = "md",
+        [Description("md, csv, html or json (only md without 'out').")] string format = "md",
         [Description("A file to write the report to (its folder must exist); without it the Markdown is returned.")] string? @out = null,
         CancellationToken ct = default) =>
         GuardAsync(async (people, _) =>
         {
             var period = ReportPeriod.Parse(since, until);
             if (!AuditReportCommand.Formats.TryGetValue(format, out var renderer))
-                throw new UsageException($"format must be md, csv or html, not '{SafeText.OneLine(format)}'.");
+                throw new UsageException($"format must be md, csv, html or json, not '{SafeText.OneLine(format)}'.");
             if (@out is null && format != "md")
                 throw new UsageException("Without 'out' the report is returned as Markdown: give format md, or a path in 'out'.");
             var repository = await LocalRepository.OpenAsync(host.WorkingDirectory, host.Environment, folder, people.Secrets, ct);

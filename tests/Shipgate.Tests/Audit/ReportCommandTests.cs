@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Shipgate.Tests.Support;
 
 namespace Shipgate.Tests.Audit;
@@ -41,7 +42,7 @@ public sealed class ReportCommandTests
         var reports = Path.Combine(s.Folder, "reports");
         Directory.CreateDirectory(reports);
 
-        foreach (var format in new[] { "md", "csv", "html" })
+        foreach (var format in new[] { "md", "csv", "html", "json" })
         {
             var result = await s.Runner.RunAsync(
                 ["audit", "report", "--since", "2026-02-01", "--until", "2026-02-28", "--format", format, "--out", Path.Combine(reports, "q1." + format)]);
@@ -65,7 +66,12 @@ public sealed class ReportCommandTests
         Assert.Contains($"<h2>{emergency}", html);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
         Assert.DoesNotContain("<script", html);
-        Assert.Equal(["q1.csv", "q1.html", "q1.md"], Directory.GetFiles(reports).Select(Path.GetFileName).Order());
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(reports, "q1.json")));
+        var evidence = Assert.Single(json.RootElement.GetProperty("releases").EnumerateArray());
+        Assert.Equal(emergency, evidence.GetProperty("record").GetProperty("release_id").GetString());
+        Assert.Equal("Carol CTO", evidence.GetProperty("review").GetProperty("reviewed_by").GetString());
+        Assert.Equal(1, json.RootElement.GetProperty("totals").GetProperty("releases").GetInt32());
+        Assert.Equal(["q1.csv", "q1.html", "q1.json", "q1.md"], Directory.GetFiles(reports).Select(Path.GetFileName).Order());
     }
 
     [Fact]
