@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Shipgate.Audit;
@@ -43,7 +44,8 @@ internal sealed class ShipgateTools(CliHost host, string folder)
         McpServer server,
         [Description("An emergency release: why it cannot wait for green CI (recorded; review it with shipgate audit review).")] string? emergency = null,
         [Description("Why CI cannot be verified (no GitHub access). Recorded in the release's warnings.")] string? allow_unverified_ci = null,
-        [Description("Follow the deployment workflow run to its end before returning.")] bool wait = false,
+        [Description("Follow the deployment workflow run to its end before returning (progress notifications tell each poll).")] bool wait = false,
+        IProgress<ProgressNotificationValue>? progress = null,
         CancellationToken ct = default)
     {
         if (server.ClientCapabilities?.Elicitation is null)
@@ -54,6 +56,8 @@ internal sealed class ShipgateTools(CliHost host, string folder)
         {
             var context = await ReleaseCommand.CreateContextAsync(people.Host, new ReleaseOptions(false, allow_unverified_ci, wait, emergency), folder,
                 people.Secrets, ct);
+            if (progress is not null)
+                context = context with { Waiting = new ProgressLines(progress, people.Secrets) };
             var outcome = await ReleasePipeline.ReleaseAsync(context, new ElicitedConfirmation(server, Patience), ct);
             var result = ReleaseResult.Build(context, outcome);
             var said = outcome.Released is { } released
@@ -136,6 +140,15 @@ internal sealed class ShipgateTools(CliHost host, string folder)
                 Content = [new TextContentBlock { Text = $"{message}\n(shipgate exit code {(int)code}: {code})" }],
             };
         }
+    }
+
+    /// <summary>Each line a numbered progress notification, its secrets redacted. Reported in order, on the caller's thread.</summary>
+    private sealed class ProgressLines(IProgress<ProgressNotificationValue> progress, Secrets secrets) : IProgress<string>
+    {
+        private int _step;
+
+        public void Report(string value) =>
+            progress.Report(new ProgressNotificationValue { Progress = ++_step, Message = SafeText.OneLine(secrets.Redact(value)) });
     }
 
     private static CallToolResult Refusal(string message) =>

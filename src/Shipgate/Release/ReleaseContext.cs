@@ -33,6 +33,8 @@ internal sealed record ReleaseContext
     public string? WebUrl { get; init; }
     public required Integration<ICodeHost> CodeHost { get; init; }
     public required Integration<ITicketTracker> Tracker { get; init; }
+    /// <summary>Told each poll of a long wait (the deployment, with --wait), for an MCP client's progress notifications; null on the terminal.</summary>
+    public IProgress<string>? Waiting { get; init; }
 
     /// <summary>Now, as records hold time (UTC, whole seconds).</summary>
     public DateTimeOffset Now() => RecordFiles.RecordTime(Clock.GetUtcNow());

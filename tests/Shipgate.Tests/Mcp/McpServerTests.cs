@@ -65,6 +65,8 @@ public sealed class McpServerTests
         var word = McpSession.WordIn(form);
         Assert.False(string.IsNullOrEmpty(word));
         Assert.Contains("PRODUCTION", form.Message);
+        Assert.Contains(staging[..7], form.Message);
+        Assert.Contains("3 PRs", form.Message);
         Assert.Equal(staging, s.Git.RemoteSha("main"));
         var record = s.LastRecord();
         var released = result.StructuredContent!.Value;
@@ -180,5 +182,51 @@ public sealed class McpSecretTests
         Assert.Contains(r.StagingHead, everything);
         Assert.DoesNotContain(GitHub.GitHubRelease.Token, everything);
         Assert.DoesNotContain("EmulatorToken", everything);
+    }
+
+    [Fact]
+    public async Task Waiting_for_the_deployment_sends_progress_notifications_and_neither_word_nor_secret()
+    {
+        await using var r = await GitHub.GitHubRelease.StartAsync(GitHub.GitHubStory.Build(GitHub.GitHubRelease.Config()), (repo, git) =>
+        {
+            GitHub.GitHubStory.Seed(repo, git);
+            repo.WorkflowRuns.Clear();
+            repo.WorkflowRuns.Add(new Emulators.WorkflowRunFixture(9004, "Deploy production", git.RemoteSha("staging"), "main",
+                Status: "in_progress", Conclusion: null));
+        });
+        using var stop = new CancellationTokenSource();
+        var actions = Task.Run(async () =>
+        {
+            // The run finishes after Shipgate has polled it twice while waiting.
+            while (!stop.IsCancellationRequested && r.GitHub.Requests.Count(q => q.Path.EndsWith("/actions/runs")) < 3) await Task.Delay(5);
+            r.GitHub.Update(g => g.Repository("acme/demo").WorkflowRuns[0] =
+                new Emulators.WorkflowRunFixture(9004, "Deploy production", r.StagingHead, "main", Conclusion: "success"));
+        });
+        var environment = new Dictionary<string, string> { ["GH_TOKEN"] = GitHub.GitHubRelease.Token, ["GITHUB_API_URL"] = r.GitHub.ApiUrl };
+        await using var mcp = await McpSession.StartAsync(r.Scenario, form => McpSession.Typed(McpSession.WordIn(form)), environment);
+        var notes = new List<ModelContextProtocol.ProgressNotificationValue>();
+
+        var result = await mcp.Client.CallToolAsync("release", new Dictionary<string, object?> { ["wait"] = true },
+            new Collector(notes));
+        await stop.CancelAsync();
+        await actions;
+
+        Assert.True(result.IsError is not true, McpSession.Visible(result));
+        var deployment = result.StructuredContent!.Value.GetProperty("deployment");
+        Assert.Equal("success", Assert.Single(deployment.GetProperty("runs").EnumerateArray()).GetProperty("state").GetString());
+        List<string> said;
+        lock (notes) said = [.. notes.Select(n => n.Message ?? "")];
+        Assert.Contains(said, m => m.Contains("Deploy production in_progress"));
+        var word = McpSession.WordIn(Assert.Single(mcp.Forms));
+        Assert.DoesNotContain(said, m => McpSession.Shows(m, word) || m.Contains(GitHub.GitHubRelease.Token));
+    }
+
+    /// <summary>Keeps every progress notification, as it arrives.</summary>
+    private sealed class Collector(List<ModelContextProtocol.ProgressNotificationValue> notes) : IProgress<ModelContextProtocol.ProgressNotificationValue>
+    {
+        public void Report(ModelContextProtocol.ProgressNotificationValue value)
+        {
+            lock (notes) notes.Add(value);
+        }
     }
 }

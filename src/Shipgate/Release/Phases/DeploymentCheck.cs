@@ -71,6 +71,7 @@ internal static class DeploymentCheck
             {
                 await Task.Delay(PollEvery, context.Clock, ct);
                 runs = await host.GetWorkflowRunsAsync(sha, context.Config.ProductionBranch, ct);
+                context.Waiting?.Report("Waiting for the deployment: " + string.Join(", ", runs.Select(r => $"{r.Name} {r.State}")));
             }
         });
         return runs;
