@@ -29,8 +29,16 @@ internal static class RecordSchemas
         return reader.ReadToEnd();
     }
 
+    /// <summary>The published schema of <c>release --json</c> and the MCP release tool's structured content.</summary>
+    public const string ResultSchema = "release-result.v1.json";
+
+    private static readonly Lazy<JsonSchema> Result = new(() => Load(ResultSchema));
+
     /// <summary>The violations of a plan document (empty when valid).</summary>
     public static IReadOnlyList<string> ValidatePlan(byte[] bytes) => Validate(bytes, Plan.Value);
+
+    /// <summary>The violations of a release result document (empty when valid).</summary>
+    public static IReadOnlyList<string> ValidateResult(byte[] bytes) => Validate(bytes, Result.Value);
 
     /// <summary>The schema violations of a record's bytes (empty when valid), each "location: message".</summary>
     public static IReadOnlyList<string> Validate(byte[] bytes, bool isRelease) => Validate(bytes, isRelease ? Release.Value : Review.Value);

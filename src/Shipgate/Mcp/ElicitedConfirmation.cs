@@ -47,7 +47,8 @@ internal sealed class ElicitedConfirmation(McpServer server, TimeSpan patience) 
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            throw new ReleaseAbortedException($"Release aborted: nobody answered the confirmation form within {patience.TotalMinutes:0} minutes. Nothing was changed.");
+            throw new ReleaseAbortedException(
+                $"Release aborted: nobody answered the confirmation form within {patience.TotalMinutes:0} minutes. Nothing was changed.");
         }
 
         return answer.Action switch

@@ -61,7 +61,8 @@ internal sealed class ShipgateTools(CliHost host, string folder)
             var outcome = await ReleasePipeline.ReleaseAsync(context, new ElicitedConfirmation(server, Patience), ct);
             var result = ReleaseResult.Build(context, outcome);
             var said = outcome.Released is { } released
-                ? $"Released {released.Record.ReleaseId}: {context.Config.ProductionBranch} is at {released.Record.ToSha}; record {context.RecordLocation(released.Record.ReleaseId)}."
+                ? $"Released {released.Record.ReleaseId}: {context.Config.ProductionBranch} is at {released.Record.ToSha}; " +
+                  $"record {context.RecordLocation(released.Record.ReleaseId)}."
                 : "Nothing to release: staging is not ahead of production.";
             return Result(result, said);
         });

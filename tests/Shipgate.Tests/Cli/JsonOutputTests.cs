@@ -88,6 +88,9 @@ public sealed class JsonOutputTests
         Assert.Equal($"releases/{releaseId}.json", json.GetProperty("record_path").GetString());
         Assert.Equal(s.Git.RemoteSha("main"), json.GetProperty("to_sha").GetString());
         Assert.Equal("terminal", json.GetProperty("confirmation_channel").GetString());
+        Assert.Empty(RecordSchemas.ValidateResult(Encoding.UTF8.GetBytes(result.Output)));
+        // A word typed at the terminal names no MCP client: the record stays as it always was.
+        Assert.False(s.LastRecord().GetProperty("confirmation").TryGetProperty("client", out _));
         Assert.Contains("CONFIRM RELEASE", result.Errors);
         Assert.DoesNotContain("word_presented", result.Output);
     }

@@ -70,6 +70,7 @@ public sealed class McpServerTests
         Assert.Equal(staging, s.Git.RemoteSha("main"));
         var record = s.LastRecord();
         var released = result.StructuredContent!.Value;
+        Assert.Empty(Shipgate.Audit.RecordSchemas.ValidateResult(JsonSerializer.SerializeToUtf8Bytes(released)));
         Assert.Equal(record.GetProperty("release_id").GetString(), released.GetProperty("release_id").GetString());
         Assert.Equal(staging, released.GetProperty("to_sha").GetString());
         var confirmation = record.GetProperty("confirmation");
@@ -77,7 +78,8 @@ public sealed class McpServerTests
         Assert.Equal(word, confirmation.GetProperty("word_entered").GetString());
         Assert.Equal(McpSession.ClientName, confirmation.GetProperty("client").GetProperty("name").GetString());
         Assert.Equal(McpSession.ClientVersion, confirmation.GetProperty("client").GetProperty("version").GetString());
-        Assert.Empty(Shipgate.Audit.RecordSchemas.Validate(s.OriginFile("compliance-archives", $"releases/{record.GetProperty("release_id").GetString()}.json"), isRelease: true));
+        var recordPath = $"releases/{record.GetProperty("release_id").GetString()}.json";
+        Assert.Empty(Shipgate.Audit.RecordSchemas.Validate(s.OriginFile("compliance-archives", recordPath), isRelease: true));
         Assert.DoesNotContain(mcp.ServerErrors, line => McpSession.Shows(line, word));
     }
 

@@ -39,7 +39,8 @@ internal sealed class ShipgateRunner(string workingDirectory, string stateFolder
         var output = new StringWriter();
         var console = CapturedConsole.Create(output);
         var errors = new StringWriter();
-        var host = new CliHost(console, () => HasTerminal ? new PromptAnswerer(output, errors, answer ?? (word => word)) : null, Lookup, Clock, workingDirectory)
+        Func<TextReader?> terminal = () => HasTerminal ? new PromptAnswerer(output, errors, answer ?? (word => word)) : null;
+        var host = new CliHost(console, terminal, Lookup, Clock, workingDirectory)
         {
             ErrorConsole = CapturedConsole.Create(errors),
         };
