@@ -37,6 +37,14 @@ internal static class RecordSchemas
     /// <summary>The violations of a plan document (empty when valid).</summary>
     public static IReadOnlyList<string> ValidatePlan(byte[] bytes) => Validate(bytes, Plan.Value);
 
+    /// <summary>The published schema of <c>audit verify --json</c> and the MCP audit_verify tool's structured content.</summary>
+    public const string VerifySchema = "audit-verify.v1.json";
+
+    private static readonly Lazy<JsonSchema> Verify = new(() => Load(VerifySchema));
+
+    /// <summary>The violations of an audit verify document (empty when valid).</summary>
+    public static IReadOnlyList<string> ValidateVerify(byte[] bytes) => Validate(bytes, Verify.Value);
+
     /// <summary>The violations of a release result document (empty when valid).</summary>
     public static IReadOnlyList<string> ValidateResult(byte[] bytes) => Validate(bytes, Result.Value);
 

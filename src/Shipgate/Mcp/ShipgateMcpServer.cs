@@ -33,13 +33,15 @@ internal static class ShipgateMcpServer
     {
         var plan = JsonDocument.Parse(RecordSchemas.Text(RecordSchemas.PlanSchema)).RootElement.Clone();
         var result = JsonDocument.Parse(RecordSchemas.Text(RecordSchemas.ResultSchema)).RootElement.Clone();
+        var verify = JsonDocument.Parse(RecordSchemas.Text(RecordSchemas.VerifySchema)).RootElement.Clone();
         return
         [
             McpServerTool.Create(tools.ReleasePlan,
                 new() { Name = "release_plan", ReadOnly = true, Destructive = false, UseStructuredContent = true, OutputSchema = plan }),
             McpServerTool.Create(tools.Release,
                 new() { Name = "release", ReadOnly = false, Destructive = true, UseStructuredContent = true, OutputSchema = result }),
-            McpServerTool.Create(tools.AuditVerify, new() { Name = "audit_verify", ReadOnly = true, Destructive = false }),
+            McpServerTool.Create(tools.AuditVerify,
+                new() { Name = "audit_verify", ReadOnly = true, Destructive = false, UseStructuredContent = true, OutputSchema = verify }),
             McpServerTool.Create(tools.AuditReport, new() { Name = "audit_report", ReadOnly = false, Destructive = false }),
         ];
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Shipgate.Audit;
 using Shipgate.Record;
 using Shipgate.Testing;
 using Shipgate.Tests.Support;
@@ -29,8 +30,13 @@ public sealed class VerifyTests
 
     private static Task<RunResult> VerifyAsync(ReleaseScenario s, params string[] extra) => s.Runner.RunAsync(["audit", "verify", .. extra]);
 
-    private static List<string> Problems(RunResult result) =>
-        JsonDocument.Parse(result.Output).RootElement.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("message").GetString()!).ToList();
+    /// <summary>The problems verify --json named; its output, broken trail or not, matches the published schema.</summary>
+    private static List<string> Problems(RunResult result)
+    {
+        Assert.Empty(RecordSchemas.ValidateVerify(System.Text.Encoding.UTF8.GetBytes(result.Output)));
+        return JsonDocument.Parse(result.Output).RootElement.GetProperty("problems").EnumerateArray()
+            .Select(p => p.GetProperty("message").GetString()!).ToList();
+    }
 
     private static IReadOnlyList<string> ReleaseFiles(ReleaseScenario s) =>
         RecordFiles.ChainIds(s.OriginFiles("compliance-archives", "releases")).Select(id => $"releases/{id}.json").ToList();

@@ -91,6 +91,10 @@ public sealed class JsonOutputTests
         Assert.Empty(RecordSchemas.ValidateResult(Encoding.UTF8.GetBytes(result.Output)));
         // A word typed at the terminal names no MCP client: the record stays as it always was.
         Assert.False(s.LastRecord().GetProperty("confirmation").TryGetProperty("client", out _));
+
+        var verify = await s.Runner.RunAsync(["audit", "verify", "--json"]);
+        Assert.True(verify.Code == ExitCode.Success, verify.Output + verify.Errors);
+        Assert.Empty(RecordSchemas.ValidateVerify(Encoding.UTF8.GetBytes(verify.Output)));
         Assert.Contains("CONFIRM RELEASE", result.Errors);
         Assert.DoesNotContain("word_presented", result.Output);
     }

@@ -27,6 +27,7 @@ public sealed class McpServerTests
         Assert.Equal(["allow_unverified_ci", "emergency", "wait"],
             release.InputSchema.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order());
         Assert.NotNull(release.OutputSchema);
+        Assert.NotNull(tools["audit_verify"].ProtocolTool.OutputSchema);
         var plan = tools["release_plan"].ProtocolTool;
         Assert.Equal("https://shipgate.dev/schemas/release-plan.v1.json", plan.OutputSchema!.Value.GetProperty("$id").GetString());
         Assert.Contains("since", tools["audit_report"].ProtocolTool.InputSchema.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
@@ -154,6 +155,7 @@ public sealed class McpServerTests
 
         Assert.True(verify.IsError is not true, McpSession.Visible(verify));
         Assert.True(verify.StructuredContent!.Value.GetProperty("ok").GetBoolean(), McpSession.Visible(verify));
+        Assert.Empty(Shipgate.Audit.RecordSchemas.ValidateVerify(JsonSerializer.SerializeToUtf8Bytes(verify.StructuredContent!.Value)));
         Assert.Contains(s.ReleaseIds()[^1], McpSession.Visible(report));
         Assert.True(file.IsError is not true, McpSession.Visible(file));
         Assert.Contains(s.ReleaseIds()[^1], File.ReadAllText(written));
