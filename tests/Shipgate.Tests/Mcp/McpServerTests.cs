@@ -85,6 +85,24 @@ public sealed class McpServerTests
     }
 
     [Fact]
+    public async Task Started_outside_a_repository_each_tool_says_what_is_wrong_as_an_error_result()
+    {
+        using var s = new ReleaseScenario(Scenarios.Rich);
+        var empty = Path.Combine(s.Folder, "not-a-repository");
+        Directory.CreateDirectory(empty);
+        await using var mcp = await McpSession.StartAsync(s, form => McpSession.Typed(McpSession.WordIn(form)), repository: empty);
+
+        var plan = await mcp.CallAsync("release_plan", NoGitHub);
+        var release = await mcp.CallAsync("release", NoGitHub);
+
+        Assert.True(plan.IsError);
+        Assert.Contains("shipgate exit code", McpSession.Visible(plan));
+        Assert.Contains("not-a-repository", McpSession.Visible(plan));
+        Assert.True(release.IsError);
+        Assert.Empty(mcp.Forms);
+    }
+
+    [Fact]
     public async Task A_client_without_elicitation_is_refused_and_nothing_changes()
     {
         using var s = new ReleaseScenario(Scenarios.Rich);

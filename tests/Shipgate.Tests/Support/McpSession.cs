@@ -32,7 +32,7 @@ internal sealed class McpSession : IAsyncDisposable
 
     /// <param name="person">Null: the client declares no elicitation support.</param>
     public static async Task<McpSession> StartAsync(ReleaseScenario s, Func<ElicitRequestParams, ElicitResult>? person,
-        Dictionary<string, string>? environment = null)
+        Dictionary<string, string>? environment = null, string? repository = null)
     {
         var env = StdioClientTransportOptions.GetDefaultEnvironmentVariables();
         foreach (var name in new[] { "GH_TOKEN", "GITHUB_TOKEN", "GH_ENTERPRISE_TOKEN", "GITHUB_ENTERPRISE_TOKEN", "LINEAR_API_KEY", "GH_HOST" })
@@ -46,7 +46,7 @@ internal sealed class McpSession : IAsyncDisposable
         {
             Name = "shipgate",
             Command = "dotnet",
-            Arguments = [typeof(ShipgateCli).Assembly.Location, "mcp", "--repo", s.Git.Releaser],
+            Arguments = [typeof(ShipgateCli).Assembly.Location, "mcp", "--repo", repository ?? s.Git.Releaser],
             WorkingDirectory = s.Folder,
             InheritEnvironmentVariables = false,
             EnvironmentVariables = env!,
