@@ -1,5 +1,6 @@
 using Shipgate.Git;
 using Shipgate.Record;
+using Shipgate.Release.After;
 using Shipgate.Release.Phases;
 using Shipgate.Rendering;
 
@@ -30,8 +31,7 @@ internal static class ReleasePipeline
             return ExitCode.Success;
         var confirmation = await Confirmation.RunAsync(context, gathered, terminal, ct);
         var released = await RecordAndPromote.RunAsync(context, preflighted, gathered, confirmation, ct);
-        await AfterReleaseAsync(context, released, ct);
-        return ExitCode.Success;
+        return await AfterReleaseAsync(context, released, ct);
     }
 
     /// <summary>Phases 1-3: what would ship and every gate that would stop it. Changes nothing. Null: nothing to release.</summary>
@@ -49,14 +49,16 @@ internal static class ReleasePipeline
 
     /// <summary>
     /// The phases after the push. A failure or Ctrl-C here must not report the release as failed or
-    /// aborted: it is reported, with how to finish the rest later.
+    /// aborted: it is reported, with how to finish the rest later. Exit 7 only when --wait saw the deployment
+    /// fail or not finish (<see cref="DeploymentVerdict"/>); the release stays made.
     /// </summary>
-    public static async Task AfterReleaseAsync(ReleaseContext context, Released released, CancellationToken ct)
+    public static async Task<ExitCode> AfterReleaseAsync(ReleaseContext context, Released released, CancellationToken ct)
     {
         var phase = "deployment check";
+        DeploymentSeen? deployment = null;
         try
         {
-            var deployment = await DeploymentCheck.RunAsync(context, released, ct);
+            deployment = await DeploymentCheck.RunAsync(context, released, ct);
             phase = "post-release";
             await PostRelease.RunAsync(context, released, deployment, ct);
         }
@@ -68,5 +70,10 @@ internal static class ReleasePipeline
                 $"{Sha.Short(record.ToSha)} and {Markup.Escape(RecordFiles.JsonPath(record.ReleaseId))} is on {Markup.Escape(context.Config.ArchiveBranch)}. " +
                 $"Deployment check and ticket comments were not finished: run shipgate release --resume {Markup.Escape(record.ReleaseId)}.[/]");
         }
+        var outcome = DeploymentVerdict.Judge(deployment, context.Options.WaitForDeployment);
+        var code = DeploymentVerdict.ExitCodeOf(outcome);
+        if (code != ExitCode.Success)
+            AfterReleaseScreen.DeploymentNeedsAttention(context.Console, context.Config, released, outcome);
+        return code;
     }
 }

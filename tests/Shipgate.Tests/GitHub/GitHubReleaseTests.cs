@@ -276,9 +276,14 @@ public sealed class GitHubReleaseTests
         await stop.CancelAsync();
         await actions;
 
-        Assert.True(result.Code == ExitCode.Success, result.Output);
+        // The run failed: --wait exits 7, and the screen says the release was made all the same.
+        Assert.True(result.Code == ExitCode.DeploymentFailed, result.Output);
+        Assert.Equal(7, (int)result.Code);
+        Assert.Equal(r.StagingHead, r.Scenario.Git.RemoteSha("main"));
         Assert.Contains("https://github.com/acme/demo/actions/runs/9002", result.Output);
         Assert.Contains("Status: failure (Deploy production)", result.Output);
+        Assert.Contains("was made", Flat(result));
+        Assert.Contains("its deployment FAILED", Flat(result));
         Assert.True(r.GitHub.Requests.Count(q => q.Path.EndsWith("/actions/runs")) >= 5);
     }
 
