@@ -29,6 +29,15 @@ internal sealed record WorkflowRunWire(long Id, string? Name, string DisplayTitl
 /// <summary>GET /user, or any actor ({"login": ...}).</summary>
 internal sealed record ActorWire(string Login);
 
+/// <summary>A GitHub Release as GET .../releases/tags/{tag}, POST .../releases and PATCH .../releases/{release_id} answer it.</summary>
+internal sealed record ReleaseWire(long Id, string HtmlUrl, string TagName);
+
+/// <summary>The body of POST /repos/{owner}/{repo}/releases: the tag exists already (the release pushed it), so GitHub uses it as is.</summary>
+internal sealed record CreateReleaseWire(string TagName, string Name, string Body, bool Draft = false, bool Prerelease = false);
+
+/// <summary>The body of PATCH /repos/{owner}/{repo}/releases/{release_id}: a release made before (--resume) gets today's text.</summary>
+internal sealed record EditReleaseWire(string Name, string Body);
+
 /// <summary>GitHub's explanation that comes with a refusal.</summary>
 internal sealed record ServerMessageWire(string? Message = null);
 
@@ -87,6 +96,9 @@ internal enum PullRequestState
 [JsonSerializable(typeof(WorkflowRunsWire))]
 [JsonSerializable(typeof(ActorWire))]
 [JsonSerializable(typeof(ServerMessageWire))]
+[JsonSerializable(typeof(ReleaseWire))]
+[JsonSerializable(typeof(CreateReleaseWire))]
+[JsonSerializable(typeof(EditReleaseWire))]
 internal sealed partial class GitHubRestJson : JsonSerializerContext;
 
 /// <summary>GraphQL requests and answers: camelCase names, the same strictness.</summary>

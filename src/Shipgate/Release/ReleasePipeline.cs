@@ -58,6 +58,9 @@ internal static class ReleasePipeline
         DeploymentSeen? deployment = null;
         try
         {
+            phase = "GitHub Release";
+            await GitHubReleasePage.RunAsync(context, released, ct);
+            phase = "deployment check";
             deployment = await DeploymentCheck.RunAsync(context, released, ct);
             phase = "post-release";
             await PostRelease.RunAsync(context, released, deployment, ct);
