@@ -53,7 +53,8 @@ internal sealed class GitHubClient(GitHubHttp http, string owner, string name, s
             ApiException refused;
             try
             {
-                var created = await http.SendJsonAsync(HttpMethod.Post, Call("/repos/{owner}/{repo}/releases"), create, GitHubRestJson.Default.ReleaseWire, ct);
+                var created = await http.SendJsonAsync(HttpMethod.Post, Call("/repos/{owner}/{repo}/releases"), create,
+                    GitHubRestJson.Default.ReleaseWire, ct);
                 return new PublishedRelease(created.HtmlUrl, Created: true);
             }
             catch (ApiException e) when (e.Status == 422)
@@ -63,8 +64,8 @@ internal sealed class GitHubClient(GitHubHttp http, string owner, string name, s
             existing = await http.FindAsync(byTag, GitHubRestJson.Default.ReleaseWire, ct) ?? throw refused;
         }
         var edit = JsonSerializer.Serialize(new EditReleaseWire(notes.Name, notes.Body), GitHubRestJson.Default.EditReleaseWire);
-        var updated = await http.SendJsonAsync(HttpMethod.Patch, Call("/repos/{owner}/{repo}/releases/{release_id}", existing.Id.ToString(CultureInfo.InvariantCulture)),
-            edit, GitHubRestJson.Default.ReleaseWire, ct);
+        var byId = Call("/repos/{owner}/{repo}/releases/{release_id}", existing.Id.ToString(CultureInfo.InvariantCulture));
+        var updated = await http.SendJsonAsync(HttpMethod.Patch, byId, edit, GitHubRestJson.Default.ReleaseWire, ct);
         return new PublishedRelease(updated.HtmlUrl, Created: false);
     }
 
