@@ -2,6 +2,7 @@ using Shipgate.Config;
 using Shipgate.Git;
 using Shipgate.Integrations;
 using Shipgate.Record;
+using Shipgate.Slack;
 
 namespace Shipgate.Release;
 
@@ -33,6 +34,8 @@ internal sealed record ReleaseContext
     public string? WebUrl { get; init; }
     public required Integration<ICodeHost> CodeHost { get; init; }
     public required Integration<ITicketTracker> Tracker { get; init; }
+    /// <summary>The Slack incoming webhook (SHIPGATE_SLACK_WEBHOOK_URL); null: no Slack message.</summary>
+    public SlackWebhook? Slack { get; init; }
 
     /// <summary>Now, as records hold time (UTC, whole seconds).</summary>
     public DateTimeOffset Now() => RecordFiles.RecordTime(Clock.GetUtcNow());

@@ -59,9 +59,15 @@ internal static class ReleasePipeline
         try
         {
             phase = "GitHub Release";
-            await GitHubReleasePage.RunAsync(context, released, ct);
+            var page = await GitHubReleasePage.RunAsync(context, released, ct);
             phase = "deployment check";
-            deployment = await DeploymentCheck.RunAsync(context, released, ct);
+            SlackSeen? announced = null;
+            deployment = await DeploymentCheck.RunAsync(context, released, ct,
+                async runs => announced = await SlackAnnouncement.AnnounceAsync(context, released, page, runs, ct));
+            phase = "Slack message";
+            announced ??= await SlackAnnouncement.AnnounceAsync(context, released, page, deployment.Runs, ct);
+            if (context.Options.WaitForDeployment)
+                await SlackAnnouncement.TellOutcomeAsync(context, released, page, deployment, DeploymentVerdict.Judge(deployment, followed: true), ct);
             phase = "post-release";
             await PostRelease.RunAsync(context, released, deployment, ct);
         }

@@ -1,5 +1,4 @@
 using Shipgate.Integrations;
-using Shipgate.Record;
 using Shipgate.Release.After;
 using Shipgate.Rendering;
 
@@ -27,9 +26,7 @@ internal static class GitHubReleasePage
             return new ReleasePageSeen(null, "GitHub Release: off (github.release: false).", Failed: false);
         if (!context.CodeHost.TryGet(out var host))
             return new ReleasePageSeen(null, $"GitHub Release not made: {context.CodeHost.Missing}.", Failed: false);
-        var markdownPath = RecordFiles.MarkdownPath(record.ReleaseId);
-        var files = await context.Git.ReadFilesAsync(released.RecordCommit, [markdownPath], ct);
-        var markdown = files.TryGetValue(markdownPath, out var bytes) ? System.Text.Encoding.UTF8.GetString(bytes) : null;
+        var markdown = await ReleaseMarkdownFile.ReadAsync(context, released, ct);
         if (ReleasePageText.For(record, markdown, context.RecordLocation(record.ReleaseId)) is not { } notes)
             return new ReleasePageSeen(null, $"GitHub Release not made: {record.ReleaseId} was recorded before releases were tagged.", Failed: false);
         try
