@@ -37,7 +37,11 @@ internal sealed class GitHubClient(GitHubHttp http, string owner, string name, s
             Call("/repos/{owner}/{repo}/actions/runs",
                 query: $"head_sha={Uri.EscapeDataString(sha)}&branch={Uri.EscapeDataString(branch)}&per_page={GitHubHttp.PerPage}"),
             GitHubRestJson.Default.WorkflowRunsWire,
-            page => page.WorkflowRuns.Select(r => new WorkflowRun(r.Id, r.Name ?? r.DisplayTitle, r.Status ?? RunStatus.Queued, r.Conclusion, r.HtmlUrl)), ct);
+            page => page.WorkflowRuns.Select(r => new WorkflowRun(r.Id, r.Name ?? r.DisplayTitle, r.Status ?? RunStatus.Queued, r.Conclusion, r.HtmlUrl)
+            {
+                StartedAt = r.RunStartedAt,
+                UpdatedAt = r.UpdatedAt,
+            }), ct);
 
     /// <summary>
     /// GET the release of the tag (404: none), then PATCH it or POST a new one. A POST refused with 422 (a release for

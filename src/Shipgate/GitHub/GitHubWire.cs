@@ -24,7 +24,8 @@ internal sealed record PullWire(int Number, string Title, ActorWire? User, strin
 /// <summary>GET /repos/{owner}/{repo}/actions/runs. A run's name and status may be null (GitHub's description says so).</summary>
 internal sealed record WorkflowRunsWire(IReadOnlyList<WorkflowRunWire> WorkflowRuns);
 
-internal sealed record WorkflowRunWire(long Id, string? Name, string DisplayTitle, RunStatus? Status, RunConclusion? Conclusion, string HtmlUrl);
+internal sealed record WorkflowRunWire(long Id, string? Name, string DisplayTitle, RunStatus? Status, RunConclusion? Conclusion, string HtmlUrl,
+    DateTimeOffset? RunStartedAt = null, DateTimeOffset? UpdatedAt = null);
 
 /// <summary>GET /user, or any actor ({"login": ...}).</summary>
 internal sealed record ActorWire(string Login);

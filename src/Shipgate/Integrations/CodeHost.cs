@@ -111,6 +111,10 @@ internal sealed record WorkflowRun(long Id, string Name, RunStatus Status, RunCo
 {
     public bool IsCompleted => Status == RunStatus.Completed;
 
+    /// <summary>When the run started and last changed, as GitHub says (for the deployment record).</summary>
+    public DateTimeOffset? StartedAt { get; init; }
+    public DateTimeOffset? UpdatedAt { get; init; }
+
     /// <summary>Its conclusion once completed, else its status, as GitHub words them ("success", "in_progress").</summary>
     public string State => Conclusion is { } conclusion ? JsonNames.Of(conclusion) : JsonNames.Of(Status);
 }

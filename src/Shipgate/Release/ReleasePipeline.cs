@@ -67,7 +67,12 @@ internal static class ReleasePipeline
             phase = "Slack message";
             announced ??= await SlackAnnouncement.AnnounceAsync(context, released, page, deployment.Runs, ct);
             if (context.Options.WaitForDeployment)
-                await SlackAnnouncement.TellOutcomeAsync(context, released, page, deployment, DeploymentVerdict.Judge(deployment, followed: true), ct);
+            {
+                var followed = DeploymentVerdict.Judge(deployment, followed: true);
+                await SlackAnnouncement.TellOutcomeAsync(context, released, page, deployment, followed, ct);
+                phase = "deployment record";
+                await RecordDeployment.RunAsync(context, released, deployment, followed, ct);
+            }
             phase = "post-release";
             await PostRelease.RunAsync(context, released, deployment, ct);
         }
