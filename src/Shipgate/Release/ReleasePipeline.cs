@@ -82,7 +82,8 @@ internal static class ReleasePipeline
             var what = ct.IsCancellationRequested ? "Interrupted" : $"{phase} failed ({SafeText.OneLine(context.Secrets.Redact(e.Message))})";
             context.Console.MarkupLine($"[yellow]{Markup.Escape(what)} after the release was made: {Markup.Escape(context.Config.ProductionBranch)} is at " +
                 $"{Sha.Short(record.ToSha)} and {Markup.Escape(RecordFiles.JsonPath(record.ReleaseId))} is on {Markup.Escape(context.Config.ArchiveBranch)}. " +
-                $"Deployment check and ticket comments were not finished: run shipgate release --resume {Markup.Escape(record.ReleaseId)}.[/]");
+                $"What follows the push (GitHub Release, deployment check, Slack, ticket comments) was not all finished: " +
+                $"run shipgate release --resume {Markup.Escape(record.ReleaseId)}.[/]");
         }
         var outcome = DeploymentVerdict.Judge(deployment, context.Options.WaitForDeployment);
         var code = DeploymentVerdict.ExitCodeOf(outcome);

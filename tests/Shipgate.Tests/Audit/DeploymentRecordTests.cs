@@ -83,4 +83,30 @@ public sealed class DeploymentRecordTests
         Assert.True(resumed.Code == ExitCode.Success, resumed.Output);
         Assert.Single(r.Scenario.OriginFiles("compliance-archives", "releases"), f => f.Contains("/deployment-", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task The_next_release_chains_onto_the_deployment_record_and_the_trail_verifies()
+    {
+        await using var r = await GitHubRelease.StartAsync(GitHubStory.Build(GitHubRelease.Config()), GitHubStory.Seed);
+        Assert.True((await r.ReleaseAsync("--wait")).Code == ExitCode.Success);
+        var deploymentId = Path.GetFileNameWithoutExtension(DeploymentFile(r));
+        r.Scenario.Git.SquashPullRequest(400, "BOL-40: Follow-up", new() { ["web/follow.ts"] = "1\n" });
+        var head = r.StagingHead;
+        r.GitHub.Update(s =>
+        {
+            var repo = s.Repository("acme/demo");
+            repo.Branches["staging"] = head;
+            repo.CheckRuns.Add(new CheckRunFixture(77, head, "build"));
+            repo.WorkflowRuns.Add(new WorkflowRunFixture(9010, "Deploy production", head, "main"));
+        });
+
+        var second = await r.ReleaseAsync("--wait");
+
+        Assert.True(second.Code == ExitCode.Success, second.Output);
+        var previous = r.LastRecord().GetProperty("previous_release");
+        Assert.Equal(deploymentId, previous.GetProperty("id").GetString());
+        Assert.Equal(2, r.Scenario.OriginFiles("compliance-archives", "releases").Count(f => f.Contains("/deployment-", StringComparison.Ordinal)));
+        var verify = await r.Scenario.Runner.RunAsync(["audit", "verify"]);
+        Assert.True(verify.Code == ExitCode.Success, verify.Output);
+    }
 }
