@@ -54,11 +54,10 @@ internal static class ReleasePipeline
     /// </summary>
     public static async Task<ExitCode> AfterReleaseAsync(ReleaseContext context, Released released, CancellationToken ct)
     {
-        var phase = "deployment check";
+        var phase = "GitHub Release";
         DeploymentSeen? deployment = null;
         try
         {
-            phase = "GitHub Release";
             var page = await GitHubReleasePage.RunAsync(context, released, ct);
             phase = "deployment check";
             SlackSeen? announced = null;
