@@ -20,6 +20,11 @@ internal enum ExitCode
     TrailBroken = 5,
     /// <summary>No person can type the confirmation word: the process has no controlling terminal (piped input, CI). Nothing was changed.</summary>
     NoTerminal = 6,
+    /// <summary>
+    /// --wait followed the deployment run and it failed or did not finish in time. The release was made and stays made:
+    /// this says the deployment needs a person, not that the release failed.
+    /// </summary>
+    DeploymentFailed = 7,
 }
 
 /// <summary>A failure that ends the command with a message for the user and a documented exit code.</summary>

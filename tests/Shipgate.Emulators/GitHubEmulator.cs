@@ -120,6 +120,10 @@ internal sealed class GitHubProtocol(GitHubFixture state) : IProtocol
             return Json(404, GitHubRest.Error("Not Found", "404"), violations, isGraphQL);
         }
 
+        if (request.Method is "POST" or "PATCH" or "PUT")
+        {
+            violations.AddRange(RestSpec.GitHub.ValidateRequestBody(operation, request.Body));
+        }
         var apiRoot = request.BaseUrl + (request.Path.StartsWith("/api/v3", StringComparison.Ordinal) ? "/api/v3" : "");
         var answer = operation.PathTemplate == "/rate_limit"
             ? new RestAnswer(200, RateLimitResources())

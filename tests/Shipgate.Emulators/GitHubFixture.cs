@@ -46,6 +46,9 @@ public sealed class RepositoryFixture
     public List<CheckRunFixture> CheckRuns { get; init; } = [];
     public List<WorkflowRunFixture> WorkflowRuns { get; init; } = [];
 
+    /// <summary>GitHub Releases, one per tag at most (GitHub refuses a second with 422 already_exists).</summary>
+    public List<ReleaseFixture> Releases { get; init; } = [];
+
     [JsonIgnore]
     public string FullName => $"{Owner}/{Name}";
 
@@ -128,4 +131,11 @@ internal static class FixtureJson
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
+}
+
+/// <summary>A GitHub Release: its tag, title and Markdown body as created or last edited.</summary>
+public sealed record ReleaseFixture(long Id, string TagName, string Name, string Body, DateTimeOffset CreatedAt)
+{
+    public bool Draft { get; init; }
+    public bool Prerelease { get; init; }
 }

@@ -157,6 +157,43 @@ public sealed class RestSpec
     }
 
     /// <summary>
+    /// Checks a request's JSON body against the operation's requestBody schema: a body where none is
+    /// declared, one that does not parse, or one the schema refuses (a missing required field, an
+    /// unknown type) is a violation.
+    /// </summary>
+    public IReadOnlyList<string> ValidateRequestBody(RestOperation operation, string body)
+    {
+        if (operation.Node["requestBody"]?["content"]?["application/json"]?["schema"] is not JsonObject openApiSchema)
+        {
+            return string.IsNullOrEmpty(body) ? [] : [$"{operation} takes no JSON body"];
+        }
+        var schema = _schemas.GetOrAdd((operation, RequestBodyKey), key => BuildSchema(key.Item1, key.Item2, openApiSchema));
+        JsonDocument instance;
+        try
+        {
+            instance = JsonDocument.Parse(body);
+        }
+        catch (JsonException e)
+        {
+            return [$"{operation} request body is not JSON: {e.Message}"];
+        }
+        using (instance)
+        {
+            var results = schema!.Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+            return results.IsValid
+                ? []
+                : [.. (results.Details ?? [])
+                    .Where(d => d.Errors is { Count: > 0 })
+                    .SelectMany(d => d.Errors!.Select(e => $"{operation} request body at '{d.InstanceLocation}': {e.Key}: {e.Value}"))
+                    .Distinct()
+                    .Take(20)];
+        }
+    }
+
+    /// <summary>The schema cache's key for a request body (responses use their status).</summary>
+    private const int RequestBodyKey = 0;
+
+    /// <summary>
     /// Adds every property the response schema requires and <paramref name="data"/> lacks, with
     /// neutral values (null where nullable, the first enum value, 0, false, a placeholder URL),
     /// so an emulator states only the fields that carry meaning.

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Json.Schema;
+using Shipgate.Record;
 
 namespace Shipgate.Audit;
 
@@ -11,6 +12,7 @@ internal static class RecordSchemas
 {
     private static readonly Lazy<JsonSchema> Release = new(() => Load("release-record.v1.json"));
     private static readonly Lazy<JsonSchema> Review = new(() => Load("review-record.v1.json"));
+    private static readonly Lazy<JsonSchema> Deployment = new(() => Load("deployment-record.v1.json"));
 
     private static readonly Lazy<JsonSchema> Plan = new(() => Load(PlanSchema));
 
@@ -50,6 +52,10 @@ internal static class RecordSchemas
 
     /// <summary>The schema violations of a record's bytes (empty when valid), each "location: message".</summary>
     public static IReadOnlyList<string> Validate(byte[] bytes, bool isRelease) => Validate(bytes, isRelease ? Release.Value : Review.Value);
+
+    /// <summary>The schema violations of a chain record's bytes, by the kind its id names (release, review, deployment).</summary>
+    public static IReadOnlyList<string> ValidateLink(string id, byte[] bytes) =>
+        Validate(bytes, RecordFiles.IsReleaseId(id) ? Release.Value : RecordFiles.IsDeploymentId(id) ? Deployment.Value : Review.Value);
 
     private static IReadOnlyList<string> Validate(byte[] bytes, JsonSchema schema)
     {

@@ -102,7 +102,7 @@ internal static class TrailGuard
         var bytes = tip.Bytes.GetValueOrDefault(last, []);
         var restoreRecord = $"Restore the original bytes of {RecordFiles.JsonPath(last)} on {branch} from a clone or backup " +
             $"(git log -p {remote}/{branch} -- {RecordFiles.JsonPath(last)} shows what changed).";
-        if (RecordSchemas.Validate(bytes, RecordFiles.IsReleaseId(last)) is { Count: > 0 } errors)
+        if (RecordSchemas.ValidateLink(last, bytes) is { Count: > 0 } errors)
             breaks.Add(new($"the last record {RecordFiles.JsonPath(last)} cannot be read as a record ({errors[0]})", restoreRecord));
         else if (ChainTipBreak(tip, last, bytes) is { } chain)
             breaks.Add(new(chain, restoreRecord));
@@ -115,9 +115,7 @@ internal static class TrailGuard
     /// <summary>Whether the last link holds the id and SHA-256 of the link before it.</summary>
     private static string? ChainTipBreak(TrailTip tip, string last, byte[] bytes)
     {
-        var claimed = RecordFiles.IsReleaseId(last)
-            ? RecordFiles.FromJsonBytes(bytes)?.PreviousRelease
-            : RecordFiles.ReviewFromJsonBytes(bytes)?.PreviousRelease;
+        var claimed = RecordFiles.PreviousOf(last, bytes);
         var before = tip.ChainIds.Count > 1 ? tip.ChainIds[^2] : null;
         if (before is null)
             return claimed is null ? null : $"the hash chain is broken at its tip: {last} links to {claimed.Id}, which {tip.ArchiveBranch} no longer holds";

@@ -54,7 +54,7 @@ internal static class TrailVerifier
         TrailLink? previous = null;
         foreach (var link in facts.Links)
         {
-            var errors = RecordSchemas.Validate(link.Bytes, link.IsRelease);
+            var errors = RecordSchemas.ValidateLink(link.Id, link.Bytes);
             if (errors.Count > 0)
                 // Nothing in a record that breaks the schema can be trusted; it still counts as a link for the next one's hash.
                 problems.Add(new(TrailCheck.Schema, link.Id, $"{link.Path} does not match the published schema: {string.Join("; ", errors.Take(5))}"));
@@ -119,6 +119,16 @@ internal static class TrailVerifier
                     problems.Add(new(TrailCheck.Chain, link.Id, $"{link.Path} says it is {record.ReleaseId}: records were swapped or renamed."));
                 claimed = record.PreviousRelease;
                 releases.Add((link, record));
+            }
+            else if (RecordFiles.IsDeploymentId(link.Id))
+            {
+                var deployment = RecordFiles.DeploymentFromJsonBytes(link.Bytes) ?? throw new JsonException("empty");
+                if (deployment.DeploymentId != link.Id)
+                    problems.Add(new(TrailCheck.Chain, link.Id, $"{link.Path} says it is {deployment.DeploymentId}: records were swapped or renamed."));
+                if (!releases.Any(r => r.Item2.ReleaseId == deployment.DeploysRelease))
+                    problems.Add(new(TrailCheck.Chain, link.Id, $"{link.Id} records the deployment of {deployment.DeploysRelease}, " +
+                        "which is not on the archive branch before it."));
+                claimed = deployment.PreviousRelease;
             }
             else
             {

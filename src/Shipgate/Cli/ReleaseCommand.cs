@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Shipgate.Integrations;
 using Shipgate.Release;
 using Shipgate.Rendering;
+using Shipgate.Slack;
 
 namespace Shipgate.Cli;
 
@@ -102,6 +103,7 @@ internal static partial class ReleaseCommand
             WebUrl = webUrl,
             CodeHost = codeHost,
             Tracker = tracker,
+            Slack = SlackWebhook.FromEnvironment(host.Environment, secrets, host.Clock, waits),
         };
     }
 }

@@ -23,7 +23,7 @@ internal static class ReleaseJson
             using var terminal = Confirmation.RequireTerminal(context);
             var outcome = await ReleasePipeline.ReleaseAsync(context, terminal, ct);
             stdout.WriteLine(JsonOutput.Text(ReleaseResult.Build(context, outcome)));
-            return ExitCode.Success;
+            return outcome.Code;
         }, ct);
 
     /// <summary>The dry run as a plan document; a gate's refusal is its verdict (exit 3), told to people too.</summary>

@@ -52,6 +52,7 @@ internal sealed class GitHubSection
     public string? ApiUrl { get; set; }
     public List<string>? RequiredChecks { get; set; }
     public bool? RequireIndependentReview { get; set; }
+    public bool? Release { get; set; }
 }
 
 internal sealed class LinearSection

@@ -128,6 +128,7 @@ internal static partial class ConfigLoader
             ApiUrl = github.ApiUrl is { } url ? Url(url, "github.api_url", at) : null,
             RequiredChecks = github.RequiredChecks ?? [],
             RequireIndependentReview = github.RequireIndependentReview ?? false,
+            PublishRelease = github.Release ?? true,
         };
     }
 

@@ -41,6 +41,8 @@ internal sealed record GitHubSettings
     public string? ApiUrl { get; init; }
     public IReadOnlyList<string> RequiredChecks { get; init; } = [];
     public bool RequireIndependentReview { get; init; }
+    /// <summary>github.release: make a GitHub Release for each release's tag after the push.</summary>
+    public bool PublishRelease { get; init; } = true;
 }
 
 /// <summary>How the audit trail is protected and checked.</summary>

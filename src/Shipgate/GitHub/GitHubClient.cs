@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using Shipgate.Integrations;
 
 namespace Shipgate.GitHub;
@@ -35,7 +37,41 @@ internal sealed class GitHubClient(GitHubHttp http, string owner, string name, s
             Call("/repos/{owner}/{repo}/actions/runs",
                 query: $"head_sha={Uri.EscapeDataString(sha)}&branch={Uri.EscapeDataString(branch)}&per_page={GitHubHttp.PerPage}"),
             GitHubRestJson.Default.WorkflowRunsWire,
-            page => page.WorkflowRuns.Select(r => new WorkflowRun(r.Id, r.Name ?? r.DisplayTitle, r.Status ?? RunStatus.Queued, r.Conclusion, r.HtmlUrl)), ct);
+            page => page.WorkflowRuns.Select(r => new WorkflowRun(r.Id, r.Name ?? r.DisplayTitle, r.Status ?? RunStatus.Queued, r.Conclusion, r.HtmlUrl)
+            {
+                StartedAt = r.RunStartedAt,
+                UpdatedAt = r.UpdatedAt,
+            }), ct);
+
+    /// <summary>
+    /// GET the release of the tag (404: none), then PATCH it or POST a new one. A POST refused with 422 (a release for
+    /// the tag appeared meanwhile, or an earlier attempt landed unseen) is read again and updated, never duplicated.
+    /// </summary>
+    public async Task<PublishedRelease> PublishReleaseAsync(ReleaseNotes notes, CancellationToken ct)
+    {
+        var byTag = Call("/repos/{owner}/{repo}/releases/tags/{tag}", notes.Tag);
+        var existing = await http.FindAsync(byTag, GitHubRestJson.Default.ReleaseWire, ct);
+        if (existing is null)
+        {
+            var create = JsonSerializer.Serialize(new CreateReleaseWire(notes.Tag, notes.Name, notes.Body), GitHubRestJson.Default.CreateReleaseWire);
+            ApiException refused;
+            try
+            {
+                var created = await http.SendJsonAsync(HttpMethod.Post, Call("/repos/{owner}/{repo}/releases"), create,
+                    GitHubRestJson.Default.ReleaseWire, ct);
+                return new PublishedRelease(created.HtmlUrl, Created: true);
+            }
+            catch (ApiException e) when (e.Status == 422)
+            {
+                refused = e;
+            }
+            existing = await http.FindAsync(byTag, GitHubRestJson.Default.ReleaseWire, ct) ?? throw refused;
+        }
+        var edit = JsonSerializer.Serialize(new EditReleaseWire(notes.Name, notes.Body), GitHubRestJson.Default.EditReleaseWire);
+        var byId = Call("/repos/{owner}/{repo}/releases/{release_id}", existing.Id.ToString(CultureInfo.InvariantCulture));
+        var updated = await http.SendJsonAsync(HttpMethod.Patch, byId, edit, GitHubRestJson.Default.ReleaseWire, ct);
+        return new PublishedRelease(updated.HtmlUrl, Created: false);
+    }
 
     public async Task<PullRequestLookup> GetPullRequestsAsync(IReadOnlyCollection<int> numbers, IReadOnlyCollection<string> commitShas, CancellationToken ct)
     {
@@ -84,12 +120,14 @@ internal sealed class GitHubClient(GitHubHttp http, string owner, string name, s
         }
     }
 
-    /// <summary>A call on this repository: <paramref name="template"/> as GitHub's documentation names it, filled in.</summary>
+    /// <summary>A call on this repository: <paramref name="template"/> as GitHub's documentation names it, filled in ({ref}, {tag} or {release_id}).</summary>
     private RestCall Call(string template, string? reference = null, string query = "") =>
         new(template, template
             .Replace("{owner}", Uri.EscapeDataString(owner), StringComparison.Ordinal)
             .Replace("{repo}", Uri.EscapeDataString(name), StringComparison.Ordinal)
-            .Replace("{ref}", Uri.EscapeDataString(reference ?? ""), StringComparison.Ordinal) + (query.Length > 0 ? "?" + query : ""));
+            .Replace("{ref}", Uri.EscapeDataString(reference ?? ""), StringComparison.Ordinal)
+            .Replace("{tag}", Uri.EscapeDataString(reference ?? ""), StringComparison.Ordinal)
+            .Replace("{release_id}", Uri.EscapeDataString(reference ?? ""), StringComparison.Ordinal) + (query.Length > 0 ? "?" + query : ""));
 
     /// <summary>The actor's login; a deleted account is GitHub's "ghost".</summary>
     private static string Login(ActorWire? actor) => actor?.Login ?? "ghost";

@@ -51,6 +51,27 @@ internal sealed partial class GitHubHttp
         return value;
     }
 
+    /// <summary>GET of one REST resource that may not exist: null when GitHub answers 404.</summary>
+    internal async Task<T?> FindAsync<T>(RestCall call, JsonTypeInfo<T> type, CancellationToken ct) where T : class
+    {
+        try
+        {
+            return await GetAsync(call, type, ct);
+        }
+        catch (ApiException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>POST or PATCH of a JSON body to a REST resource; the answer read strictly as <typeparamref name="T"/>.</summary>
+    internal async Task<T> SendJsonAsync<T>(HttpMethod method, RestCall call, string json, JsonTypeInfo<T> type, CancellationToken ct) where T : class
+    {
+        var request = new HttpRequestMessage(method, RestUrl(call.Path)) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        var (value, _) = await SendAsync(request, $"{method.Method} {PathOnly(call.Path)}", $"{method.Method} {call.Endpoint}", type, ct);
+        return value;
+    }
+
     /// <summary>Every item of a paginated REST list, following the link header's rel="next"; each page read strictly.</summary>
     internal async Task<List<TItem>> GetAllAsync<TPage, TItem>(
         RestCall call, JsonTypeInfo<TPage> type, Func<TPage, IEnumerable<TItem>> items, CancellationToken ct)

@@ -24,10 +24,20 @@ internal sealed record PullWire(int Number, string Title, ActorWire? User, strin
 /// <summary>GET /repos/{owner}/{repo}/actions/runs. A run's name and status may be null (GitHub's description says so).</summary>
 internal sealed record WorkflowRunsWire(IReadOnlyList<WorkflowRunWire> WorkflowRuns);
 
-internal sealed record WorkflowRunWire(long Id, string? Name, string DisplayTitle, RunStatus? Status, RunConclusion? Conclusion, string HtmlUrl);
+internal sealed record WorkflowRunWire(long Id, string? Name, string DisplayTitle, RunStatus? Status, RunConclusion? Conclusion, string HtmlUrl,
+    DateTimeOffset? RunStartedAt = null, DateTimeOffset? UpdatedAt = null);
 
 /// <summary>GET /user, or any actor ({"login": ...}).</summary>
 internal sealed record ActorWire(string Login);
+
+/// <summary>A GitHub Release as GET .../releases/tags/{tag}, POST .../releases and PATCH .../releases/{release_id} answer it.</summary>
+internal sealed record ReleaseWire(long Id, string HtmlUrl, string TagName);
+
+/// <summary>The body of POST /repos/{owner}/{repo}/releases: the tag exists already (the release pushed it), so GitHub uses it as is.</summary>
+internal sealed record CreateReleaseWire(string TagName, string Name, string Body, bool Draft = false, bool Prerelease = false);
+
+/// <summary>The body of PATCH /repos/{owner}/{repo}/releases/{release_id}: a release made before (--resume) gets today's text.</summary>
+internal sealed record EditReleaseWire(string Name, string Body);
 
 /// <summary>GitHub's explanation that comes with a refusal.</summary>
 internal sealed record ServerMessageWire(string? Message = null);
@@ -87,6 +97,9 @@ internal enum PullRequestState
 [JsonSerializable(typeof(WorkflowRunsWire))]
 [JsonSerializable(typeof(ActorWire))]
 [JsonSerializable(typeof(ServerMessageWire))]
+[JsonSerializable(typeof(ReleaseWire))]
+[JsonSerializable(typeof(CreateReleaseWire))]
+[JsonSerializable(typeof(EditReleaseWire))]
 internal sealed partial class GitHubRestJson : JsonSerializerContext;
 
 /// <summary>GraphQL requests and answers: camelCase names, the same strictness.</summary>

@@ -24,7 +24,19 @@ internal interface ICodeHost
 
     /// <summary>Workflow runs started for a commit on a branch.</summary>
     Task<IReadOnlyList<WorkflowRun>> GetWorkflowRunsAsync(string sha, string branch, CancellationToken ct);
+
+    /// <summary>
+    /// The code host's release page for an existing tag: made when there is none, its text replaced when there
+    /// is one (so running it again never makes a second).
+    /// </summary>
+    Task<PublishedRelease> PublishReleaseAsync(ReleaseNotes notes, CancellationToken ct);
 }
+
+/// <summary>What a release page says: the tag it belongs to, its title and its Markdown body (already within the host's limit).</summary>
+internal sealed record ReleaseNotes(string Tag, string Name, string Body);
+
+/// <summary>A release page as the code host keeps it. <paramref name="Created"/> false: it existed and was updated.</summary>
+internal sealed record PublishedRelease(string Url, bool Created);
 
 /// <summary>One status context or check run on a commit and whether it counts as passing.</summary>
 internal sealed record CiCheck(string Name, string Conclusion, bool Passed, string? Url = null);
@@ -98,6 +110,10 @@ internal enum RunConclusion
 internal sealed record WorkflowRun(long Id, string Name, RunStatus Status, RunConclusion? Conclusion, string Url)
 {
     public bool IsCompleted => Status == RunStatus.Completed;
+
+    /// <summary>When the run started and last changed, as GitHub says (for the deployment record).</summary>
+    public DateTimeOffset? StartedAt { get; init; }
+    public DateTimeOffset? UpdatedAt { get; init; }
 
     /// <summary>Its conclusion once completed, else its status, as GitHub words them ("success", "in_progress").</summary>
     public string State => Conclusion is { } conclusion ? JsonNames.Of(conclusion) : JsonNames.Of(Status);

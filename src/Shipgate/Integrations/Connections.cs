@@ -12,7 +12,7 @@ namespace Shipgate.Integrations;
 /// </summary>
 internal static class Connections
 {
-    public static readonly string[] SecretVariables = [.. GitHubToken.Variables, LinearSettings.ApiKeyVariable];
+    public static readonly string[] SecretVariables = [.. GitHubToken.Variables, LinearSettings.ApiKeyVariable, Slack.SlackWebhook.Variable];
 
     public static Secrets SecretsFrom(Func<string, string?> environment)
     {

@@ -29,6 +29,9 @@ internal static partial class RecordFiles
     /// <summary>The id of a review record (<c>review-YYYY-MM-DD-HHMMSS</c>), unique like release ids.</summary>
     public static string NewReviewId(DateTimeOffset at, IEnumerable<string> archiveBranchFiles) => NewId("review", at, archiveBranchFiles);
 
+    /// <summary>The id of a deployment record (<c>deployment-YYYY-MM-DD-HHMMSS</c>), unique like release ids.</summary>
+    public static string NewDeploymentId(DateTimeOffset at, IEnumerable<string> archiveBranchFiles) => NewId("deployment", at, archiveBranchFiles);
+
     private static string NewId(string kind, DateTimeOffset at, IEnumerable<string> archiveBranchFiles)
     {
         var stem = kind + "-" + at.UtcDateTime.ToString("yyyy-MM-dd-HHmmss", CultureInfo.InvariantCulture);
@@ -56,14 +59,21 @@ internal static partial class RecordFiles
 
     public static bool IsReleaseId(string id) => id.StartsWith("release-", StringComparison.Ordinal);
 
+    public static bool IsDeploymentId(string id) => id.StartsWith("deployment-", StringComparison.Ordinal);
+
     /// <summary>Orders chain ids by their UTC time stamp, then by same-second suffix.</summary>
     public static IComparer<string> ChainOrder { get; } = Comparer<string>.Create((a, b) =>
     {
         var (aStamp, aN) = StampOf(a);
         var (bStamp, bN) = StampOf(b);
         var byStamp = string.CompareOrdinal(aStamp, bStamp);
-        return byStamp != 0 ? byStamp : aN != bN ? aN.CompareTo(bN) : string.CompareOrdinal(a, b);
+        if (byStamp != 0) return byStamp;
+        if (aN != bN) return aN.CompareTo(bN);
+        return KindRank(a) != KindRank(b) ? KindRank(a).CompareTo(KindRank(b)) : string.CompareOrdinal(a, b);
     });
+
+    /// <summary>Within one second: a release, then its review, then its deployment (which follows the release it records).</summary>
+    private static int KindRank(string id) => IsReleaseId(id) ? 0 : IsDeploymentId(id) ? 2 : 1;
 
     private static (string Stamp, int N) StampOf(string id)
     {
@@ -73,10 +83,10 @@ internal static partial class RecordFiles
             : (id, 0);
     }
 
-    [GeneratedRegex(@"^releases/((?:release|review)-[0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9]{6}(?:-[0-9]+)?)\.json$")]
+    [GeneratedRegex(@"^releases/((?:release|review|deployment)-[0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9]{6}(?:-[0-9]+)?)\.json$")]
     private static partial Regex RecordName();
 
-    [GeneratedRegex(@"^(?:release|review)-([0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9]{6})(?:-([0-9]+))?$")]
+    [GeneratedRegex(@"^(?:release|review|deployment)-([0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9]{6})(?:-([0-9]+))?$")]
     private static partial Regex IdParts();
 
     /// <summary>The exact bytes committed: indented JSON, UTF-8 without BOM, one trailing newline.</summary>
@@ -91,6 +101,18 @@ internal static partial class RecordFiles
 
     public static ReviewRecord? ReviewFromJsonBytes(byte[] bytes) =>
         JsonSerializer.Deserialize(bytes, Context.ReviewRecord);
+
+    public static byte[] ToJsonBytes(DeploymentRecord deployment) =>
+        Encoding.UTF8.GetBytes(JsonSerializer.Serialize(deployment, Context.DeploymentRecord) + "\n");
+
+    public static DeploymentRecord? DeploymentFromJsonBytes(byte[] bytes) =>
+        JsonSerializer.Deserialize(bytes, Context.DeploymentRecord);
+
+    /// <summary>The link a chain record (release, review or deployment) claims before it.</summary>
+    public static PreviousRelease? PreviousOf(string id, byte[] bytes) =>
+        IsReleaseId(id) ? FromJsonBytes(bytes)?.PreviousRelease
+        : IsDeploymentId(id) ? DeploymentFromJsonBytes(bytes)?.PreviousRelease
+        : ReviewFromJsonBytes(bytes)?.PreviousRelease;
 
     public static string Sha256Hex(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 

@@ -132,6 +132,7 @@ internal sealed record PreviousRelease(string Id, string Sha256);
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ReleaseRecord))]
 [JsonSerializable(typeof(ReviewRecord))]
+[JsonSerializable(typeof(DeploymentRecord))]
 internal sealed partial class RecordJsonContext : JsonSerializerContext;
 
 /// <summary>What a review record answers for: an emergency release, or commits pushed straight to production.</summary>

@@ -37,4 +37,9 @@ internal sealed record TicketComments(IReadOnlyList<string> Commented, IReadOnly
 
 /// <summary>What a release run found and did, for --json and the MCP tools; a part is null when the run did not reach it.</summary>
 /// <param name="Gathered">Null: there was nothing to release.</param>
-internal sealed record ReleaseOutcome(Gathered? Gathered, Released? Released = null, DeploymentSeen? Deployment = null, TicketComments? Comments = null);
+/// <param name="Code">The run's exit code: 7 when --wait saw the deployment fail or not finish (the release stays made).</param>
+internal sealed record ReleaseOutcome(
+    Gathered? Gathered, Released? Released = null, DeploymentSeen? Deployment = null, TicketComments? Comments = null, ExitCode Code = ExitCode.Success);
+
+/// <summary>What the phases after the push did; a part is null when they did not reach it (a failure or Ctrl-C after the push).</summary>
+internal sealed record AfterRelease(DeploymentSeen? Deployment, TicketComments? Comments, ExitCode Code);

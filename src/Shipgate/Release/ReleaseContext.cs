@@ -2,6 +2,7 @@ using Shipgate.Config;
 using Shipgate.Git;
 using Shipgate.Integrations;
 using Shipgate.Record;
+using Shipgate.Slack;
 
 namespace Shipgate.Release;
 
@@ -35,6 +36,8 @@ internal sealed record ReleaseContext
     public required Integration<ITicketTracker> Tracker { get; init; }
     /// <summary>Told each poll of a long wait (the deployment, with --wait), for an MCP client's progress notifications; null on the terminal.</summary>
     public IProgress<string>? Waiting { get; init; }
+    /// <summary>The Slack incoming webhook (SHIPGATE_SLACK_WEBHOOK_URL); null: no Slack message.</summary>
+    public SlackWebhook? Slack { get; init; }
 
     /// <summary>Now, as records hold time (UTC, whole seconds).</summary>
     public DateTimeOffset Now() => RecordFiles.RecordTime(Clock.GetUtcNow());

@@ -1,5 +1,6 @@
 using Shipgate.Git;
 using Shipgate.Record;
+using Shipgate.Release.After;
 using Shipgate.Release.Phases;
 using Shipgate.Rendering;
 
@@ -26,8 +27,7 @@ internal static class ReleasePipeline
         }
 
         using var terminal = Confirmation.RequireTerminal(context);
-        await ReleaseAsync(context, terminal, ct);
-        return ExitCode.Success;
+        return (await ReleaseAsync(context, terminal, ct)).Code;
     }
 
     /// <summary>The dry run, then the word from a person (terminal or MCP elicitation), the push and what follows it.</summary>
@@ -37,8 +37,8 @@ internal static class ReleasePipeline
             return new ReleaseOutcome(null);
         var confirmation = await Confirmation.RunAsync(context, gathered, person, ct);
         var released = await RecordAndPromote.RunAsync(context, preflighted, gathered, confirmation, ct);
-        var (deployment, comments) = await AfterReleaseAsync(context, released, ct);
-        return new ReleaseOutcome(gathered, released, deployment, comments);
+        var after = await AfterReleaseAsync(context, released, ct);
+        return new ReleaseOutcome(gathered, released, after.Deployment, after.Comments, after.Code);
     }
 
     /// <summary>
@@ -61,17 +61,32 @@ internal static class ReleasePipeline
 
     /// <summary>
     /// The phases after the push. A failure or Ctrl-C here must not report the release as failed or
-    /// aborted: it is reported, with how to finish the rest later.
+    /// aborted: it is reported, with how to finish the rest later. Exit 7 only when --wait saw the deployment
+    /// fail or not finish (<see cref="DeploymentVerdict"/>); the release stays made.
     /// </summary>
-    public static async Task<(DeploymentSeen?, TicketComments?)> AfterReleaseAsync(ReleaseContext context, Released released, CancellationToken ct)
+    public static async Task<AfterRelease> AfterReleaseAsync(ReleaseContext context, Released released, CancellationToken ct)
     {
-        var phase = "deployment check";
+        var phase = "GitHub Release";
         DeploymentSeen? deployment = null;
+        TicketComments? comments = null;
         try
         {
-            deployment = await DeploymentCheck.RunAsync(context, released, ct);
+            var page = await GitHubReleasePage.RunAsync(context, released, ct);
+            phase = "deployment check";
+            SlackSeen? announced = null;
+            deployment = await DeploymentCheck.RunAsync(context, released, ct,
+                async runs => announced = await SlackAnnouncement.AnnounceAsync(context, released, page, runs, ct));
+            phase = "Slack message";
+            announced ??= await SlackAnnouncement.AnnounceAsync(context, released, page, deployment.Runs, ct);
+            if (context.Options.WaitForDeployment)
+            {
+                var followed = DeploymentVerdict.Judge(deployment, followed: true);
+                await SlackAnnouncement.TellOutcomeAsync(context, released, page, deployment, followed, ct);
+                phase = "deployment record";
+                await RecordDeployment.RunAsync(context, released, deployment, followed, ct);
+            }
             phase = "post-release";
-            return (deployment, await PostRelease.RunAsync(context, released, deployment, ct));
+            comments = await PostRelease.RunAsync(context, released, deployment, ct);
         }
         catch (Exception e)
         {
@@ -79,8 +94,13 @@ internal static class ReleasePipeline
             var what = ct.IsCancellationRequested ? "Interrupted" : $"{phase} failed ({SafeText.OneLine(context.Secrets.Redact(e.Message))})";
             context.Console.MarkupLine($"[yellow]{Markup.Escape(what)} after the release was made: {Markup.Escape(context.Config.ProductionBranch)} is at " +
                 $"{Sha.Short(record.ToSha)} and {Markup.Escape(RecordFiles.JsonPath(record.ReleaseId))} is on {Markup.Escape(context.Config.ArchiveBranch)}. " +
-                $"Deployment check and ticket comments were not finished: run shipgate release --resume {Markup.Escape(record.ReleaseId)}.[/]");
-            return (deployment, null);
+                $"What follows the push (GitHub Release, deployment check, Slack, ticket comments) was not all finished: " +
+                $"run shipgate release --resume {Markup.Escape(record.ReleaseId)}.[/]");
         }
+        var outcome = DeploymentVerdict.Judge(deployment, context.Options.WaitForDeployment);
+        var code = DeploymentVerdict.ExitCodeOf(outcome);
+        if (code != ExitCode.Success)
+            AfterReleaseScreen.DeploymentNeedsAttention(context.Console, context.Config, released, outcome);
+        return new AfterRelease(deployment, comments, code);
     }
 }

@@ -48,7 +48,6 @@ internal static class Resume
         context.Console.WriteLine(
             $"Resuming {releaseId}: {config.ProductionBranch} contains {Sha.Short(record.ToSha)}; checking the deployment and the ticket comments.");
         context.Console.WriteLine();
-        await ReleasePipeline.AfterReleaseAsync(context, new Released(record, recordCommit), ct);
-        return ExitCode.Success;
+        return (await ReleasePipeline.AfterReleaseAsync(context, new Released(record, recordCommit), ct)).Code;
     }
 }

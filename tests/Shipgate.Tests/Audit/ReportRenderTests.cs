@@ -40,7 +40,8 @@ public sealed class ReportRenderTests
         Assert.Equal(["#10", "#12", "#14", "#20", "#21"], rows.Skip(1).Select(r => r[10]));
         var login = rows[1];
         Assert.Equal(["release-2026-02-03-101500", "2026-02-03 10:15:00 UTC", "Rita Releaser"], login.Take(3));
-        Assert.Equal(["BOL-1: Login page", "dana", "sam, lee", "yes", "BOL-1 Login page (Done)", "compliance/pr-10-login.json"], login.Skip(11));
+        Assert.Equal(["BOL-1: Login page", "dana", "sam, lee", "yes", "BOL-1 Login page (Done)", "compliance/pr-10-login.json", "not followed"],
+            login.Skip(11));
         Assert.Equal(Script, rows[2][11]);
         Assert.Equal(Image, rows[3][11]);
         Assert.Equal("BOL-9 <b>bold</b> & =1+1 (not found in Linear)", rows[3][15]);

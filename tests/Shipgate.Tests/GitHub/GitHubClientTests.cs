@@ -358,4 +358,32 @@ public sealed class GitHubClientTests
         Assert.Equal("https://github.com/acme/demo/actions/runs/1", run.Url);
         GitHubRelease.AssertWireClean(gh);
     }
+
+    [Fact]
+    public async Task A_release_that_appears_between_the_look_and_the_create_is_updated_not_duplicated()
+    {
+        await using var gh = await StartAsync(repo => repo.Releases.Add(new ReleaseFixture(7001, "release-1", "release-1", "old", DateTimeOffset.UnixEpoch)));
+        // The first look finds nothing (the other run had not made it yet); the create is then refused as GitHub does.
+        gh.Faults.Fail(404, count: 1, pathContains: "/releases/tags/");
+
+        var page = await Client(gh).PublishReleaseAsync(new ReleaseNotes("release-1", "release-1", "# new"), default);
+
+        Assert.False(page.Created);
+        Assert.Equal("https://github.com/acme/demo/releases/tag/release-1", page.Url);
+        Assert.Equal("# new", Assert.Single(gh.State.Repository("acme/demo").Releases).Body);
+        Assert.Equal(["GET", "POST", "GET", "PATCH"], gh.Requests.Select(r => r.Method));
+    }
+
+    [Fact]
+    public async Task A_502_from_the_releases_endpoints_is_retried_and_one_release_is_made()
+    {
+        await using var gh = await StartAsync(_ => { });
+        gh.Faults.Fail(502, count: 1, pathContains: "/repos/acme/demo/releases");
+
+        var page = await Client(gh).PublishReleaseAsync(new ReleaseNotes("release-2", "release-2", "# notes"), default);
+
+        Assert.True(page.Created);
+        Assert.Equal("# notes", Assert.Single(gh.State.Repository("acme/demo").Releases).Body);
+        Assert.Equal([502, 404, 201], gh.Requests.Select(r => r.StatusCode));
+    }
 }

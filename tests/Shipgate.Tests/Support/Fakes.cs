@@ -27,6 +27,18 @@ internal sealed class FakeCodeHost : ICodeHost
     public Task<string?> GetViewerLoginAsync(CancellationToken ct) =>
         LoginFailure is { } failure ? Task.FromException<string?>(failure) : Task.FromResult(Login);
 
+    /// <summary>Release pages by tag, as published; <see cref="ReleaseFailure"/> makes publishing fail.</summary>
+    public Dictionary<string, ReleaseNotes> Releases { get; } = [];
+    public Exception? ReleaseFailure { get; set; }
+
+    public Task<PublishedRelease> PublishReleaseAsync(ReleaseNotes notes, CancellationToken ct)
+    {
+        if (ReleaseFailure is { } failure) return Task.FromException<PublishedRelease>(failure);
+        var created = !Releases.ContainsKey(notes.Tag);
+        Releases[notes.Tag] = notes;
+        return Task.FromResult(new PublishedRelease($"https://github.com/acme/shop/releases/tag/{notes.Tag}", created));
+    }
+
     public Task<IReadOnlyList<WorkflowRun>> GetWorkflowRunsAsync(string sha, string branch, CancellationToken ct)
     {
         var answer = RunAnswers.Count == 0 ? [] : RunAnswers[Math.Min(RunQueries, RunAnswers.Count - 1)];

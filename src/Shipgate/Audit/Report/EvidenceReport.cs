@@ -11,6 +11,12 @@ namespace Shipgate.Audit.Report;
 internal sealed record ReleaseEvidence(ReleaseRecord Record, ReviewRecord? Review)
 {
     public bool IsEmergency => Record.Emergency is not null;
+
+    /// <summary>The deployment record of the release (the last, if --resume --wait recorded more than one); null: not followed.</summary>
+    public DeploymentRecord? Deployment { get; init; }
+
+    /// <summary>succeeded, failed, timed_out, or not_followed when no deployment was recorded.</summary>
+    public string DeploymentOutcome => Deployment?.Outcome ?? "not_followed";
 }
 
 /// <summary>The figures an auditor starts from. <see cref="Gaps"/> counts every warning the releases recorded.</summary>
@@ -50,12 +56,15 @@ internal sealed record EvidenceReport(
     {
         var releases = new List<ReleaseRecord>();
         var reviews = new List<ReviewRecord>();
+        var deployments = new List<DeploymentRecord>();
         var unreadable = new List<string>();
         foreach (var link in links)
         {
             try
             {
                 if (link.IsRelease) releases.Add(RecordFiles.FromJsonBytes(link.Bytes) ?? throw new JsonException("empty"));
+                else if (RecordFiles.IsDeploymentId(link.Id))
+                    deployments.Add(RecordFiles.DeploymentFromJsonBytes(link.Bytes) ?? throw new JsonException("empty"));
                 else reviews.Add(RecordFiles.ReviewFromJsonBytes(link.Bytes) ?? throw new JsonException("empty"));
             }
             catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
@@ -68,7 +77,10 @@ internal sealed record EvidenceReport(
         var evidence = releases
             .Where(r => period.Contains(r.Timestamp))
             .Select(r => new ReleaseEvidence(r, reviews.FirstOrDefault(v => v.Kind == ReviewKind.Review && v.ReviewsRelease == r.ReleaseId
-                && SeparationOfDuties.ReleaserConflict(SeparationOfDuties.ReviewerOf(v), r) is null)))
+                && SeparationOfDuties.ReleaserConflict(SeparationOfDuties.ReviewerOf(v), r) is null))
+            {
+                Deployment = deployments.LastOrDefault(d => d.DeploysRelease == r.ReleaseId),
+            })
             .ToList();
         var directPushReviews = reviews.Where(v => v.Kind == ReviewKind.DirectPushReview && period.Contains(v.Timestamp)).ToList();
         var pullRequests = evidence.SelectMany(e => e.Record.PullRequests).ToList();

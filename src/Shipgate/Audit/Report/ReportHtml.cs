@@ -110,6 +110,9 @@ internal static class ReportHtml
             Fact("CI", Word(
                 record.CiStatus.Status == "success" ? "yes" : record.CiStatus.Status == "failure" ? "no" : "unknown",
                 ReportText.Ci(record.CiStatus)));
+            Fact("Deployment", Word(
+                release.DeploymentOutcome == "succeeded" ? "yes" : release.DeploymentOutcome is "failed" or "timed_out" ? "no" : "unknown",
+                ReportText.Deployment(release)));
             Line("</dl>");
 
             Line("<h3>Pull requests</h3>");

@@ -55,6 +55,7 @@ internal static class ReportMarkdown
             Line($"- **Range**: `{Sha.Short(record.FromSha)}` → `{Sha.Short(record.ToSha)}` ({record.CommitsCount} commits)");
             Line($"- **Emergency**: {M(ReportText.Emergency(release))}");
             Line($"- **CI**: {M(ReportText.Ci(record.CiStatus))}");
+            Line($"- **Deployment**: {M(ReportText.Deployment(release))}");
             Line();
             Line("### Pull requests");
             Line();

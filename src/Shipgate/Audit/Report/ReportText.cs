@@ -51,5 +51,10 @@ internal static class ReportText
         return $"{reviewer.Name}{(reviewer.Email.Length > 0 ? $" <{reviewer.Email}>" : "")}{(reviewer.Login is null ? "" : $" (@{reviewer.Login})")}";
     }
 
+    /// <summary>How the release's deployment ended, from its deployment record: succeeded, failed, timed out, or not followed.</summary>
+    public static string Deployment(ReleaseEvidence release) => release.Deployment is not { } d
+        ? "not followed"
+        : $"{d.Outcome.Replace('_', ' ')} ({string.Join("; ", d.Runs.Select(r => $"{r.Name} {r.Conclusion ?? r.Status} {r.Url}"))}; {d.DeploymentId})";
+
     private static string CiOverride(RecordEmergency emergency) => emergency.CiOverridden ? ", CI gate overridden" : "";
 }

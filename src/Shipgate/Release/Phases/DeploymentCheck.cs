@@ -21,14 +21,17 @@ internal static class DeploymentCheck
     /// <summary>How long --wait follows the runs before giving up.</summary>
     public static readonly TimeSpan WaitAtMost = TimeSpan.FromMinutes(30);
 
-    public static async Task<DeploymentSeen> RunAsync(ReleaseContext context, Released released, CancellationToken ct)
+    /// <param name="whenStarted">Under --wait, told the runs once they appear, before following them (the Slack announcement).</param>
+    public static async Task<DeploymentSeen> RunAsync(ReleaseContext context, Released released, CancellationToken ct,
+        Func<IReadOnlyList<WorkflowRun>, Task>? whenStarted = null)
     {
-        var seen = await LookAsync(context, released.Record.ToSha, ct);
+        var seen = await LookAsync(context, released.Record.ToSha, whenStarted, ct);
         Screens.DeploymentTriggered(context.Console, context.Config, seen);
         return seen;
     }
 
-    private static async Task<DeploymentSeen> LookAsync(ReleaseContext context, string sha, CancellationToken ct)
+    private static async Task<DeploymentSeen> LookAsync(ReleaseContext context, string sha, Func<IReadOnlyList<WorkflowRun>, Task>? whenStarted,
+        CancellationToken ct)
     {
         if (!context.CodeHost.TryGet(out var host))
             return new DeploymentSeen([], $"Deployment not checked: {context.CodeHost.Missing}.");
@@ -44,7 +47,10 @@ internal static class DeploymentCheck
                 runs = await host.GetWorkflowRunsAsync(sha, branch, ct);
             }
             if (runs.Count > 0 && context.Options.WaitForDeployment)
+            {
+                if (whenStarted is not null) await whenStarted(runs);
                 runs = await FollowAsync(context, host, sha, runs, ct);
+            }
 
             if (runs.Count == 0)
                 return new DeploymentSeen(runs,

@@ -1,0 +1,29 @@
+namespace Shipgate.Record;
+
+/// <summary>
+/// The last link of tested → approved → released → deployed: how the deployment of a release ended, as --wait
+/// followed it (releases/deployment-….json on the archive branch, a link of the same hash chain as releases and
+/// reviews, in its own push). Schema: schemas/deployment-record.v1.json.
+/// </summary>
+internal sealed record DeploymentRecord
+{
+    public int SchemaVersion { get; init; } = 1;
+    public required string DeploymentId { get; init; }
+    /// <summary>The release whose deployment this is.</summary>
+    public required string DeploysRelease { get; init; }
+    /// <summary>The production commit the runs deployed.</summary>
+    public required string Sha { get; init; }
+    public required DateTimeOffset Timestamp { get; init; }
+    /// <summary>succeeded, failed or timed_out (<c>DeploymentVerdict.Word</c>).</summary>
+    public required string Outcome { get; init; }
+    public required IReadOnlyList<RecordDeploymentRun> Runs { get; init; }
+    public required string RecordedBy { get; init; }
+    public required string RecordedByEmail { get; init; }
+    public required ToolInfo Tool { get; init; }
+    public required PreviousRelease PreviousRelease { get; init; }
+}
+
+/// <summary>One workflow run of the deployment, as GitHub told it when Shipgate stopped following.</summary>
+/// <param name="Conclusion">Null while the run had not completed (a time-out).</param>
+internal sealed record RecordDeploymentRun(long RunId, string Name, string Url, string Status, string? Conclusion, DateTimeOffset? StartedAt,
+    DateTimeOffset? UpdatedAt);
