@@ -49,6 +49,13 @@ public sealed class DeploymentRecordTests
         var markdown = File.ReadAllText(report);
         Assert.True(markdown.Contains(@"- **Deployment**: succeeded \(Deploy production success https://github.com/acme/demo/actions/runs/9001",
             StringComparison.Ordinal), markdown);
+        var json = Path.ChangeExtension(report, ".json");
+        var writtenJson = await r.Scenario.Runner.RunAsync(["audit", "report", "--since", today.AddDays(-2).ToString("yyyy-MM-dd"),
+            "--until", today.AddDays(2).ToString("yyyy-MM-dd"), "--format", "json", "--out", json]);
+        Assert.True(writtenJson.Code == ExitCode.Success, writtenJson.Output);
+        var released = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json)).RootElement.GetProperty("releases")[0];
+        Assert.Equal("succeeded", released.GetProperty("deployment_outcome").GetString());
+        Assert.Equal(9001, released.GetProperty("deployment").GetProperty("runs")[0].GetProperty("run_id").GetInt64());
 
         VerifyTests.Tamper(r.Scenario, "rewrite the outcome", dev =>
         {

@@ -6,7 +6,8 @@ namespace Shipgate.Audit.Report;
 
 /// <summary>
 /// The evidence pack as JSON for scripts and dashboards: the totals, and each release as its record file holds it
-/// (the same fields and bytes' meaning as <c>schemas/release-record.v1.json</c>) with the review of it.
+/// (the same fields and bytes' meaning as <c>schemas/release-record.v1.json</c>) with its review, and how its
+/// deployment ended (<c>deployment_outcome</c>, with the deployment record when there is one).
 /// </summary>
 internal static class ReportJson
 {
@@ -35,6 +36,8 @@ internal static class ReportJson
             {
                 ["record"] = JsonNode.Parse(RecordFiles.ToJsonBytes(r.Record)),
                 ["review"] = r.Review is { } review ? JsonNode.Parse(RecordFiles.ToJsonBytes(review)) : null,
+                ["deployment_outcome"] = r.DeploymentOutcome,
+                ["deployment"] = r.Deployment is { } deployment ? JsonNode.Parse(RecordFiles.ToJsonBytes(deployment)) : null,
             })]),
             ["unreadable_records"] = new JsonArray([.. report.UnreadableRecords.Select(u => JsonValue.Create(u))]),
             ["direct_push_reviews"] = new JsonArray([.. report.DirectPushReviews.Select(r => JsonNode.Parse(RecordFiles.ToJsonBytes(r)))]),
