@@ -92,7 +92,7 @@ internal sealed record RecordEmergency(string Reason, bool CiOverridden);
 internal enum ConfirmationChannel
 {
     [JsonStringEnumMemberName("terminal")] Terminal,
-    [JsonStringEnumMemberName("mcp_elicitation")] McpElicitation,
+    [JsonStringEnumMemberName("mcp-elicitation")] McpElicitation,
 }
 
 /// <param name="Channel">Null only in records made before the channel was recorded.</param>

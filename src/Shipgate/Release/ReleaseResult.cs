@@ -29,7 +29,7 @@ internal static class ReleaseResult
             ["pull_requests"] = new JsonArray([.. record.PullRequests.Select(p => JsonValue.Create(p.Number))]),
             ["linear_tickets"] = new JsonArray([.. record.LinearTickets.Select(t => JsonValue.Create(t.Id))]),
             ["warnings"] = new JsonArray([.. record.Warnings.Select(w => JsonValue.Create(w))]),
-            ["confirmation_channel"] = record.Confirmation.Channel == ConfirmationChannel.Terminal ? "terminal" : "mcp_elicitation",
+            ["confirmation_channel"] = record.Confirmation.Channel == ConfirmationChannel.Terminal ? "terminal" : "mcp-elicitation",
             ["deployment"] = outcome.Deployment is { } seen
                 ? new JsonObject
                 {

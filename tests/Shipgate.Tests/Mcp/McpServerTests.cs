@@ -75,7 +75,7 @@ public sealed class McpServerTests
         Assert.Equal(record.GetProperty("release_id").GetString(), released.GetProperty("release_id").GetString());
         Assert.Equal(staging, released.GetProperty("to_sha").GetString());
         var confirmation = record.GetProperty("confirmation");
-        Assert.Equal("mcp_elicitation", confirmation.GetProperty("channel").GetString());
+        Assert.Equal("mcp-elicitation", confirmation.GetProperty("channel").GetString());
         Assert.Equal(word, confirmation.GetProperty("word_entered").GetString());
         Assert.Equal(McpSession.ClientName, confirmation.GetProperty("client").GetProperty("name").GetString());
         Assert.Equal(McpSession.ClientVersion, confirmation.GetProperty("client").GetProperty("version").GetString());
