@@ -14,10 +14,16 @@ internal sealed record CliHost(
     TimeProvider Clock,
     string WorkingDirectory)
 {
+    /// <summary>Where errors and warnings go (stderr), so that a piped result holds results only; by default the console itself.</summary>
+    public IAnsiConsole Errors { get; init; } = Console;
+
     public static CliHost FromProcess() => new(
         AnsiConsole.Console,
         ControllingTerminal.TryOpen,
         ProcessEnvironment.GetEnvironmentVariable,
         TimeProvider.System,
-        Directory.GetCurrentDirectory());
+        Directory.GetCurrentDirectory())
+    {
+        Errors = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) }),
+    };
 }

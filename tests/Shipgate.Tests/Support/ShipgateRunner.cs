@@ -5,7 +5,9 @@ using Shipgate.Cli;
 namespace Shipgate.Tests.Support;
 
 /// <summary>The outcome of one in-process run of the real CLI.</summary>
-internal sealed record RunResult(int ExitCode, string Output)
+/// <param name="Output">Everything shown, stdout and stderr together, as a terminal shows them.</param>
+/// <param name="Errors">What went to stderr alone.</param>
+internal sealed record RunResult(int ExitCode, string Output, string Errors = "")
 {
     public ExitCode Code => (ExitCode)ExitCode;
 
@@ -36,10 +38,14 @@ internal sealed class ShipgateRunner(string workingDirectory, string stateFolder
     public async Task<RunResult> RunAsync(string[] args, Func<string, string?>? answer = null, CancellationToken ct = default)
     {
         var output = new StringWriter();
+        var errors = new StringWriter();
         var console = CapturedConsole.Create(output);
-        var host = new CliHost(console, () => HasTerminal ? new PromptAnswerer(output, answer ?? (word => word)) : null, Lookup, Clock, workingDirectory);
+        var host = new CliHost(console, () => HasTerminal ? new PromptAnswerer(output, answer ?? (word => word)) : null, Lookup, Clock, workingDirectory)
+        {
+            Errors = CapturedConsole.Create(new BothWriter(output, errors)),
+        };
         var code = await ShipgateCli.RunAsync(args, host, ct);
-        return new RunResult(code, output.ToString());
+        return new RunResult(code, output.ToString(), errors.ToString());
     }
 
     /// <summary>
@@ -60,4 +66,12 @@ internal sealed class ShipgateRunner(string workingDirectory, string stateFolder
             return answer(shown.Count > 0 ? shown[^1].Groups[1].Value : "");
         }
     }
+}
+
+/// <summary>Writes to two writers: stderr is both kept apart and shown in order with stdout.</summary>
+internal sealed class BothWriter(TextWriter first, TextWriter second) : TextWriter
+{
+    public override System.Text.Encoding Encoding => first.Encoding;
+    public override void Write(char value) { first.Write(value); second.Write(value); }
+    public override void Write(string? value) { first.Write(value); second.Write(value); }
 }
