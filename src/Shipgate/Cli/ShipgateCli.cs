@@ -13,6 +13,7 @@ internal static class ShipgateCli
         var root = new RootCommand("Shipgate: promote staging to production with a SOC2 audit trail.");
         root.Subcommands.Add(ReleaseCommand.Create(host));
         root.Subcommands.Add(AuditCommand.Create(host));
+        root.Subcommands.Add(InitCommand.Create(host));
         root.Options.OfType<VersionOption>().Single().Action = new ShowVersion(host.Console);
 
         var parsed = root.Parse(args);
