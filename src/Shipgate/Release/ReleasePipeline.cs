@@ -20,13 +20,10 @@ internal static class ReleasePipeline
     public static async Task<ExitCode> RunAsync(ReleaseContext context, CancellationToken ct)
     {
         if (context.Options.DryRun)
-        {
-            await DryRunAsync(context, ct);
-            return ExitCode.Success;
-        }
+            return await DryRunAsync(context, ct) is { Blockers.Count: > 0 } ? ExitCode.Blocked : ExitCode.Success;
 
         using var terminal = Confirmation.RequireTerminal(context);
-        if (await DryRunAsync(context, ct) is not var (preflighted, gathered))
+        if (await DryRunAsync(context, ct) is not var (preflighted, gathered, _))
             return ExitCode.Success;
         var confirmation = await Confirmation.RunAsync(context, gathered, terminal, ct);
         var released = await RecordAndPromote.RunAsync(context, preflighted, gathered, confirmation, ct);
@@ -35,16 +32,17 @@ internal static class ReleasePipeline
     }
 
     /// <summary>Phases 1-3: what would ship and every gate that would stop it. Changes nothing. Null: nothing to release.</summary>
-    private static async Task<(Preflighted, Gathered)?> DryRunAsync(ReleaseContext context, CancellationToken ct)
+    /// <remarks>A dry run goes past a closed gate to show everything, and names the gates at the end (exit 3).</remarks>
+    private static async Task<DryRunResult?> DryRunAsync(ReleaseContext context, CancellationToken ct)
     {
         if (await Preflight.RunAsync(context, ct) is not { } preflighted)
             return null;
         var gathered = await Gather.RunAsync(context, preflighted, ct);
         Summary.Show(context, gathered);
-        ReviewGate.Check(context, gathered);
+        var blockers = preflighted.Blockers.Concat(ReviewGate.Check(context, gathered)).ToList();
         if (context.Options.DryRun)
-            Screens.DryRunEnd(context.Console, context.Config, gathered.Plan);
-        return (preflighted, gathered);
+            Screens.DryRunEnd(context.Console, context.Config, gathered.Plan, context.Options, blockers);
+        return new DryRunResult(preflighted, gathered, blockers);
     }
 
     /// <summary>

@@ -121,7 +121,7 @@ internal static class Screens
         }
 
         Section(console, "COMPLIANCE STATUS");
-        foreach (var item in Gaps.Checklist(gathered.Gaps, plan.ReviewsKnown, policyCompared: true))
+        foreach (var item in Gaps.Checklist(gathered.Gaps, plan, policyCompared: true))
         {
             if (item.Passed) console.WriteLine($"[x] {item.Label}");
             else console.MarkupLine($"[yellow][[ ]] {Markup.Escape(item.Label)}[/] - {SafeText.Markup(item.Reason)}");
@@ -155,16 +155,38 @@ internal static class Screens
         }
     }
 
-    /// <summary>The dry run's last word: what a release would do now.</summary>
-    public static void DryRunEnd(IAnsiConsole console, ShipgateConfig config, ReleasePlan plan)
+    /// <summary>The dry run's last word: what a release would do now, or every gate that would stop it, and the command to run.</summary>
+    public static void DryRunEnd(IAnsiConsole console, ShipgateConfig config, ReleasePlan plan, ReleaseOptions options, IReadOnlyList<WouldBlock> blockers)
     {
         console.WriteLine();
         console.WriteLine("DRY RUN MODE - No changes were made.");
         console.WriteLine();
+        var command = new List<string> { "shipgate release" };
+        if (options.AllowUnverifiedCi is { } unverified) command.Add($"--allow-unverified-ci {Quoted(unverified)}");
+        if (options.Emergency is { } emergency) command.Add($"--emergency {Quoted(emergency)}");
+        if (blockers.Count > 0)
+        {
+            console.MarkupLine($"[yellow]A release now would be BLOCKED: {SafeText.Markup(string.Join("; ", blockers.Select(b => b.Reason)))}.[/]");
+            console.WriteLine();
+            var flags = blockers.Select(b => b.Flag).OfType<string>().Distinct().ToList();
+            if (flags.Count == blockers.Count)
+                console.WriteLine($"To release anyway (the reason is recorded), run: {string.Join(" ", command.Concat(flags))}");
+            else
+                console.WriteLine("Fix what blocks it, then run the dry run again.");
+            return;
+        }
         console.WriteLine(
-            $"If released now, {config.ProductionBranch} would move to {Sha.Short(plan.ToSha)} and a record would be added to {config.ArchiveBranch}.");
+            $"A release now would move {config.ProductionBranch} to {Sha.Short(plan.ToSha)} and add a record to {config.ArchiveBranch}.");
         console.WriteLine();
-        console.WriteLine("To execute this release, run: shipgate release");
+        console.WriteLine($"To execute this release, run: {string.Join(" ", command)}");
+    }
+
+    /// <summary>A reason as the shell should see it again: in double quotes, with what the shell expands escaped.</summary>
+    private static string Quoted(string reason)
+    {
+        var text = SafeText.OneLine(reason);
+        foreach (var c in new[] { "\\", "\"", "$", "`" }) text = text.Replace(c, "\\" + c);
+        return $"\"{text}\"";
     }
 
     public static void OpenPullRequestsWarning(IAnsiConsole console, IReadOnlyList<OpenPullRequest> open, string stagingBranch)

@@ -52,7 +52,7 @@ public sealed class GapsTests
         var boxes = Gaps.Checklist(gaps, plan.ReviewsKnown).ToDictionary(b => b.Label);
         var warnings = Gaps.Warnings(gaps, "staging");
 
-        Assert.Equal("failing (build: failure), released as an emergency", boxes["CI passing on staging"].Reason);
+        Assert.Equal("failing (build: failure); an emergency release", boxes["CI passing on staging"].Reason);
         Assert.Equal("no archive for #4, #5", boxes["All PRs have compliance archives"].Reason);
         Assert.Equal(
             [
