@@ -59,7 +59,7 @@ public sealed class GapsTests
                 "CI on staging was failing and the release went ahead as an emergency: build: failure",
                 "PR #4 has no compliance archive.",
                 "PR #5 has no compliance archive.",
-                "1 open PRs targeting staging are not included in this release.",
+                "1 open PR targeting staging is not included in this release.",
             ],
             warnings);
     }

@@ -134,19 +134,19 @@ internal static class Preflight
                 $"({SafeText.Markup(string.Join("; ", verdict.Problems))}). Proceeding as an emergency; it must be reviewed with shipgate audit review.[/]");
             context.Console.WriteLine();
         }
-        else if (!verdict.Passed && context.Options.DryRun)
-        {
-            var failing = string.Join("; ", verdict.Problems.Select(SafeText.OneLine));
-            context.Console.MarkupLine($"[yellow]WOULD BE BLOCKED: CI checks have not passed on {Markup.Escape(staging)} ({Markup.Escape(failing)}).[/]");
-            context.Console.WriteLine();
-            return (CiResult.From(verdict), new WouldBlock($"CI checks have not passed on {staging} ({failing}); fix {staging}", "--emergency \"<reason>\""));
-        }
         else if (!verdict.Passed)
-            throw new ReleaseBlockedException(
-                $"BLOCKED: CI checks have not passed on {staging}.\n\n" +
+        {
+            var message = $"BLOCKED: CI checks have not passed on {staging}.\n\n" +
                 $"Status: {verdict.Status}\n" +
                 "Failed checks:\n" + string.Join("\n", verdict.Problems.Select(p => "- " + SafeText.OneLine(p))) +
-                $"\n\nFix {staging} before releasing.");
+                $"\n\nFix {staging} before releasing.";
+            if (!context.Options.DryRun) throw new ReleaseBlockedException(message);
+            context.Console.MarkupLine($"[yellow]{Markup.Escape(message)}[/]");
+            context.Console.WriteLine("A release now would stop here; the dry run goes on to show everything.");
+            context.Console.WriteLine();
+            var failing = string.Join("; ", verdict.Problems.Select(SafeText.OneLine));
+            return (CiResult.From(verdict), new WouldBlock($"CI checks have not passed on {staging} ({failing}); fix {staging}", "--emergency \"<reason>\""));
+        }
         return (CiResult.From(verdict), null);
     }
 }
