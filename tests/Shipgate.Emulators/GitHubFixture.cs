@@ -46,6 +46,9 @@ public sealed class RepositoryFixture
     public List<CheckRunFixture> CheckRuns { get; init; } = [];
     public List<WorkflowRunFixture> WorkflowRuns { get; init; } = [];
 
+    /// <summary>The active ruleset rules of each branch, as GET /repos/{owner}/{repo}/rules/branches/{branch} lists them.</summary>
+    public Dictionary<string, List<BranchRuleFixture>> BranchRules { get; init; } = [];
+
     [JsonIgnore]
     public string FullName => $"{Owner}/{Name}";
 
@@ -129,3 +132,6 @@ internal static class FixtureJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 }
+
+/// <summary>One active rule on a branch: pull_request, update, non_fast_forward, deletion, required_status_checks (with its check contexts).</summary>
+public sealed record BranchRuleFixture(string Type, IReadOnlyList<string>? Checks = null);

@@ -14,6 +14,7 @@ internal static class ShipgateCli
         root.Subcommands.Add(ReleaseCommand.Create(host));
         root.Subcommands.Add(AuditCommand.Create(host));
         root.Subcommands.Add(InitCommand.Create(host));
+        root.Subcommands.Add(DoctorCommand.Create(host));
         root.Options.OfType<VersionOption>().Single().Action = new ShowVersion(host.Console);
 
         var parsed = root.Parse(args);
