@@ -35,7 +35,8 @@ internal static class SandboxRun
         {
             output.WriteLine($"Sandbox kept in {root}.");
             if (code == (int)ExitCode.Success)
-                output.WriteLine($"Look at origin's compliance-archives branch with: git -C {Path.Combine(root, "origin.git")} log --stat compliance-archives");
+                output.WriteLine("Look at origin's compliance-archives branch with: " +
+                    $"git -C {Path.Combine(root, "origin.git")} log --stat compliance-archives");
         }
         else output.WriteLine($"Sandbox removed ({root}); run it with {KeepOption} to look around afterwards.");
         return code;

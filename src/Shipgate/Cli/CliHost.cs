@@ -26,7 +26,8 @@ internal sealed record CliHost(
         output.Profile.Width = ScreenLayout.Width(!System.Console.IsOutputRedirected, columns, output.Profile.Width);
         var errors = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
         errors.Profile.Width = ScreenLayout.Width(!System.Console.IsErrorRedirected, columns, errors.Profile.Width);
-        return new CliHost(output, ControllingTerminal.TryOpen, ProcessEnvironment.GetEnvironmentVariable, TimeProvider.System, Directory.GetCurrentDirectory())
+        return new CliHost(
+            output, ControllingTerminal.TryOpen, ProcessEnvironment.GetEnvironmentVariable, TimeProvider.System, Directory.GetCurrentDirectory())
         {
             Errors = errors,
         };

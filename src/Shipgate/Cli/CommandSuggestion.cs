@@ -3,7 +3,9 @@ namespace Shipgate.Cli;
 /// <summary>"Did you mean": the known name nearest a mistyped one, when it is near enough to be the intent.</summary>
 internal static class CommandSuggestion
 {
-    /// <summary>The nearest of <paramref name="known"/> to <paramref name="typed"/>, or null when none is within a third of its length (at least 2 edits).</summary>
+    /// <summary>
+    /// The nearest of <paramref name="known"/> to <paramref name="typed"/>, or null when none is within a third of its length (at least 2 edits).
+    /// </summary>
     public static string? Nearest(string typed, IEnumerable<string> known)
     {
         var limit = Math.Max(2, typed.Length / 3);

@@ -21,7 +21,8 @@ internal static class InitCommand
                 var root = await GitRepository.FindTopLevelAsync(Path.GetFullPath(parse.GetValue(repo) ?? ".", host.WorkingDirectory), secrets, ct);
                 var path = Path.Combine(root, ConfigLoader.FileName);
                 if (File.Exists(path))
-                    throw new UsageException($"{path} already exists; shipgate init never overwrites it. Edit it, or move it away and run shipgate init again.");
+                    throw new UsageException(
+                        $"{path} already exists; shipgate init never overwrites it. Edit it, or move it away and run shipgate init again.");
                 var facts = await RepositoryScan.ScanAsync(new GitCli(root, secrets), host.Environment, secrets, ct);
                 var yaml = PolicyDraft.Write(facts);
                 ConfigLoader.Parse(yaml, path); // what init writes must load; a failure here is a bug, reported as one

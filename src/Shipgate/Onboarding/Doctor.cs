@@ -64,11 +64,13 @@ internal static class Doctor
         try
         {
             policy = await PolicyReader.ReadAsync(git, location, ct);
-            checks.Add(DoctorCheck.Ok("config", policy.FromFile ? $"{policy.Source.Display} loads" : "no .shipgate.yml on the remote yet: Shipgate's defaults"));
+            checks.Add(DoctorCheck.Ok("config",
+                policy.FromFile ? $"{policy.Source.Display} loads" : "no .shipgate.yml on the remote yet: Shipgate's defaults"));
         }
         catch (ShipgateException e)
         {
-            checks.Add(DoctorCheck.Failed("config", SafeText.OneLine(e.Message), "fix the file as the message says, commit it and release it (or push it to staging first)"));
+            checks.Add(DoctorCheck.Failed("config", SafeText.OneLine(e.Message),
+                "fix the file as the message says, commit it and release it (or push it to staging first)"));
             return checks;
         }
         var config = policy.Config;
@@ -76,7 +78,9 @@ internal static class Doctor
         var missing = new[] { config.StagingBranch, config.ProductionBranch }.Where(b => !heads.Contains("refs/heads/" + b)).ToList();
         checks.Add(missing.Count == 0
             ? DoctorCheck.Ok("branches", $"{config.StagingBranch} and {config.ProductionBranch} are on {config.Remote}" +
-                (heads.Contains("refs/heads/" + config.ArchiveBranch) ? $", and {config.ArchiveBranch}" : $"; {config.ArchiveBranch} comes with the first release"))
+                (heads.Contains("refs/heads/" + config.ArchiveBranch)
+                    ? $", and {config.ArchiveBranch}"
+                    : $"; {config.ArchiveBranch} comes with the first release"))
             : DoctorCheck.Failed("branches", $"{config.Remote} has no {string.Join(" or ", missing)}",
                 $"push them (git push {config.Remote} <commit>:refs/heads/<branch>) or set branches.staging / branches.production"));
 
@@ -106,7 +110,8 @@ internal static class Doctor
             return [DoctorCheck.Failed("GitHub token", SafeText.OneLine(e.Message), "set the variable the message names")];
         }
         if (codeHost.Service is not GitHubClient github)
-            return [DoctorCheck.Failed("GitHub token", codeHost.Missing ?? "no GitHub", "set GH_TOKEN or GITHUB_TOKEN (or run gh auth login); without it CI cannot be verified")];
+            return [DoctorCheck.Failed("GitHub token", codeHost.Missing ?? "no GitHub",
+                "set GH_TOKEN or GITHUB_TOKEN (or run gh auth login); without it CI cannot be verified")];
 
         var checks = new List<DoctorCheck>();
         try
@@ -146,7 +151,8 @@ internal static class Doctor
         }
         catch (ShipgateException e)
         {
-            checks.Add(DoctorCheck.Failed("branch protection", SafeText.OneLine(secrets.Redact(e.Message)), "check the token can read the repository's rules"));
+            checks.Add(DoctorCheck.Failed("branch protection", SafeText.OneLine(secrets.Redact(e.Message)),
+                "check the token can read the repository's rules"));
             return checks;
         }
         checks.Add(BranchProtection.Judge(production, rules, policy.Config.GitHub.RequiredChecks));
@@ -158,7 +164,8 @@ internal static class Doctor
     {
         var tracker = Connections.Tracker(policy, environment, secrets);
         if (tracker.Service is not { } linear)
-            return [DoctorCheck.Failed("Linear key", tracker.Missing ?? "no Linear", "set LINEAR_API_KEY to a Linear personal API key; without it tickets stay unverified")];
+            return [DoctorCheck.Failed("Linear key", tracker.Missing ?? "no Linear",
+                "set LINEAR_API_KEY to a Linear personal API key; without it tickets stay unverified")];
         IReadOnlyList<string> teams;
         try
         {
@@ -174,7 +181,8 @@ internal static class Doctor
         [
             DoctorCheck.Ok("Linear key", $"valid; Linear's team keys: {string.Join(", ", teams)}"),
             unknown.Count == 0
-                ? DoctorCheck.Ok("ticket keys", known.Count == 0 ? "tickets.keys unset: Linear's team keys are used" : $"{string.Join(", ", known)} are Linear teams")
+                ? DoctorCheck.Ok("ticket keys",
+                    known.Count == 0 ? "tickets.keys unset: Linear's team keys are used" : $"{string.Join(", ", known)} are Linear teams")
                 : DoctorCheck.Failed("ticket keys", $"tickets.keys names {string.Join(", ", unknown)}, which Linear does not have",
                     $"fix tickets.keys (Linear has {string.Join(", ", teams)})"),
         ];

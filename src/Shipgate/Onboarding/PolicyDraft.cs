@@ -7,7 +7,9 @@ namespace Shipgate.Onboarding;
 
 /// <summary>What <c>shipgate init</c> found in a clone, from which it drafts the first <c>.shipgate.yml</c>.</summary>
 /// <param name="StagingFound">False when no branch of that name exists yet (the file says to create it).</param>
-/// <param name="TeamKeys">Linear's team keys; null when no LINEAR_API_KEY was set or Linear did not answer (<paramref name="TeamKeysNote"/> says which).</param>
+/// <param name="TeamKeys">
+/// Linear's team keys; null when no LINEAR_API_KEY was set or Linear did not answer (<paramref name="TeamKeysNote"/> says which).
+/// </param>
 internal sealed record RepositoryFacts(
     string Remote,
     bool RemoteFound,
@@ -37,7 +39,8 @@ internal static class PolicyDraft
         Line(facts.RemoteFound ? "# The remote releases are pushed to." : "# No remote found: add one (git remote add origin URL) or change this.");
         Line($"remote: {Quote(facts.Remote)}");
         Line("branches:");
-        Line($"  staging: {Quote(facts.Staging)}" + (facts.StagingFound ? "        # tested changes wait here" : "        # no such branch yet: create it from production"));
+        var stagingNote = facts.StagingFound ? "tested changes wait here" : "no such branch yet: create it from production";
+        Line($"  staging: {Quote(facts.Staging)}        # {stagingNote}");
         Line($"  production: {Quote(facts.Production)}     # what is released");
         Line("  archive: \"compliance-archives\"   # release records are committed here (created by the first release)");
         Line();

@@ -140,7 +140,10 @@ internal static class Gaps
             : $"PR {g.Subject}: its reviews could not be read, so no independent approval is known."));
         warnings.AddRange(Each(GapKind.PolicyChanged, g => $"The release policy changes: {g.Detail}; it takes effect from the next release."));
         var open = Of(gaps, GapKind.OpenPullRequest).Count();
-        if (open > 0) warnings.Add($"{(open == 1 ? "1 open PR" : $"{open} open PRs")} targeting {stagingBranch} {(open == 1 ? "is" : "are")} not included in this release.");
+        if (open > 0)
+            warnings.Add(open == 1
+                ? $"1 open PR targeting {stagingBranch} is not included in this release."
+                : $"{open} open PRs targeting {stagingBranch} are not included in this release.");
         warnings.AddRange(Each(GapKind.TrailBroken, g => g.Detail!));
         return warnings;
     }

@@ -292,7 +292,8 @@ internal static class Screens
             var due = record.Timestamp + config.Audit.ReviewWithin;
             console.WriteLine();
             EmergencyBanner(console, $"EMERGENCY RELEASE {record.ReleaseId}: {SafeText.OneLine(emergency.Reason)}",
-                $"Review due by {due.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC (within {Duration(config.Audit.ReviewWithin)}): " +
+                $"Review due by {due.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC " +
+                $"(within {Duration(config.Audit.ReviewWithin)}): " +
                 $"someone other than you runs shipgate audit review {record.ReleaseId} --note \"<what was checked>\".");
         }
     }

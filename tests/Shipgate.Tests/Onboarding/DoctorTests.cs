@@ -28,7 +28,9 @@ public sealed class DoctorTests
         var result = await runner.RunAsync(["doctor"]);
 
         Assert.True(result.Code == ExitCode.Success, result.Output);
-        foreach (var name in new[] { "git", "repository", "remote", "config", "branches", "GitHub token", "GitHub repository", "branch protection", "Linear key", "ticket keys" })
+        string[] names =
+            ["git", "repository", "remote", "config", "branches", "GitHub token", "GitHub repository", "branch protection", "Linear key", "ticket keys"];
+        foreach (var name in names)
             Assert.Contains($"[ok] {name}: ", result.Output);
         Assert.DoesNotContain("[FAIL]", result.Output);
         Assert.Contains("All checks passed.", result.Output);

@@ -69,6 +69,7 @@ public sealed class DryRunTests
 
         Assert.True(result.Code == ExitCode.Success, result.Output);
         var output = Flat(result.Output);
-        Assert.Contains("[ ] All tickets linked and verified - not verified: no ticket tracker was asked (set LINEAR_API_KEY); PR without a ticket: #3", output);
+        Assert.Contains(
+            "[ ] All tickets linked and verified - not verified: no ticket tracker was asked (set LINEAR_API_KEY); PR without a ticket: #3", output);
     }
 }

@@ -21,7 +21,8 @@ public sealed class EmergencyScreenTests
         var word = output.IndexOf("To confirm, type the word", StringComparison.Ordinal);
         var complete = output.IndexOf("RELEASE COMPLETE", StringComparison.Ordinal);
         Assert.True(banner >= 0 && banner < word, output);
-        var deadline = Regex.Match(output, @"EMERGENCY RELEASE (release-\S+): checkout is down Review due by (\d{4}-\d\d-\d\d \d\d:\d\d) UTC \(within 48 hours\)");
+        var deadline = Regex.Match(output,
+            @"EMERGENCY RELEASE (release-\S+): checkout is down Review due by (\d{4}-\d\d-\d\d \d\d:\d\d) UTC \(within 48 hours\)");
         Assert.True(deadline.Success && deadline.Index > complete, output);
         Assert.Contains($"shipgate audit review {deadline.Groups[1].Value} --note", output);
     }

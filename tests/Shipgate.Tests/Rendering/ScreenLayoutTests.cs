@@ -17,7 +17,8 @@ public sealed class ScreenLayoutTests
     [InlineData(true, null, 132, 132)]
     [InlineData(true, "nonsense", 132, 132)]
     [InlineData(true, null, 0, 80)]
-    public void The_width_is_the_terminals_with_COLUMNS_honoured_and_unlimited_when_not_a_terminal(bool terminal, string? columns, int detected, int expected) =>
+    public void The_width_is_the_terminals_with_COLUMNS_honoured_and_unlimited_when_not_a_terminal(
+        bool terminal, string? columns, int detected, int expected) =>
         Assert.Equal(expected, ScreenLayout.Width(terminal, columns, detected));
 
     [Fact]
@@ -67,7 +68,8 @@ public sealed class SummaryLayoutTests
         var output = Draw(ScreenLayout.Unlimited);
 
         Assert.Contains(LongTitle, output);
-        Assert.Contains("[ ] CI passing on staging - not verified: no GitHub in this test, and a reason long enough to need wrapping on a narrow screen\n", output);
+        Assert.Contains(
+            "[ ] CI passing on staging - not verified: no GitHub in this test, and a reason long enough to need wrapping on a narrow screen\n", output);
         Assert.DoesNotMatch(new Regex(@"^[ \t]+$", RegexOptions.Multiline), output);
         Assert.Contains("Commits: 1 commit\n", output);
         Assert.Contains("PRs:     1 pull request\n", output);

@@ -16,7 +16,9 @@ internal static class ReviewGate
         if (unapproved.Count == 0) return [];
         if (context.Options.DryRun)
             return [new WouldBlock($"github.require_independent_review is set, and {string.Join(", ", unapproved)} " +
-                (context.CodeHost.Missing is { } why ? $"cannot be checked without GitHub ({why})" : "lack an approval by someone other than the author"), null)];
+                (context.CodeHost.Missing is { } why
+                    ? $"cannot be checked without GitHub ({why})"
+                    : "lack an approval by someone other than the author"), null)];
         throw new ReleaseBlockedException(context.CodeHost.Missing is { } missing
             ? $"BLOCKED: github.require_independent_review is set, and the reviews of {string.Join(", ", unapproved)} " +
               $"cannot be read without GitHub ({missing})."
