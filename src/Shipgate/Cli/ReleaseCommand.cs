@@ -85,6 +85,7 @@ internal static partial class ReleaseCommand
             Policy = policy,
             Git = git,
             Console = host.Console,
+            Warnings = host.Errors,
             OpenTerminal = host.OpenTerminal,
             Clock = host.Clock,
             Secrets = secrets,

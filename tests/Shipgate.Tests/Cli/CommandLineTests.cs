@@ -68,3 +68,21 @@ public sealed class ConfigErrorCliTests
         Assert.DoesNotContain("Unexpected error", result.Output);
     }
 }
+
+/// <summary>Results on stdout, warnings and errors on stderr: a piped summary holds the summary only.</summary>
+[Trait("Category", "Integration")]
+public sealed class OutputStreamTests
+{
+    [Fact]
+    public async Task Gap_warnings_go_to_stderr_and_the_summary_to_stdout()
+    {
+        using var s = new ReleaseScenario(Scenarios.Rich);
+
+        var result = await s.ReleaseAsync(null, "--dry-run");
+
+        Assert.True(result.Code == ExitCode.Success, result.Output);
+        Assert.Contains("WARNING: PR #10 has no compliance archive.", result.Errors);
+        Assert.DoesNotContain("PRODUCTION RELEASE SUMMARY", result.Errors);
+        Assert.Contains("PRODUCTION RELEASE SUMMARY", result.Output);
+    }
+}

@@ -71,7 +71,7 @@ internal static class Preflight
         {
             open = await host.GetOpenPullRequestsAsync(config.StagingBranch, ct);
             if (open.Count > 0)
-                Screens.OpenPullRequestsWarning(context.Console, open, config.StagingBranch);
+                Screens.OpenPullRequestsWarning(context.Warnings, open, config.StagingBranch);
             if (identity is not null)
                 login = await ReleaserLoginAsync(context, host, ct);
         }
@@ -90,7 +90,7 @@ internal static class Preflight
         }
         catch (ShipgateException e) when (!ct.IsCancellationRequested)
         {
-            context.Console.MarkupLine("[yellow]WARNING: the GitHub login behind the token is unknown " +
+            context.Warnings.MarkupLine("[yellow]WARNING: the GitHub login behind the token is unknown " +
                 $"({SafeText.Markup(context.Secrets.Redact(e.Message))}); " +
                 "the record names the releaser by git identity only.[/]");
             return null;
