@@ -1,35 +1,14 @@
 using Shipgate.Cli;
-using Shipgate.Emulators;
 using Shipgate.Sandbox;
-using Shipgate.Testing;
 
 // The README's first command: builds a throw-away repository with a bare origin, then runs
 // `shipgate release` in it, so anyone can see a whole release with no accounts and no network.
-// Extra arguments go to `shipgate release` (for example --dry-run).
-var root = Path.Combine(Path.GetTempPath(), $"shipgate-sandbox-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
-Console.WriteLine($"Creating the sandbox repository in {root} ...");
-var scenario = DemoRepository.Create(root);
-Console.WriteLine($"Releaser's clone: {scenario.Releaser}   (origin: {scenario.Origin})");
-Console.WriteLine();
-
-var environment = new Dictionary<string, string?> { ["XDG_STATE_HOME"] = Path.Combine(root, "state") };
-// Linear, played by the emulator: real ticket tables in the summary, and the release comments land there.
-await using var linear = await LinearEmulator.StartAsync(DemoLinear.Workspace());
-environment["LINEAR_API_KEY"] = DemoLinear.ApiKey;
-environment["LINEAR_API_URL"] = linear.Url;
-// GitHub, played by the emulator: CI checks, reviews, the open-PR warning and the deployment run.
-await using var github = await DemoGitHub.StartAsync(scenario);
-foreach (var (name, value) in github.Environment) environment[name] = value;
-var host = CliHost.FromProcess() with
+// Extra arguments go to `shipgate release` (for example --dry-run); --keep leaves the folder.
+// Ctrl-C aborts the release as it would a real one.
+using var interrupted = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
 {
-    WorkingDirectory = scenario.Releaser,
-    Environment = name => environment.TryGetValue(name, out var value) ? value : Environment.GetEnvironmentVariable(name),
+    e.Cancel = true;
+    interrupted.Cancel();
 };
-string[] release = ["release", .. args];
-var code = await ShipgateCli.RunAsync(release, host);
-Console.WriteLine();
-foreach (var comment in DemoLinear.Comments(linear)) Console.WriteLine($"Linear comment on {comment}");
-Console.WriteLine();
-Console.WriteLine($"Sandbox left in {root}: look at origin's compliance-archives branch with");
-Console.WriteLine($"  git -C {scenario.Origin} log --stat compliance-archives");
-return code;
+return await SandboxRun.RunAsync(args, CliHost.FromProcess(), Console.Out, interrupted.Token);

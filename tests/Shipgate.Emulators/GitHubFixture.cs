@@ -49,6 +49,9 @@ public sealed class RepositoryFixture
     /// <summary>GitHub Releases, one per tag at most (GitHub refuses a second with 422 already_exists).</summary>
     public List<ReleaseFixture> Releases { get; init; } = [];
 
+    /// <summary>The active ruleset rules of each branch, as GET /repos/{owner}/{repo}/rules/branches/{branch} lists them.</summary>
+    public Dictionary<string, List<BranchRuleFixture>> BranchRules { get; init; } = [];
+
     [JsonIgnore]
     public string FullName => $"{Owner}/{Name}";
 
@@ -139,3 +142,6 @@ public sealed record ReleaseFixture(long Id, string TagName, string Name, string
     public bool Draft { get; init; }
     public bool Prerelease { get; init; }
 }
+
+/// <summary>One active rule on a branch: pull_request, update, non_fast_forward, deletion, required_status_checks (with its check contexts).</summary>
+public sealed record BranchRuleFixture(string Type, IReadOnlyList<string>? Checks = null);

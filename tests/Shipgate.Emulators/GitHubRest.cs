@@ -49,8 +49,36 @@ internal sealed class GitHubRest(GitHubFixture state, EmulatorRequest request, s
             ("POST", "/repos/{owner}/{repo}/releases") => CreateRelease(repo),
             ("PATCH", "/repos/{owner}/{repo}/releases/{release_id}") =>
                 FindRelease(repo, path["release_id"]) is { } release ? EditRelease(repo, release) : NotFound(),
+            ("GET", "/repos/{owner}/{repo}/rules/branches/{branch}") => Paged(
+                repo.BranchRules.GetValueOrDefault(path["branch"], []).Select(BranchRule)),
             _ => null,
         };
+    }
+
+    /// <summary>A rule as GitHub lists it for a branch: its type, the ruleset it comes from, and the parameters its type requires.</summary>
+    private static JsonObject BranchRule(BranchRuleFixture rule)
+    {
+        var node = new JsonObject { ["type"] = rule.Type, ["ruleset_source_type"] = "Repository", ["ruleset_source"] = "acme/rules", ["ruleset_id"] = 1 };
+        node["parameters"] = rule.Type switch
+        {
+            "required_status_checks" => new JsonObject
+            {
+                ["required_status_checks"] = new JsonArray((rule.Checks ?? []).Select(c => (JsonNode)new JsonObject { ["context"] = c }).ToArray()),
+                ["strict_required_status_checks_policy"] = false,
+            },
+            "pull_request" => new JsonObject
+            {
+                ["dismiss_stale_reviews_on_push"] = false,
+                ["require_code_owner_review"] = false,
+                ["require_last_push_approval"] = false,
+                ["required_approving_review_count"] = 1,
+                ["required_review_thread_resolution"] = false,
+            },
+            "update" => new JsonObject { ["update_allows_fetch_and_merge"] = false },
+            _ => null,
+        };
+        if (node["parameters"] is null) node.Remove("parameters");
+        return node;
     }
 
     public static JsonObject Error(string message, string status) =>

@@ -86,7 +86,7 @@ internal static class AuditCommand
             return ShipgateCli.GuardAsync(host, secrets, async () =>
             {
                 var repository = await LocalRepository.OpenAsync(host.WorkingDirectory, host.Environment, parse.GetValue(repo), secrets, ct);
-                var waits = new WaitLines(host.Console, secrets);
+                var waits = new WaitLines(host.Errors, secrets);
                 var codeHost = (await Connections.CodeHostAsync(repository.Policy, repository.Address, host.Environment, secrets, host.Clock, waits, ct))
                     .Service;
                 var reviewer = await Reviewer.IdentifyAsync(repository.Git, codeHost, host.Console, secrets, ct);

@@ -1,3 +1,4 @@
+using Shipgate.Rendering;
 using ProcessEnvironment = System.Environment;
 
 namespace Shipgate.Cli;
@@ -14,13 +15,21 @@ internal sealed record CliHost(
     TimeProvider Clock,
     string WorkingDirectory)
 {
-    /// <summary>Standard error: where people's text goes when standard output carries JSON (--json, shipgate mcp).</summary>
-    public IAnsiConsole ErrorConsole { get; init; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
+    /// <summary>Where errors and warnings go (stderr), so that a piped result holds results only; by default the console itself.</summary>
+    public IAnsiConsole Errors { get; init; } = Console;
 
-    public static CliHost FromProcess() => new(
-        AnsiConsole.Console,
-        ControllingTerminal.TryOpen,
-        ProcessEnvironment.GetEnvironmentVariable,
-        TimeProvider.System,
-        Directory.GetCurrentDirectory());
+    /// <summary>The process's own: stdout for results, stderr for errors, each as wide as its terminal (COLUMNS wins) or unlimited when redirected.</summary>
+    public static CliHost FromProcess()
+    {
+        var columns = ProcessEnvironment.GetEnvironmentVariable("COLUMNS");
+        var output = AnsiConsole.Console;
+        output.Profile.Width = ScreenLayout.Width(!System.Console.IsOutputRedirected, columns, output.Profile.Width);
+        var errors = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
+        errors.Profile.Width = ScreenLayout.Width(!System.Console.IsErrorRedirected, columns, errors.Profile.Width);
+        return new CliHost(
+            output, ControllingTerminal.TryOpen, ProcessEnvironment.GetEnvironmentVariable, TimeProvider.System, Directory.GetCurrentDirectory())
+        {
+            Errors = errors,
+        };
+    }
 }

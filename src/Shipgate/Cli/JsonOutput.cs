@@ -18,7 +18,7 @@ internal static class JsonOutput
     public static Task<int> GuardAsync(CliHost host, Secrets secrets, Func<CliHost, TextWriter, Task<ExitCode>> body, CancellationToken ct)
     {
         var stdout = host.Console.Profile.Out.Writer;
-        var people = host with { Console = host.ErrorConsole };
+        var people = host with { Console = host.Errors };
         return ShipgateCli.GuardAsync(people, secrets, async () =>
         {
             try

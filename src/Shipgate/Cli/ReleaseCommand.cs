@@ -86,7 +86,7 @@ internal static partial class ReleaseCommand
     public static async Task<ReleaseContext> CreateContextAsync(CliHost host, ReleaseOptions options, string folder, Secrets secrets, CancellationToken ct)
     {
         var (_, policy, git, address, repository, webUrl) = await LocalRepository.OpenAsync(host.WorkingDirectory, host.Environment, folder, secrets, ct);
-        var waits = new WaitLines(host.Console, secrets);
+        var waits = new WaitLines(host.Errors, secrets);
         var codeHost = await Connections.CodeHostAsync(policy, address, host.Environment, secrets, host.Clock, waits, ct);
         var tracker = Connections.Tracker(policy, host.Environment, secrets, host.Clock, waits);
         return new ReleaseContext
@@ -95,6 +95,7 @@ internal static partial class ReleaseCommand
             Policy = policy,
             Git = git,
             Console = host.Console,
+            Warnings = host.Errors,
             OpenTerminal = host.OpenTerminal,
             Clock = host.Clock,
             Secrets = secrets,

@@ -33,7 +33,9 @@ internal static class ReleaseJson
         try
         {
             var done = await ReleasePipeline.DryRunAsync(context, ct, (p, g) => seen = (p, g));
-            return (PlanDocument.Build(context, done?.Item1, done?.Item2, blocked: null), ExitCode.Success);
+            if (done is { Blockers.Count: > 0 })
+                return (PlanDocument.Build(context, done.Preflighted, done.Gathered, string.Join("\n", done.Blockers.Select(b => b.Reason))), ExitCode.Blocked);
+            return (PlanDocument.Build(context, done?.Preflighted, done?.Gathered, blocked: null), ExitCode.Success);
         }
         catch (ReleaseBlockedException e)
         {

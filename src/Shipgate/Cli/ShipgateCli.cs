@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.Reflection;
 using Shipgate.Rendering;
 
 namespace Shipgate.Cli;
@@ -12,17 +14,60 @@ internal static class ShipgateCli
         root.Subcommands.Add(ReleaseCommand.Create(host));
         root.Subcommands.Add(AuditCommand.Create(host));
         root.Subcommands.Add(McpCommand.Create(host));
+        root.Subcommands.Add(InitCommand.Create(host));
+        root.Subcommands.Add(DoctorCommand.Create(host));
+        root.Options.OfType<VersionOption>().Single().Action = new ShowVersion(host.Console);
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)
-                host.Console.MarkupLine($"[red]{Markup.Escape(error.Message)}[/]");
-            host.Console.WriteLine("Run shipgate --help for usage.");
+                host.Errors.MarkupLine($"[red]{Markup.Escape(error.Message)}[/]");
+            foreach (var hint in Suggestions(parsed))
+                host.Errors.MarkupLine(Markup.Escape(hint));
+            host.Errors.WriteLine("Run shipgate --help for usage.");
             return (int)ExitCode.Usage;
         }
         // Ctrl-C is ours to handle (Program.cs): it must end in the documented "aborted" code, not 130.
-        return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, ct);
+        // --help and --version write to the console the host gave (stdout), like every result.
+        return await parsed.InvokeAsync(new InvocationConfiguration
+        {
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null,
+            Output = host.Console.Profile.Out.Writer,
+            Error = host.Errors.Profile.Out.Writer,
+        }, ct);
+    }
+
+    /// <summary>Shipgate's own version and the commit it was built from (the entry assembly may be a test host).</summary>
+    public static string Version()
+    {
+        var informational = typeof(ShipgateCli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+        var (version, commit) = informational.Split('+', 2) is [var v, var c] ? (v, c) : (informational, "unknown");
+        return $"shipgate {version} (commit {commit})";
+    }
+
+    private sealed class ShowVersion(IAnsiConsole console) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            console.Profile.Out.Writer.WriteLine(Version());
+            return 0;
+        }
+    }
+
+    /// <summary>"Did you mean" for each word the parser did not know, from the subcommands and options where it stopped.</summary>
+    private static IEnumerable<string> Suggestions(ParseResult parsed)
+    {
+        var command = parsed.CommandResult.Command;
+        var known = command.Subcommands.Select(c => c.Name)
+            .Concat(command.Options.SelectMany(o => o.Aliases.Prepend(o.Name)))
+            .ToList();
+        foreach (var token in parsed.UnmatchedTokens)
+        {
+            if (CommandSuggestion.Nearest(token, known) is { } nearest)
+                yield return $"'{SafeText.OneLine(token)}' is not a shipgate command or option here. Did you mean '{nearest}'?";
+        }
     }
 
     /// <summary>Runs a command body, turning failures into their message and documented exit code.</summary>
@@ -35,24 +80,24 @@ internal static class ShipgateCli
         catch (ShipgateException e) when (ct.IsCancellationRequested && e.Code == ExitCode.Error)
         {
             // Ctrl-C reaches git too; its failure is the interruption, not an error of its own.
-            host.Console.MarkupLine($"[yellow]Interrupted (Ctrl-C): {Markup.Escape(Shown(e))}[/]");
+            host.Errors.MarkupLine($"[yellow]Interrupted (Ctrl-C): {Markup.Escape(Shown(e))}[/]");
             return (int)ExitCode.Aborted;
         }
         catch (ShipgateException e)
         {
             var colour = e.Code switch { ExitCode.Blocked or ExitCode.Aborted => "yellow", _ => "red" };
-            host.Console.WriteLine();
-            host.Console.MarkupLine($"[{colour}]{Markup.Escape(Shown(e))}[/]");
+            host.Errors.WriteLine();
+            host.Errors.MarkupLine($"[{colour}]{Markup.Escape(Shown(e))}[/]");
             return (int)e.Code;
         }
         catch (OperationCanceledException)
         {
-            host.Console.MarkupLine("[yellow]Interrupted (Ctrl-C).[/]");
+            host.Errors.MarkupLine("[yellow]Interrupted (Ctrl-C).[/]");
             return (int)ExitCode.Aborted;
         }
         catch (Exception e)
         {
-            host.Console.MarkupLine($"[red]Unexpected error: {Markup.Escape(Shown(e))}[/]");
+            host.Errors.MarkupLine($"[red]Unexpected error: {Markup.Escape(Shown(e))}[/]");
             return (int)ExitCode.Error;
         }
 

@@ -30,7 +30,13 @@ internal static partial class ConfigLoader
         }
         catch (YamlException e)
         {
-            throw new UsageException($"{displayPath}:{e.Start.Line}: not valid YAML: {e.Message}");
+            throw NotYaml(yaml, displayPath, e.Start.Line, e.Message);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet ends an unclosed flow list or mapping with no mark at all: find the bracket ourselves.
+            var line = YamlKeyPath.UnclosedBracket(yaml) ?? yaml.Split('\n').Length;
+            throw NotYaml(yaml, displayPath, line, "a '[' or '{' opened on this line is never closed; close it on the same line.");
         }
 
         if (stream.Documents.Count > 1)
@@ -42,8 +48,23 @@ internal static partial class ConfigLoader
             return defaults;
 
         var lines = ConfigShape.Check(stream.Documents[0].RootNode, displayPath);
-        return Validate(Deserializer.Deserialize<ConfigFile>(yaml), lines, defaults);
+        ConfigFile file;
+        try
+        {
+            file = Deserializer.Deserialize<ConfigFile>(yaml);
+        }
+        catch (YamlException e)
+        {
+            // A tag such as !!binary or !!int passes the shape check and fails only here.
+            var why = e.InnerException?.Message ?? e.Message;
+            throw new UsageException($"{displayPath}:{e.Start.Line}: {YamlKeyPath.At(yaml, e.Start.Line)}: cannot be read ({why}); write it as plain text.");
+        }
+        return Validate(file, lines, defaults);
     }
+
+    /// <summary>A YAML syntax error as <c>file:line: key: not valid YAML: why</c>.</summary>
+    private static UsageException NotYaml(string yaml, string file, long line, string why) =>
+        new($"{file}:{line}: {YamlKeyPath.At(yaml, line)}: not valid YAML: {why}");
 
     /// <summary>The values' own rules, on a file whose shape is already right.</summary>
     private static ShipgateConfig Validate(ConfigFile file, ConfigLines at, ShipgateConfig config)

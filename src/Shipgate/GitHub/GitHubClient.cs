@@ -32,6 +32,20 @@ internal sealed class GitHubClient(GitHubHttp http, string owner, string name, s
     public async Task<string?> GetViewerLoginAsync(CancellationToken ct) =>
         (await http.GetAsync(new RestCall("/user", "/user"), GitHubRestJson.Default.ActorWire, ct)).Login;
 
+    /// <summary>The repository's full name, read with the token: proof the token can read it (doctor).</summary>
+    public async Task<string> GetRepositoryNameAsync(CancellationToken ct) =>
+        (await http.GetAsync(Call("/repos/{owner}/{repo}"), GitHubRestJson.Default.RepositoryInfoWire, ct)).FullName;
+
+    /// <summary>The active rules on a branch from every ruleset (readable with read access, unlike classic protection).</summary>
+    public async Task<IReadOnlyList<BranchRule>> GetBranchRulesAsync(string branch, CancellationToken ct)
+    {
+        const string template = "/repos/{owner}/{repo}/rules/branches/{branch}";
+        var call = Call(template, query: $"per_page={GitHubHttp.PerPage}");
+        call = call with { Path = call.Path.Replace("{branch}", Uri.EscapeDataString(branch), StringComparison.Ordinal) };
+        return await http.GetAllAsync(call, GitHubRestJson.Default.ListBranchRuleWire,
+            page => page.Select(r => new BranchRule(r.Type, r.Parameters?.RequiredStatusChecks?.Select(c => c.Context).ToList() ?? [])), ct);
+    }
+
     public async Task<IReadOnlyList<WorkflowRun>> GetWorkflowRunsAsync(string sha, string branch, CancellationToken ct) =>
         await http.GetAllAsync(
             Call("/repos/{owner}/{repo}/actions/runs",
@@ -169,3 +183,6 @@ internal sealed class GitHubClient(GitHubHttp http, string owner, string name, s
         }
     }
 }
+
+/// <summary>An active rule on a branch: its type (pull_request, update, required_status_checks, ...) and, for status checks, their names.</summary>
+internal sealed record BranchRule(string Type, IReadOnlyList<string> Checks);

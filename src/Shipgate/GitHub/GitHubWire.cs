@@ -27,6 +27,17 @@ internal sealed record WorkflowRunsWire(IReadOnlyList<WorkflowRunWire> WorkflowR
 internal sealed record WorkflowRunWire(long Id, string? Name, string DisplayTitle, RunStatus? Status, RunConclusion? Conclusion, string HtmlUrl,
     DateTimeOffset? RunStartedAt = null, DateTimeOffset? UpdatedAt = null);
 
+/// <summary>GET /repos/{owner}/{repo}: doctor asks only whether the token can read it.</summary>
+internal sealed record RepositoryInfoWire(string FullName);
+
+/// <summary>One item of GET /repos/{owner}/{repo}/rules/branches/{branch}: an active rule of a ruleset on the branch.</summary>
+internal sealed record BranchRuleWire(string Type, BranchRuleParametersWire? Parameters = null);
+
+/// <summary>The parameters Shipgate reads: a required_status_checks rule's checks (other rule types carry other parameters, or none).</summary>
+internal sealed record BranchRuleParametersWire(IReadOnlyList<StatusCheckWire>? RequiredStatusChecks = null);
+
+internal sealed record StatusCheckWire(string Context);
+
 /// <summary>GET /user, or any actor ({"login": ...}).</summary>
 internal sealed record ActorWire(string Login);
 
@@ -100,6 +111,8 @@ internal enum PullRequestState
 [JsonSerializable(typeof(ReleaseWire))]
 [JsonSerializable(typeof(CreateReleaseWire))]
 [JsonSerializable(typeof(EditReleaseWire))]
+[JsonSerializable(typeof(RepositoryInfoWire))]
+[JsonSerializable(typeof(List<BranchRuleWire>))]
 internal sealed partial class GitHubRestJson : JsonSerializerContext;
 
 /// <summary>GraphQL requests and answers: camelCase names, the same strictness.</summary>

@@ -126,7 +126,7 @@ internal sealed class ShipgateTools(CliHost host, string folder)
             Out = new AnsiConsoleOutput(captured),
         });
         console.Profile.Width = 100;
-        var people = host with { Console = console, ErrorConsole = console, OpenTerminal = () => null };
+        var people = host with { Console = console, Errors = console, OpenTerminal = () => null };
         try
         {
             return await body((people, secrets), () => SafeText.Lines(secrets.Redact(captured.ToString())));

@@ -66,7 +66,17 @@ internal static class Gaps
     /// <summary>The summary's COMPLIANCE STATUS, the same boxes on screen and in the Markdown record.</summary>
     /// <param name="reviewsKnown">Whether the code host told the reviews: the review box is shown only then.</param>
     /// <param name="policyCompared">Whether the release policy file was compared: its box is shown only then.</param>
-    public static IReadOnlyList<ChecklistItem> Checklist(IReadOnlyList<Gap> gaps, bool reviewsKnown, bool policyCompared = false)
+    public static IReadOnlyList<ChecklistItem> Checklist(IReadOnlyList<Gap> gaps, bool reviewsKnown, bool policyCompared = false) =>
+        Checklist(gaps, reviewsKnown, policyCompared, plan: null);
+
+    /// <summary>
+    /// The checklist of a release: a box is ticked only on evidence. The tickets box needs a tracker that
+    /// verified them and a ticket on every PR; without the code host, the review box says "not verified".
+    /// </summary>
+    public static IReadOnlyList<ChecklistItem> Checklist(IReadOnlyList<Gap> gaps, ReleasePlan plan, bool policyCompared = false) =>
+        Checklist(gaps, plan.ReviewsKnown, policyCompared, plan);
+
+    private static IReadOnlyList<ChecklistItem> Checklist(IReadOnlyList<Gap> gaps, bool reviewsKnown, bool policyCompared, ReleasePlan? plan)
     {
         string Subjects(GapKind kind) => string.Join(", ", Of(gaps, kind).Select(g => g.Subject));
         var items = new List<ChecklistItem>();
@@ -75,7 +85,7 @@ internal static class Gaps
         items.Add(new("CI passing on staging", ci is null, ci switch
         {
             null => null,
-            { Kind: GapKind.CiFailing } => $"failing ({ci.Detail}), released as an emergency",
+            { Kind: GapKind.CiFailing } => $"failing ({ci.Detail}); an emergency release",
             _ => $"not verified: {ci.Detail}",
         }));
 
@@ -87,13 +97,19 @@ internal static class Gaps
         if (Subjects(GapKind.TicketUnverified) is { Length: > 0 } unverified) ticketProblems.Add($"not verified (no ticket tracker): {unverified}");
         var notDone = Of(gaps, GapKind.TicketNotCompleted).Select(g => $"{g.Subject} ({g.Detail})").ToList();
         if (notDone.Count > 0) ticketProblems.Add($"not completed: {string.Join(", ", notDone)}");
+        if (plan is { TicketsChecked: false } && ticketProblems.Count == 0)
+            ticketProblems.Add("not verified: no ticket tracker was asked (set LINEAR_API_KEY)");
+        if (plan?.PullRequestsWithoutTicket.Select(p => $"#{p.Number}").ToList() is { Count: > 0 } ticketless)
+            ticketProblems.Add($"{(ticketless.Count == 1 ? "PR" : "PRs")} without a ticket: {string.Join(", ", ticketless)}");
         items.Add(new("All tickets linked and verified", ticketProblems.Count == 0, ticketProblems.Count == 0 ? null : string.Join("; ", ticketProblems)));
 
         var unspecced = Of(gaps, GapKind.Unspecced).ToList();
         items.Add(new("No unspecced changes detected", unspecced.Count == 0,
             unspecced.Count == 0 ? null : $"{unspecced.Count} unspecced: {string.Join(", ", unspecced.Select(g => g.Subject))}"));
 
-        if (reviewsKnown)
+        if (plan is { CodeHostAsked: false, PullRequests.Count: > 0 })
+            items.Add(new("Every PR approved by someone other than its author", false, "not verified: reviews cannot be read without GitHub"));
+        else if (reviewsKnown)
         {
             var notApproved = Subjects(GapKind.NoIndependentApproval);
             items.Add(new("Every PR approved by someone other than its author", notApproved.Length == 0,
@@ -124,7 +140,10 @@ internal static class Gaps
             : $"PR {g.Subject}: its reviews could not be read, so no independent approval is known."));
         warnings.AddRange(Each(GapKind.PolicyChanged, g => $"The release policy changes: {g.Detail}; it takes effect from the next release."));
         var open = Of(gaps, GapKind.OpenPullRequest).Count();
-        if (open > 0) warnings.Add($"{open} open PRs targeting {stagingBranch} are not included in this release.");
+        if (open > 0)
+            warnings.Add(open == 1
+                ? $"1 open PR targeting {stagingBranch} is not included in this release."
+                : $"{open} open PRs targeting {stagingBranch} are not included in this release.");
         warnings.AddRange(Each(GapKind.TrailBroken, g => g.Detail!));
         return warnings;
     }

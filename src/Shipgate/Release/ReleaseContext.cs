@@ -23,6 +23,9 @@ internal sealed record ReleaseContext
     public ShipgateConfig Config => Policy.Config;
     public required GitRepository Git { get; init; }
     public required IAnsiConsole Console { get; init; }
+    /// <summary>Where warnings go (stderr), so that piped results hold results only; by default the console itself.</summary>
+    public IAnsiConsole Warnings { get => _warnings ?? Console; init => _warnings = value; }
+    private readonly IAnsiConsole? _warnings;
     /// <summary>Opens the controlling terminal the word is typed at; null when the process has none.</summary>
     public required Func<TextReader?> OpenTerminal { get; init; }
     public required TimeProvider Clock { get; init; }

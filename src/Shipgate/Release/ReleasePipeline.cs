@@ -21,10 +21,7 @@ internal static class ReleasePipeline
     public static async Task<ExitCode> RunAsync(ReleaseContext context, CancellationToken ct)
     {
         if (context.Options.DryRun)
-        {
-            await DryRunAsync(context, ct);
-            return ExitCode.Success;
-        }
+            return await DryRunAsync(context, ct) is { Blockers.Count: > 0 } ? ExitCode.Blocked : ExitCode.Success;
 
         using var terminal = Confirmation.RequireTerminal(context);
         return (await ReleaseAsync(context, terminal, ct)).Code;
@@ -33,8 +30,11 @@ internal static class ReleasePipeline
     /// <summary>The dry run, then the word from a person (terminal or MCP elicitation), the push and what follows it.</summary>
     public static async Task<ReleaseOutcome> ReleaseAsync(ReleaseContext context, IConfirmationSource person, CancellationToken ct)
     {
-        if (await DryRunAsync(context, ct) is not var (preflighted, gathered))
+        if (await DryRunAsync(context, ct) is not var (preflighted, gathered, blockers))
             return new ReleaseOutcome(null);
+        // The gates throw outside a dry run; this holds even if one ever only reported.
+        if (blockers.Count > 0)
+            throw new ReleaseBlockedException("BLOCKED: " + string.Join("\n", blockers.Select(b => b.Reason)));
         var confirmation = await Confirmation.RunAsync(context, gathered, person, ct);
         var released = await RecordAndPromote.RunAsync(context, preflighted, gathered, confirmation, ct);
         var after = await AfterReleaseAsync(context, released, ct);
@@ -43,9 +43,11 @@ internal static class ReleasePipeline
 
     /// <summary>
     /// Phases 1-3: what would ship and every gate that would stop it. Changes nothing. Null: nothing to release.
-    /// <paramref name="onGathered"/> sees the plan before the review gate, so a plan blocked there can still be shown (--json, MCP).
+    /// A dry run goes past a closed CI or review gate to show everything, and names those gates at the end
+    /// (<see cref="DryRunResult.Blockers"/>, exit 3); a release stops at the first.
+    /// <paramref name="onGathered"/> sees the plan before the gates after it, so a plan blocked there can still be shown (--json, MCP).
     /// </summary>
-    public static async Task<(Preflighted, Gathered)?> DryRunAsync(ReleaseContext context, CancellationToken ct,
+    public static async Task<DryRunResult?> DryRunAsync(ReleaseContext context, CancellationToken ct,
         Action<Preflighted, Gathered>? onGathered = null)
     {
         if (await Preflight.RunAsync(context, ct) is not { } preflighted)
@@ -53,10 +55,10 @@ internal static class ReleasePipeline
         var gathered = await Gather.RunAsync(context, preflighted, ct);
         onGathered?.Invoke(preflighted, gathered);
         Summary.Show(context, gathered);
-        ReviewGate.Check(context, gathered);
+        var blockers = preflighted.Blockers.Concat(ReviewGate.Check(context, gathered)).ToList();
         if (context.Options.DryRun)
-            Screens.DryRunEnd(context.Console, context.Config, gathered.Plan);
-        return (preflighted, gathered);
+            Screens.DryRunEnd(context.Console, context.Config, gathered.Plan, context.Options, blockers);
+        return new DryRunResult(preflighted, gathered, blockers);
     }
 
     /// <summary>

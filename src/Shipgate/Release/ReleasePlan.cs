@@ -70,6 +70,15 @@ internal sealed record ReleasePlan(
 {
     public IEnumerable<ReleasedPullRequest> PullRequestsWithoutArchive => PullRequests.Where(p => p.ComplianceArchive is null);
 
-    /// <summary>Whether the code host told the PRs' reviews; the review box is shown only then.</summary>
+    /// <summary>Whether the code host told the PRs' reviews.</summary>
     public bool ReviewsKnown => PullRequests.Any(p => p.IndependentlyApproved is not null);
+
+    /// <summary>Whether a ticket tracker was asked about the tickets: without one, no ticket is verified, however few there are.</summary>
+    public bool TicketsChecked { get; init; }
+
+    /// <summary>Whether the code host (GitHub) was there to tell PRs and reviews; without it, reviews are unverified, not absent.</summary>
+    public bool CodeHostAsked { get; init; } = true;
+
+    /// <summary>The PRs that name no ticket.</summary>
+    public IEnumerable<ReleasedPullRequest> PullRequestsWithoutTicket => PullRequests.Where(p => p.Tickets.Count == 0);
 }

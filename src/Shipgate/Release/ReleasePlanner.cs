@@ -115,7 +115,9 @@ internal static partial class ReleasePlanner
         /// <summary>Repository web address (https://github.com/o/r) for PR links, when known.</summary>
         string? WebUrl,
         /// <summary><see cref="FindMerges"/> of the commits, when the caller has it already.</summary>
-        IReadOnlyList<PullRequestMerge>? Merges = null);
+        IReadOnlyList<PullRequestMerge>? Merges = null,
+        /// <summary>False when there was no code host: PRs and reviews come from git alone.</summary>
+        bool CodeHostAsked = true);
 
     public static PullRequestLookup NoLookup { get; } = new(new Dictionary<int, PullRequestDetails>(), new Dictionary<string, int>());
 
@@ -148,7 +150,11 @@ internal static partial class ReleasePlanner
             .ToList();
 
         return new ReleasePlan(input.FromSha, input.ToSha, nonMerges, input.Commits.Count - nonMerges.Count, input.Diff,
-            pullRequests, tickets, GroupByArea(pullRequests, loose, input), unspecced);
+            pullRequests, tickets, GroupByArea(pullRequests, loose, input), unspecced)
+        {
+            TicketsChecked = input.TicketDetails is not null,
+            CodeHostAsked = input.CodeHostAsked,
+        };
     }
 
     private static ReleasedPullRequest ToReleased(PullRequestMerge merge, Inputs input, IReadOnlyDictionary<int, string> archives)

@@ -53,10 +53,11 @@ internal static class Screens
         console.WriteLine();
 
         Section(console, "WHAT'S BEING DEPLOYED");
-        console.WriteLine($"Commits: {plan.Commits.Count} commits{(plan.MergeCommitCount > 0 ? $" (+{plan.MergeCommitCount} merge commits)" : "")}");
-        console.WriteLine($"PRs:     {plan.PullRequests.Count} pull requests");
-        console.WriteLine($"Tickets: {plan.Tickets.Count} Linear tickets");
-        console.WriteLine($"Files:   {plan.Diff.FilesChanged} files changed (+{plan.Diff.Insertions}/-{plan.Diff.Deletions})");
+        var merges = plan.MergeCommitCount > 0 ? $" (+{Plural.Of(plan.MergeCommitCount, "merge commit")})" : "";
+        console.WriteLine($"Commits: {Plural.Of(plan.Commits.Count, "commit")}{merges}");
+        console.WriteLine($"PRs:     {Plural.Of(plan.PullRequests.Count, "pull request")}");
+        console.WriteLine($"Tickets: {Plural.Of(plan.Tickets.Count, "Linear ticket")}");
+        console.WriteLine($"Files:   {Plural.Of(plan.Diff.FilesChanged, "file")} changed (+{plan.Diff.Insertions}/-{plan.Diff.Deletions})");
         console.WriteLine();
 
         Section(console, "PULL REQUESTS INCLUDED");
@@ -71,7 +72,7 @@ internal static class Screens
                 var cells = new List<string>
                 {
                     $"#{pr.Number}",
-                    SafeText.Markup(SafeText.Shorten(pr.Title, 40)),
+                    SafeText.Markup(pr.Title),
                     "@" + SafeText.Markup(pr.Author),
                     Date(pr.MergedAt),
                     pr.ComplianceArchive is null ? "[yellow]MISSING[/]" : "Archived",
@@ -80,7 +81,7 @@ internal static class Screens
                     cells.Add(pr.IndependentlyApproved == true ? "Approved" : "[yellow]No independent approval[/]");
                 table.AddRow(cells.ToArray());
             }
-            console.Write(table);
+            console.Write(ScreenLayout.WithoutBlankLines(table));
         }
         console.WriteLine();
 
@@ -98,9 +99,9 @@ internal static class Screens
                     _ when !ticket.IsCompleted => $"[yellow]{SafeText.Markup(ticket.Status)}[/]",
                     _ => SafeText.Markup(ticket.Status),
                 };
-                table.AddRow(SafeText.Markup(ticket.Id), SafeText.Markup(SafeText.Shorten(ticket.Title ?? "", 45)), status);
+                table.AddRow(SafeText.Markup(ticket.Id), SafeText.Markup(ticket.Title ?? ""), status);
             }
-            console.Write(table);
+            console.Write(ScreenLayout.WithoutBlankLines(table));
         }
         console.WriteLine();
 
@@ -109,22 +110,22 @@ internal static class Screens
         foreach (var area in plan.Areas)
         {
             console.MarkupLine($"[bold]{SafeText.Markup(area.Title)}:[/]");
-            foreach (var change in area.Changes) console.WriteLine("- " + SafeText.OneLine(change));
+            foreach (var change in area.Changes) ScreenLayout.WriteHanging(console, "- " + SafeText.OneLine(change), 2);
             console.WriteLine();
         }
 
         if (plan.Unspecced.Count > 0)
         {
             Section(console, "UNSPECCED CHANGES");
-            foreach (var change in plan.Unspecced) console.WriteLine("- " + SafeText.OneLine(change.Description));
+            foreach (var change in plan.Unspecced) ScreenLayout.WriteHanging(console, "- " + SafeText.OneLine(change.Description), 2);
             console.WriteLine();
         }
 
         Section(console, "COMPLIANCE STATUS");
-        foreach (var item in Gaps.Checklist(gathered.Gaps, plan.ReviewsKnown, policyCompared: true))
+        foreach (var item in Gaps.Checklist(gathered.Gaps, plan, policyCompared: true))
         {
-            if (item.Passed) console.WriteLine($"[x] {item.Label}");
-            else console.MarkupLine($"[yellow][[ ]] {Markup.Escape(item.Label)}[/] - {SafeText.Markup(item.Reason)}");
+            if (item.Passed) ScreenLayout.WriteHanging(console, $"[x] {item.Label}", 4);
+            else ScreenLayout.WriteHanging(console, $"[ ] {item.Label} - {SafeText.OneLine(item.Reason ?? "")}", 4, new Style(Color.Yellow));
         }
         console.WriteLine();
         console.WriteLine(Light);
@@ -138,7 +139,7 @@ internal static class Screens
         {
             console.MarkupLine($"[yellow]WARNING: PR {string.Join(", ", missing)} {(missing.Count == 1 ? "has" : "have")} no compliance archive.[/]");
             console.WriteLine();
-            console.WriteLine("This PR may have been merged before compliance archiving was enabled,");
+            console.WriteLine($"{(missing.Count == 1 ? "This PR" : "These PRs")} may have been merged before compliance archiving was enabled,");
             console.WriteLine("or the archive workflow failed.");
             console.WriteLine();
             console.WriteLine("The release will note this gap in the audit trail.");
@@ -155,26 +156,48 @@ internal static class Screens
         }
     }
 
-    /// <summary>The dry run's last word: what a release would do now.</summary>
-    public static void DryRunEnd(IAnsiConsole console, ShipgateConfig config, ReleasePlan plan)
+    /// <summary>The dry run's last word: what a release would do now, or every gate that would stop it, and the command to run.</summary>
+    public static void DryRunEnd(IAnsiConsole console, ShipgateConfig config, ReleasePlan plan, ReleaseOptions options, IReadOnlyList<WouldBlock> blockers)
     {
         console.WriteLine();
         console.WriteLine("DRY RUN MODE - No changes were made.");
         console.WriteLine();
+        var command = new List<string> { "shipgate release" };
+        if (options.AllowUnverifiedCi is { } unverified) command.Add($"--allow-unverified-ci {Quoted(unverified)}");
+        if (options.Emergency is { } emergency) command.Add($"--emergency {Quoted(emergency)}");
+        if (blockers.Count > 0)
+        {
+            console.MarkupLine($"[yellow]A release now would be BLOCKED: {SafeText.Markup(string.Join("; ", blockers.Select(b => b.Reason)))}.[/]");
+            console.WriteLine();
+            var flags = blockers.Select(b => b.Flag).OfType<string>().Distinct().ToList();
+            if (flags.Count == blockers.Count)
+                console.WriteLine($"To release anyway (the reason is recorded), run: {string.Join(" ", command.Concat(flags))}");
+            else
+                console.WriteLine("Fix what blocks it, then run the dry run again.");
+            return;
+        }
         console.WriteLine(
-            $"If released now, {config.ProductionBranch} would move to {Sha.Short(plan.ToSha)} and a record would be added to {config.ArchiveBranch}.");
+            $"A release now would move {config.ProductionBranch} to {Sha.Short(plan.ToSha)} and add a record to {config.ArchiveBranch}.");
         console.WriteLine();
-        console.WriteLine("To execute this release, run: shipgate release");
+        console.WriteLine($"To execute this release, run: {string.Join(" ", command)}");
+    }
+
+    /// <summary>A reason as the shell should see it again: in double quotes, with what the shell expands escaped.</summary>
+    private static string Quoted(string reason)
+    {
+        var text = SafeText.OneLine(reason);
+        foreach (var c in new[] { "\\", "\"", "$", "`" }) text = text.Replace(c, "\\" + c);
+        return $"\"{text}\"";
     }
 
     public static void OpenPullRequestsWarning(IAnsiConsole console, IReadOnlyList<OpenPullRequest> open, string stagingBranch)
     {
-        console.MarkupLine($"[yellow]WARNING: {open.Count} open PRs targeting {Markup.Escape(stagingBranch)}[/]");
+        console.MarkupLine($"[yellow]WARNING: {Plural.Of(open.Count, "open PR")} targeting {Markup.Escape(stagingBranch)}[/]");
         console.WriteLine();
         var table = MarkdownTable("PR", "Title", "Author");
         foreach (var pr in open)
-            table.AddRow($"#{pr.Number}", SafeText.Markup(SafeText.Shorten(pr.Title, 50)), "@" + SafeText.Markup(pr.Author));
-        console.Write(table);
+            table.AddRow($"#{pr.Number}", SafeText.Markup(pr.Title), "@" + SafeText.Markup(pr.Author));
+        console.Write(ScreenLayout.WithoutBlankLines(table));
         console.WriteLine();
         console.WriteLine("These changes are NOT included in this release.");
         console.WriteLine("Consider merging or closing them first.");
@@ -185,7 +208,7 @@ internal static class Screens
     {
         var config = context.Config;
         Banner(console, "CONFIRM RELEASE");
-        console.WriteLine($"You are about to deploy {plan.Commits.Count} commits to PRODUCTION.");
+        console.WriteLine($"You are about to deploy {Plural.Of(plan.Commits.Count, "commit")} to PRODUCTION.");
         console.WriteLine();
         console.WriteLine("This will:");
         console.WriteLine($"1. Fast-forward {config.ProductionBranch} to {config.StagingBranch}");
@@ -194,6 +217,12 @@ internal static class Screens
         console.WriteLine();
         console.MarkupLine("[red bold]WARNING: This action deploys to PRODUCTION and affects live users.[/]");
         console.WriteLine();
+        if (context.Options.Emergency is { } emergency)
+        {
+            EmergencyBanner(console, $"EMERGENCY RELEASE: {SafeText.OneLine(emergency)}",
+                $"It must be reviewed by someone else with shipgate audit review within {Duration(config.Audit.ReviewWithin)} of the release.");
+            console.WriteLine();
+        }
         console.MarkupLine($"To confirm, type the word: [bold]{Markup.Escape(word)}[/]");
         console.WriteLine($"To cancel, type {ConfirmationWord.AbortWord}.");
         console.WriteLine();
@@ -232,9 +261,9 @@ internal static class Screens
         console.WriteLine($"Release ID: {record.ReleaseId}");
         console.WriteLine();
         console.WriteLine("Production deployment triggered:");
-        console.WriteLine($"  - {record.CommitsCount} commits");
-        console.WriteLine($"  - {record.PullRequests.Count} pull requests");
-        console.WriteLine($"  - {record.LinearTickets.Count} Linear tickets");
+        console.WriteLine($"  - {Plural.Of(record.CommitsCount, "commit")}");
+        console.WriteLine($"  - {Plural.Of(record.PullRequests.Count, "pull request")}");
+        console.WriteLine($"  - {Plural.Of(record.LinearTickets.Count, "Linear ticket")}");
         console.WriteLine();
         console.WriteLine($"{config.ProductionBranch} is now at {Sha.Short(record.ToSha)} (was {Sha.Short(record.FromSha)}).");
         console.WriteLine();
@@ -258,5 +287,30 @@ internal static class Screens
         console.WriteLine(Light);
         console.WriteLine("Monitor deployment progress in your deployment dashboard.");
         console.WriteLine(Heavy);
+        if (record.Emergency is { } emergency)
+        {
+            var due = record.Timestamp + config.Audit.ReviewWithin;
+            console.WriteLine();
+            EmergencyBanner(console, $"EMERGENCY RELEASE {record.ReleaseId}: {SafeText.OneLine(emergency.Reason)}",
+                $"Review due by {due.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC " +
+                $"(within {Duration(config.Audit.ReviewWithin)}): " +
+                $"someone other than you runs shipgate audit review {record.ReleaseId} --note \"<what was checked>\".");
+        }
     }
+
+    /// <summary>The emergency banner: before the word is typed, and after the release with its review deadline.</summary>
+    private static void EmergencyBanner(IAnsiConsole console, string title, string text)
+    {
+        var bar = new string('!', Width);
+        console.MarkupLine($"[red bold]{bar}[/]");
+        ScreenLayout.WriteHanging(console, title, 2, new Style(Color.Red, decoration: Decoration.Bold));
+        ScreenLayout.WriteHanging(console, text, 2);
+        console.MarkupLine($"[red bold]{bar}[/]");
+    }
+
+    private static string Duration(TimeSpan span) =>
+        span.TotalDays >= 1 && span.TotalDays == Math.Floor(span.TotalDays) && span.TotalHours % 24 == 0 && span.TotalDays > 2
+            ? Plural.Of((int)span.TotalDays, "day")
+            : span.TotalHours >= 1 && span.TotalHours == Math.Floor(span.TotalHours) ? Plural.Of((int)span.TotalHours, "hour")
+            : Plural.Of((int)span.TotalMinutes, "minute");
 }

@@ -26,7 +26,7 @@ public sealed class ReviewTests
     /// <summary>The output with the console's line wrapping undone, for whole-sentence assertions.</summary>
     private static string Flat(RunResult result) => Regex.Replace(result.Output, @"\s+", " ");
 
-    private static JsonElement Verdict(RunResult result) => JsonDocument.Parse(result.Output).RootElement;
+    private static JsonElement Verdict(RunResult result) => JsonDocument.Parse(result.Stdout).RootElement;
 
     private static List<string> Problems(RunResult result, string check) =>
         Verdict(result).GetProperty("problems").EnumerateArray()

@@ -143,7 +143,7 @@ public sealed class SigningAndEmergencyTests
 
         var reviewed = await s.Runner.RunAsync(["audit", "verify", "--json"]);
         Assert.True(reviewed.Code == ExitCode.Success, reviewed.Output);
-        var verdict = JsonDocument.Parse(reviewed.Output).RootElement;
+        var verdict = JsonDocument.Parse(reviewed.Stdout).RootElement;
         Assert.Equal(1, verdict.GetProperty("reviews").GetInt32());
         var emergency = Assert.Single(verdict.GetProperty("emergencies").EnumerateArray());
         Assert.False(emergency.GetProperty("overdue").GetBoolean());

@@ -22,7 +22,7 @@ public sealed class TagTests
     private static string Origin(ReleaseScenario s, params string[] args) => GitScenario.Run(s.Folder, ["--git-dir", s.Git.Origin, .. args]).Trim();
 
     private static List<string> Problems(RunResult result) =>
-        JsonDocument.Parse(result.Output).RootElement.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("message").GetString()!).ToList();
+        JsonDocument.Parse(result.Stdout).RootElement.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("message").GetString()!).ToList();
 
     private static async Task<ReleaseScenario> ReleasesAsync(int count)
     {

@@ -33,8 +33,8 @@ public sealed class VerifyTests
     /// <summary>The problems verify --json named; its output, broken trail or not, matches the published schema.</summary>
     private static List<string> Problems(RunResult result)
     {
-        Assert.Empty(RecordSchemas.ValidateVerify(System.Text.Encoding.UTF8.GetBytes(result.Output)));
-        return JsonDocument.Parse(result.Output).RootElement.GetProperty("problems").EnumerateArray()
+        Assert.Empty(RecordSchemas.ValidateVerify(System.Text.Encoding.UTF8.GetBytes(result.Stdout)));
+        return JsonDocument.Parse(result.Stdout).RootElement.GetProperty("problems").EnumerateArray()
             .Select(p => p.GetProperty("message").GetString()!).ToList();
     }
 
@@ -65,7 +65,7 @@ public sealed class VerifyTests
         Assert.True(result.Code == ExitCode.Success, result.Output);
         Assert.Contains("PASS: the audit trail is intact.", result.Output);
         Assert.Contains("(3 releases, 0 reviews)", result.Output);
-        var verdict = JsonDocument.Parse(json.Output).RootElement;
+        var verdict = JsonDocument.Parse(json.Stdout).RootElement;
         Assert.True(verdict.GetProperty("ok").GetBoolean());
         Assert.Equal(3, verdict.GetProperty("releases").GetInt32());
         Assert.Equal(0, verdict.GetProperty("problems").GetArrayLength());
@@ -85,7 +85,7 @@ public sealed class VerifyTests
         var result = await VerifyAsync(s, "--json");
 
         Assert.Equal(ExitCode.TrailBroken, result.Code);
-        var verdict = JsonDocument.Parse(result.Output).RootElement;
+        var verdict = JsonDocument.Parse(result.Stdout).RootElement;
         Assert.Equal(Path.GetFileNameWithoutExtension(first), verdict.GetProperty("first_broken").GetString());
         var messages = verdict.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("message").GetString()!).ToList();
         Assert.Contains(messages, m => m.Contains($"{first} was edited by commit"));
@@ -107,7 +107,7 @@ public sealed class VerifyTests
 
         Assert.Equal(ExitCode.TrailBroken, result.Code);
         Assert.Contains(Problems(result), m => m.StartsWith($"{middle} was deleted by commit"));
-        Assert.Equal(Path.GetFileNameWithoutExtension(middle), JsonDocument.Parse(result.Output).RootElement.GetProperty("first_broken").GetString());
+        Assert.Equal(Path.GetFileNameWithoutExtension(middle), JsonDocument.Parse(result.Stdout).RootElement.GetProperty("first_broken").GetString());
         var text = await VerifyAsync(s);
         Assert.Contains("FAIL: the audit trail is broken", text.Output);
     }
@@ -131,7 +131,7 @@ public sealed class VerifyTests
         var result = await VerifyAsync(s, "--json");
 
         Assert.Equal(ExitCode.TrailBroken, result.Code);
-        var messages = JsonDocument.Parse(result.Output).RootElement.GetProperty("problems").EnumerateArray()
+        var messages = JsonDocument.Parse(result.Stdout).RootElement.GetProperty("problems").EnumerateArray()
             .Select(p => p.GetProperty("message").GetString()!)
             .ToList();
         Assert.Contains(messages, m => m.StartsWith($"{ids[2]} links to {ids[1]}, but the record before it is {ids[0]}"));
@@ -186,7 +186,7 @@ public sealed class VerifyTests
         var result = await VerifyAsync(s, "--json");
 
         Assert.Equal(ExitCode.TrailBroken, result.Code);
-        var verdict = JsonDocument.Parse(result.Output).RootElement;
+        var verdict = JsonDocument.Parse(result.Stdout).RootElement;
         var push = Assert.Single(verdict.GetProperty("direct_pushes").EnumerateArray());
         Assert.Equal(sneaky, push.GetProperty("sha").GetString());
         Assert.Equal("hotfix straight to prod", push.GetProperty("subject").GetString());

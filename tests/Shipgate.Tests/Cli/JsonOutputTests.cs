@@ -11,12 +11,12 @@ public sealed class JsonOutputTests
 {
     private static JsonElement Parse(RunResult result)
     {
-        using var document = JsonDocument.Parse(result.Output);
+        using var document = JsonDocument.Parse(result.Stdout);
         return document.RootElement.Clone();
     }
 
     private static void AssertValidPlan(RunResult result) =>
-        Assert.Empty(RecordSchemas.ValidatePlan(Encoding.UTF8.GetBytes(result.Output)));
+        Assert.Empty(RecordSchemas.ValidatePlan(Encoding.UTF8.GetBytes(result.Stdout)));
 
     [Fact]
     public async Task Dry_run_json_is_the_plan_under_the_record_field_names_with_the_checklist_and_verdict()
@@ -41,7 +41,7 @@ public sealed class JsonOutputTests
         Assert.All(unticked, box => Assert.False(string.IsNullOrWhiteSpace(box.GetProperty("reason").GetString())));
         // People's text is on standard error, never mixed into the JSON.
         Assert.Contains("PRODUCTION RELEASE SUMMARY", result.Errors);
-        Assert.DoesNotContain("PRODUCTION RELEASE SUMMARY", result.Output);
+        Assert.DoesNotContain("PRODUCTION RELEASE SUMMARY", result.Stdout);
         Assert.Equal(originBefore, s.OriginRefs());
     }
 
@@ -88,15 +88,15 @@ public sealed class JsonOutputTests
         Assert.Equal($"releases/{releaseId}.json", json.GetProperty("record_path").GetString());
         Assert.Equal(s.Git.RemoteSha("main"), json.GetProperty("to_sha").GetString());
         Assert.Equal("terminal", json.GetProperty("confirmation_channel").GetString());
-        Assert.Empty(RecordSchemas.ValidateResult(Encoding.UTF8.GetBytes(result.Output)));
+        Assert.Empty(RecordSchemas.ValidateResult(Encoding.UTF8.GetBytes(result.Stdout)));
         // A word typed at the terminal names no MCP client: the record stays as it always was.
         Assert.False(s.LastRecord().GetProperty("confirmation").TryGetProperty("client", out _));
 
         var verify = await s.Runner.RunAsync(["audit", "verify", "--json"]);
         Assert.True(verify.Code == ExitCode.Success, verify.Output + verify.Errors);
-        Assert.Empty(RecordSchemas.ValidateVerify(Encoding.UTF8.GetBytes(verify.Output)));
+        Assert.Empty(RecordSchemas.ValidateVerify(Encoding.UTF8.GetBytes(verify.Stdout)));
         Assert.Contains("CONFIRM RELEASE", result.Errors);
-        Assert.DoesNotContain("word_presented", result.Output);
+        Assert.DoesNotContain("word_presented", result.Stdout);
     }
 
     [Fact]

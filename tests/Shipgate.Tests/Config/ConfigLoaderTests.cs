@@ -62,7 +62,7 @@ public sealed class ConfigLoaderTests
     [InlineData("github:\n  api_url: ftp://x\n", "github.api_url: 'ftp://x' is not an http(s) URL")]
     [InlineData("github:\n  api_url: https://user:secret@ghe.example.com\n", "must not carry credentials")]
     [InlineData("remote: [a, b]\n", ".shipgate.yml:1: remote: expected a text value")]
-    [InlineData("remote: origin\nremote: other\n", ".shipgate.yml:2: not valid YAML: Duplicate key")]
+    [InlineData("remote: origin\nremote: other\n", ".shipgate.yml:2: remote: not valid YAML: Duplicate key")]
     [InlineData("remote: \"bad name\"\n", "not a valid git branch or remote name")]
     [InlineData("- just\n- a list\n", "(top level): expected a mapping")]
     [InlineData("remote: [unclosed\n", "not valid YAML")]
@@ -115,5 +115,28 @@ public sealed class ConfigLoaderTests
     {
         var error = Assert.Throws<UsageException>(() => ConfigLoader.Parse("remote: origin\nbranchs: {}\n", "origin/main:.shipgate.yml"));
         Assert.StartsWith("origin/main:.shipgate.yml:2: branchs: unknown key", error.Message);
+    }
+
+    [Theory]
+    [InlineData("tickets:\n  keys: [BOL, ENG\nremote: origin\n", ".shipgate.yml:")]
+    [InlineData("tickets:\n  keys: [BOL, ENG\n", ".shipgate.yml:")]
+    [InlineData("areas: {web: {paths: [\"web/**\"]}\n", ".shipgate.yml:")]
+    [InlineData("remote: \"origin\n", ".shipgate.yml:")]
+    [InlineData("remote: origin\n  branches: x\n", ".shipgate.yml:")]
+    [InlineData("remote: &a origin\nbranches: *b\n", ".shipgate.yml:")]
+    [InlineData("remote: !!binary origin\n", ".shipgate.yml:")]
+    [InlineData("github:\n  repository: 'acme/svc\n", ".shipgate.yml:")]
+    public void Every_malformed_file_is_a_usage_error_with_file_line_and_key(string yaml, string expected)
+    {
+        var error = Assert.Throws<UsageException>(() => ConfigLoader.Parse(yaml, ".shipgate.yml"));
+        Assert.StartsWith(expected, error.Message);
+        Assert.Matches(@"^\.shipgate\.yml:\d+: ", error.Message);
+    }
+
+    [Fact]
+    public void An_unclosed_list_names_the_key_it_belongs_to()
+    {
+        var error = Assert.Throws<UsageException>(() => ConfigLoader.Parse("tickets:\n  keys: [BOL, ENG\nremote: origin\n", ".shipgate.yml"));
+        Assert.Matches(@"^\.shipgate\.yml:[23]: tickets\.keys: not valid YAML", error.Message);
     }
 }

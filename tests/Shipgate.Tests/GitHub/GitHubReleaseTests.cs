@@ -143,7 +143,7 @@ public sealed class GitHubReleaseTests
 
         Assert.True(result.Code == ExitCode.Success, result.Output);
         Assert.Contains("EMERGENCY RELEASE", result.Output);
-        Assert.Contains("[ ] CI passing on staging - failing (ci/legacy: failure), released as an emergency", result.Output);
+        Assert.Contains("[ ] CI passing on staging - failing (ci/legacy: failure); an emergency release", result.Output);
         Assert.Equal(r.StagingHead, r.Scenario.Git.RemoteSha("main"));
         var record = r.LastRecord();
         Assert.Equal("checkout is down for all customers", record.GetProperty("emergency").GetProperty("reason").GetString());

@@ -71,7 +71,7 @@ public sealed class LinearReleaseTests
         var result = await s.ReleaseAsync(null, "--dry-run");
 
         Assert.True(result.Code == ExitCode.Success, result.Output);
-        Assert.Contains("Tickets: 1 Linear tickets", result.Output);
+        Assert.Contains("Tickets: 1 Linear ticket", result.Output);
         var query = Assert.Single(LinearWorld.Operations(linear, LinearDocuments.TicketsOperation));
         Assert.Equal("BOL", LinearWorld.Variables(query).GetProperty("team").GetString());
         Assert.Equal([7], LinearWorld.Variables(query).GetProperty("numbers").EnumerateArray().Select(n => n.GetInt32()));

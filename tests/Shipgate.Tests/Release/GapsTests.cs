@@ -52,14 +52,14 @@ public sealed class GapsTests
         var boxes = Gaps.Checklist(gaps, plan.ReviewsKnown).ToDictionary(b => b.Label);
         var warnings = Gaps.Warnings(gaps, "staging");
 
-        Assert.Equal("failing (build: failure), released as an emergency", boxes["CI passing on staging"].Reason);
+        Assert.Equal("failing (build: failure); an emergency release", boxes["CI passing on staging"].Reason);
         Assert.Equal("no archive for #4, #5", boxes["All PRs have compliance archives"].Reason);
         Assert.Equal(
             [
                 "CI on staging was failing and the release went ahead as an emergency: build: failure",
                 "PR #4 has no compliance archive.",
                 "PR #5 has no compliance archive.",
-                "1 open PRs targeting staging are not included in this release.",
+                "1 open PR targeting staging is not included in this release.",
             ],
             warnings);
     }

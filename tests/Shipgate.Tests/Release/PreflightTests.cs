@@ -51,7 +51,7 @@ public sealed class PreflightTests
         var forDryRun = await Preflight.RunAsync(dryRun.Context, CancellationToken.None);
 
         Assert.Equal(77, Assert.Single(forRelease!.OpenPullRequests).Number);
-        Assert.Contains("WARNING: 1 open PRs targeting staging", release.Output);
+        Assert.Contains("WARNING: 1 open PR targeting staging", release.Output);
         Assert.Equal(("rita", s.Git.RemoteSha("staging")), (forRelease.Releaser?.Login, forRelease.Tips.Staging));
         Assert.Null(forDryRun!.Releaser);
     }

@@ -5,8 +5,10 @@ using Shipgate.Cli;
 namespace Shipgate.Tests.Support;
 
 /// <summary>The outcome of one in-process run of the real CLI.</summary>
-/// <param name="Errors">What went to standard error: people's text when standard output carries JSON.</param>
-internal sealed record RunResult(int ExitCode, string Output, string Errors = "")
+/// <param name="Output">Everything shown, stdout and stderr together, as a terminal shows them.</param>
+/// <param name="Errors">What went to stderr alone: errors, warnings, and people's text when stdout carries JSON.</param>
+/// <param name="Stdout">What went to stdout alone: the results (JSON with --json).</param>
+internal sealed record RunResult(int ExitCode, string Output, string Errors = "", string Stdout = "")
 {
     public ExitCode Code => (ExitCode)ExitCode;
 
@@ -36,16 +38,14 @@ internal sealed class ShipgateRunner(string workingDirectory, string stateFolder
     /// <param name="answer">Given the word shown, returns what the "user" types (null: end of input).</param>
     public async Task<RunResult> RunAsync(string[] args, Func<string, string?>? answer = null, CancellationToken ct = default)
     {
-        var output = new StringWriter();
-        var console = CapturedConsole.Create(output);
-        var errors = new StringWriter();
-        Func<TextReader?> terminal = () => HasTerminal ? new PromptAnswerer(output, errors, answer ?? (word => word)) : null;
-        var host = new CliHost(console, terminal, Lookup, Clock, workingDirectory)
+        var (output, stdout, errors) = (new StringWriter(), new StringWriter(), new StringWriter());
+        Func<TextReader?> terminal = () => HasTerminal ? new PromptAnswerer(output, answer ?? (word => word)) : null;
+        var host = new CliHost(CapturedConsole.Create(new BothWriter(output, stdout)), terminal, Lookup, Clock, workingDirectory)
         {
-            ErrorConsole = CapturedConsole.Create(errors),
+            Errors = CapturedConsole.Create(new BothWriter(output, errors)),
         };
         var code = await ShipgateCli.RunAsync(args, host, ct);
-        return new RunResult(code, output.ToString(), errors.ToString());
+        return new RunResult(code, output.ToString(), errors.ToString(), stdout.ToString());
     }
 
     /// <summary>
@@ -58,12 +58,20 @@ internal sealed class ShipgateRunner(string workingDirectory, string stateFolder
         : null;
 
     /// <summary>Answers ReadLine by reading the word from what the console printed so far.</summary>
-    private sealed class PromptAnswerer(StringWriter output, StringWriter errors, Func<string, string?> answer) : TextReader
+    private sealed class PromptAnswerer(StringWriter output, Func<string, string?> answer) : TextReader
     {
         public override string? ReadLine()
         {
-            var shown = Regex.Matches(output.ToString() + errors, @"type the word: (\S+)");
+            var shown = Regex.Matches(output.ToString(), @"type the word: (\S+)");
             return answer(shown.Count > 0 ? shown[^1].Groups[1].Value : "");
         }
     }
+}
+
+/// <summary>Writes to two writers: stderr is both kept apart and shown in order with stdout.</summary>
+internal sealed class BothWriter(TextWriter first, TextWriter second) : TextWriter
+{
+    public override System.Text.Encoding Encoding => first.Encoding;
+    public override void Write(char value) { first.Write(value); second.Write(value); }
+    public override void Write(string? value) { first.Write(value); second.Write(value); }
 }

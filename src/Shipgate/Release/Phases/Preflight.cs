@@ -63,7 +63,7 @@ internal static class Preflight
         var policyChange = await PolicyReader.ReadChangeAsync(git, production, staging, ct);
         PolicyScreen.Changes(context.Console, context.Policy, policyChange);
 
-        var ci = await CheckCiAsync(context, staging, ct);
+        var (ci, blocked) = await CheckCiAsync(context, staging, ct);
 
         IReadOnlyList<OpenPullRequest> open = [];
         string? login = null;
@@ -71,11 +71,14 @@ internal static class Preflight
         {
             open = await host.GetOpenPullRequestsAsync(config.StagingBranch, ct);
             if (open.Count > 0)
-                Screens.OpenPullRequestsWarning(context.Console, open, config.StagingBranch);
+                Screens.OpenPullRequestsWarning(context.Warnings, open, config.StagingBranch);
             if (identity is not null)
                 login = await ReleaserLoginAsync(context, host, ct);
         }
-        return new Preflighted(tips, ci, open, identity is null ? null : new Releaser(identity, login), policyChange, trail);
+        return new Preflighted(tips, ci, open, identity is null ? null : new Releaser(identity, login), policyChange, trail)
+        {
+            Blockers = blocked is null ? [] : [blocked],
+        };
     }
 
     /// <summary>The login behind the token, when GitHub says; an Actions token cannot read /user, and that is no reason to stop.</summary>
@@ -87,17 +90,19 @@ internal static class Preflight
         }
         catch (ShipgateException e) when (!ct.IsCancellationRequested)
         {
-            context.Console.MarkupLine("[yellow]WARNING: the GitHub login behind the token is unknown " +
+            context.Warnings.MarkupLine("[yellow]WARNING: the GitHub login behind the token is unknown " +
                 $"({SafeText.Markup(context.Secrets.Redact(e.Message))}); " +
                 "the record names the releaser by git identity only.[/]");
             return null;
         }
     }
 
-    private static async Task<CiResult> CheckCiAsync(ReleaseContext context, string sha, CancellationToken ct)
+    /// <summary>CI on staging's head. A closed gate throws; in a dry run it is handed on as a <see cref="WouldBlock"/> and the dry run goes on.</summary>
+    private static async Task<(CiResult, WouldBlock?)> CheckCiAsync(ReleaseContext context, string sha, CancellationToken ct)
     {
         var emergency = context.Options.Emergency;
         var staging = context.Config.StagingBranch;
+        var allowed = context.Options.DryRun ? "--allow-unverified-ci given" : "released with --allow-unverified-ci";
         if (!context.CodeHost.TryGet(out var host))
         {
             var missing = context.CodeHost.Missing!;
@@ -106,7 +111,8 @@ internal static class Preflight
                     $"emergency release: {SafeText.OneLine(emergency)}")
                 : context.Options.AllowUnverifiedCi is { } reason
                     ? ("[yellow]WARNING:[/]", "because --allow-unverified-ci was given; the reason is recorded",
-                        $"released with --allow-unverified-ci: {SafeText.OneLine(reason)}")
+                        $"{allowed}: {SafeText.OneLine(reason)}")
+                    : context.Options.DryRun ? ("[yellow]WOULD BE BLOCKED:[/]", "with the dry run; a release now would stop here", "")
                     : throw new ReleaseBlockedException(
                         $"BLOCKED: CI on {staging} cannot be verified: {missing}.\n\n" +
                         "Set GH_TOKEN or GITHUB_TOKEN (or log in with gh) so Shipgate can read the checks, or, to release without\n" +
@@ -114,7 +120,11 @@ internal static class Preflight
             context.Console.MarkupLine(
                 $"{heading} [yellow]CI on {Markup.Escape(staging)} is not verified ({Markup.Escape(missing)}). Proceeding {because}.[/]");
             context.Console.WriteLine();
-            return CiResult.Unverified(sha, $"{missing}; {recorded}");
+            if (recorded.Length == 0)
+                return (CiResult.Unverified(sha, missing), new WouldBlock(
+                    $"CI on {staging} cannot be verified ({missing})",
+                    "--allow-unverified-ci \"<reason>\""));
+            return (CiResult.Unverified(sha, $"{missing}; {recorded}"), null);
         }
 
         var verdict = await host.GetCiVerdictAsync(sha, context.Config.GitHub.RequiredChecks, ct);
@@ -125,11 +135,18 @@ internal static class Preflight
             context.Console.WriteLine();
         }
         else if (!verdict.Passed)
-            throw new ReleaseBlockedException(
-                $"BLOCKED: CI checks have not passed on {staging}.\n\n" +
+        {
+            var message = $"BLOCKED: CI checks have not passed on {staging}.\n\n" +
                 $"Status: {verdict.Status}\n" +
                 "Failed checks:\n" + string.Join("\n", verdict.Problems.Select(p => "- " + SafeText.OneLine(p))) +
-                $"\n\nFix {staging} before releasing.");
-        return CiResult.From(verdict);
+                $"\n\nFix {staging} before releasing.";
+            if (!context.Options.DryRun) throw new ReleaseBlockedException(message);
+            context.Console.MarkupLine($"[yellow]{Markup.Escape(message)}[/]");
+            context.Console.WriteLine("A release now would stop here; the dry run goes on to show everything.");
+            context.Console.WriteLine();
+            var failing = string.Join("; ", verdict.Problems.Select(SafeText.OneLine));
+            return (CiResult.From(verdict), new WouldBlock($"CI checks have not passed on {staging} ({failing}); fix {staging}", "--emergency \"<reason>\""));
+        }
+        return (CiResult.From(verdict), null);
     }
 }

@@ -8,11 +8,17 @@ namespace Shipgate.Release.Phases;
 /// </summary>
 internal static class ReviewGate
 {
-    public static void Check(ReleaseContext context, Gathered gathered)
+    /// <returns>In a dry run, the gate if it is closed (a release throws instead).</returns>
+    public static IReadOnlyList<WouldBlock> Check(ReleaseContext context, Gathered gathered)
     {
-        if (!context.Config.GitHub.RequireIndependentReview) return;
+        if (!context.Config.GitHub.RequireIndependentReview) return [];
         var unapproved = gathered.Plan.PullRequests.Where(p => p.IndependentlyApproved != true).Select(p => $"#{p.Number}").ToList();
-        if (unapproved.Count == 0) return;
+        if (unapproved.Count == 0) return [];
+        if (context.Options.DryRun)
+            return [new WouldBlock($"github.require_independent_review is set, and {string.Join(", ", unapproved)} " +
+                (context.CodeHost.Missing is { } why
+                    ? $"cannot be checked without GitHub ({why})"
+                    : "lack an approval by someone other than the author"), null)];
         throw new ReleaseBlockedException(context.CodeHost.Missing is { } missing
             ? $"BLOCKED: github.require_independent_review is set, and the reviews of {string.Join(", ", unapproved)} " +
               $"cannot be read without GitHub ({missing})."
