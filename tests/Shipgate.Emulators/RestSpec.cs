@@ -134,26 +134,7 @@ public sealed class RestSpec
             return status is >= 200 and < 300 ? [$"{operation} declares no JSON response for status {status}"] : [];
         }
         var schema = _schemas.GetOrAdd((operation, status), key => BuildSchema(key.Item1, key.Item2, openApiSchema));
-        JsonDocument instance;
-        try
-        {
-            instance = JsonDocument.Parse(body);
-        }
-        catch (JsonException e)
-        {
-            return [$"{operation} {status}: body is not JSON: {e.Message}"];
-        }
-        using (instance)
-        {
-            var results = schema!.Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
-            return results.IsValid
-                ? []
-                : [.. (results.Details ?? [])
-                    .Where(d => d.Errors is { Count: > 0 })
-                    .SelectMany(d => d.Errors!.Select(e => $"{operation} {status} at '{d.InstanceLocation}': {e.Key}: {e.Value}"))
-                    .Distinct()
-                    .Take(20)];
-        }
+        return Violations(schema!, body, $"{operation} {status}", notJson: $"{operation} {status}: body is not JSON");
     }
 
     /// <summary>
@@ -168,6 +149,12 @@ public sealed class RestSpec
             return string.IsNullOrEmpty(body) ? [] : [$"{operation} takes no JSON body"];
         }
         var schema = _schemas.GetOrAdd((operation, RequestBodyKey), key => BuildSchema(key.Item1, key.Item2, openApiSchema));
+        return Violations(schema!, body, $"{operation} request body", notJson: $"{operation} request body is not JSON");
+    }
+
+    /// <summary>What a JSON text breaks of a schema, each "<paramref name="what"/> at 'location': rule: message", at most 20.</summary>
+    private static IReadOnlyList<string> Violations(JsonSchema schema, string body, string what, string notJson)
+    {
         JsonDocument instance;
         try
         {
@@ -175,16 +162,16 @@ public sealed class RestSpec
         }
         catch (JsonException e)
         {
-            return [$"{operation} request body is not JSON: {e.Message}"];
+            return [$"{notJson}: {e.Message}"];
         }
         using (instance)
         {
-            var results = schema!.Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+            var results = schema.Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
             return results.IsValid
                 ? []
                 : [.. (results.Details ?? [])
                     .Where(d => d.Errors is { Count: > 0 })
-                    .SelectMany(d => d.Errors!.Select(e => $"{operation} request body at '{d.InstanceLocation}': {e.Key}: {e.Value}"))
+                    .SelectMany(d => d.Errors!.Select(e => $"{what} at '{d.InstanceLocation}': {e.Key}: {e.Value}"))
                     .Distinct()
                     .Take(20)];
         }
