@@ -14,8 +14,13 @@ internal enum GapKind
     TicketNotFound,
     TicketUnverified,
     TicketNotCompleted,
+    /// <summary>No tracker was asked, and no ticket was named: nothing shows the work was tracked.</summary>
+    TicketsNotChecked,
+    PullRequestWithoutTicket,
     Unspecced,
     NoIndependentApproval,
+    /// <summary>The code host was not asked, so no PR's reviews are known.</summary>
+    ReviewsNotRead,
     OpenPullRequest,
     PolicyChanged,
     TrailBroken,
@@ -51,10 +56,14 @@ internal static class Gaps
             else if (ticket.Check == TicketCheck.Unverified) gaps.Add(new Gap(GapKind.TicketUnverified, ticket.Id));
             else if (!ticket.IsCompleted) gaps.Add(new Gap(GapKind.TicketNotCompleted, ticket.Id, ticket.Status));
         }
+        if (!plan.TicketsChecked && plan.Tickets.Count == 0) gaps.Add(new Gap(GapKind.TicketsNotChecked, "tickets"));
+        gaps.AddRange(plan.PullRequestsWithoutTicket.Select(p => new Gap(GapKind.PullRequestWithoutTicket, $"#{p.Number}")));
         gaps.AddRange(plan.Unspecced.Select(u => new Gap(GapKind.Unspecced,
             u.Kind == UnspeccedKind.Commit ? Sha.Short(u.Reference) : u.Reference, u.Description)));
         // Reviews are judged only when the code host was asked; a PR it could not find counts as not approved.
-        if (plan.ReviewsKnown)
+        if (!plan.CodeHostAsked && plan.PullRequests.Count > 0)
+            gaps.Add(new Gap(GapKind.ReviewsNotRead, "reviews"));
+        else if (plan.ReviewsKnown)
             gaps.AddRange(plan.PullRequests.Where(p => p.IndependentlyApproved != true)
                 .Select(p => new Gap(GapKind.NoIndependentApproval, $"#{p.Number}", p.IndependentlyApproved is null ? "reviews unknown" : null)));
         gaps.AddRange(openPullRequests.Select(p => new Gap(GapKind.OpenPullRequest, $"#{p.Number}")));
@@ -63,20 +72,14 @@ internal static class Gaps
         return gaps;
     }
 
-    /// <summary>The summary's COMPLIANCE STATUS, the same boxes on screen and in the Markdown record.</summary>
-    /// <param name="reviewsKnown">Whether the code host told the reviews: the review box is shown only then.</param>
-    /// <param name="policyCompared">Whether the release policy file was compared: its box is shown only then.</param>
-    public static IReadOnlyList<ChecklistItem> Checklist(IReadOnlyList<Gap> gaps, bool reviewsKnown, bool policyCompared = false) =>
-        Checklist(gaps, reviewsKnown, policyCompared, plan: null);
-
     /// <summary>
-    /// The checklist of a release: a box is ticked only on evidence. The tickets box needs a tracker that
-    /// verified them and a ticket on every PR; without the code host, the review box says "not verified".
+    /// The summary's COMPLIANCE STATUS, the same boxes on screen, in the Markdown record and in --json. A box is ticked
+    /// only on evidence: the tickets box needs a tracker that verified them and a ticket on every PR; without the code
+    /// host, the review box says "not verified".
     /// </summary>
-    public static IReadOnlyList<ChecklistItem> Checklist(IReadOnlyList<Gap> gaps, ReleasePlan plan, bool policyCompared = false) =>
-        Checklist(gaps, plan.ReviewsKnown, policyCompared, plan);
-
-    private static IReadOnlyList<ChecklistItem> Checklist(IReadOnlyList<Gap> gaps, bool reviewsKnown, bool policyCompared, ReleasePlan? plan)
+    /// <param name="reviewsKnown">Whether the code host told the reviews: the review box is shown then (or when they could not be read).</param>
+    /// <param name="policyCompared">Whether the release policy file was compared: its box is shown only then.</param>
+    public static IReadOnlyList<ChecklistItem> Checklist(IReadOnlyList<Gap> gaps, bool reviewsKnown, bool policyCompared = false)
     {
         string Subjects(GapKind kind) => string.Join(", ", Of(gaps, kind).Select(g => g.Subject));
         var items = new List<ChecklistItem>();
@@ -97,9 +100,9 @@ internal static class Gaps
         if (Subjects(GapKind.TicketUnverified) is { Length: > 0 } unverified) ticketProblems.Add($"not verified (no ticket tracker): {unverified}");
         var notDone = Of(gaps, GapKind.TicketNotCompleted).Select(g => $"{g.Subject} ({g.Detail})").ToList();
         if (notDone.Count > 0) ticketProblems.Add($"not completed: {string.Join(", ", notDone)}");
-        if (plan is { TicketsChecked: false } && ticketProblems.Count == 0)
+        if (Of(gaps, GapKind.TicketsNotChecked).Any() && ticketProblems.Count == 0)
             ticketProblems.Add("not verified: no ticket tracker was asked (set LINEAR_API_KEY)");
-        if (plan?.PullRequestsWithoutTicket.Select(p => $"#{p.Number}").ToList() is { Count: > 0 } ticketless)
+        if (Of(gaps, GapKind.PullRequestWithoutTicket).Select(g => g.Subject).ToList() is { Count: > 0 } ticketless)
             ticketProblems.Add($"{(ticketless.Count == 1 ? "PR" : "PRs")} without a ticket: {string.Join(", ", ticketless)}");
         items.Add(new("All tickets linked and verified", ticketProblems.Count == 0, ticketProblems.Count == 0 ? null : string.Join("; ", ticketProblems)));
 
@@ -107,7 +110,7 @@ internal static class Gaps
         items.Add(new("No unspecced changes detected", unspecced.Count == 0,
             unspecced.Count == 0 ? null : $"{unspecced.Count} unspecced: {string.Join(", ", unspecced.Select(g => g.Subject))}"));
 
-        if (plan is { CodeHostAsked: false, PullRequests.Count: > 0 })
+        if (Of(gaps, GapKind.ReviewsNotRead).Any())
             items.Add(new("Every PR approved by someone other than its author", false, "not verified: reviews cannot be read without GitHub"));
         else if (reviewsKnown)
         {

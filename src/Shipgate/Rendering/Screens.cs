@@ -122,7 +122,7 @@ internal static class Screens
         }
 
         Section(console, "COMPLIANCE STATUS");
-        foreach (var item in Gaps.Checklist(gathered.Gaps, plan, policyCompared: true))
+        foreach (var item in Gaps.Checklist(gathered.Gaps, plan.ReviewsKnown, policyCompared: true))
         {
             if (item.Passed) ScreenLayout.WriteHanging(console, $"[x] {item.Label}", 4);
             else ScreenLayout.WriteHanging(console, $"[ ] {item.Label} - {SafeText.OneLine(item.Reason ?? "")}", 4, new Style(Color.Yellow));

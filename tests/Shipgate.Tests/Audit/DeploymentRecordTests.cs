@@ -95,7 +95,8 @@ public sealed class DeploymentRecordTests
     public async Task The_next_release_chains_onto_the_deployment_record_and_the_trail_verifies()
     {
         await using var r = await GitHubRelease.StartAsync(GitHubStory.Build(GitHubRelease.Config()), GitHubStory.Seed);
-        Assert.True((await r.ReleaseAsync("--wait")).Code == ExitCode.Success);
+        var first = await r.ReleaseAsync("--wait");
+        Assert.True(first.Code == ExitCode.Success, first.Output);
         var deploymentId = Path.GetFileNameWithoutExtension(DeploymentFile(r));
         r.Scenario.Git.SquashPullRequest(400, "BOL-40: Follow-up", new() { ["web/follow.ts"] = "1\n" });
         var head = r.StagingHead;
