@@ -471,6 +471,60 @@ public sealed class JiraTests
     }
 
     [Fact]
+    public async Task Jql_search_pages_with_a_token_and_refuses_unknown_keys()
+    {
+        await using var jira = await JiraEmulator.StartAsync(Fixture(opsIssues: 5));
+        using var client = Client();
+        var url = $"{jira.BaseUrl}/rest/api/3/search/jql";
+
+        var (_, first) = await client.SendJsonAsync(HttpMethod.Post, url,
+            """{"jql":"project = OPS AND statusCategory = Done ORDER BY key","maxResults":2,"fields":["summary","status"]}""");
+        var (_, second) = await client.SendJsonAsync(HttpMethod.Post, url,
+            $$"""{"jql":"project = OPS AND statusCategory = Done ORDER BY key","maxResults":2,"fields":["summary"],"nextPageToken":"{{first["nextPageToken"]}}"}""");
+        var (_, idsOnly) = await client.GetJsonAsync($"{url}?jql={Uri.EscapeDataString("key in (OPS-1, WEB-7)")}");
+        var (unknownKey, problem) = await client.GetJsonAsync($"{url}?jql={Uri.EscapeDataString("key in (OPS-1, OPS-404)")}");
+        var (unbounded, _) = await client.GetJsonAsync(url);
+
+        Assert.Equal(2, first["issues"]!.AsArray().Count);
+        Assert.False(first["isLast"]!.GetValue<bool>());
+        Assert.Equal(2, second["issues"]!.AsArray().Count);
+        Assert.True(second["isLast"]!.GetValue<bool>());
+        Assert.Null(second["nextPageToken"]);
+        var keys = first["issues"]!.AsArray().Concat(second["issues"]!.AsArray()).Select(i => i!["key"]!.GetValue<string>()).Order();
+        Assert.Equal(["OPS-1", "OPS-2", "OPS-4", "OPS-5"], keys);
+        Assert.Equal(2, idsOnly["issues"]!.AsArray().Count);
+        Assert.All(idsOnly["issues"]!.AsArray(), i => Assert.Equal(["id"], i!.AsObject().Select(p => p.Key)));
+        Assert.Equal(HttpStatusCode.BadRequest, unknownKey.StatusCode);
+        Assert.Contains("OPS-404", problem["errorMessages"]![0]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.BadRequest, unbounded.StatusCode);
+        AssertSpecClean(jira.Requests);
+    }
+
+    [Fact]
+    public async Task An_account_without_project_admin_or_edit_rights_is_refused_and_nothing_changes()
+    {
+        var fixture = Fixture();
+        fixture.Users[0] = fixture.Users[0] with { CanManageVersions = false, CanEditIssues = false };
+        fixture.Versions.Add(new JiraVersionFixture("10100", fixture.Project("OPS").Id, "rel-41"));
+        await using var jira = await JiraEmulator.StartAsync(fixture);
+        using var client = Client();
+
+        var (create, _) = await client.SendJsonAsync(HttpMethod.Post, $"{jira.BaseUrl}/rest/api/3/version", """{"name":"rel-42","project":"OPS"}""");
+        var (release, _) = await client.SendJsonAsync(HttpMethod.Put, $"{jira.BaseUrl}/rest/api/3/version/10100", """{"released":true}""");
+        var (edit, body) = await client.SendJsonAsync(HttpMethod.Put, $"{jira.BaseUrl}/rest/api/3/issue/OPS-1",
+            """{"update":{"fixVersions":[{"add":{"name":"rel-41"}}]}}""");
+
+        Assert.Equal(HttpStatusCode.NotFound, create.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, release.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, edit.StatusCode);
+        Assert.NotNull(body["errors"]!["fixVersions"]);
+        Assert.Equal(["rel-41"], jira.State.VersionsOf("OPS").Select(v => v.Name));
+        Assert.False(jira.State.VersionsOf("OPS")[0].Released);
+        Assert.Empty(jira.State.FixVersionsOf("OPS-1"));
+        AssertSpecClean(jira.Requests);
+    }
+
+    [Fact]
     public async Task Server_info_names_a_cloud_site()
     {
         await using var jira = await JiraEmulator.StartAsync(Fixture());
