@@ -260,6 +260,8 @@ public sealed class JiraTests
         Assert.NotEmpty(body["errorMessages"]!.AsArray());
         Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
+        var notJsonType = await client.PostAsync($"{jira.BaseUrl}/rest/api/3/issue/bulkfetch", new StringContent("""{"issueIdsOrKeys":["OPS-1"]}"""));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, notJsonType.StatusCode);
         Assert.All(jira.Requests, r => Assert.NotEmpty(r.SpecViolations));
         Assert.Contains(jira.Requests[0].SpecViolations, v => v.Contains("issueIdsOrKeys"));
         Assert.Empty(jira.State.Versions);
