@@ -27,7 +27,8 @@ public sealed class JiraTests
             new JiraIssueFixture("WEB-7", "Checkout button", "In Review", "indeterminate"),
             new JiraIssueFixture("SEC-1", "Rotate keys", "Done", "done"),
         },
-    }.WithIssues(Enumerable.Range(1, opsIssues).Select(i => new JiraIssueFixture($"OPS-{i}", $"Change {i}", i % 3 == 0 ? "To Do" : "Done", i % 3 == 0 ? "new" : "done")));
+    }.WithIssues(Enumerable.Range(1, opsIssues).Select(i =>
+        i % 3 == 0 ? new JiraIssueFixture($"OPS-{i}", $"Change {i}", "To Do", "new") : new JiraIssueFixture($"OPS-{i}", $"Change {i}", "Done", "done")));
 
     private static HttpClient Client(string email = Email, string token = ApiToken) => JiraClient(JiraEmulator.BasicAuthorization(email, token));
 
@@ -254,7 +255,8 @@ public sealed class JiraTests
 
         var (missing, body) = await client.SendJsonAsync(HttpMethod.Post, $"{jira.BaseUrl}/rest/api/3/issue/bulkfetch", """{"keys":["OPS-1"]}""");
         var (notJson, _) = await client.SendJsonAsync(HttpMethod.Post, $"{jira.BaseUrl}/rest/api/3/issue/bulkfetch", """{"issueIdsOrKeys":""");
-        var (wrongType, _) = await client.SendJsonAsync(HttpMethod.Post, $"{jira.BaseUrl}/rest/api/3/version", """{"name":"rel-1","projectId":"OPS","released":"yes"}""");
+        var (wrongType, _) = await client.SendJsonAsync(HttpMethod.Post, $"{jira.BaseUrl}/rest/api/3/version",
+            """{"name":"rel-1","projectId":"OPS","released":"yes"}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
         Assert.NotEmpty(body["errorMessages"]!.AsArray());
@@ -482,7 +484,9 @@ public sealed class JiraTests
         var (_, first) = await client.SendJsonAsync(HttpMethod.Post, url,
             """{"jql":"project = OPS AND statusCategory = Done ORDER BY key","maxResults":2,"fields":["summary","status"]}""");
         var (_, second) = await client.SendJsonAsync(HttpMethod.Post, url,
-            $$"""{"jql":"project = OPS AND statusCategory = Done ORDER BY key","maxResults":2,"fields":["summary"],"nextPageToken":"{{first["nextPageToken"]}}"}""");
+            $$"""
+            {"jql":"project = OPS AND statusCategory = Done ORDER BY key","maxResults":2,"fields":["summary"],"nextPageToken":"{{first["nextPageToken"]}}"}
+            """);
         var (_, idsOnly) = await client.GetJsonAsync($"{url}?jql={Uri.EscapeDataString("key in (OPS-1, WEB-7)")}");
         var (unknownKey, problem) = await client.GetJsonAsync($"{url}?jql={Uri.EscapeDataString("key in (OPS-1, OPS-404)")}");
         var (unbounded, _) = await client.GetJsonAsync(url);

@@ -94,7 +94,11 @@ public sealed record JiraUserFixture(string Email, string ApiToken, string Displ
     private readonly string? _accountId;
 
     /// <summary>Atlassian's opaque account id; derived from the email when not given.</summary>
-    public string AccountId { get => _accountId ?? Wire.StableUuid($"jira-account/{Email}").Replace("-", "", StringComparison.Ordinal)[..24]; init => _accountId = value; }
+    public string AccountId
+    {
+        get => _accountId ?? Wire.StableUuid($"jira-account/{Email}").Replace("-", "", StringComparison.Ordinal)[..24];
+        init => _accountId = value;
+    }
 
     /// <summary>"Administer Projects": without it Jira refuses to create (404) or change (400) a version.</summary>
     public bool CanManageVersions { get; init; } = true;

@@ -44,7 +44,9 @@ internal sealed class JiraRest(JiraFixture state, EmulatorRequest request, JiraU
             ("GET", "/search/jql") => Search(
                 request.QueryValue("jql"), request.QueryValue("nextPageToken"), IntQuery("maxResults"), request.QueryValues("fields")),
             ("POST", "/search/jql") => Search(
-                Scalar(body!["jql"]), Scalar(body["nextPageToken"]), Scalar(body["maxResults"]) is { } max ? int.Parse(max, CultureInfo.InvariantCulture) : null,
+                Scalar(body!["jql"]),
+                Scalar(body["nextPageToken"]),
+                Scalar(body["maxResults"]) is { } max ? int.Parse(max, CultureInfo.InvariantCulture) : null,
                 Strings(body["fields"])),
             ("GET", "/issue/{issueIdOrKey}") => WithIssue(path, issue => new RestAnswer(200, Issue(issue, Fields(request.QueryValues("fields"), "*all")))),
             ("PUT", "/issue/{issueIdOrKey}") => WithIssue(path, issue => EditIssue(issue, body!.AsObject())),
@@ -126,7 +128,8 @@ internal sealed class JiraRest(JiraFixture state, EmulatorRequest request, JiraU
         var query = request.QueryValue("query");
         var matching = VisibleProjects
             .Where(p => keys.Count == 0 || keys.Contains(p.Key, StringComparer.OrdinalIgnoreCase))
-            .Where(p => query is null || p.Key.Contains(query, StringComparison.OrdinalIgnoreCase) || p.Name.Contains(query, StringComparison.OrdinalIgnoreCase))
+            .Where(p => query is null
+                || p.Key.Contains(query, StringComparison.OrdinalIgnoreCase) || p.Name.Contains(query, StringComparison.OrdinalIgnoreCase))
             .ToList();
         var page = matching.Skip(startAt).Take(maxResults).ToList();
         var isLast = startAt + page.Count >= matching.Count;
@@ -206,7 +209,9 @@ internal sealed class JiraRest(JiraFixture state, EmulatorRequest request, JiraU
             return new RestAnswer(400, Errors(problem));
         }
         var start = 0;
-        if (pageToken is not null && !(int.TryParse(pageToken.TrimStart('p'), NumberStyles.Integer, CultureInfo.InvariantCulture, out start) && pageToken.StartsWith('p')))
+        var validToken = pageToken is null
+            || (pageToken.StartsWith('p') && int.TryParse(pageToken[1..], NumberStyles.None, CultureInfo.InvariantCulture, out start));
+        if (!validToken)
         {
             return new RestAnswer(400, Errors("The provided next page token is invalid or expired."));
         }
@@ -611,7 +616,8 @@ internal sealed class JiraRest(JiraFixture state, EmulatorRequest request, JiraU
     }
 
     private bool NameTaken(JiraVersionFixture version) =>
-        state.Versions.Exists(v => v.Id != version.Id && v.ProjectId == version.ProjectId && string.Equals(v.Name, version.Name, StringComparison.OrdinalIgnoreCase));
+        state.Versions.Exists(v =>
+            v.Id != version.Id && v.ProjectId == version.ProjectId && string.Equals(v.Name, version.Name, StringComparison.OrdinalIgnoreCase));
 
     private static RestAnswer NameTakenAnswer() =>
         new(400, Errors([], new Dictionary<string, string> { ["name"] = "A version with this name already exists in this project." }));

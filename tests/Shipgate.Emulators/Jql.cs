@@ -39,8 +39,8 @@ internal static partial class Jql
                     issues = [.. issues.Where(i => wanted.Contains(i.Id))];
                     break;
                 case "fixversion":
-                    issues = [.. issues.Where(i => i.FixVersionIds.Any(id =>
-                        state.Versions.Find(v => v.Id == id) is { } version && values.Any(v => v == id || string.Equals(v, version.Name, StringComparison.OrdinalIgnoreCase))))];
+                    issues = [.. issues.Where(i => i.FixVersionIds.Any(id => state.Versions.Find(v => v.Id == id) is { } version
+                        && values.Any(v => v == id || string.Equals(v, version.Name, StringComparison.OrdinalIgnoreCase))))];
                     break;
                 case "statuscategory":
                     issues = [.. issues.Where(i => values.Any(v => string.Equals(v, i.StatusCategory, StringComparison.OrdinalIgnoreCase)
