@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Shipgate.Emulators;
 using Shipgate.Integrations;
 using Shipgate.Linear;
@@ -108,5 +109,20 @@ public sealed class RequestDepthTests
         Assert.Equal(ExitCode.Error, result.Code);
         Assert.False(impossible.Met);
         Assert.Contains(r.GitHub.Requests, q => q.SpecViolations.Any(v => v.StartsWith("request barrier:", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task When_requests_asked_together_fail_the_error_is_the_first_in_the_order_a_release_reads_them()
+    {
+        await using var r = await GitHubRelease.StartAsync(GitHubStory.Build(GitHubRelease.Config()), GitHubStory.Seed);
+        r.GitHub.Faults.Fail(404, pathContains: "/pulls");
+        r.GitHub.Faults.Fail(422, pathContains: "/check-runs");
+
+        var result = await r.ReleaseAsync("--dry-run");
+
+        Assert.Equal(ExitCode.Error, result.Code);
+        Assert.Contains($"GitHub refused GET /repos/acme/demo/commits/{r.StagingHead}/check-runs", Regex.Replace(result.Output, @"\s+", " "));
+        Assert.DoesNotContain("/pulls", result.Output);
+        Assert.DoesNotContain(r.GitHub.Requests, q => q.Path == "/graphql");
     }
 }
