@@ -122,4 +122,56 @@ public sealed class GitHubFaultTests
         gh.Faults.Clear();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"{gh.ApiUrl}/user")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_barrier_holds_requests_until_all_are_in_flight_then_answers_them()
+    {
+        await using var gh = await GitHubEmulator.StartAsync(GitHubFixture());
+        using var client = GitHubClient();
+        var barrier = new RequestBarrier(3);
+        gh.Faults.Hold(barrier, pathContains: "/repos/");
+
+        var first = client.GetAsync($"{gh.ApiUrl}/repos/acme/shop");
+        var second = client.GetAsync($"{gh.ApiUrl}/repos/acme/shop/commits/staging/status");
+        var unheld = await client.GetAsync($"{gh.ApiUrl}/user");
+        Assert.False(first.IsCompleted || second.IsCompleted);
+        var third = await client.GetAsync($"{gh.ApiUrl}/repos/acme/shop/commits/staging/check-runs");
+
+        Assert.Equal(HttpStatusCode.OK, unheld.StatusCode);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], [(await first).StatusCode, (await second).StatusCode, third.StatusCode]);
+        Assert.True(barrier.Met);
+        Assert.Equal(3, gh.MostInFlight);
+        AssertSpecClean(gh.Requests);
+    }
+
+    [Fact]
+    public async Task A_barrier_never_met_fails_its_requests_and_says_why_and_a_retry_takes_no_second_seat()
+    {
+        await using var gh = await GitHubEmulator.StartAsync(GitHubFixture());
+        using var client = GitHubClient();
+        var barrier = new RequestBarrier(2, TimeSpan.FromMilliseconds(200));
+        gh.Faults.Hold(barrier);
+
+        var alone = await client.GetAsync($"{gh.ApiUrl}/user");
+        var again = await client.GetAsync($"{gh.ApiUrl}/user");
+
+        Assert.Equal([HttpStatusCode.RequestTimeout, HttpStatusCode.RequestTimeout], [alone.StatusCode, again.StatusCode]);
+        Assert.False(barrier.Met);
+        Assert.Equal(1, barrier.Seated);
+        Assert.All(gh.Requests, r => Assert.Contains(r.SpecViolations, v => v.StartsWith("request barrier: only 1 of 2", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_request_in_proxy_form_is_served_by_its_path()
+    {
+        await using var gh = await GitHubEmulator.StartAsync(GitHubFixture());
+        using var client = new HttpClient(new HttpClientHandler { Proxy = new WebProxy(gh.ApiUrl), UseProxy = true });
+        client.DefaultRequestHeaders.UserAgent.ParseAdd("gh/2.23.0");
+        client.DefaultRequestHeaders.Authorization = new("token", Token);
+
+        var answer = await client.GetAsync("http://api.github.localhost/repos/acme/shop");
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal("/repos/acme/shop", Assert.Single(gh.Requests).Path);
+    }
 }

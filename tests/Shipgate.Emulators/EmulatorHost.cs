@@ -54,6 +54,8 @@ internal sealed class EmulatorHost : IAsyncDisposable
     private readonly IProtocol _protocol;
     private readonly SemaphoreSlim _state = new(1, 1);
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private int _inFlight;
+    private int _mostInFlight;
 
     private EmulatorHost(WebApplication app, IProtocol protocol)
     {
@@ -66,6 +68,9 @@ internal sealed class EmulatorHost : IAsyncDisposable
     public Faults Faults { get; } = new();
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    /// <summary>The most requests this emulator has had in flight at once.</summary>
+    public int MostInFlight => Volatile.Read(ref _mostInFlight);
 
     public void ClearRequests() => _requests.Clear();
 
@@ -105,13 +110,41 @@ internal sealed class EmulatorHost : IAsyncDisposable
 
     private async Task ServeAsync(HttpContext context)
     {
+        var now = Interlocked.Increment(ref _inFlight);
+        try
+        {
+            InterlockedMax(ref _mostInFlight, now);
+            await ServeInFlightAsync(context);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private static void InterlockedMax(ref int most, int value)
+    {
+        for (var seen = Volatile.Read(ref most); value > seen; seen = Volatile.Read(ref most))
+        {
+            if (Interlocked.CompareExchange(ref most, value, seen) == seen)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task ServeInFlightAsync(HttpContext context)
+    {
         var request = await ReadAsync(context);
+        var missed = Faults.Seat(request.Method, request.Path, request.Query, request.Body) is { } barrier
+            ? await barrier.WaitAsync(context.RequestAborted)
+            : null;
         if (Faults.Latency > TimeSpan.Zero)
         {
             await Task.Delay(Faults.Latency, context.RequestAborted);
         }
 
-        var fault = Faults.Take(request.Path);
+        var fault = missed is null ? Faults.Take(request.Path) : new StatusFault(408, 1, null);
         EmulatorResponse response;
         if (fault is null or MalformedFault or ReshapeFault)
         {
@@ -142,6 +175,10 @@ internal sealed class EmulatorHost : IAsyncDisposable
         {
             response = _protocol.Answer(fault, request);
         }
+        if (missed is not null)
+        {
+            response = response with { Violations = [.. response.Violations, missed] };
+        }
 
         context.Response.StatusCode = response.StatusCode;
         if (response.StatusCode != 204)
@@ -166,6 +203,16 @@ internal sealed class EmulatorHost : IAsyncDisposable
         }
     }
 
+    private static string AbsolutePath(string target)
+    {
+        if (!target.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+        {
+            return target;
+        }
+        var slash = target.IndexOf('/', "http://".Length);
+        return slash < 0 ? "/" : target[slash..];
+    }
+
     private static async Task<EmulatorRequest> ReadAsync(HttpContext context)
     {
         var http = context.Request;
@@ -175,8 +222,9 @@ internal sealed class EmulatorHost : IAsyncDisposable
         var pairs = http.Query.SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v ?? ""))).ToList();
         var headers = http.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         // Path as sent, still percent-encoded, so "a%2Fb" stays one segment.
+        // A client that takes the emulator for an HTTP proxy (gh with HTTP_PROXY) sends the absolute URL.
         var path = context.Features.Get<IHttpRequestFeature>()?.RawTarget is { } raw
-            ? raw.Split('?', 2)[0]
+            ? AbsolutePath(raw.Split('?', 2)[0])
             : http.Path.Value ?? "/";
         return new EmulatorRequest(http.Method, path, query, pairs, headers, body, $"{http.Scheme}://{http.Host}");
     }

@@ -39,6 +39,7 @@ public sealed class Faults
 {
     private readonly Lock _gate = new();
     private readonly List<Fault> _armed = [];
+    private readonly List<(RequestBarrier Barrier, string? PathContains, string? BodyContains)> _barriers = [];
     private TimeSpan _latency;
 
     /// <summary>Delay added before every answer, faulty or not.</summary>
@@ -70,12 +71,26 @@ public sealed class Faults
     public void Reshape(Func<JsonNode?, JsonNode?> change, string? pathContains = null, int count = 1) =>
         Arm(new ReshapeFault(change, count, pathContains));
 
-    /// <summary>Disarms every fault and removes the latency.</summary>
+    /// <summary>
+    /// Holds matching requests at <paramref name="barrier"/> until its count of them are in flight at once (see
+    /// <see cref="RequestBarrier"/>). The same barrier may be armed on several emulators: then their requests meet there.
+    /// </summary>
+    /// <param name="bodyContains">Matches on the request body too, such as a GraphQL operation's name.</param>
+    public void Hold(RequestBarrier barrier, string? pathContains = null, string? bodyContains = null)
+    {
+        lock (_gate)
+        {
+            _barriers.Add((barrier, pathContains, bodyContains));
+        }
+    }
+
+    /// <summary>Disarms every fault and barrier and removes the latency.</summary>
     public void Clear()
     {
         lock (_gate)
         {
             _armed.Clear();
+            _barriers.Clear();
             _latency = TimeSpan.Zero;
         }
     }
@@ -100,6 +115,19 @@ public sealed class Faults
                 _armed[index] = fault with { Remaining = fault.Remaining - 1 };
             }
             return fault;
+        }
+    }
+
+    /// <summary>The barrier that seats this request, if any: the first armed one that matches and has a seat for it.</summary>
+    internal RequestBarrier? Seat(string method, string path, string query, string body)
+    {
+        lock (_gate)
+        {
+            var key = $"{method} {path}?{query}\n{body}";
+            return _barriers.FirstOrDefault(b =>
+                (b.PathContains is null || path.Contains(b.PathContains, StringComparison.Ordinal))
+                && (b.BodyContains is null || body.Contains(b.BodyContains, StringComparison.Ordinal))
+                && b.Barrier.TrySeat(key)).Barrier;
         }
     }
 

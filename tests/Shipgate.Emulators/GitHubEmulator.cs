@@ -39,6 +39,9 @@ public sealed class GitHubEmulator : IAsyncDisposable
 
     public Faults Faults => _host.Faults;
 
+    /// <summary>The most requests in flight at once so far: what a client's bound on concurrent requests is checked by.</summary>
+    public int MostInFlight => _host.MostInFlight;
+
     /// <summary>
     /// Checks every REST answer against the description and records what fails (on by default).
     /// It costs about half a millisecond per item of a list; benchmarks may turn it off.

@@ -27,6 +27,9 @@ public sealed class LinearEmulator : IAsyncDisposable
 
     public Faults Faults => _host.Faults;
 
+    /// <summary>The most requests in flight at once so far: what a client's bound on concurrent requests is checked by.</summary>
+    public int MostInFlight => _host.MostInFlight;
+
     /// <summary>The live fixture; comments created through the API land in <see cref="LinearFixture.Comments"/>.</summary>
     public LinearFixture State { get; }
 

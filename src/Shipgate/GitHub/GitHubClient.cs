@@ -8,7 +8,7 @@ namespace Shipgate.GitHub;
 /// <see cref="ICodeHost"/> over GitHub: REST for the commit's statuses and check runs, open PRs,
 /// Actions runs and the authenticated user; GraphQL for the release's PRs, reviews and
 /// commit-to-PR associations, 100 per query. A release of N PRs and C unclaimed commits costs
-/// ceil(N/100) + ceil(C/100) GraphQL requests (plus one per further 100 approving reviews of a PR).
+/// ceil(N/100) + ceil(C/100) GraphQL requests (plus one per further 100 approving reviews of a PR), all sent at once.
 /// Every answer is read into its wire type strictly (GitHubWire.cs): CI passes only on an answer of
 /// the right shape.
 /// </summary>
@@ -16,12 +16,15 @@ internal sealed class GitHubClient(GitHubHttp http, string owner, string name, s
 {
     public string Repository => $"{owner}/{name}";
 
+    /// <summary>Statuses and check runs, asked at once.</summary>
     public async Task<CiVerdict> GetCiVerdictAsync(string sha, IReadOnlyList<string> requiredChecks, CancellationToken ct)
     {
-        var statuses = await http.GetAllAsync(Call("/repos/{owner}/{repo}/commits/{ref}/status", sha, $"per_page={GitHubHttp.PerPage}"),
-            GitHubRestJson.Default.CombinedStatusWire, page => page.Statuses.Select(s => new StatusContext(s.Context, s.State, s.TargetUrl)), ct);
-        var checkRuns = await http.GetAllAsync(Call("/repos/{owner}/{repo}/commits/{ref}/check-runs", sha, $"per_page={GitHubHttp.PerPage}"),
-            GitHubRestJson.Default.CheckRunsWire, page => page.CheckRuns.Select(c => new CheckRun(c.Id, c.Name, c.Status, c.Conclusion, c.HtmlUrl)), ct);
+        var (statuses, checkRuns) = await AtOnce.BothAsync(
+            token => http.GetAllAsync(Call("/repos/{owner}/{repo}/commits/{ref}/status", sha, $"per_page={GitHubHttp.PerPage}"),
+                GitHubRestJson.Default.CombinedStatusWire, page => page.Statuses.Select(s => new StatusContext(s.Context, s.State, s.TargetUrl)), token),
+            token => http.GetAllAsync(Call("/repos/{owner}/{repo}/commits/{ref}/check-runs", sha, $"per_page={GitHubHttp.PerPage}"),
+                GitHubRestJson.Default.CheckRunsWire, page => page.CheckRuns.Select(c => new CheckRun(c.Id, c.Name, c.Status, c.Conclusion, c.HtmlUrl)), token),
+            ct);
         return CiJudgement.Judge(sha, statuses, checkRuns, requiredChecks);
     }
 
@@ -93,17 +96,25 @@ internal sealed class GitHubClient(GitHubHttp http, string owner, string name, s
         var byCommit = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var variables = new Dictionary<string, string> { ["owner"] = owner, ["name"] = name };
 
-        foreach (var batch in numbers.Distinct().Order().Chunk(PullRequestQueries.BatchSize))
+        // Every batch at once; the answers are read in the order asked, so the first to name a PR is the one kept, as before.
+        var byNumbers = numbers.Distinct().Order().Chunk(PullRequestQueries.BatchSize).ToList();
+        var byCommits = commitShas.Select(s => s.ToLowerInvariant()).Distinct().Chunk(PullRequestQueries.BatchSize).ToList();
+        var (numberAnswers, commitAnswers) = await AtOnce.BothAsync(
+            token => AtOnce.AllAsync(byNumbers, (batch, t) =>
+                http.GraphQLAsync(PullRequestQueries.ByNumbers(batch), variables, GitHubGraphJson.Default.RepositoryWirePullRequestNode, t), token),
+            token => AtOnce.AllAsync(byCommits, (batch, t) =>
+                http.GraphQLAsync(PullRequestQueries.ByCommits(batch), variables, GitHubGraphJson.Default.RepositoryWireCommitNode, t), token),
+            ct);
+
+        foreach (var (batch, answer) in byNumbers.Zip(numberAnswers))
         {
-            var answer = await http.GraphQLAsync(PullRequestQueries.ByNumbers(batch), variables, GitHubGraphJson.Default.RepositoryWirePullRequestNode, ct);
             foreach (var number in batch)
                 if (answer.Repository.GetValueOrDefault($"pr{number}") is { } node)
                     Add(found, node);
         }
 
-        foreach (var batch in commitShas.Select(s => s.ToLowerInvariant()).Distinct().Chunk(PullRequestQueries.BatchSize))
+        foreach (var (batch, answer) in byCommits.Zip(commitAnswers))
         {
-            var answer = await http.GraphQLAsync(PullRequestQueries.ByCommits(batch), variables, GitHubGraphJson.Default.RepositoryWireCommitNode, ct);
             for (var i = 0; i < batch.Length; i++)
             {
                 var merged = answer.Repository.GetValueOrDefault($"c{i}")?.AssociatedPullRequests.Nodes

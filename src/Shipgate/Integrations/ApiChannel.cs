@@ -33,7 +33,8 @@ internal sealed record ApiReply(ApiAnswer? Answer, int Attempts, RetryReason? Ga
 /// handler and retry options, Polly underneath) inside a total budget, each attempt under its own
 /// timeout, all on the injected clock. Network faults and timeouts are retried here; which answers
 /// are worth another attempt, and how long the service asks to wait, is the service's rule. Every
-/// retry and every slow answer is reported to the status line.
+/// retry and every slow answer is reported to the status line. At most <see cref="MaxInFlight"/> requests
+/// of one service are under way at once (a request waiting for its turn has not started its budget).
 /// </summary>
 /// <remarks>
 /// The two timeouts are armed here with <c>new CancellationTokenSource(delay, clock)</c> rather than
@@ -47,6 +48,14 @@ internal sealed class ApiChannel
     private static readonly SocketsHttpHandler Sockets = new() { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
 
     private static readonly HttpRequestOptionsKey<Tally> TallyKey = new("shipgate.api.tally");
+
+    /// <summary>
+    /// Requests of one service under way at once: enough for every request of one step of a release
+    /// (CI statuses, check runs, open PRs and the login) to go together, few enough for the services' rate limits.
+    /// </summary>
+    public const int MaxInFlight = 4;
+
+    private readonly SemaphoreSlim _turns = new(MaxInFlight, MaxInFlight);
 
     private readonly string _service;
     private readonly TimeProvider _clock;
@@ -90,6 +99,19 @@ internal sealed class ApiChannel
     /// <summary>Sends <paramref name="request"/> through the pipeline. Only Ctrl-C (<paramref name="ct"/>) throws; every other end is a reply.</summary>
     /// <param name="what">The request as the status line names it, such as "GET /user".</param>
     public async Task<ApiReply> SendAsync(HttpRequestMessage request, string what, CancellationToken ct)
+    {
+        await _turns.WaitAsync(ct);
+        try
+        {
+            return await SendInTurnAsync(request, what, ct);
+        }
+        finally
+        {
+            _turns.Release();
+        }
+    }
+
+    private async Task<ApiReply> SendInTurnAsync(HttpRequestMessage request, string what, CancellationToken ct)
     {
         var tally = new Tally(what, _clock.GetUtcNow());
         request.Options.Set(TallyKey, tally);

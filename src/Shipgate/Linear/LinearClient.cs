@@ -8,7 +8,7 @@ namespace Shipgate.Linear;
 
 /// <summary>
 /// Linear through its GraphQL API: the workspace's team keys, the release's tickets in batches
-/// (see <see cref="TicketBatches"/>), and one comment per released ticket.
+/// (see <see cref="TicketBatches"/>, all sent at once), and one comment per released ticket.
 /// </summary>
 internal sealed class LinearClient : ITicketTracker
 {
@@ -31,17 +31,16 @@ internal sealed class LinearClient : ITicketTracker
     {
         var wanted = ids.Select(id => id.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
         var found = new Dictionary<string, TicketDetails>(StringComparer.Ordinal);
-        foreach (var batch in TicketBatches.Plan(wanted))
+        // Every batch at once (pages within a batch follow each other); read in the order planned.
+        var answers = await AtOnce.AllAsync(TicketBatches.Plan(wanted), (batch, token) => ReadAllAsync(
+            LinearDocuments.TicketsOperation, LinearDocuments.Tickets,
+            new JsonObject { ["team"] = batch.TeamKey, ["numbers"] = new JsonArray([.. batch.Numbers.Select(n => JsonValue.Create(n))]) },
+            LinearJson.Default.IssuesData, d => d.Issues, token), ct);
+        foreach (var issue in answers.SelectMany(a => a))
         {
-            var variables = new JsonObject { ["team"] = batch.TeamKey, ["numbers"] = new JsonArray([.. batch.Numbers.Select(n => JsonValue.Create(n))]) };
-            var issues = await ReadAllAsync(
-                LinearDocuments.TicketsOperation, LinearDocuments.Tickets, variables, LinearJson.Default.IssuesData, d => d.Issues, ct);
-            foreach (var issue in issues)
-            {
-                var id = issue.Identifier.ToUpperInvariant();
-                if (wanted.Contains(id))
-                    found[id] = new TicketDetails(id, issue.Title, issue.Url, issue.State.Name, issue.State.Type);
-            }
+            var id = issue.Identifier.ToUpperInvariant();
+            if (wanted.Contains(id))
+                found[id] = new TicketDetails(id, issue.Title, issue.Url, issue.State.Name, issue.State.Type);
         }
         return found;
     }

@@ -9,6 +9,18 @@ namespace Shipgate.Release;
 /// <summary>The remote's branch tips as read at the start: what is released, and the leases of the push.</summary>
 internal sealed record RemoteTips(string Staging, string Production, string? Archive);
 
+/// <summary>Pre-flight's first step: the remote's tips, read once and fetched, and who releases. All that follows depends on these.</summary>
+/// <param name="Identity">Null in a dry run, which records nothing and so needs no identity.</param>
+internal sealed record TipsRead(RemoteTips Tips, GitIdentity? Identity);
+
+/// <summary>What git says of the release range: its commits, the diff's counts, the archive branch's files and the chain's last link.</summary>
+/// <param name="Previous">The last link of the hash chain, null before the first record.</param>
+/// <param name="PreviousWord">The last release's confirmation word, never drawn again.</param>
+/// <param name="UnreadableRelease">The last release whose record is not valid JSON (so its word is unknown): gather warns of it.</param>
+internal sealed record GitFacts(
+    IReadOnlyList<Commit> Commits, DiffStat Diff, IReadOnlyList<string> ArchiveFiles, PreviousRelease? Previous, string? PreviousWord,
+    string? UnreadableRelease = null);
+
 /// <summary>Who makes the release: the git identity, and the GitHub login behind the token when GitHub says.</summary>
 internal sealed record Releaser(GitIdentity Identity, string? Login);
 

@@ -50,9 +50,12 @@ internal static class ReleasePipeline
     public static async Task<DryRunResult?> DryRunAsync(ReleaseContext context, CancellationToken ct,
         Action<Preflighted, Gathered>? onGathered = null)
     {
-        if (await Preflight.RunAsync(context, ct) is not { } preflighted)
+        if (await Preflight.ReadTipsAsync(context, ct) is not { } tips)
             return null;
-        var gathered = await Gather.RunAsync(context, preflighted, ct);
+        // What depends on the tips alone goes out together: GitHub's and Linear's first questions, and git's reads.
+        await using var lookups = Lookups.Start(context, tips, ct);
+        var preflighted = await Preflight.RunAsync(context, tips, lookups, ct);
+        var gathered = await Gather.RunAsync(context, preflighted, lookups, ct);
         onGathered?.Invoke(preflighted, gathered);
         Summary.Show(context, gathered);
         var blockers = preflighted.Blockers.Concat(ReviewGate.Check(context, gathered)).ToList();

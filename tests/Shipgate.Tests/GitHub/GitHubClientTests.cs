@@ -77,6 +77,37 @@ public sealed class GitHubClientTests
     }
 
     [Fact]
+    public async Task PR_batches_go_out_together_but_never_more_than_four_at_once()
+    {
+        await using var gh = await StartAsync(repo =>
+        {
+            for (var n = 1; n <= 1000; n += 111) repo.PullRequests.Add(Merged(n));
+        });
+        var together = new RequestBarrier(ApiChannel.MaxInFlight);
+        gh.Faults.Hold(together, pathContains: "/graphql");
+
+        var lookup = await Client(gh).GetPullRequestsAsync([.. Enumerable.Range(1, 1000)], [], default);
+
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => 1 + 111 * i), lookup.ByNumber.Keys.Order());
+        Assert.Equal(10, gh.Requests.Count);
+        Assert.True(together.Met);
+        Assert.Equal(ApiChannel.MaxInFlight, gh.MostInFlight);
+        GitHubRelease.AssertWireClean(gh);
+    }
+
+    [Fact]
+    public async Task A_refused_batch_fails_the_lookup_with_GitHubs_reason()
+    {
+        await using var gh = await StartAsync(repo => repo.PullRequests.Add(Merged(1)));
+        gh.Faults.Fail(401, count: 1, pathContains: "/graphql");
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => Client(gh).GetPullRequestsAsync([.. Enumerable.Range(1, 300)], [], default));
+
+        Assert.Equal(401, error.Status);
+        Assert.Contains("GitHub rejected the token from GH_TOKEN", error.Message);
+    }
+
+    [Fact]
     public async Task More_than_100_PRs_are_fetched_in_batches_of_100_with_missing_numbers_skipped()
     {
         var commits = Enumerable.Range(0, 150).Select(i => i.ToString("x40")).ToList();

@@ -362,7 +362,7 @@ public sealed class GitHubReleaseTests
     }
 
     /// <summary>Squash-merges PRs 1001.. onto staging with one git fast-import and one push, instead of four git processes per PR.</summary>
-    private static void SquashMany(GitScenario git, int count)
+    internal static void SquashMany(GitScenario git, int count)
     {
         git.Dev("checkout", "--quiet", "staging");
         git.Dev("pull", "--quiet", "--ff-only", "origin", "staging");

@@ -13,6 +13,22 @@ namespace Shipgate.Tests.Linear;
 public sealed class LinearClientTests
 {
     [Fact]
+    public async Task Ticket_batches_go_out_together_but_never_more_than_four_at_once()
+    {
+        await using var linear = await LinearEmulator.StartAsync(LinearWorld.Workspace(LinearWorld.Done("BOL", 1, 600)));
+        var together = new RequestBarrier(ApiChannel.MaxInFlight);
+        linear.Faults.Hold(together);
+
+        var found = await LinearWorld.Client(linear, []).GetTicketsAsync([.. Enumerable.Range(1, 600).Select(n => $"BOL-{n}")], default);
+
+        Assert.Equal(600, found.Count);
+        Assert.Equal(6, linear.Requests.Count);
+        Assert.True(together.Met);
+        Assert.Equal(ApiChannel.MaxInFlight, linear.MostInFlight);
+        LinearWorld.AssertEveryRequestValid(linear);
+    }
+
+    [Fact]
     public async Task One_hundred_fifty_tickets_take_two_requests_and_a_missing_one_is_simply_absent()
     {
         await using var linear = await LinearEmulator.StartAsync(LinearWorld.Workspace(LinearWorld.Done("BOL", 1, 150).Where(i => i.Identifier != "BOL-77")));

@@ -11,9 +11,7 @@ public sealed class GatherTests
     private static async Task<(ReleaseContext Context, Gathered Gathered)> GatherAsync(ReleaseScenario s)
     {
         var context = new PhaseRun(s, new ReleaseOptions(DryRun: true, AllowUnverifiedCi: "test")).Context;
-        var preflighted = await Preflight.RunAsync(context, CancellationToken.None);
-        Assert.NotNull(preflighted);
-        return (context, await Gather.RunAsync(context, preflighted, CancellationToken.None));
+        return (context, (await Phases.GatherAsync(context)).Gathered);
     }
 
     [Fact]

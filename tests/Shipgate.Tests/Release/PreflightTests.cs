@@ -16,7 +16,7 @@ public sealed class PreflightTests
         var host = new FakeCodeHost { Verdict = new CiVerdict("x", "failure", [new CiCheck("build", "failure", false)], ["build: failure", "lint: missing"]) };
         var run = new PhaseRun(s, new ReleaseOptions(), host);
 
-        var blocked = await Assert.ThrowsAsync<ReleaseBlockedException>(() => Preflight.RunAsync(run.Context, CancellationToken.None));
+        var blocked = await Assert.ThrowsAsync<ReleaseBlockedException>(() => Phases.PreflightAsync(run.Context));
 
         Assert.Equal(ExitCode.Blocked, blocked.Code);
         Assert.Contains("BLOCKED: CI checks have not passed on staging.", blocked.Message);
@@ -30,7 +30,7 @@ public sealed class PreflightTests
         var host = new FakeCodeHost { Verdict = new CiVerdict("x", "failure", [], ["build: failure"]) };
         var run = new PhaseRun(s, new ReleaseOptions(Emergency: "payments down"), host);
 
-        var preflighted = await Preflight.RunAsync(run.Context, CancellationToken.None);
+        var preflighted = await Phases.PreflightAsync(run.Context);
 
         Assert.NotNull(preflighted);
         Assert.False(preflighted.Ci.Passed);
@@ -47,8 +47,8 @@ public sealed class PreflightTests
         var release = new PhaseRun(s, new ReleaseOptions(), host);
         var dryRun = new PhaseRun(s, new ReleaseOptions(DryRun: true), host);
 
-        var forRelease = await Preflight.RunAsync(release.Context, CancellationToken.None);
-        var forDryRun = await Preflight.RunAsync(dryRun.Context, CancellationToken.None);
+        var forRelease = await Phases.PreflightAsync(release.Context);
+        var forDryRun = await Phases.PreflightAsync(dryRun.Context);
 
         Assert.Equal(77, Assert.Single(forRelease!.OpenPullRequests).Number);
         Assert.Contains("WARNING: 1 open PR targeting staging", release.Output);
@@ -63,7 +63,7 @@ public sealed class PreflightTests
         var host = new FakeCodeHost { LoginFailure = new ShipgateException(ExitCode.Error, "GitHub answered 403 to GET /user") };
         var run = new PhaseRun(s, new ReleaseOptions(), host);
 
-        var preflighted = await Preflight.RunAsync(run.Context, CancellationToken.None);
+        var preflighted = await Phases.PreflightAsync(run.Context);
 
         Assert.NotNull(preflighted?.Releaser);
         Assert.Null(preflighted.Releaser.Login);
@@ -76,7 +76,7 @@ public sealed class PreflightTests
         using var s = new ReleaseScenario();
         var run = new PhaseRun(s, new ReleaseOptions(), new FakeCodeHost());
 
-        Assert.Null(await Preflight.RunAsync(run.Context, CancellationToken.None));
+        Assert.Null(await Phases.PreflightAsync(run.Context));
         Assert.Contains("Nothing to release.", run.Output);
     }
 }

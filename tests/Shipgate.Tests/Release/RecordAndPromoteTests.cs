@@ -17,18 +17,17 @@ public sealed class RecordAndPromoteTests
         using var s = new ReleaseScenario(Scenarios.Rich);
         var run = new PhaseRun(s, new ReleaseOptions(AllowUnverifiedCi: "phase test"));
         var releaserBefore = s.ReleaserFingerprint(includeRemoteTracking: false);
-        var preflighted = await Preflight.RunAsync(run.Context, CancellationToken.None);
-        var gathered = await Gather.RunAsync(run.Context, preflighted!, CancellationToken.None);
+        var (preflighted, gathered) = await Phases.GatherAsync(run.Context);
         var confirmation = new RecordConfirmation("SHIP", "SHIP", run.Context.Now(), ConfirmationChannel.Terminal);
 
-        var released = await RecordAndPromote.RunAsync(run.Context, preflighted!, gathered, confirmation, CancellationToken.None);
+        var released = await RecordAndPromote.RunAsync(run.Context, preflighted, gathered, confirmation, CancellationToken.None);
 
         Assert.Equal(s.Git.RemoteSha("staging"), s.Git.RemoteSha("main"));
         Assert.Equal(released.RecordCommit, s.Git.RemoteSha("compliance-archives"));
         using var record = JsonDocument.Parse(s.OriginFile("compliance-archives", RecordFiles.JsonPath(released.Record.ReleaseId)));
         var warnings = record.RootElement.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!).ToList();
         Assert.Equal(Gaps.Warnings(gathered.Gaps, "staging"), warnings);
-        Assert.Equal(preflighted!.Releaser!.Identity.Email, record.RootElement.GetProperty("released_by_email").GetString());
+        Assert.Equal(preflighted.Releaser!.Identity.Email, record.RootElement.GetProperty("released_by_email").GetString());
         var markdown = Encoding.UTF8.GetString(s.OriginFile("compliance-archives", RecordFiles.MarkdownPath(released.Record.ReleaseId)));
         Assert.Contains("Typed**: by the releaser at their terminal", markdown);
         Assert.Equal(releaserBefore, s.ReleaserFingerprint(includeRemoteTracking: false));

@@ -9,24 +9,21 @@ namespace Shipgate.Release.Phases;
 /// Phase 2, gather. Collects what is being shipped: commits, PRs, tickets, compliance archives, file
 /// counts and areas, every gap the record will note, and the previous record (for the hash chain and
 /// its word). A constant number of git processes and batched API calls, whatever the size of the release.
+/// Its git reads (<see cref="ReadGitAsync"/>) and the ticket keys are started with pre-flight's <see cref="Lookups"/>;
+/// the PR batches go out at once, then the ticket batches at once.
 /// Skipped: never. Fails: <see cref="ShipgateException"/> for git or an API that cannot be read.
 /// </summary>
 internal static class Gather
 {
-    public static async Task<Gathered> RunAsync(ReleaseContext context, Preflighted preflighted, CancellationToken ct)
+    public static async Task<Gathered> RunAsync(ReleaseContext context, Preflighted preflighted, Lookups lookups, CancellationToken ct)
     {
         var tips = preflighted.Tips;
-        var git = context.Git;
+        var (commits, diff, archiveFiles, previous, previousWord, unreadable) = await lookups.Git;
+        if (unreadable is not null)
+            context.Console.MarkupLine($"[yellow]WARNING: the previous release record {Markup.Escape(unreadable)} is not valid JSON; " +
+                "run shipgate audit verify.[/]");
 
-        var commits = await git.LogAsync(tips.Production, tips.Staging, ct);
-        var diff = await git.DiffStatAsync(tips.Production, tips.Staging, ct);
-        IReadOnlyList<string> archiveFiles = tips.Archive is null ? [] : await git.ListFilesAsync(tips.Archive, ct);
-        var (previous, previousWord) = await ReadPreviousReleaseAsync(context, tips.Archive, archiveFiles, ct);
-
-        var keys = context.Config.TicketKeys;
-        if (keys.Count == 0 && context.Tracker.TryGet(out var teams))
-            keys = await teams.GetTeamKeysAsync(ct);
-        var matcher = new TicketMatcher(keys);
+        var matcher = new TicketMatcher(await lookups.TicketKeys);
 
         var merges = ReleasePlanner.FindMerges(commits);
         var lookup = ReleasePlanner.NoLookup;
@@ -53,26 +50,31 @@ internal static class Gather
         return new Gathered(plan, gaps, archiveFiles, previous, previousWord);
     }
 
-    /// <summary>The last link of the hash chain (a release or a review record) and the last release's word.</summary>
-    private static async Task<(PreviousRelease?, string?)> ReadPreviousReleaseAsync(ReleaseContext context, string? archive,
-        IReadOnlyList<string> archiveFiles, CancellationToken ct)
+    /// <summary>
+    /// Gather's git work, which needs only the tips: started with the <see cref="Lookups"/>, so it runs while
+    /// GitHub and Linear answer. Writes nothing to the screen (the run shows what it found, in its place).
+    /// </summary>
+    public static async Task<GitFacts> ReadGitAsync(ReleaseContext context, RemoteTips tips, CancellationToken ct)
     {
-        if (archive is null || await RecordFiles.ChainTipAsync(context.Git, archive, archiveFiles, ct) is not var (link, bytes))
-            return (null, null);
+        var git = context.Git;
+        var commits = await git.LogAsync(tips.Production, tips.Staging, ct);
+        var diff = await git.DiffStatAsync(tips.Production, tips.Staging, ct);
+        IReadOnlyList<string> archiveFiles = tips.Archive is null ? [] : await git.ListFilesAsync(tips.Archive, ct);
+        var facts = new GitFacts(commits, diff, archiveFiles, null, null);
+        if (tips.Archive is null || await RecordFiles.ChainTipAsync(git, tips.Archive, archiveFiles, ct) is not var (link, bytes))
+            return facts;
 
         var lastRelease = RecordFiles.ReleaseIds(archiveFiles).LastOrDefault();
-        if (lastRelease is null) return (link, null);
+        if (lastRelease is null) return facts with { Previous = link };
         if (lastRelease != link.Id)
-            bytes = await context.Git.ReadFileAsync(archive, RecordFiles.JsonPath(lastRelease), ct);
+            bytes = await git.ReadFileAsync(tips.Archive, RecordFiles.JsonPath(lastRelease), ct);
         try
         {
-            return (link, RecordFiles.FromJsonBytes(bytes)?.Confirmation?.WordPresented);
+            return facts with { Previous = link, PreviousWord = RecordFiles.FromJsonBytes(bytes)?.Confirmation?.WordPresented };
         }
         catch (JsonException)
         {
-            context.Console.MarkupLine($"[yellow]WARNING: the previous release record {Markup.Escape(lastRelease)} is not valid JSON; " +
-                "run shipgate audit verify.[/]");
-            return (link, null);
+            return facts with { Previous = link, UnreadableRelease = lastRelease };
         }
     }
 }

@@ -9,13 +9,15 @@ namespace Shipgate.Release.Phases;
 /// Phase 1, pre-flight. Refuses a release that must not start: wrong current branch, a production
 /// branch that diverged, an audit trail that was cut (unless --emergency), CI not green (or not
 /// verifiable) on staging's head. Shows what the release does to the release policy. Warns of open PRs
-/// targeting staging. Reads the remote's tips once; they are also the push's leases.
+/// targeting staging. Reads the remote's tips once (<see cref="ReadTipsAsync"/>); they are also the push's leases,
+/// and what the <see cref="Lookups"/> the checks read are started from.
 /// Skipped: never. Ends the release early (null) when there is nothing to release.
 /// Fails: <see cref="ReleaseBlockedException"/> (exit 3) for a gate, <see cref="ShipgateException"/> for git or the API.
 /// </summary>
 internal static class Preflight
 {
-    public static async Task<Preflighted?> RunAsync(ReleaseContext context, CancellationToken ct)
+    /// <summary>The first step: the current branch, the remote's tips (fetched), no divergence. Null: nothing to release.</summary>
+    public static async Task<TipsRead?> ReadTipsAsync(ReleaseContext context, CancellationToken ct)
     {
         var config = context.Config;
         var git = context.Git;
@@ -56,6 +58,16 @@ internal static class Preflight
             context.Console.WriteLine($"{config.StagingBranch} and {config.ProductionBranch} are at the same commit: {staging}");
             return null;
         }
+        return new TipsRead(tips, identity);
+    }
+
+    /// <summary>The checks, in the order they are shown: the audit trail, the policy change, CI, open PRs, the releaser.</summary>
+    public static async Task<Preflighted> RunAsync(ReleaseContext context, TipsRead read, Lookups lookups, CancellationToken ct)
+    {
+        var config = context.Config;
+        var git = context.Git;
+        var (tips, identity) = read;
+        var (staging, production) = (tips.Staging, tips.Production);
 
         var trail = await TrailGuard.CheckAsync(git, config, tips.Archive, context.Options.Emergency, context.Console, ct);
 
@@ -63,18 +75,16 @@ internal static class Preflight
         var policyChange = await PolicyReader.ReadChangeAsync(git, production, staging, ct);
         PolicyScreen.Changes(context.Console, context.Policy, policyChange);
 
-        var (ci, blocked) = await CheckCiAsync(context, staging, ct);
+        var (ci, blocked) = await CheckCiAsync(context, staging, lookups.Ci);
 
         IReadOnlyList<OpenPullRequest> open = [];
-        string? login = null;
-        if (context.CodeHost.TryGet(out var host))
+        if (lookups.OpenPullRequests is { } asked)
         {
-            open = await host.GetOpenPullRequestsAsync(config.StagingBranch, ct);
+            open = await asked;
             if (open.Count > 0)
                 Screens.OpenPullRequestsWarning(context.Warnings, open, config.StagingBranch);
-            if (identity is not null)
-                login = await ReleaserLoginAsync(context, host, ct);
         }
+        var login = lookups.Login is null ? null : await ReleaserLoginAsync(context, lookups.Login, ct);
         return new Preflighted(tips, ci, open, identity is null ? null : new Releaser(identity, login), policyChange, trail)
         {
             Blockers = blocked is null ? [] : [blocked],
@@ -82,11 +92,11 @@ internal static class Preflight
     }
 
     /// <summary>The login behind the token, when GitHub says; an Actions token cannot read /user, and that is no reason to stop.</summary>
-    private static async Task<string?> ReleaserLoginAsync(ReleaseContext context, ICodeHost host, CancellationToken ct)
+    private static async Task<string?> ReleaserLoginAsync(ReleaseContext context, Task<string?> login, CancellationToken ct)
     {
         try
         {
-            return await host.GetViewerLoginAsync(ct);
+            return await login;
         }
         catch (ShipgateException e) when (!ct.IsCancellationRequested)
         {
@@ -98,12 +108,12 @@ internal static class Preflight
     }
 
     /// <summary>CI on staging's head. A closed gate throws; in a dry run it is handed on as a <see cref="WouldBlock"/> and the dry run goes on.</summary>
-    private static async Task<(CiResult, WouldBlock?)> CheckCiAsync(ReleaseContext context, string sha, CancellationToken ct)
+    private static async Task<(CiResult, WouldBlock?)> CheckCiAsync(ReleaseContext context, string sha, Task<CiVerdict>? asked)
     {
         var emergency = context.Options.Emergency;
         var staging = context.Config.StagingBranch;
         var allowed = context.Options.DryRun ? "--allow-unverified-ci given" : "released with --allow-unverified-ci";
-        if (!context.CodeHost.TryGet(out var host))
+        if (asked is null)
         {
             var missing = context.CodeHost.Missing!;
             var (heading, because, recorded) = emergency is not null
@@ -127,7 +137,7 @@ internal static class Preflight
             return (CiResult.Unverified(sha, $"{missing}; {recorded}"), null);
         }
 
-        var verdict = await host.GetCiVerdictAsync(sha, context.Config.GitHub.RequiredChecks, ct);
+        var verdict = await asked;
         if (!verdict.Passed && emergency is not null)
         {
             context.Console.MarkupLine($"[red bold]EMERGENCY RELEASE:[/] [yellow]CI has not passed on {Markup.Escape(staging)} " +
