@@ -47,13 +47,9 @@ internal static class TrailReader
         var startOnMain = firstStart is null || await git.IsAncestorAsync(firstStart, main, ct);
         var mainCommits = startOnMain ? await git.CommitsAsync(main, firstStart, ct) : [];
 
-        Dictionary<string, SignatureCheck>? signatures = null;
-        if (allowedSignersFile is not null)
-        {
-            signatures = [];
-            foreach (var commit in links.Select(l => l.AddedIn).Distinct())
-                signatures[commit] = await git.VerifySignatureAsync(commit, allowedSignersFile, ct);
-        }
+        // Every record commit's signature in one git process, however long the trail.
+        var signatures = allowedSignersFile is null ? null
+            : await git.VerifySignaturesAsync(links.Select(l => l.AddedIn).Distinct().ToList(), allowedSignersFile, ct);
         return new TrailFacts(repository, config.ArchiveBranch, config.ProductionBranch, archive, main, history, links, mainCommits, startOnMain, signatures,
             tags);
     }
