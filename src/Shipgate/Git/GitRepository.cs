@@ -164,19 +164,15 @@ internal sealed class GitRepository(GitCli git)
         args.Add($"--format=%x1e{marker}%x1f{string.Join($"%x1f{marker}%x1f", placeholders)}%x1f{marker}%x1f");
         args.AddRange(revisions);
         args.Add("--");
-        var text = (await git.RunAsync(args, input, ct: ct)).Text;
-        var records = new List<(string[], string)>();
-        foreach (var record in text.Split($"\x1e{marker}\x1f", StringSplitOptions.RemoveEmptyEntries))
-        {
-            var parts = record.Split($"\x1f{marker}\x1f");
-            if (parts.Length != placeholders.Length + 1)
-                throw new GitException($"git log printed a record that could not be read ({parts.Length - 1} fields instead of {placeholders.Length}).");
-            records.Add((parts[..^1], parts[^1]));
-        }
-        return records;
+        var log = new LogRecords(marker, placeholders.Length);
+        await git.RunAsync(args, input, ct: ct, readOutput: log.ReadAsync);
+        return log.Records;
     }
 
-    private static DateTimeOffset Instant(string iso) => DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture);
+    /// <summary>git's strict ISO 8601 (<c>%aI</c>, <c>%cI</c>): 2026-02-04T15:30:45+01:00.</summary>
+    private static DateTimeOffset Instant(string iso) =>
+        DateTimeOffset.TryParseExact(iso, "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at
+        : DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture);
 
     private static string[] Shas(string list) => list.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
