@@ -93,5 +93,10 @@ cd "$work/auditor"
 PATH="$work/shim:$PATH" /usr/bin/time -f "%e %M" "$bin" audit verify > "$work/out.txt" 2> "$work/err.txt" || true
 read -r wall rss < <(tail -1 "$work/err.txt")
 grep -E "^\[.\]" "$work/out.txt" || { cat "$work/out.txt" "$work/err.txt"; exit 1; }
+# What git alone needs to check the signatures (it starts ssh-keygen twice per signature), for comparison.
+sig_start=$(date +%s.%N)
+git rev-list origin/compliance-archives 2>/dev/null | git -c gpg.ssh.allowedSignersFile="$work/allowed_signers" log --no-walk=unsorted --stdin --format=%G? > /dev/null
+sig_end=$(date +%s.%N)
 printf 'trail: %d signed records over %d production commits\n' "$n" "$((n * per))"
+printf 'git log checking the %d signatures alone: %.2f s\n' "$n" "$(echo "$sig_end - $sig_start" | bc -l)"
 printf 'shipgate audit verify: %.2f s, peak RSS %d MB, %d git processes\n' "$wall" "$((rss / 1024))" "$(wc -l < "$work/git-calls.txt")"
