@@ -79,7 +79,8 @@ internal static class RecordMarkdown
         if (record.PullRequests.Count == 0) Line("None.");
         else
         {
-            List(record.PullRequests, "pull requests", "| PR | Title | Author | Merged | Compliance Archive |\n|----|-------|--------|--------|-------------------|",
+            List(record.PullRequests, "pull requests",
+                "| PR | Title | Author | Merged | Compliance Archive |\n|----|-------|--------|--------|-------------------|",
                 pr =>
                 {
                     var archive = pr.ComplianceArchive is null ? "⚠️ missing"

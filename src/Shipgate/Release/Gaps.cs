@@ -129,7 +129,7 @@ internal static class Gaps
     /// <summary>How many names a checklist box's reason lists; the record's warnings and lists name every one.</summary>
     public const int NamesListed = 20;
 
-    /// <summary>Names for a box's reason: all of a few, or the first <see cref="NamesListed"/> and how many more, so one box stays one readable line.</summary>
+    /// <summary>Names for a box's reason: all of a few, or the first <see cref="NamesListed"/> and how many more, so a box stays readable.</summary>
     private static string Listed(IReadOnlyList<string> names) =>
         names.Count <= NamesListed ? string.Join(", ", names) : $"{string.Join(", ", names.Take(NamesListed))} and {names.Count - NamesListed} more";
 
