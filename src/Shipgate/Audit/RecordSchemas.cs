@@ -70,6 +70,9 @@ internal static class RecordSchemas
         }
         using (document)
         {
+            // A yes or no first, which stops at the first violation and keeps no details: a thousand valid records are checked in
+            // a fraction of the time. Only an invalid one is evaluated again for the list of what is wrong.
+            if (schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.Flag }).IsValid) return [];
             var results = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
             if (results.IsValid) return [];
             var problems = (results.Details ?? [])

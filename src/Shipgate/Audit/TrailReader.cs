@@ -42,19 +42,17 @@ internal static class TrailReader
                 .ToList();
         }
 
+        // Every record commit's signature, in a constant number of git processes however long the trail, checked while main is read.
+        var signatures = allowedSignersFile is null ? null
+            : git.VerifySignaturesAsync(links.Select(l => l.AddedIn).Distinct().ToList(), allowedSignersFile, ct);
+
         var firstStart = FirstReleaseStart(links);
         // A main rewritten past the first release may no longer hold its start at all: ask before excluding it.
         var startOnMain = firstStart is null || await git.IsAncestorAsync(firstStart, main, ct);
         var mainCommits = startOnMain ? await git.CommitsAsync(main, firstStart, ct) : [];
 
-        Dictionary<string, SignatureCheck>? signatures = null;
-        if (allowedSignersFile is not null)
-        {
-            signatures = [];
-            foreach (var commit in links.Select(l => l.AddedIn).Distinct())
-                signatures[commit] = await git.VerifySignatureAsync(commit, allowedSignersFile, ct);
-        }
-        return new TrailFacts(repository, config.ArchiveBranch, config.ProductionBranch, archive, main, history, links, mainCommits, startOnMain, signatures,
+        return new TrailFacts(repository, config.ArchiveBranch, config.ProductionBranch, archive, main, history, links, mainCommits, startOnMain,
+            signatures is null ? null : await signatures,
             tags);
     }
 

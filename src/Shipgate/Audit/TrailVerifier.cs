@@ -52,9 +52,10 @@ internal static class TrailVerifier
         var releases = new List<(TrailLink Link, ReleaseRecord Record)>();
         var reviews = new List<(TrailLink Link, ReviewRecord Record)>();
         TrailLink? previous = null;
-        foreach (var link in facts.Links)
+        // Each record against its schema on every core (the most work verify does in-process); then judged in order.
+        var schemaErrors = facts.Links.AsParallel().AsOrdered().Select(link => RecordSchemas.ValidateLink(link.Id, link.Bytes)).ToList();
+        foreach (var (link, errors) in facts.Links.Zip(schemaErrors))
         {
-            var errors = RecordSchemas.ValidateLink(link.Id, link.Bytes);
             if (errors.Count > 0)
                 // Nothing in a record that breaks the schema can be trusted; it still counts as a link for the next one's hash.
                 problems.Add(new(TrailCheck.Schema, link.Id, $"{link.Path} does not match the published schema: {string.Join("; ", errors.Take(5))}"));
@@ -67,7 +68,8 @@ internal static class TrailVerifier
         CheckRanges(releases, problems);
         var uncovered = CheckCoverage(facts, releases, problems);
         var acknowledged = CheckDirectPushReviews(facts, uncovered, reviews, problems);
-        var pushes = uncovered.Where(p => acknowledged.All(a => a.Push.Sha != p.Sha)).ToList();
+        var acknowledgedShas = acknowledged.Select(a => a.Push.Sha).ToHashSet();
+        var pushes = uncovered.Where(p => !acknowledgedShas.Contains(p.Sha)).ToList();
         if (pushes.Count > 0)
             problems.Add(new(TrailCheck.Coverage, null,
                 $"{pushes.Count} commits on {facts.ProductionBranch} are in no release record (direct pushes): " +
@@ -186,19 +188,17 @@ internal static class TrailVerifier
                 "its history was rewritten."));
             return [];
         }
-        var bySha = facts.MainSinceFirstRelease.ToDictionary(c => c.Sha);
+        var history = new CommitGraph(facts.MainSinceFirstRelease);
         var covered = new HashSet<string>();
         foreach (var (link, record) in releases)
         {
-            if (!bySha.ContainsKey(record.ToSha) && record.ToSha != record.FromSha)
+            if (!history.Contains(record.ToSha) && record.ToSha != record.FromSha)
             {
                 problems.Add(new(TrailCheck.Coverage, link.Id,
                     $"{facts.ProductionBranch} no longer contains {Short(record.ToSha)}, released by {link.Id}: its history was rewritten."));
                 continue;
             }
-            var excluded = Ancestors(record.FromSha, bySha);
-            foreach (var sha in Ancestors(record.ToSha, bySha))
-                if (!excluded.Contains(sha)) covered.Add(sha);
+            covered.UnionWith(history.Range(record.FromSha, record.ToSha));
         }
         return facts.MainSinceFirstRelease.Where(c => !covered.Contains(c.Sha))
             .Select(c => new DirectPush(c.Sha, SafeText.OneLine(c.Subject), SafeText.OneLine(c.AuthorName), c.AuthorEmail)).ToList();
@@ -227,19 +227,6 @@ internal static class TrailVerifier
             }
         }
         return result;
-    }
-
-    private static HashSet<string> Ancestors(string start, IReadOnlyDictionary<string, Commit> graph)
-    {
-        var found = new HashSet<string>();
-        var stack = new Stack<string>([start]);
-        while (stack.Count > 0)
-        {
-            var sha = stack.Pop();
-            if (!graph.TryGetValue(sha, out var commit) || !found.Add(sha)) continue;
-            foreach (var parent in commit.Parents) stack.Push(parent);
-        }
-        return found;
     }
 
     private static void CheckSignatures(TrailFacts facts, List<TrailProblem> problems)

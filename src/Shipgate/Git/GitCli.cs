@@ -29,8 +29,11 @@ internal sealed class GitCli(string workingDirectory, Secrets secrets)
     /// <summary>How many git processes this instance started.</summary>
     public int ProcessCount => _processCount;
 
+    /// <param name="readOutput">Reads git's output as it comes (a long log is parsed while git still writes it); the result's
+    /// <see cref="GitResult.Output"/> is then empty. It must read the stream to its end.</param>
     public async Task<GitResult> TryRunAsync(IReadOnlyList<string> args, byte[]? input = null,
-        IReadOnlyDictionary<string, string?>? environment = null, CancellationToken ct = default)
+        IReadOnlyDictionary<string, string?>? environment = null, CancellationToken ct = default,
+        Func<Stream, CancellationToken, Task>? readOutput = null)
     {
         Interlocked.Increment(ref _processCount);
         var env = new Dictionary<string, string?>
@@ -49,7 +52,7 @@ internal sealed class GitCli(string workingDirectory, Secrets secrets)
             .WithWorkingDirectory(WorkingDirectory)
             .WithEnvironmentVariables(env)
             .WithValidation(CommandResultValidation.None)
-            .WithStandardOutputPipe(PipeTarget.ToStream(stdout))
+            .WithStandardOutputPipe(readOutput is null ? PipeTarget.ToStream(stdout) : PipeTarget.Create(readOutput))
             .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr));
         if (input is not null)
             command = command.WithStandardInputPipe(PipeSource.FromBytes(input));
@@ -70,9 +73,10 @@ internal sealed class GitCli(string workingDirectory, Secrets secrets)
 
     /// <summary>Runs git and returns its output; a non-zero exit becomes a <see cref="GitException"/>.</summary>
     public async Task<GitResult> RunAsync(IReadOnlyList<string> args, byte[]? input = null,
-        IReadOnlyDictionary<string, string?>? environment = null, CancellationToken ct = default)
+        IReadOnlyDictionary<string, string?>? environment = null, CancellationToken ct = default,
+        Func<Stream, CancellationToken, Task>? readOutput = null)
     {
-        var result = await TryRunAsync(args, input, environment, ct);
+        var result = await TryRunAsync(args, input, environment, ct, readOutput);
         if (result.ExitCode != 0)
             throw Failure(args, result);
         return result;

@@ -12,6 +12,17 @@ namespace Shipgate.Record;
 /// </summary>
 internal static class RecordMarkdown
 {
+    /// <summary>
+    /// How many rows a list shows: the file is read in GitHub's viewer, which renders a Markdown file only while it is small
+    /// ("generally less than 2 MB", and complex files may time out: docs.github.com, Repository limits, Text limits) and cuts
+    /// a README at 512,000 bytes (github.com/isaacs/github/issues/1610). A release of 20,000 commits would pass both with
+    /// every PR as a row, so each list shows its first rows and counts the rest, which the JSON record beside it holds.
+    /// </summary>
+    public const int RowsListed = 100;
+
+    /// <summary>A list longer than this folds into a &lt;details&gt; block, so the summary tables stay at the top of the page.</summary>
+    public const int FoldedFrom = 20;
+
     /// <param name="archiveFileUrl">Turns an archive branch path into a browsable URL, or null when there is none.</param>
     public static string Render(ReleaseRecord record, IReadOnlyList<ChecklistItem> checklist, Func<string, string?> archiveFileUrl)
     {
@@ -19,6 +30,28 @@ internal static class RecordMarkdown
         void Line(string text = "") => md.Append(text).Append('\n');
         static string Date(DateTimeOffset? at) => at?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
         static string Link(string text, string? url) => SafeText.MarkdownUrl(url) is { } safe ? $"[{text}]({safe})" : text;
+        // A long list: folded, its first rows, and how many more the JSON record holds.
+        void List<T>(IReadOnlyList<T> items, string what, string? header, Func<T, string> row)
+        {
+            var folded = items.Count > FoldedFrom;
+            if (folded)
+            {
+                Line($"<details><summary>{items.Count} {what}{(items.Count > RowsListed ? $" (the first {RowsListed} listed)" : "")}</summary>");
+                Line();
+            }
+            if (header is not null) Line(header);
+            foreach (var item in items.Take(RowsListed)) Line(row(item));
+            if (items.Count > RowsListed)
+            {
+                Line();
+                Line($"… and {items.Count - RowsListed} more: every one is in `{RecordFiles.JsonPath(record.ReleaseId)}`.");
+            }
+            if (folded)
+            {
+                Line();
+                Line("</details>");
+            }
+        }
 
         Line($"# Release: {Date(record.Timestamp)}");
         Line();
@@ -46,16 +79,16 @@ internal static class RecordMarkdown
         if (record.PullRequests.Count == 0) Line("None.");
         else
         {
-            Line("| PR | Title | Author | Merged | Compliance Archive |");
-            Line("|----|-------|--------|--------|-------------------|");
-            foreach (var pr in record.PullRequests)
-            {
-                var archive = pr.ComplianceArchive is null ? "⚠️ missing"
-                    : archiveFileUrl(pr.ComplianceArchive) is { } url ? Link("📋 Report", url)
-                    : $"📋 {SafeText.Markdown(pr.ComplianceArchive)}";
-                Line($"| {Link($"#{pr.Number}", pr.Url)} | {SafeText.Markdown(pr.Title)} | @{SafeText.Markdown(pr.Author)} | " +
-                     $"{Date(pr.MergedAt)} | {archive} |");
-            }
+            List(record.PullRequests, "pull requests",
+                "| PR | Title | Author | Merged | Compliance Archive |\n|----|-------|--------|--------|-------------------|",
+                pr =>
+                {
+                    var archive = pr.ComplianceArchive is null ? "⚠️ missing"
+                        : archiveFileUrl(pr.ComplianceArchive) is { } url ? Link("📋 Report", url)
+                        : $"📋 {SafeText.Markdown(pr.ComplianceArchive)}";
+                    return $"| {Link($"#{pr.Number}", pr.Url)} | {SafeText.Markdown(pr.Title)} | @{SafeText.Markdown(pr.Author)} | " +
+                           $"{Date(pr.MergedAt)} | {archive} |";
+                });
         }
         Line();
         Line("## Linear Tickets");
@@ -63,9 +96,7 @@ internal static class RecordMarkdown
         if (record.LinearTickets.Count == 0) Line("None.");
         else
         {
-            Line("| Ticket | Title | Status |");
-            Line("|--------|-------|--------|");
-            foreach (var ticket in record.LinearTickets)
+            List(record.LinearTickets, "tickets", "| Ticket | Title | Status |\n|--------|-------|--------|", ticket =>
             {
                 var status = ticket.Verification switch
                 {
@@ -73,8 +104,8 @@ internal static class RecordMarkdown
                     TicketCheck.Unverified => "unverified",
                     _ => SafeText.Markdown(ticket.Status),
                 };
-                Line($"| {Link(SafeText.Markdown(ticket.Id), ticket.Url)} | {SafeText.Markdown(ticket.Title)} | {status} |");
-            }
+                return $"| {Link(SafeText.Markdown(ticket.Id), ticket.Url)} | {SafeText.Markdown(ticket.Title)} | {status} |";
+            });
         }
         Line();
         Line("## Changes by Area");
@@ -82,7 +113,8 @@ internal static class RecordMarkdown
         {
             Line();
             Line($"### {SafeText.Markdown(record.AreaTitles.GetValueOrDefault(area, area))}");
-            foreach (var change in changes) Line($"- {SafeText.Markdown(change)}");
+            if (changes.Count > FoldedFrom) Line();
+            List(changes, "changes", null, change => $"- {SafeText.Markdown(change)}");
         }
         Line();
         Line("## Compliance Status");
@@ -94,7 +126,7 @@ internal static class RecordMarkdown
             Line();
             Line("## Unspecced Changes");
             Line();
-            foreach (var change in record.UnspeccedChanges) Line($"- {SafeText.Markdown(change.Description)}");
+            List(record.UnspeccedChanges, "unspecced changes", null, change => $"- {SafeText.Markdown(change.Description)}");
         }
         Line();
         Line("## CI Status");
@@ -118,14 +150,14 @@ internal static class RecordMarkdown
             Line();
             Line("## Open PRs Not Included");
             Line();
-            foreach (var pr in record.OpenPrs) Line($"- {Link($"#{pr.Number}", pr.Url)} {SafeText.Markdown(pr.Title)} (@{SafeText.Markdown(pr.Author)})");
+            List(record.OpenPrs, "open PRs", null, pr => $"- {Link($"#{pr.Number}", pr.Url)} {SafeText.Markdown(pr.Title)} (@{SafeText.Markdown(pr.Author)})");
         }
         if (record.Warnings.Count > 0)
         {
             Line();
             Line("## Warnings");
             Line();
-            foreach (var warning in record.Warnings) Line($"- {SafeText.Markdown(warning)}");
+            List(record.Warnings, "warnings", null, warning => $"- {SafeText.Markdown(warning)}");
         }
         Line();
         Line("## Confirmation");

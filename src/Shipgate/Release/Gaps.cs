@@ -81,7 +81,7 @@ internal static class Gaps
     /// <param name="policyCompared">Whether the release policy file was compared: its box is shown only then.</param>
     public static IReadOnlyList<ChecklistItem> Checklist(IReadOnlyList<Gap> gaps, bool reviewsKnown, bool policyCompared = false)
     {
-        string Subjects(GapKind kind) => string.Join(", ", Of(gaps, kind).Select(g => g.Subject));
+        string Subjects(GapKind kind) => Listed(Of(gaps, kind).Select(g => g.Subject).ToList());
         var items = new List<ChecklistItem>();
 
         var ci = gaps.FirstOrDefault(g => g.Kind is GapKind.CiUnverified or GapKind.CiFailing);
@@ -99,16 +99,16 @@ internal static class Gaps
         if (Subjects(GapKind.TicketNotFound) is { Length: > 0 } notFound) ticketProblems.Add($"not found: {notFound}");
         if (Subjects(GapKind.TicketUnverified) is { Length: > 0 } unverified) ticketProblems.Add($"not verified (no ticket tracker): {unverified}");
         var notDone = Of(gaps, GapKind.TicketNotCompleted).Select(g => $"{g.Subject} ({g.Detail})").ToList();
-        if (notDone.Count > 0) ticketProblems.Add($"not completed: {string.Join(", ", notDone)}");
+        if (notDone.Count > 0) ticketProblems.Add($"not completed: {Listed(notDone)}");
         if (Of(gaps, GapKind.TicketsNotChecked).Any() && ticketProblems.Count == 0)
             ticketProblems.Add("not verified: no ticket tracker was asked (set LINEAR_API_KEY)");
         if (Of(gaps, GapKind.PullRequestWithoutTicket).Select(g => g.Subject).ToList() is { Count: > 0 } ticketless)
-            ticketProblems.Add($"{(ticketless.Count == 1 ? "PR" : "PRs")} without a ticket: {string.Join(", ", ticketless)}");
+            ticketProblems.Add($"{(ticketless.Count == 1 ? "PR" : "PRs")} without a ticket: {Listed(ticketless)}");
         items.Add(new("All tickets linked and verified", ticketProblems.Count == 0, ticketProblems.Count == 0 ? null : string.Join("; ", ticketProblems)));
 
         var unspecced = Of(gaps, GapKind.Unspecced).ToList();
         items.Add(new("No unspecced changes detected", unspecced.Count == 0,
-            unspecced.Count == 0 ? null : $"{unspecced.Count} unspecced: {string.Join(", ", unspecced.Select(g => g.Subject))}"));
+            unspecced.Count == 0 ? null : $"{unspecced.Count} unspecced: {Listed(unspecced.Select(g => g.Subject).ToList())}"));
 
         if (Of(gaps, GapKind.ReviewsNotRead).Any())
             items.Add(new("Every PR approved by someone other than its author", false, "not verified: reviews cannot be read without GitHub"));
@@ -125,6 +125,13 @@ internal static class Gaps
         }
         return items;
     }
+
+    /// <summary>How many names a checklist box's reason lists; the record's warnings and lists name every one.</summary>
+    public const int NamesListed = 20;
+
+    /// <summary>Names for a box's reason: all of a few, or the first <see cref="NamesListed"/> and how many more, so a box stays readable.</summary>
+    private static string Listed(IReadOnlyList<string> names) =>
+        names.Count <= NamesListed ? string.Join(", ", names) : $"{string.Join(", ", names.Take(NamesListed))} and {names.Count - NamesListed} more";
 
     /// <summary>Every gap, one sentence each, for the record's <c>warnings</c>.</summary>
     public static IReadOnlyList<string> Warnings(IReadOnlyList<Gap> gaps, string stagingBranch)

@@ -25,11 +25,12 @@ internal static partial class ReleasePlanner
     /// <summary>
     /// The PRs the history names: "Merge pull request #N from owner/branch" merge commits and
     /// "Title (#N)" squash commits, nothing else (a stray "#N" in a message is not a PR).
-    /// A merge's members are the commits it brought in that the mainline did not have.
+    /// A merge's members are the commits it brought in that the mainline did not have, found in one
+    /// walk of the range (<see cref="MergeMembers"/>), so the cost grows with the history, not with merges times history.
     /// </summary>
     public static IReadOnlyList<PullRequestMerge> FindMerges(IReadOnlyList<Commit> commits)
     {
-        var bySha = commits.ToDictionary(c => c.Sha);
+        var members = MergeMembers.Find(commits);
         var merges = new List<PullRequestMerge>();
         var seen = new HashSet<int>();
         foreach (var commit in commits)
@@ -41,9 +42,9 @@ internal static partial class ReleasePlanner
                 var head = match.Groups[2].Value;
                 var slash = head.IndexOf('/');
                 var branch = slash >= 0 ? head[(slash + 1)..] : head;
-                var title = commit.Body.Split('\n', 2)[0].Trim();
+                var title = FirstLine(commit.Body);
                 merges.Add(new PullRequestMerge(number, MergeKind.MergeCommit, commit, title.Length > 0 ? title : commit.Subject, branch,
-                    MembersOf(commit, bySha)));
+                    members.GetValueOrDefault(commit.Sha) ?? []));
             }
             else
             {
@@ -55,29 +56,15 @@ internal static partial class ReleasePlanner
         return merges;
     }
 
+    private static string FirstLine(string text)
+    {
+        var end = text.IndexOf('\n');
+        return (end < 0 ? text : text[..end]).Trim();
+    }
+
     /// <summary>Branch names merged without a PR ("Merge branch 'dev/bol-9-x'"), for ticket ids.</summary>
     public static IEnumerable<string> MergedBranchNames(IEnumerable<Commit> commits) =>
         commits.Where(c => c.IsMerge).Select(c => BranchMerge().Match(c.Subject)).Where(m => m.Success).Select(m => m.Groups[1].Value);
-
-    private static IReadOnlyList<Commit> MembersOf(Commit merge, IReadOnlyDictionary<string, Commit> inRange)
-    {
-        var mainline = Reachable([merge.Parents[0]], inRange, new HashSet<string>());
-        var members = Reachable(merge.Parents.Skip(1), inRange, mainline);
-        return members.Select(sha => inRange[sha]).Where(c => !c.IsMerge).ToList();
-    }
-
-    private static HashSet<string> Reachable(IEnumerable<string> starts, IReadOnlyDictionary<string, Commit> inRange, HashSet<string> stopAt)
-    {
-        var found = new HashSet<string>();
-        var stack = new Stack<string>(starts);
-        while (stack.Count > 0)
-        {
-            var sha = stack.Pop();
-            if (stopAt.Contains(sha) || !inRange.TryGetValue(sha, out var commit) || !found.Add(sha)) continue;
-            foreach (var parent in commit.Parents) stack.Push(parent);
-        }
-        return found;
-    }
 
     /// <summary>Every ticket id the release mentions: messages, PR titles and bodies, branch names.</summary>
     public static IReadOnlyList<string> FindTicketIds(IReadOnlyList<Commit> commits, IReadOnlyList<PullRequestMerge> merges,
@@ -197,12 +184,13 @@ internal static partial class ReleasePlanner
     private static IReadOnlyList<AreaChanges> GroupByArea(IReadOnlyList<ReleasedPullRequest> pullRequests, IReadOnlyList<Commit> loose, Inputs input)
     {
         var bullets = new Dictionary<string, List<string>>();
+        var added = new HashSet<(string, string)>();
         void Add(IEnumerable<string> files, string bullet)
         {
             foreach (var area in files.SelectMany(input.Areas.AreasOf).Distinct())
             {
                 if (!bullets.TryGetValue(area, out var list)) bullets[area] = list = [];
-                if (!list.Contains(bullet)) list.Add(bullet);
+                if (added.Add((area, bullet))) list.Add(bullet);
             }
         }
         foreach (var pr in pullRequests) Add(pr.Files, input.Tickets.StripTicketPrefix(pr.Title));

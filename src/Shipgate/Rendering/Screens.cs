@@ -15,6 +15,12 @@ namespace Shipgate.Rendering;
 internal static class Screens
 {
     private const int Width = 80;
+
+    /// <summary>
+    /// How many rows a long table or list shows on the terminal, so a release of 20,000 commits still has a summary a
+    /// person reads; the rest are counted in one line, and the record (and --json) keeps every one.
+    /// </summary>
+    public const int RowsShown = 50;
     private static readonly string Heavy = new('=', Width);
     private static readonly string Light = new('-', Width);
 
@@ -67,7 +73,7 @@ internal static class Screens
             var table = plan.ReviewsKnown
                 ? MarkdownTable("PR", "Title", "Author", "Merged", "Compliance", "Review")
                 : MarkdownTable("PR", "Title", "Author", "Merged", "Compliance");
-            foreach (var pr in plan.PullRequests)
+            foreach (var pr in plan.PullRequests.Take(RowsShown))
             {
                 var cells = new List<string>
                 {
@@ -82,6 +88,7 @@ internal static class Screens
                 table.AddRow(cells.ToArray());
             }
             console.Write(ScreenLayout.WithoutBlankLines(table));
+            More(console, plan.PullRequests.Count);
         }
         console.WriteLine();
 
@@ -90,7 +97,7 @@ internal static class Screens
         else
         {
             var table = MarkdownTable("Ticket", "Title", "Status");
-            foreach (var ticket in plan.Tickets)
+            foreach (var ticket in plan.Tickets.Take(RowsShown))
             {
                 var status = ticket.Check switch
                 {
@@ -102,6 +109,7 @@ internal static class Screens
                 table.AddRow(SafeText.Markup(ticket.Id), SafeText.Markup(ticket.Title ?? ""), status);
             }
             console.Write(ScreenLayout.WithoutBlankLines(table));
+            More(console, plan.Tickets.Count);
         }
         console.WriteLine();
 
@@ -110,14 +118,16 @@ internal static class Screens
         foreach (var area in plan.Areas)
         {
             console.MarkupLine($"[bold]{SafeText.Markup(area.Title)}:[/]");
-            foreach (var change in area.Changes) ScreenLayout.WriteHanging(console, "- " + SafeText.OneLine(change), 2);
+            foreach (var change in area.Changes.Take(RowsShown)) ScreenLayout.WriteHanging(console, "- " + SafeText.OneLine(change), 2);
+            More(console, area.Changes.Count);
             console.WriteLine();
         }
 
         if (plan.Unspecced.Count > 0)
         {
             Section(console, "UNSPECCED CHANGES");
-            foreach (var change in plan.Unspecced) ScreenLayout.WriteHanging(console, "- " + SafeText.OneLine(change.Description), 2);
+            foreach (var change in plan.Unspecced.Take(RowsShown)) ScreenLayout.WriteHanging(console, "- " + SafeText.OneLine(change.Description), 2);
+            More(console, plan.Unspecced.Count);
             console.WriteLine();
         }
 
@@ -131,13 +141,23 @@ internal static class Screens
         console.WriteLine(Light);
     }
 
+    /// <summary>The line under a list cut at <see cref="RowsShown"/>: how many more there are, and where they all are.</summary>
+    private static void More(IAnsiConsole console, int total)
+    {
+        if (total > RowsShown) console.WriteLine($"... and {total - RowsShown} more (all are in the record)");
+    }
+
+    /// <summary>Up to <see cref="RowsShown"/> names, then how many more: one line that stays readable whatever the count.</summary>
+    private static string Names(IReadOnlyList<string> names) =>
+        names.Count <= RowsShown ? string.Join(", ", names) : $"{string.Join(", ", names.Take(RowsShown))} and {names.Count - RowsShown} more";
+
     /// <summary>The seed's warnings for missing archives and tickets, once per kind rather than once per PR.</summary>
     public static void GapWarnings(IAnsiConsole console, IReadOnlyList<Gap> gaps)
     {
         var missing = Gaps.Of(gaps, GapKind.MissingArchive).Select(g => g.Subject).ToList();
         if (missing.Count > 0)
         {
-            console.MarkupLine($"[yellow]WARNING: PR {string.Join(", ", missing)} {(missing.Count == 1 ? "has" : "have")} no compliance archive.[/]");
+            console.MarkupLine($"[yellow]WARNING: PR {Names(missing)} {(missing.Count == 1 ? "has" : "have")} no compliance archive.[/]");
             console.WriteLine();
             console.WriteLine($"{(missing.Count == 1 ? "This PR" : "These PRs")} may have been merged before compliance archiving was enabled,");
             console.WriteLine("or the archive workflow failed.");
@@ -148,7 +168,7 @@ internal static class Screens
         var notFound = Gaps.Of(gaps, GapKind.TicketNotFound).Select(g => g.Subject).ToList();
         if (notFound.Count > 0)
         {
-            console.MarkupLine($"[yellow]WARNING: Ticket {SafeText.Markup(string.Join(", ", notFound))} not found in Linear.[/]");
+            console.MarkupLine($"[yellow]WARNING: Ticket {SafeText.Markup(Names(notFound))} not found in Linear.[/]");
             console.WriteLine();
             console.WriteLine("This may be a typo in commit messages or a deleted ticket.");
             console.WriteLine("The release will proceed but note this in the audit trail.");
@@ -195,9 +215,10 @@ internal static class Screens
         console.MarkupLine($"[yellow]WARNING: {Plural.Of(open.Count, "open PR")} targeting {Markup.Escape(stagingBranch)}[/]");
         console.WriteLine();
         var table = MarkdownTable("PR", "Title", "Author");
-        foreach (var pr in open)
+        foreach (var pr in open.Take(RowsShown))
             table.AddRow($"#{pr.Number}", SafeText.Markup(pr.Title), "@" + SafeText.Markup(pr.Author));
         console.Write(ScreenLayout.WithoutBlankLines(table));
+        More(console, open.Count);
         console.WriteLine();
         console.WriteLine("These changes are NOT included in this release.");
         console.WriteLine("Consider merging or closing them first.");

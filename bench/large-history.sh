@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Benchmark: a dry run over a long history, to show that finding what ships is linear in the
+# history. Builds a repository whose staging is N merge PRs ahead of main ("Merge pull request #i",
+# each bringing 3 commits on its own branch: 4N commits, 20,000 for the default N=5000), then
+# times `git log --numstat` over the same range and `shipgate release --dry-run` (git only), and
+# prints both, their ratio and the dry run's peak memory.
+# Usage: bench/large-history.sh [N=5000] [SHIPGATE_BIN]   (SHIPGATE_BIN: a published shipgate, else one is published)
+set -euo pipefail
+n=${1:-5000}
+here=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+bin=${2:-}
+if [ -z "$bin" ]; then
+  dotnet publish "$here/src/Shipgate" -c Release -o "$work/bin" >/dev/null
+  bin="$work/bin/shipgate"
+fi
+git init -q --bare --initial-branch=main "$work/origin.git"
+git clone -q "$work/origin.git" "$work/dev" 2>/dev/null
+cd "$work/dev"
+git config user.name Bench && git config user.email bench@example.com
+printf 'tickets:\n  keys: [BOL]\nareas:\n  a0:\n    title: Area 0\n    paths: ["a0/**"]\n' > .shipgate.yml
+git add .shipgate.yml && git commit -qm "Initial commit" && git push -q origin HEAD:main HEAD:staging
+
+# One fast-import stream: per PR, 3 commits on its branch from staging's tip, then the merge on staging.
+awk -v n="$n" -v base="$(git rev-parse HEAD)" 'BEGIN {
+  t = 1700000000; mark = 0; tip = base
+  for (i = 1; i <= n; i++) {
+    from = tip
+    for (j = 1; j <= 3; j++) {
+      msg = "BOL-" i ": step " j " of change " i
+      printf "commit refs/heads/pr\nmark :%d\ncommitter Dev <dev@example.com> %d +0000\ndata %d\n%s\n", ++mark, ++t, length(msg), msg
+      printf "from %s\nM 100644 inline a%d/f%d/file%d.txt\ndata 2\nx\n\n", from, i % 10, i % 97, i * 3 + j
+      from = ":" mark
+    }
+    msg = "Merge pull request #" i " from acme/bol-" i "-change\n\nBOL-" i ": change " i
+    printf "commit refs/heads/staging\nmark :%d\ncommitter Dev <dev@example.com> %d +0000\ndata %d\n%s\n", ++mark, ++t, length(msg), msg
+    printf "from %s\nmerge %s\n", tip, from
+    for (j = 1; j <= 3; j++) printf "M 100644 inline a%d/f%d/file%d.txt\ndata 2\nx\n", i % 10, i % 97, i * 3 + j
+    printf "\n"
+    tip = ":" mark
+  }
+}' | git fast-import --quiet
+git push -q origin staging
+
+git clone -q --branch staging "$work/origin.git" "$work/releaser" 2>/dev/null
+cd "$work/releaser"
+commits=$(git rev-list --count origin/main..origin/staging)
+git_start=$(date +%s.%N)
+git log --numstat origin/main..origin/staging > /dev/null
+git_end=$(date +%s.%N)
+/usr/bin/time -f "%e %M" "$bin" release --dry-run --allow-unverified-ci "benchmark" > "$work/out.txt" 2> "$work/err.txt" || true
+read -r wall rss < <(tail -1 "$work/err.txt")
+git_s=$(echo "$git_end - $git_start" | bc -l)
+grep -E "^(Commits|PRs|Tickets|Files):" "$work/out.txt" || { cat "$work/err.txt"; exit 1; }
+printf 'history: %d commits ahead, %d merge PRs; summary: %d lines\n' "$commits" "$n" "$(wc -l < "$work/out.txt")"
+printf 'git log --numstat:        %.2f s\n' "$git_s"
+printf 'shipgate release --dry-run: %.2f s, peak RSS %d MB\n' "$wall" "$((rss / 1024))"
+printf 'ratio dry run / git log:  %.2fx\n' "$(echo "$wall / $git_s" | bc -l)"

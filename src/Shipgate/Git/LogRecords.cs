@@ -1,0 +1,72 @@
+using System.Text;
+
+namespace Shipgate.Git;
+
+/// <summary>
+/// The records of a <c>git log</c> run, read from its output while git writes it: each record is cut out at the marked
+/// delimiters as soon as it is complete and only its fields are turned into text, so 20,000 commits are parsed alongside
+/// git rather than after it, without the whole output ever being one string. Delimiters are ASCII, so a cut never falls
+/// inside a UTF-8 character.
+/// </summary>
+internal sealed class LogRecords(string marker, int fieldCount)
+{
+    private readonly byte[] _recordStart = Encoding.ASCII.GetBytes($"\x1e{marker}\x1f");
+    private readonly byte[] _fieldEnd = Encoding.ASCII.GetBytes($"\x1f{marker}\x1f");
+    private readonly List<(string[] Fields, string Tail)> _records = [];
+    private string? _unreadable;
+
+    /// <summary>Per commit: its fields, and what follows them (the file list of --name-only / --name-status).</summary>
+    public List<(string[] Fields, string Tail)> Records => _unreadable is null ? _records : throw new GitException(_unreadable);
+
+    /// <summary>Reads the whole stream (git must never block on a full pipe), cutting records out as they complete.</summary>
+    public async Task ReadAsync(Stream stream, CancellationToken ct)
+    {
+        var buffer = new byte[1 << 16];
+        var length = 0;
+        while (true)
+        {
+            if (length == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
+            var read = await stream.ReadAsync(buffer.AsMemory(length), ct);
+            if (read == 0) break;
+            length += read;
+            var used = Cut(buffer.AsSpan(0, length), final: false);
+            buffer.AsSpan(used, length - used).CopyTo(buffer);
+            length -= used;
+        }
+        Cut(buffer.AsSpan(0, length), final: true);
+    }
+
+    /// <summary>Adds the complete records at the start of <paramref name="output"/>; returns how many bytes they took.</summary>
+    private int Cut(ReadOnlySpan<byte> output, bool final)
+    {
+        var position = 0;
+        while (position < output.Length)
+        {
+            // Text before the first delimiter is a record too: it fails the field count, as it should.
+            var start = output[position..].StartsWith(_recordStart) ? position + _recordStart.Length : position;
+            var next = output[start..].IndexOf(_recordStart);
+            if (next < 0 && !final) break;
+            var end = next < 0 ? output.Length : start + next;
+            if (end > start) Add(output[start..end]);
+            position = end;
+        }
+        return position;
+    }
+
+    private void Add(ReadOnlySpan<byte> record)
+    {
+        var parts = new List<string>(fieldCount + 1);
+        while (true)
+        {
+            var end = record.IndexOf(_fieldEnd);
+            if (end < 0) break;
+            parts.Add(Encoding.UTF8.GetString(record[..end]));
+            record = record[(end + _fieldEnd.Length)..];
+        }
+        parts.Add(Encoding.UTF8.GetString(record));
+        if (parts.Count != fieldCount + 1)
+            _unreadable ??= $"git log printed a record that could not be read ({parts.Count - 1} fields instead of {fieldCount}).";
+        else
+            _records.Add((parts.Take(fieldCount).ToArray(), parts[^1]));
+    }
+}
