@@ -215,10 +215,10 @@ internal static class Screens
         console.MarkupLine($"[yellow]WARNING: {Plural.Of(open.Count, "open PR")} targeting {Markup.Escape(stagingBranch)}[/]");
         console.WriteLine();
         var table = MarkdownTable("PR", "Title", "Author");
-        foreach (var pr in open.Take(RowsShown))
+        // Every open PR is named: they grow with the team's open work, not with the release, and each must be merged or closed by someone.
+        foreach (var pr in open)
             table.AddRow($"#{pr.Number}", SafeText.Markup(pr.Title), "@" + SafeText.Markup(pr.Author));
         console.Write(ScreenLayout.WithoutBlankLines(table));
-        More(console, open.Count);
         console.WriteLine();
         console.WriteLine("These changes are NOT included in this release.");
         console.WriteLine("Consider merging or closing them first.");
