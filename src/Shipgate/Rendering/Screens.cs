@@ -115,11 +115,16 @@ internal static class Screens
 
         Section(console, "KEY CHANGES BY AREA");
         if (plan.Areas.Count == 0) console.WriteLine("No file changes.");
-        foreach (var area in plan.Areas)
+        foreach (var area in plan.Areas.Take(RowsShown))
         {
             console.MarkupLine($"[bold]{SafeText.Markup(area.Title)}:[/]");
             foreach (var change in area.Changes.Take(RowsShown)) ScreenLayout.WriteHanging(console, "- " + SafeText.OneLine(change), 2);
             More(console, area.Changes.Count);
+            console.WriteLine();
+        }
+        if (plan.Areas.Count > RowsShown)
+        {
+            console.WriteLine($"... and {plan.Areas.Count - RowsShown} more areas (all are in the record)");
             console.WriteLine();
         }
 
