@@ -6,6 +6,7 @@
 # Then times `shipgate audit verify` and prints its wall time, peak memory and how many git processes it
 # started (counted by a `git` on PATH that logs each call before running the real one).
 # Usage: bench/verify.sh [N=1000] [SHIPGATE_BIN]   (SHIPGATE_BIN: a published shipgate, else one is published)
+#        UNSIGNED=1 bench/verify.sh ...   the same trail without signatures (no audit.allowed_signers)
 # Needs git, ssh-keygen and python3.
 set -euo pipefail
 n=${1:-1000}
@@ -27,7 +28,11 @@ git clone -q "$work/origin.git" "$work/dev" 2>/dev/null
 cd "$work/dev"
 git config user.name Rita && git config user.email rita@example.com
 git config gpg.format ssh && git config user.signingkey "$work/key.pub"
-printf 'tickets:\n  keys: [BOL]\naudit:\n  allowed_signers: %s\n' "$work/allowed_signers" > .shipgate.yml
+if [ -n "${UNSIGNED:-}" ]; then
+  printf 'tickets:\n  keys: [BOL]\n' > .shipgate.yml
+else
+  printf 'tickets:\n  keys: [BOL]\naudit:\n  allowed_signers: %s\n' "$work/allowed_signers" > .shipgate.yml
+fi
 git add .shipgate.yml && git commit -qm "Initial commit"
 
 # Production: N releases' worth of commits, $per each, in one fast-import stream.
@@ -77,11 +82,13 @@ for i in range(1, n + 1):
 PY
 git fast-import --quiet < "$work/trail.fi"
 # Sign each record commit (fast-import cannot): the same trees and messages, rewritten with commit-tree -S.
-parent=""
-for commit in $(git rev-list --reverse compliance-archives); do
-  parent=$(git log -1 --format=%B "$commit" | git commit-tree -S ${parent:+-p "$parent"} "$commit^{tree}")
-done
-git update-ref refs/heads/compliance-archives "$parent"
+if [ -z "${UNSIGNED:-}" ]; then
+  parent=""
+  for commit in $(git rev-list --reverse compliance-archives); do
+    parent=$(git log -1 --format=%B "$commit" | git commit-tree -S ${parent:+-p "$parent"} "$commit^{tree}")
+  done
+  git update-ref refs/heads/compliance-archives "$parent"
+fi
 git push -q origin main main:staging compliance-archives 'refs/tags/release-*:refs/tags/release-*'
 
 git clone -q --branch main "$work/origin.git" "$work/auditor" 2>/dev/null
@@ -93,10 +100,11 @@ cd "$work/auditor"
 PATH="$work/shim:$PATH" /usr/bin/time -f "%e %M" "$bin" audit verify > "$work/out.txt" 2> "$work/err.txt" || true
 read -r wall rss < <(tail -1 "$work/err.txt")
 grep -E "^\[.\]" "$work/out.txt" || { cat "$work/out.txt" "$work/err.txt"; exit 1; }
+printf 'trail: %d %s records over %d production commits\n' "$n" "$([ -n "${UNSIGNED:-}" ] && echo unsigned || echo signed)" "$((n * per))"
+printf 'shipgate audit verify: %.2f s, peak RSS %d MB, %d git processes\n' "$wall" "$((rss / 1024))" "$(wc -l < "$work/git-calls.txt")"
+[ -n "${UNSIGNED:-}" ] && exit 0
 # What git alone needs to check the signatures (it starts ssh-keygen twice per signature), for comparison.
 sig_start=$(date +%s.%N)
 git rev-list origin/compliance-archives 2>/dev/null | git -c gpg.ssh.allowedSignersFile="$work/allowed_signers" log --no-walk=unsorted --stdin --format=%G? > /dev/null
 sig_end=$(date +%s.%N)
-printf 'trail: %d signed records over %d production commits\n' "$n" "$((n * per))"
 printf 'git log checking the %d signatures alone: %.2f s\n' "$n" "$(echo "$sig_end - $sig_start" | bc -l)"
-printf 'shipgate audit verify: %.2f s, peak RSS %d MB, %d git processes\n' "$wall" "$((rss / 1024))" "$(wc -l < "$work/git-calls.txt")"

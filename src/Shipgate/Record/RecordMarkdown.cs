@@ -109,12 +109,17 @@ internal static class RecordMarkdown
         }
         Line();
         Line("## Changes by Area");
-        foreach (var (area, changes) in record.ChangeSummary)
+        foreach (var (area, changes) in record.ChangeSummary.Take(RowsListed))
         {
             Line();
             Line($"### {SafeText.Markdown(record.AreaTitles.GetValueOrDefault(area, area))}");
             if (changes.Count > FoldedFrom) Line();
             List(changes, "changes", null, change => $"- {SafeText.Markdown(change)}");
+        }
+        if (record.ChangeSummary.Count > RowsListed)
+        {
+            Line();
+            Line($"… and {record.ChangeSummary.Count - RowsListed} more areas: every one is in `{RecordFiles.JsonPath(record.ReleaseId)}`.");
         }
         Line();
         Line("## Compliance Status");

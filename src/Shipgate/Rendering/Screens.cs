@@ -115,11 +115,16 @@ internal static class Screens
 
         Section(console, "KEY CHANGES BY AREA");
         if (plan.Areas.Count == 0) console.WriteLine("No file changes.");
-        foreach (var area in plan.Areas)
+        foreach (var area in plan.Areas.Take(RowsShown))
         {
             console.MarkupLine($"[bold]{SafeText.Markup(area.Title)}:[/]");
             foreach (var change in area.Changes.Take(RowsShown)) ScreenLayout.WriteHanging(console, "- " + SafeText.OneLine(change), 2);
             More(console, area.Changes.Count);
+            console.WriteLine();
+        }
+        if (plan.Areas.Count > RowsShown)
+        {
+            console.WriteLine($"... and {plan.Areas.Count - RowsShown} more areas (all are in the record)");
             console.WriteLine();
         }
 
@@ -215,10 +220,10 @@ internal static class Screens
         console.MarkupLine($"[yellow]WARNING: {Plural.Of(open.Count, "open PR")} targeting {Markup.Escape(stagingBranch)}[/]");
         console.WriteLine();
         var table = MarkdownTable("PR", "Title", "Author");
-        foreach (var pr in open.Take(RowsShown))
+        // Every open PR is named: they grow with the team's open work, not with the release, and each must be merged or closed by someone.
+        foreach (var pr in open)
             table.AddRow($"#{pr.Number}", SafeText.Markup(pr.Title), "@" + SafeText.Markup(pr.Author));
         console.Write(ScreenLayout.WithoutBlankLines(table));
-        More(console, open.Count);
         console.WriteLine();
         console.WriteLine("These changes are NOT included in this release.");
         console.WriteLine("Consider merging or closing them first.");

@@ -13,8 +13,8 @@ public sealed class LongReleaseTests
 {
     private const int Size = 1200;
 
-    /// <summary>1,200 squash-merged PRs, each with its ticket, all in one area, none archived.</summary>
-    private static ReleasePlan LongPlan()
+    /// <summary>1,200 squash-merged PRs, each with its ticket, all in one area (or each in its own top folder), none archived.</summary>
+    private static ReleasePlan LongPlan(bool areaEach = false)
     {
         var commits = new List<Commit>();
         var parent = "base";
@@ -22,7 +22,7 @@ public sealed class LongReleaseTests
         {
             var sha = $"{i:x40}".Replace(' ', '0');
             commits.Add(new Commit(sha, [parent], "Dana", "dana@example.com", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddMinutes(i),
-                $"BOL-{i}: change {i} (#{i})", "", [$"web/f{i}.ts"]));
+                $"BOL-{i}: change {i} (#{i})", "", [areaEach ? $"dir{i}/f.ts" : $"web/f{i}.ts"]));
             parent = sha;
         }
         commits.Reverse();
@@ -52,6 +52,28 @@ public sealed class LongReleaseTests
         Assert.Contains($"no archive for #1200, #1199, #1198, #1197, #1196, #1195, #1194, #1193, #1192, #1191, #1190, #1189, #1188, #1187, #1186, " +
             $"#1185, #1184, #1183, #1182, #1181 and {Size - Gaps.NamesListed} more", string.Join(" ", lines.Select(l => l.Trim())));
         Assert.True(lines.Length < 400, $"{lines.Length} lines");
+    }
+
+    [Fact]
+    public void Many_areas_show_their_first_and_count_the_rest_on_screen_and_in_the_markdown()
+    {
+        var plan = LongPlan(areaEach: true);
+        var gaps = Gaps.Find(plan, CiResult.Unverified(plan.ToSha, "x"), []);
+        var output = new StringWriter();
+        var policy = new ReleasePolicy(ShipgateConfig.Default, new PolicySource("origin", "main", null, ".shipgate.yml", null, false), null, null);
+        var record = RecordBuilder.Build(new RecordBuilder.Inputs("release-2026-02-04-153045", DateTimeOffset.UnixEpoch, "acme/svc",
+            new GitIdentity("Rita", "rita@example.com"), null, "main", "staging", plan, CiResult.Unverified(plan.ToSha, "x"), [],
+            Gaps.Warnings(gaps, "staging"), new RecordConfirmation("SHIP", "SHIP", DateTimeOffset.UnixEpoch, ConfirmationChannel.Terminal), null));
+
+        Screens.Summary(CapturedConsole.Create(output), policy, new Gathered(plan, gaps, [], null, null));
+        var md = RecordMarkdown.Render(record, Gaps.Checklist(gaps, plan.ReviewsKnown), _ => null).Split('\n');
+
+        var screen = output.ToString().Split('\n');
+        Assert.Equal(Screens.RowsShown, screen.Count(l => l.StartsWith("dir", StringComparison.Ordinal) && l.EndsWith(':')));
+        Assert.Contains($"... and {Size - Screens.RowsShown} more areas (all are in the record)", screen);
+        Assert.Equal(RecordMarkdown.RowsListed, md.Count(l => l.StartsWith("### dir", StringComparison.Ordinal)));
+        Assert.Contains($"… and {Size - RecordMarkdown.RowsListed} more areas: every one is in `releases/release-2026-02-04-153045.json`.", md);
+        Assert.Equal(Size, record.ChangeSummary.Count);
     }
 
     [Fact]
