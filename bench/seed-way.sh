@@ -8,7 +8,8 @@
 #       GraphQL call with curl per ticket (the seed's linear_get_issue), one `git ls-tree | grep` per PR,
 #       one after another;
 #   (b) `shipgate release --dry-run` (published, Release).
-# Prints both wall times, both request counts (the emulators' request logs) and the ratio.
+# Prints both wall times, both request counts (the emulators' request logs) and the ratio, and (c) the dry
+# run without GitHub and Linear, to show what of Shipgate's time is start-up and git rather than the network.
 # Usage: bench/seed-way.sh [PRS=200] [TICKETS=150] [LATENCY_MS=50]
 #
 # gh and a plain-http emulator: gh speaks https to every host except its development host
@@ -133,11 +134,19 @@ shipgate_way() {
     XDG_STATE_HOME="$work/state" COLUMNS=200 "$work/bin/shipgate" release --dry-run
 }
 
+# (c) The same dry run with neither GitHub nor Linear: what of (b) is start-up and git, not the network.
+git_alone() {
+  env -u GH_TOKEN -u GITHUB_TOKEN -u LINEAR_API_KEY XDG_STATE_HOME="$work/state" COLUMNS=200 \
+    "$work/bin/shipgate" release --dry-run --allow-unverified-ci "benchmark: git alone"
+}
+
 now() { date +%s.%N; }
 : > /dev/null; start=$(now); seed_way > "$work/seed.out" 2> "$work/seed.err" || { cat "$work/seed.err" >&2; exit 1; }; end=$(now)
 seed_time=$(awk "BEGIN { print $end - $start }"); seed_counts=$(counts)
 start=$(now); code=0; shipgate_way > "$work/shipgate.out" 2> "$work/shipgate.err" || code=$?; end=$(now)
 shipgate_time=$(awk "BEGIN { print $end - $start }"); shipgate_counts=$(counts)
+start=$(now); git_alone > "$work/git-alone.out" 2>&1 || true; end=$(now)
+git_alone_time=$(awk "BEGIN { print $end - $start }")
 [ "$code" = 0 ] || { echo "shipgate exited $code:" >&2; tail -n 20 "$work/shipgate.out" >&2; tail -n 20 "$work/shipgate.err" >&2; exit 1; }
 [ -s "$work/server-err" ] && cat "$work/server-err" >&2
 
@@ -150,4 +159,5 @@ total() { echo "$1" | awk -F'[= ]' '{ print $2 + $4 }'; }
 printf 'release: %s merged PRs, %s tickets, %s ms per request\n' "$prs" "$tickets" "$latency"
 printf "seed's way (gh + curl, one after another): %6.2f s, %4s requests (%s)\n" "$seed_time" "$(total "$seed_counts")" "$seed_counts"
 printf 'shipgate release --dry-run:                %6.2f s, %4s requests (%s)\n' "$shipgate_time" "$(total "$shipgate_counts")" "$shipgate_counts"
+printf '  of which start-up and git alone (no GitHub, no Linear): %.2f s\n' "$git_alone_time"
 printf 'ratio: %.1fx faster\n' "$(awk "BEGIN { print $seed_time / $shipgate_time }")"

@@ -23,7 +23,8 @@ internal sealed class GitHubClient(GitHubHttp http, string owner, string name, s
             token => http.GetAllAsync(Call("/repos/{owner}/{repo}/commits/{ref}/status", sha, $"per_page={GitHubHttp.PerPage}"),
                 GitHubRestJson.Default.CombinedStatusWire, page => page.Statuses.Select(s => new StatusContext(s.Context, s.State, s.TargetUrl)), token),
             token => http.GetAllAsync(Call("/repos/{owner}/{repo}/commits/{ref}/check-runs", sha, $"per_page={GitHubHttp.PerPage}"),
-                GitHubRestJson.Default.CheckRunsWire, page => page.CheckRuns.Select(c => new CheckRun(c.Id, c.Name, c.Status, c.Conclusion, c.HtmlUrl)), token),
+                GitHubRestJson.Default.CheckRunsWire,
+                page => page.CheckRuns.Select(c => new CheckRun(c.Id, c.Name, c.Status, c.Conclusion, c.HtmlUrl)), token),
             ct);
         return CiJudgement.Judge(sha, statuses, checkRuns, requiredChecks);
     }
