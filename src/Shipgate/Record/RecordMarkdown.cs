@@ -34,6 +34,7 @@ internal static class RecordMarkdown
         Line($"| **Commits** | {record.CommitsCount} |");
         Line($"| **Pull Requests** | {record.PullRequests.Count} |");
         Line($"| **Linear Tickets** | {record.LinearTickets.Count} |");
+        if (record.JiraTickets.Count > 0) Line($"| **Jira Tickets** | {record.JiraTickets.Count} |");
         Line($"| **Files Changed** | {record.FilesChanged} (+{record.Insertions}/-{record.Deletions}) |");
         Line();
         Line("## From → To");
@@ -77,6 +78,7 @@ internal static class RecordMarkdown
             }
         }
         Line();
+        if (record.JiraTickets.Count > 0) md.Append(JiraTickets(record.JiraTickets));
         Line("## Changes by Area");
         foreach (var (area, changes) in record.ChangeSummary)
         {
@@ -168,4 +170,22 @@ internal static class RecordMarkdown
     }
 
     private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>The Jira tickets' section, present only when the release has some (records before Jira have none).</summary>
+    private static string JiraTickets(IReadOnlyList<RecordTicket> tickets)
+    {
+        var md = new StringBuilder("## Jira Tickets\n\n| Ticket | Title | Status |\n|--------|-------|--------|\n");
+        foreach (var ticket in tickets)
+        {
+            var status = ticket.Verification switch
+            {
+                TicketCheck.NotFound => "⚠️ not found in Jira",
+                TicketCheck.Unverified => "unverified",
+                _ => SafeText.Markdown(ticket.Status),
+            };
+            var id = SafeText.MarkdownUrl(ticket.Url) is { } url ? $"[{SafeText.Markdown(ticket.Id)}]({url})" : SafeText.Markdown(ticket.Id);
+            md.Append($"| {id} | {SafeText.Markdown(ticket.Title)} | {status} |\n");
+        }
+        return md.Append('\n').ToString();
+    }
 }

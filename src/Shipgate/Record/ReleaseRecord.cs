@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Shipgate.Integrations;
 using Shipgate.Release;
 
 namespace Shipgate.Record;
@@ -32,6 +33,12 @@ internal sealed record ReleaseRecord
     public required IReadOnlyList<RecordCommit> Commits { get; init; }
     public required IReadOnlyList<RecordPullRequest> PullRequests { get; init; }
     public required IReadOnlyList<RecordTicket> LinearTickets { get; init; }
+    /// <summary>The release's Jira tickets; empty in records made before Shipgate knew Jira.</summary>
+    public IReadOnlyList<RecordTicket> JiraTickets { get; init; } = [];
+    /// <summary>Every ticket, Linear's then Jira's, each knowing its tracker.</summary>
+    [JsonIgnore]
+    public IEnumerable<RecordTicket> Tickets =>
+        LinearTickets.Select(t => t with { System = TicketSystem.Linear }).Concat(JiraTickets.Select(t => t with { System = TicketSystem.Jira }));
     public required IReadOnlyDictionary<string, IReadOnlyList<string>> ChangeSummary { get; init; }
     public required IReadOnlyDictionary<string, string> AreaTitles { get; init; }
     public required IReadOnlyList<RecordUnspecced> UnspeccedChanges { get; init; }
@@ -72,8 +79,16 @@ internal sealed record RecordPullRequest(
     bool? IndependentlyApproved,
     IReadOnlyList<string> Approvers);
 
-/// <summary>A ticket; <see cref="Verification"/> says whether the tracker confirmed it.</summary>
-internal sealed record RecordTicket(string Id, string? Title, string? Url, string? Status, string? StateType, TicketCheck Verification);
+/// <summary>
+/// A ticket; <see cref="Verification"/> says whether the tracker confirmed it. For Jira, <see cref="StateType"/> is the
+/// status category's key (new, indeterminate, done) and <see cref="Url"/> the issue's /browse/KEY page.
+/// </summary>
+internal sealed record RecordTicket(string Id, string? Title, string? Url, string? Status, string? StateType, TicketCheck Verification)
+{
+    /// <summary>The tracker, told by the list the ticket is in (linear_tickets, jira_tickets).</summary>
+    [JsonIgnore]
+    public TicketSystem System { get; init; }
+}
 
 internal sealed record RecordUnspecced(UnspeccedKind Kind, string Reference, string Description);
 
