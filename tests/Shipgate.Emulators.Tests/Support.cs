@@ -55,6 +55,22 @@ internal static partial class Support
         return client;
     }
 
+    /// <summary>A client that sends <paramref name="authorization"/> as is (Jira: "Basic base64(email:token)").</summary>
+    public static HttpClient JiraClient(string? authorization) => LinearClient(authorization);
+
+    /// <summary>Sends a JSON body (none when empty); the answer's JSON, an empty object when it has none.</summary>
+    public static async Task<(HttpResponseMessage Response, JsonNode Body)> SendJsonAsync(this HttpClient client, HttpMethod method, string url, string json)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        if (json.Length > 0)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+        var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response, text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!);
+    }
+
     public static async Task<(HttpResponseMessage Response, JsonNode Body)> GetJsonAsync(this HttpClient client, string url)
     {
         var response = await client.GetAsync(url);

@@ -25,6 +25,8 @@ internal sealed record EmulatorRequest(
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 
     public string? QueryValue(string name) => QueryPairs.LastOrDefault(p => p.Key == name).Value;
+
+    public IReadOnlyList<string> QueryValues(string name) => [.. QueryPairs.Where(p => p.Key == name).Select(p => p.Value)];
 }
 
 internal sealed record EmulatorResponse(int StatusCode, string Body, IReadOnlyList<string> Violations)

@@ -47,24 +47,32 @@ public sealed record RestMatch(
 public sealed class RestSpec
 {
     private static readonly Lazy<RestSpec> GitHubSpec = new(() => Load(SpecFiles.GitHubRest, ["User-Agent"]));
+    private static readonly Lazy<RestSpec> JiraSpec = new(() => Load(SpecFiles.JiraRest, correct: JiraErrata.Apply));
     private readonly ConcurrentDictionary<(RestOperation, int), JsonSchema?> _schemas = new();
     private readonly IReadOnlyList<string> _requiredHeaders;
+    private readonly JsonObject _components;
 
-    private RestSpec(IReadOnlyList<RestOperation> operations, IReadOnlyList<string> requiredHeaders)
+    private RestSpec(IReadOnlyList<RestOperation> operations, IReadOnlyList<string> requiredHeaders, JsonObject components)
     {
         Operations = operations;
         _requiredHeaders = requiredHeaders;
+        _components = components;
     }
 
     /// <summary>GitHub's REST description (the subset in specs/); GitHub refuses requests without User-Agent.</summary>
     public static RestSpec GitHub => GitHubSpec.Value;
 
+    /// <summary>Jira Cloud's platform REST description (the subset in specs/), with its known errata corrected.</summary>
+    public static RestSpec Jira => JiraSpec.Value;
+
     public IReadOnlyList<RestOperation> Operations { get; }
 
     /// <param name="requiredHeaders">Headers the service demands that the description does not declare.</param>
-    public static RestSpec Load(string path, IReadOnlyList<string>? requiredHeaders = null)
+    /// <param name="correct">Corrects, before use, what the published description gets wrong about the service.</param>
+    public static RestSpec Load(string path, IReadOnlyList<string>? requiredHeaders = null, Action<JsonObject>? correct = null)
     {
         var document = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        correct?.Invoke(document);
         var operations = new List<RestOperation>();
         foreach (var (template, item) in document["paths"]!.AsObject())
         {
@@ -76,7 +84,8 @@ public sealed class RestSpec
                 }
             }
         }
-        return new RestSpec(operations, requiredHeaders ?? []);
+        var components = document["components"]?["schemas"] as JsonObject ?? [];
+        return new RestSpec(operations, requiredHeaders ?? [], components);
     }
 
     /// <summary>Finds the operation for a request and lists what in the request the description does not allow.</summary>
@@ -129,11 +138,15 @@ public sealed class RestSpec
     /// </summary>
     public IReadOnlyList<string> ValidateResponse(RestOperation operation, int status, string body)
     {
+        if (status == 204)
+        {
+            return body.Length == 0 ? [] : [$"{operation} 204 carries a body"];
+        }
         if (ResponseSchema(operation, status) is not { } openApiSchema)
         {
             return status is >= 200 and < 300 ? [$"{operation} declares no JSON response for status {status}"] : [];
         }
-        var schema = _schemas.GetOrAdd((operation, status), key => BuildSchema(key.Item1, key.Item2, openApiSchema));
+        var schema = _schemas.GetOrAdd((operation, status), key => BuildSchema(key.Item1, key.Item2, openApiSchema, _components));
         return Violations(schema!, body, $"{operation} {status}", notJson: $"{operation} {status}: body is not JSON");
     }
 
@@ -148,7 +161,7 @@ public sealed class RestSpec
         {
             return string.IsNullOrEmpty(body) ? [] : [$"{operation} takes no JSON body"];
         }
-        var schema = _schemas.GetOrAdd((operation, RequestBodyKey), key => BuildSchema(key.Item1, key.Item2, openApiSchema));
+        var schema = _schemas.GetOrAdd((operation, RequestBodyKey), key => BuildSchema(key.Item1, key.Item2, openApiSchema, _components));
         return Violations(schema!, body, $"{operation} request body", notJson: $"{operation} request body is not JSON");
     }
 
@@ -186,7 +199,7 @@ public sealed class RestSpec
     /// so an emulator states only the fields that carry meaning.
     /// </summary>
     public JsonNode? Complete(RestOperation operation, int status, JsonNode? data) =>
-        ResponseSchema(operation, status) is { } schema ? SchemaSkeleton.Fill(schema, data, propertyName: null) : data;
+        ResponseSchema(operation, status) is { } schema ? new SchemaSkeleton(_components).Fill(schema, data, propertyName: null) : data;
 
     private static JsonObject? ResponseSchema(RestOperation operation, int status)
     {
@@ -195,13 +208,39 @@ public sealed class RestSpec
         return response?["content"]?["application/json"]?["schema"] as JsonObject;
     }
 
-    private static JsonSchema BuildSchema(RestOperation operation, int status, JsonObject openApiSchema)
+    private static JsonSchema BuildSchema(RestOperation operation, int status, JsonObject openApiSchema, JsonObject components)
     {
-        var converted = OpenApiToJsonSchema(openApiSchema);
+        var converted = OpenApiToJsonSchema(openApiSchema)!.AsObject();
+        if (Referenced(openApiSchema, components) is { Count: > 0 } names)
+        {
+            converted["$defs"] = new JsonObject(names.Select(name => KeyValuePair.Create(name, OpenApiToJsonSchema(components[name]))));
+        }
         var element = JsonSerializer.SerializeToElement(converted);
         var id = new Uri($"https://shipgate.emulators/{Uri.EscapeDataString(operation.ToString())}/{status}");
         return JsonSchema.Build(element, new BuildOptions { SchemaRegistry = new SchemaRegistry() }, id);
     }
+
+    /// <summary>The components a schema refers to, directly or through other components.</summary>
+    private static SortedSet<string> Referenced(JsonObject schema, JsonObject components)
+    {
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<JsonNode?>([schema]);
+        while (pending.Count > 0)
+        {
+            foreach (Match reference in ComponentReference.Matches(pending.Pop()?.ToJsonString() ?? ""))
+            {
+                var name = reference.Groups[1].Value;
+                if (found.Add(name))
+                {
+                    pending.Push(components[name]);
+                }
+            }
+        }
+        return found;
+    }
+
+    private const string ComponentPrefix = "#/components/schemas/";
+    private static readonly Regex ComponentReference = new("\"\\$ref\"\\s*:\\s*\"#/components/schemas/([^\"]+)\"", RegexOptions.CultureInvariant);
 
     /// <summary>Keywords that mean the same in OpenAPI 3.0 and JSON Schema 2020-12; the rest are dropped.</summary>
     private static readonly HashSet<string> PortableKeywords =
@@ -236,6 +275,9 @@ public sealed class RestSpec
                     break;
                 case "items" or "additionalProperties" or "not" or "allOf" or "anyOf" or "oneOf":
                     result[key] = OpenApiToJsonSchema(value);
+                    break;
+                case "$ref" when value?.GetValue<string>() is { } target && target.StartsWith(ComponentPrefix, StringComparison.Ordinal):
+                    result[key] = "#/$defs/" + target[ComponentPrefix.Length..];
                     break;
                 default:
                     if (PortableKeywords.Contains(key))
@@ -307,13 +349,20 @@ public sealed class RestSpec
 }
 
 /// <summary>Builds the smallest instance of an OpenAPI schema that still carries an emulator's data.</summary>
-internal static class SchemaSkeleton
+/// <param name="components">The description's named schemas, which <c>$ref</c> points into.</param>
+internal sealed class SchemaSkeleton(JsonObject components)
 {
     private const string PlaceholderUrl = "https://emulator.invalid/";
     private const string PlaceholderTime = "2024-01-01T00:00:00Z";
+    private const string ComponentPrefix = "#/components/schemas/";
 
-    public static JsonNode? Fill(JsonObject schema, JsonNode? data, string? propertyName)
+    public JsonNode? Fill(JsonObject schema, JsonNode? data, string? propertyName)
     {
+        if (schema["$ref"]?.GetValue<string>() is { } target && target.StartsWith(ComponentPrefix, StringComparison.Ordinal)
+            && components[target[ComponentPrefix.Length..]] is JsonObject referenced)
+        {
+            return Fill(referenced, data, propertyName);
+        }
         var nullable = schema["nullable"]?.GetValue<bool>() == true;
         if (data is JsonValue v && v.GetValueKind() == JsonValueKind.Null)
         {

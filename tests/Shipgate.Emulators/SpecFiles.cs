@@ -11,12 +11,13 @@ public static class SpecFiles
 
     private static readonly Lazy<string> Dir = new(Locate);
 
-    /// <summary>The folder holding github-rest.openapi.json and the two GraphQL schemas.</summary>
+    /// <summary>The folder holding github-rest.openapi.json, jira-platform.openapi.json and the two GraphQL schemas.</summary>
     public static string Directory => Dir.Value;
 
     public static string GitHubRest => Path.Combine(Directory, "github-rest.openapi.json");
     public static string GitHubGraphQL => Path.Combine(Directory, "github.schema.graphql");
     public static string LinearGraphQL => Path.Combine(Directory, "linear.schema.graphql");
+    public static string JiraRest => Path.Combine(Directory, "jira-platform.openapi.json");
 
     private static string Locate()
     {
