@@ -33,8 +33,9 @@ internal sealed record ReleaseRecord
     public required IReadOnlyList<RecordCommit> Commits { get; init; }
     public required IReadOnlyList<RecordPullRequest> PullRequests { get; init; }
     public required IReadOnlyList<RecordTicket> LinearTickets { get; init; }
-    /// <summary>The release's Jira tickets; empty in records made before Shipgate knew Jira.</summary>
-    public IReadOnlyList<RecordTicket> JiraTickets { get; init; } = [];
+    /// <summary>The release's Jira tickets; empty in records made before Shipgate knew Jira (which lack the field: read as empty).</summary>
+    public IReadOnlyList<RecordTicket> JiraTickets { get => _jiraTickets; init => _jiraTickets = value ?? []; }
+    private readonly IReadOnlyList<RecordTicket> _jiraTickets = [];
     /// <summary>Every ticket, Linear's then Jira's, each knowing its tracker.</summary>
     [JsonIgnore]
     public IEnumerable<RecordTicket> Tickets =>
