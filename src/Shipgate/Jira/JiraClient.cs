@@ -56,16 +56,48 @@ internal sealed class JiraClient : ITicketTracker, IReleaseTracker
         {
             var body = JsonSerializer.Serialize(new BulkFetchRequest(batch, ["summary", "status"]), JiraJson.Default.BulkFetchRequest);
             var answer = await _rest.SendAsync(HttpMethod.Post, "/rest/api/3/issue/bulkfetch", body, JiraJson.Default.BulkFetchAnswerTicketFields, ct);
+            var moved = new List<JiraIssue<TicketFields>>();
             foreach (var issue in answer.Issues)
             {
                 var key = issue.Key.ToUpperInvariant();
-                if (!batch.Contains(key)) continue;
-                var status = issue.Fields.Status;
-                found[key] = new TicketDetails(key, issue.Fields.Summary, Settings.BrowseUrl(key), status.Name, status.StatusCategory.Key, TicketSystem.Jira);
+                if (batch.Contains(key)) found[key] = Details(key, issue);
+                else moved.Add(issue);
             }
+            if (moved.Count > 0) await FindMovedAsync(batch, answer, moved, found, ct);
         }
         return found;
     }
+
+    /// <summary>
+    /// Jira finds a moved issue by its old key but answers with its new one, without saying which key it was asked as:
+    /// one such pair in a batch is matched at once; more are asked one by one (moves are rare, so the batches' bound holds otherwise).
+    /// </summary>
+    private async Task FindMovedAsync(string[] batch, BulkFetchAnswer<TicketFields> answer, List<JiraIssue<TicketFields>> moved,
+        Dictionary<string, TicketDetails> found, CancellationToken ct)
+    {
+        var errors = (answer.IssueErrors ?? []).Select(e => e.Id?.ToUpperInvariant()).ToHashSet();
+        var unanswered = batch.Where(key => !found.ContainsKey(key) && !errors.Contains(key)).ToList();
+        if (unanswered.Count == 1 && moved.Count == 1)
+        {
+            found[unanswered[0]] = Details(unanswered[0], moved[0]);
+            return;
+        }
+        foreach (var key in unanswered)
+        {
+            try
+            {
+                found[key] = Details(key, await _rest.GetAsync($"/rest/api/3/issue/{Key(key)}?fields=summary,status",
+                    JiraJson.Default.JiraIssueTicketFields, ct));
+            }
+            catch (ApiException e) when (e.Status == 404)
+            {
+            }
+        }
+    }
+
+    /// <summary>A ticket under the key the release names; its page is the issue's current key's.</summary>
+    private TicketDetails Details(string key, JiraIssue<TicketFields> issue) => new(key, issue.Fields.Summary,
+        Settings.BrowseUrl(issue.Key.ToUpperInvariant()), issue.Fields.Status.Name, issue.Fields.Status.StatusCategory.Key, TicketSystem.Jira);
 
     /// <summary>Comments once: a comment whose text holds the body's first line (it names the release) is not posted again.</summary>
     public async Task CommentAsync(string ticketId, string body, string key, CancellationToken ct)

@@ -74,6 +74,7 @@ internal sealed record JiraErrors(IReadOnlyList<string>? ErrorMessages = null, D
 [JsonSerializable(typeof(BulkFetchAnswer<TicketFields>))]
 [JsonSerializable(typeof(BulkFetchAnswer<PlacementFields>))]
 [JsonSerializable(typeof(JiraIssue<PlacementFields>))]
+[JsonSerializable(typeof(JiraIssue<TicketFields>))]
 [JsonSerializable(typeof(ProjectPage))]
 [JsonSerializable(typeof(JiraUser))]
 [JsonSerializable(typeof(CommentPage))]

@@ -126,4 +126,24 @@ public sealed class JiraClientTests
         Assert.Equal([notice.ReleaseId], jira.State.FixVersionsOf("OPS-1"));
         JiraWorld.AssertWireClean(jira);
     }
+
+    [Fact]
+    public async Task A_moved_issue_is_found_by_the_key_the_release_names()
+    {
+        var site = JiraWorld.SmallSite();
+        site.Issues.Add(new JiraIssueFixture("WEB-20", "Moved from OPS", "Done", "done"));
+        site.Issues.Add(new JiraIssueFixture("WEB-21", "Also moved", "Done", "done"));
+        site.MovedKeys["OPS-9"] = "WEB-20";
+        site.MovedKeys["OPS-10"] = "WEB-21";
+        await using var jira = await JiraEmulator.StartAsync(site);
+
+        var one = await JiraWorld.Client(jira).GetTicketsAsync(["OPS-1", "OPS-9", "OPS-404"], CancellationToken.None);
+        var two = await JiraWorld.Client(jira).GetTicketsAsync(["OPS-9", "OPS-10", "OPS-404"], CancellationToken.None);
+
+        Assert.Equal(["OPS-1", "OPS-9"], one.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(("Moved from OPS", jira.BrowseUrl("WEB-20")), (one["OPS-9"].Title, one["OPS-9"].Url));
+        Assert.Equal(["OPS-10", "OPS-9"], two.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("Also moved", two["OPS-10"].Title);
+        JiraWorld.AssertWireClean(jira);
+    }
 }
