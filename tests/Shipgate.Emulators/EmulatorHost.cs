@@ -144,7 +144,10 @@ internal sealed class EmulatorHost : IAsyncDisposable
         }
 
         context.Response.StatusCode = response.StatusCode;
-        context.Response.ContentType = response.ContentType;
+        if (response.StatusCode != 204)
+        {
+            context.Response.ContentType = response.ContentType;
+        }
         foreach (var (name, value) in response.Headers)
         {
             context.Response.Headers[name] = value;
@@ -156,7 +159,11 @@ internal sealed class EmulatorHost : IAsyncDisposable
             StringComparer.OrdinalIgnoreCase);
         _requests.Enqueue(new RecordedRequest(
             request.Method, request.Path, request.Query, headers, request.Body, response.StatusCode, response.Violations));
-        await context.Response.WriteAsync(response.Body, context.RequestAborted);
+        if (response.StatusCode != 204)
+        {
+            // Kestrel refuses any write to a 204, even an empty one.
+            await context.Response.WriteAsync(response.Body, context.RequestAborted);
+        }
     }
 
     private static async Task<EmulatorRequest> ReadAsync(HttpContext context)

@@ -105,6 +105,11 @@ internal sealed class JiraProtocol(JiraFixture state) : IProtocol
         }
         if (request.Method is "POST" or "PUT")
         {
+            if (request.Header("Content-Type") is not { } type || !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+            {
+                violations.Add($"{operation} takes application/json, not {request.Header("Content-Type") ?? "a body without Content-Type"}");
+                return Task.FromResult(Json(415, JiraRest.Errors("Unsupported Media Type"), violations));
+            }
             var bodyProblems = spec.ValidateRequestBody(operation, request.Body);
             if (bodyProblems.Count > 0)
             {

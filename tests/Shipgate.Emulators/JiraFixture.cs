@@ -94,7 +94,17 @@ public sealed record JiraUserFixture(string Email, string ApiToken, string Displ
     private readonly string? _accountId;
 
     /// <summary>Atlassian's opaque account id; derived from the email when not given.</summary>
-    public string AccountId { get => _accountId ?? Wire.StableUuid($"jira-account/{Email}").Replace("-", "", StringComparison.Ordinal)[..24]; init => _accountId = value; }
+    public string AccountId
+    {
+        get => _accountId ?? Wire.StableUuid($"jira-account/{Email}").Replace("-", "", StringComparison.Ordinal)[..24];
+        init => _accountId = value;
+    }
+
+    /// <summary>"Administer Projects": without it Jira refuses to create (404) or change (400) a version.</summary>
+    public bool CanManageVersions { get; init; } = true;
+
+    /// <summary>"Edit Issues": without it every field of an edit is refused as not on the screen (400).</summary>
+    public bool CanEditIssues { get; init; } = true;
 }
 
 /// <summary>A project; <see cref="VisibleTo"/> (emails) restricts who may browse it, everyone when null.</summary>

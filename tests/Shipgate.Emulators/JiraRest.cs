@@ -41,6 +41,13 @@ internal sealed class JiraRest(JiraFixture state, EmulatorRequest request, JiraU
             ("GET", "/serverInfo") => new RestAnswer(200, ServerInfo()),
             ("GET", "/project/search") => ProjectSearch(),
             ("POST", "/issue/bulkfetch") => BulkFetch(body!.AsObject()),
+            ("GET", "/search/jql") => Search(
+                request.QueryValue("jql"), request.QueryValue("nextPageToken"), IntQuery("maxResults"), request.QueryValues("fields")),
+            ("POST", "/search/jql") => Search(
+                Scalar(body!["jql"]),
+                Scalar(body["nextPageToken"]),
+                Scalar(body["maxResults"]) is { } max ? int.Parse(max, CultureInfo.InvariantCulture) : null,
+                Strings(body["fields"])),
             ("GET", "/issue/{issueIdOrKey}") => WithIssue(path, issue => new RestAnswer(200, Issue(issue, Fields(request.QueryValues("fields"), "*all")))),
             ("PUT", "/issue/{issueIdOrKey}") => WithIssue(path, issue => EditIssue(issue, body!.AsObject())),
             ("GET", "/issue/{issueIdOrKey}/comment") => WithIssue(path, Comments),
@@ -121,7 +128,8 @@ internal sealed class JiraRest(JiraFixture state, EmulatorRequest request, JiraU
         var query = request.QueryValue("query");
         var matching = VisibleProjects
             .Where(p => keys.Count == 0 || keys.Contains(p.Key, StringComparer.OrdinalIgnoreCase))
-            .Where(p => query is null || p.Key.Contains(query, StringComparison.OrdinalIgnoreCase) || p.Name.Contains(query, StringComparison.OrdinalIgnoreCase))
+            .Where(p => query is null
+                || p.Key.Contains(query, StringComparison.OrdinalIgnoreCase) || p.Name.Contains(query, StringComparison.OrdinalIgnoreCase))
             .ToList();
         var page = matching.Skip(startAt).Take(maxResults).ToList();
         var isLast = startAt + page.Count >= matching.Count;
@@ -182,6 +190,45 @@ internal sealed class JiraRest(JiraFixture state, EmulatorRequest request, JiraU
         // Jira returns the issues in ascending id order, not in the order asked.
         var issues = found.OrderBy(i => long.Parse(i.Id, CultureInfo.InvariantCulture)).Select(i => (JsonNode)Issue(i, fields));
         return new RestAnswer(200, new JsonObject { ["issues"] = new JsonArray([.. issues]), ["issueErrors"] = errors });
+    }
+
+    /// <summary>
+    /// Enhanced JQL search: the clauses of <see cref="Jql"/> joined by AND, pages of at most 100 with
+    /// an opaque nextPageToken; fields default to the id alone, as Jira's /search/jql does.
+    /// </summary>
+    private RestAnswer Search(string? jql, string? pageToken, int? maxResults, IReadOnlyList<string> fields)
+    {
+        if (string.IsNullOrWhiteSpace(jql))
+        {
+            return new RestAnswer(400, Errors("Unbounded JQL queries are not allowed here. Please add a search restriction to your query."));
+        }
+        var visible = state.Issues.Where(i => FindIssue(i.Key) is not null);
+        var (matching, problem) = Jql.Filter(jql, visible, state, FindIssue);
+        if (problem is not null)
+        {
+            return new RestAnswer(400, Errors(problem));
+        }
+        var start = 0;
+        var validToken = pageToken is null
+            || (pageToken.StartsWith('p') && int.TryParse(pageToken[1..], NumberStyles.None, CultureInfo.InvariantCulture, out start));
+        if (!validToken)
+        {
+            return new RestAnswer(400, Errors("The provided next page token is invalid or expired."));
+        }
+        var size = Math.Clamp(maxResults ?? 50, 1, 100);
+        var ordered = matching!.OrderBy(i => long.Parse(i.Id, CultureInfo.InvariantCulture)).ToList();
+        var page = ordered.Skip(start).Take(size).ToList();
+        var wanted = Fields(fields, "id");
+        var answer = new JsonObject
+        {
+            ["issues"] = new JsonArray([.. page.Select(i => (JsonNode)(wanted.Count == 0 ? new JsonObject { ["id"] = i.Id } : Issue(i, wanted)))]),
+            ["isLast"] = start + page.Count >= ordered.Count,
+        };
+        if (start + page.Count < ordered.Count)
+        {
+            answer["nextPageToken"] = $"p{start + page.Count}";
+        }
+        return new RestAnswer(200, answer);
     }
 
     /// <summary>
@@ -262,6 +309,11 @@ internal sealed class JiraRest(JiraFixture state, EmulatorRequest request, JiraU
         var fixVersions = issue.FixVersionIds.ToList();
         var summary = issue.Summary;
         var problems = new Dictionary<string, string>();
+        if (!user.CanEditIssues)
+        {
+            var fields = (body["update"] as JsonObject ?? []).Concat(body["fields"] as JsonObject ?? []).Select(f => f.Key).Distinct();
+            return new RestAnswer(400, Errors([], fields.ToDictionary(f => f, NotOnScreen)));
+        }
         foreach (var (field, operations) in body["update"] as JsonObject ?? [])
         {
             if (field != "fixVersions")
@@ -519,7 +571,7 @@ internal sealed class JiraRest(JiraFixture state, EmulatorRequest request, JiraU
         {
             return new RestAnswer(400, Errors([], new Dictionary<string, string> { ["project"] = "Project must be specified to create a version." }));
         }
-        if (FindProject(projectRef) is not { } project)
+        if (FindProject(projectRef) is not { } project || !user.CanManageVersions)
         {
             return new RestAnswer(404, Errors($"Project with id or key '{projectRef}' was not found or you do not have permission to see it."));
         }
@@ -543,6 +595,10 @@ internal sealed class JiraRest(JiraFixture state, EmulatorRequest request, JiraU
 
     private RestAnswer UpdateVersion(JiraVersionFixture version, JsonObject body)
     {
+        if (!user.CanManageVersions)
+        {
+            return new RestAnswer(400, Errors("You do not have permission to edit this version."));
+        }
         if (Apply(version, body) is not { } updated)
         {
             return DateProblem();
@@ -560,7 +616,8 @@ internal sealed class JiraRest(JiraFixture state, EmulatorRequest request, JiraU
     }
 
     private bool NameTaken(JiraVersionFixture version) =>
-        state.Versions.Exists(v => v.Id != version.Id && v.ProjectId == version.ProjectId && string.Equals(v.Name, version.Name, StringComparison.OrdinalIgnoreCase));
+        state.Versions.Exists(v =>
+            v.Id != version.Id && v.ProjectId == version.ProjectId && string.Equals(v.Name, version.Name, StringComparison.OrdinalIgnoreCase));
 
     private static RestAnswer NameTakenAnswer() =>
         new(400, Errors([], new Dictionary<string, string> { ["name"] = "A version with this name already exists in this project." }));

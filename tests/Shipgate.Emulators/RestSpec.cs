@@ -356,6 +356,20 @@ internal sealed class SchemaSkeleton(JsonObject components)
     private const string PlaceholderTime = "2024-01-01T00:00:00Z";
     private const string ComponentPrefix = "#/components/schemas/";
 
+    /// <summary>"array", "object" or another JSON type a schema or a value has; null when the schema does not say.</summary>
+    private string? Kind(JsonObject schema) => Resolve(schema)["type"]?.GetValue<string>() ?? (Resolve(schema)["properties"] is not null ? "object" : null);
+
+    private static string? Kind(JsonNode? data) => data switch
+    {
+        JsonArray => "array",
+        JsonObject => "object",
+        _ => null,
+    };
+
+    private JsonObject Resolve(JsonObject schema) =>
+        schema["$ref"]?.GetValue<string>() is { } target && target.StartsWith(ComponentPrefix, StringComparison.Ordinal)
+            && components[target[ComponentPrefix.Length..]] is JsonObject referenced ? referenced : schema;
+
     public JsonNode? Fill(JsonObject schema, JsonNode? data, string? propertyName)
     {
         if (schema["$ref"]?.GetValue<string>() is { } target && target.StartsWith(ComponentPrefix, StringComparison.Ordinal)
@@ -374,7 +388,12 @@ internal sealed class SchemaSkeleton(JsonObject components)
         }
         if ((schema["oneOf"] ?? schema["anyOf"]) is JsonArray choices)
         {
-            return data is null && nullable ? null : Fill(choices.OfType<JsonObject>().First(), data, propertyName);
+            if (data is null && nullable)
+            {
+                return null;
+            }
+            var options = choices.OfType<JsonObject>().ToList();
+            return Fill(options.FirstOrDefault(o => Kind(o) == Kind(data)) ?? options[0], data, propertyName);
         }
         var type = schema["type"]?.GetValue<string>() ?? (schema["properties"] is not null ? "object" : null);
         if (data is null && nullable)
