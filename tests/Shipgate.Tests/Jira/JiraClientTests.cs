@@ -146,4 +146,24 @@ public sealed class JiraClientTests
         Assert.Equal("Also moved", two["OPS-10"].Title);
         JiraWorld.AssertWireClean(jira);
     }
+
+    [Fact]
+    public async Task A_version_made_earlier_but_not_released_is_marked_released_and_reused()
+    {
+        var site = JiraWorld.SmallSite();
+        site.Versions.Add(new JiraVersionFixture("10101", site.Project("OPS").Id, "release-2026-11-27-101500"));
+        await using var jira = await JiraEmulator.StartAsync(site);
+        var notice = new ReleaseNotice("release-2026-11-27-101500", DateTimeOffset.Parse("2026-11-27T10:15:00Z"), "acme/shop",
+            "Released to production in release-2026-11-27-101500", null);
+
+        var problems = await JiraWorld.Client(jira).MarkReleasedAsync("OPS-2", notice, CancellationToken.None);
+
+        Assert.Empty(problems);
+        var version = Assert.Single(jira.State.VersionsOf("OPS"));
+        Assert.Equal(("10101", true, "2026-11-27"), (version.Id, version.Released, version.ReleaseDate));
+        Assert.Equal(["release-2026-11-27-101500"], jira.State.FixVersionsOf("OPS-2"));
+        Assert.Empty(jira.State.RemoteLinksOn("OPS-2")); // no record address, no link
+        Assert.Empty(JiraWorld.Calls(jira, "POST", "/rest/api/3/version"));
+        JiraWorld.AssertWireClean(jira);
+    }
 }

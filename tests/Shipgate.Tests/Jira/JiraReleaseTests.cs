@@ -125,6 +125,13 @@ public sealed class JiraReleaseTests
 
         var verify = await s.Runner.RunAsync(["audit", "verify"]);
         Assert.True(verify.Code == ExitCode.Success, verify.Output);
+        var report = Path.Combine(s.Folder, "q.md");
+        var today = DateTime.UtcNow;
+        var written = await s.Runner.RunAsync(["audit", "report", "--since", today.AddDays(-2).ToString("yyyy-MM-dd"),
+            "--until", today.AddDays(2).ToString("yyyy-MM-dd"), "--format", "md", "--out", report]);
+        Assert.True(written.Code == ExitCode.Success, written.Output);
+        Assert.Contains($"]({jira.BrowseUrl("OPS-1")})", File.ReadAllText(report));
+        Assert.Contains("not found in Jira", File.ReadAllText(report));
         JiraWorld.AssertWireClean(jira);
     }
 
