@@ -18,6 +18,7 @@ internal sealed class JiraClient : ITicketTracker, IReleaseTracker
     private const int PageSize = 50;
 
     private readonly JiraRest _rest;
+    /// <summary>The release's version per project ("OPS/release-…"), looked up or made once however many of its tickets join it.</summary>
     private readonly ConcurrentDictionary<string, Lazy<Task<JiraVersion>>> _versions = new(StringComparer.Ordinal);
 
     public JiraClient(JiraSettings settings, Secrets secrets, IProgress<ApiWait>? waits = null) => _rest = new JiraRest(settings, secrets, waits);
@@ -41,8 +42,7 @@ internal sealed class JiraClient : ITicketTracker, IReleaseTracker
         {
             var page = await _rest.GetAsync($"/rest/api/3/project/search?startAt={startAt}&maxResults={PageSize}", JiraJson.Default.ProjectPage, ct);
             keys.AddRange(page.Values.Select(p => p.Key.ToUpperInvariant()));
-            if (page.IsLast ?? page.Values.Count < PageSize) break;
-            if (page.Values.Count == 0) break;
+            if (page.Values.Count == 0 || (page.IsLast ?? page.Values.Count < PageSize)) break;
         }
         return [.. keys.Distinct().Order(StringComparer.Ordinal)];
     }
@@ -145,7 +145,8 @@ internal sealed class JiraClient : ITicketTracker, IReleaseTracker
         var issue = await _rest.GetAsync($"/rest/api/3/issue/{Key(ticketId)}?fields=project,fixVersions",
             JiraJson.Default.JiraIssuePlacementFields, ct);
         var project = issue.Fields.Project;
-        var version = await _versions.GetOrAdd(project.Key, _ => new Lazy<Task<JiraVersion>>(() => ReleasedVersionAsync(project, notice, ct))).Value;
+        var version = await _versions.GetOrAdd($"{project.Key}/{notice.ReleaseId}",
+            _ => new Lazy<Task<JiraVersion>>(() => ReleasedVersionAsync(project, notice, ct))).Value;
         if ((issue.Fields.FixVersions ?? []).Any(v => v.Name == version.Name)) return;
         var update = new JsonObject
         {

@@ -51,15 +51,12 @@ internal static class PostRelease
         {
             try
             {
-                if (tracker is IReleaseTracker releases && await releases.MarkReleasedAsync(id, notice, ct) is { Count: > 0 } problems)
-                {
-                    failed.Add(id);
-                    foreach (var problem in problems)
-                        context.Console.MarkupLine($"[yellow]WARNING: {Markup.Escape(id)}: {SafeText.Markup(context.Secrets.Redact(problem))}[/]");
-                    continue;
-                }
-                if (tracker is not IReleaseTracker) await tracker.CommentAsync(id, body, CommentKey(record.ReleaseId, id), ct);
-                done.Add(id);
+                IReadOnlyList<string> problems = [];
+                if (tracker is IReleaseTracker releases) problems = await releases.MarkReleasedAsync(id, notice, ct);
+                else await tracker.CommentAsync(id, body, CommentKey(record.ReleaseId, id), ct);
+                foreach (var problem in problems)
+                    context.Console.MarkupLine($"[yellow]WARNING: {Markup.Escape(id)}: {SafeText.Markup(context.Secrets.Redact(problem))}[/]");
+                (problems.Count == 0 ? done : failed).Add(id);
             }
             catch (TrackerUnavailableException e)
             {
