@@ -28,7 +28,7 @@ internal static class PostRelease
         var record = released.Record;
         var body = CommentBody(context, released, deployment, releasePage);
         var linear = await UpdateAsync(context, record, context.Tracker, TicketSystem.Linear, record.LinearTickets, body, ct);
-        if (context.Jira is not { } jira) return linear;
+        var jira = context.Jira ?? Integration<ITicketTracker>.Unavailable("no Jira site is named (JIRA_BASE_URL or jira.site)");
         var updated = await UpdateAsync(context, record, jira, TicketSystem.Jira, record.JiraTickets, body, ct);
         var notes = new[] { linear.Note, updated.Note }.OfType<string>().ToList();
         return new TicketComments([.. linear.Commented, .. updated.Commented], [.. linear.NotCommented, .. updated.NotCommented],
