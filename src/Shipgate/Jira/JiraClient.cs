@@ -15,7 +15,7 @@ namespace Shipgate.Jira;
 internal sealed class JiraClient : ITicketTracker, IReleaseTracker
 {
     public const int BatchSize = 100;
-    private const int PageSize = 50;
+    private const int PageSize = 100;
 
     private readonly JiraRest _rest;
     /// <summary>The release's version per project ("OPS/release-…"), looked up or made once however many of its tickets join it.</summary>
