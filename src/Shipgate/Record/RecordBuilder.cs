@@ -88,7 +88,7 @@ internal static class RecordBuilder
         return new RecordPolicy(
             new RecordPolicySource(source.Ref, source.Commit, source.Path, source.BlobSha, source.StagingFallback),
             config.GitHub.RequiredChecks, config.GitHub.ApiUrl, config.LinearApiUrl, config.GitHub.RequireIndependentReview,
-            change?.Changed ?? false);
+            change?.Changed ?? false, config.Jira.Site);
     }
 
     /// <summary>The archive commit's message, as the seed writes it.</summary>

@@ -164,6 +164,7 @@ internal static class RecordMarkdown
         line($"- **Required checks**: {(policy.RequiredChecks.Count == 0 ? "none" : string.Join(", ", policy.RequiredChecks.Select(SafeText.Markdown)))}");
         line($"- **GitHub API**: {SafeText.Markdown(policy.GitHubApiUrl ?? "not set by the policy")}");
         line($"- **Linear API**: {SafeText.Markdown(policy.LinearApiUrl ?? "not set by the policy")}");
+        if (policy.JiraSite is { } jiraSite) line($"- **Jira site**: {SafeText.Markdown(jiraSite)}");
         line($"- **Independent review required**: {(policy.RequireIndependentReview ? "yes" : "no")}");
         if (policy.ChangedInRelease)
             line($"- ⚠️ This release changes `{SafeText.Markdown(source.Path)}`; the change governs the next release");

@@ -126,13 +126,15 @@ internal sealed record RecordClient(string Name, string Version);
 /// the next release is checked by the new version.
 /// </summary>
 /// <param name="GitHubApiUrl">github.api_url as the policy set it; null when it set none (the environment, the remote or api.github.com decided).</param>
+/// <param name="JiraSite">jira.site as the policy set it; absent when it set none (and from records made before Jira).</param>
 internal sealed record RecordPolicy(
     RecordPolicySource Source,
     IReadOnlyList<string> RequiredChecks,
     [property: JsonPropertyName("github_api_url")] string? GitHubApiUrl,
     string? LinearApiUrl,
     bool RequireIndependentReview,
-    bool ChangedInRelease);
+    bool ChangedInRelease,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? JiraSite = null);
 
 /// <summary>The policy file's commit and blob; <see cref="StagingFallback"/> when production had none yet and staging's was used.</summary>
 internal sealed record RecordPolicySource(string Ref, string? Commit, string Path, string? BlobSha, bool StagingFallback);

@@ -266,6 +266,8 @@ public sealed class JiraReleaseTests
         Assert.Contains("Tickets not verified in Jira (JIRA_EMAIL or JIRA_API_TOKEN not set): OPS-1.",
             record.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
         Assert.Contains("Jira tickets not updated: JIRA_EMAIL and JIRA_API_TOKEN are not set.", result.Output);
+        Assert.Equal("https://acme.atlassian.net", record.GetProperty("policy").GetProperty("jira_site").GetString());
+        Assert.True((await s.Runner.RunAsync(["audit", "verify"])).Code == ExitCode.Success);
     }
 
     [Fact]
