@@ -104,6 +104,7 @@ internal static partial class ReleaseCommand
             WebUrl = webUrl,
             CodeHost = codeHost,
             Tracker = tracker,
+            Jira = Connections.Jira(policy, host.Environment, secrets, host.Clock, waits),
             Slack = SlackWebhook.FromEnvironment(host.Environment, secrets, host.Clock, waits),
         };
     }

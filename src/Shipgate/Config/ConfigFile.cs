@@ -18,6 +18,7 @@ internal sealed class ConfigFile
     [YamlMember(Alias = "github")]
     public GitHubSection? GitHub { get; set; }
     public LinearSection? Linear { get; set; }
+    public JiraSection? Jira { get; set; }
     public DeploySection? Deploy { get; set; }
     public ReleaseSection? Release { get; set; }
     public AuditSection? Audit { get; set; }
@@ -58,6 +59,12 @@ internal sealed class GitHubSection
 internal sealed class LinearSection
 {
     public string? ApiUrl { get; set; }
+}
+
+internal sealed class JiraSection
+{
+    public string? Site { get; set; }
+    public List<string>? Projects { get; set; }
 }
 
 internal sealed class DeploySection

@@ -85,6 +85,8 @@ internal static partial class ConfigLoader
             config = config with { GitHub = GitHub(github, at) };
         if (file.Linear?.ApiUrl is { } linear)
             config = config with { LinearApiUrl = Url(linear, "linear.api_url", at) };
+        if (file.Jira is { } jira)
+            config = config with { Jira = Jira(jira, at) };
         if (file.Deploy?.MonitorUrl is { } monitor)
             config = config with { DeployMonitorUrl = Url(monitor, "deploy.monitor_url", at) };
         if (file.Audit is { } audit)
@@ -114,6 +116,17 @@ internal static partial class ConfigLoader
         foreach (var key in keys.Where(k => !TeamKey().IsMatch(k)))
             throw at.Error("tickets.keys", $"'{key}' is not a team key (letters and digits, starting with a letter, like BOL).");
         return keys.Select(k => k.ToUpperInvariant()).Distinct().ToList();
+    }
+
+    private static JiraPolicy Jira(JiraSection jira, ConfigLines at)
+    {
+        foreach (var key in (jira.Projects ?? []).Where(k => !TeamKey().IsMatch(k)))
+            throw at.Error("jira.projects", $"'{key}' is not a Jira project key (letters and digits, starting with a letter, like OPS).");
+        return new JiraPolicy
+        {
+            Site = jira.Site is { } site ? Url(site, "jira.site", at) : null,
+            Projects = (jira.Projects ?? []).Select(k => k.ToUpperInvariant()).Distinct().ToList(),
+        };
     }
 
     private static AreaRule Area(string id, AreaSection area, ConfigLines at)

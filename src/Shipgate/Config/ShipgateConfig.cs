@@ -25,6 +25,8 @@ internal sealed record ShipgateConfig
     public IReadOnlyList<string> ConfirmationWords { get; init; } = SeedWords;
     public GitHubSettings GitHub { get; init; } = new();
     public string? LinearApiUrl { get; init; }
+    /// <summary>jira.site and jira.projects; JIRA_BASE_URL wins over the site.</summary>
+    public JiraPolicy Jira { get; init; } = new();
     public string? DeployMonitorUrl { get; init; }
     public AuditSettings Audit { get; init; } = new();
 
@@ -43,6 +45,15 @@ internal sealed record GitHubSettings
     public bool RequireIndependentReview { get; init; }
     /// <summary>github.release: make a GitHub Release for each release's tag after the push.</summary>
     public bool PublishRelease { get; init; } = true;
+}
+
+/// <summary>Jira Cloud as a ticket tracker: where it is, and which project keys are its tickets'.</summary>
+internal sealed record JiraPolicy
+{
+    /// <summary>https://SITE.atlassian.net; null: only JIRA_BASE_URL configures Jira.</summary>
+    public string? Site { get; init; }
+    /// <summary>Project keys such as OPS. Empty: the project keys Jira lists for the token.</summary>
+    public IReadOnlyList<string> Projects { get; init; } = [];
 }
 
 /// <summary>How the audit trail is protected and checked.</summary>

@@ -1,5 +1,6 @@
 using Shipgate.Config;
 using Shipgate.GitHub;
+using Shipgate.Jira;
 using Shipgate.Linear;
 
 namespace Shipgate.Integrations;
@@ -12,7 +13,7 @@ namespace Shipgate.Integrations;
 /// </summary>
 internal static class Connections
 {
-    public static readonly string[] SecretVariables = [.. GitHubToken.Variables, LinearSettings.ApiKeyVariable, Slack.SlackWebhook.Variable];
+    public static readonly string[] SecretVariables = [.. GitHubToken.Variables, LinearSettings.ApiKeyVariable, Slack.SlackWebhook.Variable, JiraSettings.TokenVariable];
 
     public static Secrets SecretsFrom(Func<string, string?> environment)
     {
@@ -67,5 +68,28 @@ internal static class Connections
         secrets.Add(key);
         var settings = new LinearSettings(endpoint, key) { Clock = clock ?? TimeProvider.System };
         return Integration<ITicketTracker>.Available(new LinearClient(settings, secrets, waits));
+    }
+
+    /// <summary>
+    /// Jira when a site is named: JIRA_BASE_URL, else the policy's <c>jira.site</c>; null when neither is (no Jira at all).
+    /// Its credentials are JIRA_EMAIL and JIRA_API_TOKEN (HTTP Basic); without both, Jira's tickets stay unverified.
+    /// The token goes only to the site the environment or the released policy named.
+    /// </summary>
+    public static Integration<ITicketTracker>? Jira(ReleasePolicy policy, Func<string, string?> environment, Secrets secrets,
+        TimeProvider? clock = null, IProgress<ApiWait>? waits = null)
+    {
+        var fromEnvironment = EndpointUrl.From(environment(JiraSettings.BaseUrlVariable), JiraSettings.BaseUrlVariable, "https://SITE.atlassian.net");
+        var site = fromEnvironment ?? (policy.Config.Jira.Site is { } configured ? new Uri(configured) : null);
+        if (site is null) return null;
+        var (email, token) = (environment(JiraSettings.EmailVariable)?.Trim(), environment(JiraSettings.TokenVariable)?.Trim());
+        secrets.Add(token);
+        var unset = new[] { (JiraSettings.EmailVariable, email), (JiraSettings.TokenVariable, token) }
+            .Where(v => string.IsNullOrEmpty(v.Item2)).Select(v => v.Item1).ToList();
+        if (unset.Count > 0)
+            return Integration<ITicketTracker>.Unavailable($"{string.Join(" and ", unset)} {(unset.Count == 1 ? "is" : "are")} not set");
+        var namedBy = fromEnvironment is not null ? JiraSettings.BaseUrlVariable : $"jira.site in {policy.Source.Display}";
+        TokenDestinations.ForJira(policy, environment).Require(site, "Jira", namedBy, JiraSettings.BaseUrlVariable);
+        var settings = new JiraSettings(site, email!, token!) { Clock = clock ?? TimeProvider.System };
+        return Integration<ITicketTracker>.Available(new JiraClient(settings, secrets, waits));
     }
 }

@@ -41,6 +41,17 @@ internal sealed record TokenDestinations(IReadOnlyList<string> Origins)
         return new([.. urls.OfType<Uri>().Select(Origin).Distinct()]);
     }
 
+    /// <summary>Jira has no one public host: only the site JIRA_BASE_URL or the released policy's jira.site names.</summary>
+    public static TokenDestinations ForJira(ReleasePolicy policy, Func<string, string?> environment)
+    {
+        var urls = new List<Uri?>
+        {
+            EndpointUrl.From(environment(Jira.JiraSettings.BaseUrlVariable), Jira.JiraSettings.BaseUrlVariable, "https://SITE.atlassian.net"),
+            Released(policy, policy.Config.Jira.Site),
+        };
+        return new([.. urls.OfType<Uri>().Select(Origin).Distinct()]);
+    }
+
     /// <summary>A URL the policy names, when that policy is production's (staging's file before the first release names none).</summary>
     private static Uri? Released(ReleasePolicy policy, string? url) =>
         policy.Source.StagingFallback || url is null ? null : new Uri(url);

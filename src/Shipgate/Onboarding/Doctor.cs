@@ -17,7 +17,7 @@ internal sealed record DoctorCheck(string Name, bool Passed, string Found, strin
 /// <summary>
 /// Checks a clone's setup the way a release will need it: git, the repository, the remote and its branches,
 /// the release policy, GitHub (token present, valid, can read the repository, production's branch rules),
-/// Linear (key and team keys) and the signing key when records are signed. Reads only; each check says what to do.
+/// Linear (key and team keys), Jira when a site is named (site, credentials, projects) and the signing key when records are signed. Reads only; each check says what to do.
 /// </summary>
 internal static class Doctor
 {
@@ -86,6 +86,7 @@ internal static class Doctor
 
         checks.AddRange(await GitHubChecksAsync(policy, url, environment, secrets, ct));
         checks.AddRange(await LinearChecksAsync(policy, environment, secrets, ct));
+        checks.AddRange(await JiraChecksAsync(policy, environment, secrets, ct));
         if (config.Audit.Sign)
         {
             var key = await git.Cli.TryRunAsync(["config", "--get", "user.signingkey"], ct: ct);
@@ -186,6 +187,65 @@ internal static class Doctor
                 : DoctorCheck.Failed("ticket keys", $"tickets.keys names {string.Join(", ", unknown)}, which Linear does not have",
                     $"fix tickets.keys (Linear has {string.Join(", ", teams)})"),
         ];
+    }
+
+    /// <summary>
+    /// Jira, only when a site is named (JIRA_BASE_URL or jira.site): the site and the credentials (<c>/rest/api/3/myself</c>),
+    /// then the projects: jira.projects must be projects the credentials can see, or, unset, the keys Jira lists are used.
+    /// </summary>
+    private static async Task<IReadOnlyList<DoctorCheck>> JiraChecksAsync(ReleasePolicy policy, Func<string, string?> environment, Secrets secrets,
+        CancellationToken ct)
+    {
+        Integration<ITicketTracker>? jira;
+        try
+        {
+            jira = Connections.Jira(policy, environment, secrets);
+        }
+        catch (ShipgateException e)
+        {
+            return [DoctorCheck.Failed("Jira site", SafeText.OneLine(secrets.Redact(e.Message)), "set JIRA_BASE_URL or jira.site to your https://SITE.atlassian.net")];
+        }
+        if (jira is null) return [];
+        if (jira.Service is not Jira.JiraClient client)
+            return [DoctorCheck.Failed("Jira credentials", jira.Missing ?? "no Jira",
+                "set JIRA_EMAIL and JIRA_API_TOKEN (an Atlassian API token); without them Jira tickets stay unverified")];
+        var site = client.Settings.Site.GetLeftPart(UriPartial.Authority);
+        var checks = new List<DoctorCheck>();
+        try
+        {
+            var account = await client.GetAccountAsync(ct);
+            checks.Add(DoctorCheck.Ok("Jira site", $"{site} answers"));
+            checks.Add(DoctorCheck.Ok("Jira credentials", $"valid (account {SafeText.OneLine(account)})"));
+        }
+        catch (TrackerUnavailableException e) when (e.Status == 401)
+        {
+            return [DoctorCheck.Ok("Jira site", $"{site} answers"),
+                DoctorCheck.Failed("Jira credentials", $"{site} refuses JIRA_EMAIL and JIRA_API_TOKEN (401)",
+                    "set JIRA_EMAIL to your Atlassian account's email and JIRA_API_TOKEN to a valid API token (id.atlassian.com)")];
+        }
+        catch (ShipgateException e)
+        {
+            return [DoctorCheck.Failed("Jira site", SafeText.OneLine(secrets.Redact(e.Message)), "check JIRA_BASE_URL or jira.site and your network")];
+        }
+        IReadOnlyList<string> projects;
+        try
+        {
+            projects = await client.GetTeamKeysAsync(ct);
+        }
+        catch (ShipgateException e)
+        {
+            checks.Add(DoctorCheck.Failed("Jira projects", SafeText.OneLine(secrets.Redact(e.Message)), "check the account can browse your projects"));
+            return checks;
+        }
+        var named = policy.Config.Jira.Projects;
+        var unknown = named.Where(k => !projects.Contains(k, StringComparer.OrdinalIgnoreCase)).ToList();
+        checks.Add(unknown.Count == 0
+            ? DoctorCheck.Ok("Jira projects", named.Count == 0
+                ? $"jira.projects unset: the projects Jira lists are used ({(projects.Count == 0 ? "none" : string.Join(", ", projects))})"
+                : $"{string.Join(", ", named)} are Jira projects the account can see")
+            : DoctorCheck.Failed("Jira projects", $"jira.projects names {string.Join(", ", unknown)}, which Jira does not show this account",
+                $"fix jira.projects (Jira shows {(projects.Count == 0 ? "no project" : string.Join(", ", projects))}) or give the account access"));
+        return checks;
     }
 }
 

@@ -19,7 +19,16 @@ internal sealed record RepositoryFacts(
     RepositoryAddress? GitHub,
     IReadOnlyList<string>? TeamKeys,
     string TeamKeysNote,
-    IReadOnlyList<string> TopFolders);
+    IReadOnlyList<string> TopFolders)
+{
+    /// <summary>JIRA_BASE_URL, when set: the draft then proposes the jira section.</summary>
+    public string? JiraSite { get; init; }
+
+    /// <summary>The project keys Jira listed for JIRA_EMAIL and JIRA_API_TOKEN; null when it was not asked (<see cref="JiraNote"/> says why).</summary>
+    public IReadOnlyList<string>? JiraProjects { get; init; }
+
+    public string JiraNote { get; init; } = "";
+}
 
 /// <summary>
 /// Drafts a commented <c>.shipgate.yml</c> from <see cref="RepositoryFacts"/>: every value found is set
@@ -67,6 +76,15 @@ internal static class PolicyDraft
             Line("#   web: { title: Web Dashboard, paths: [\"web/**\"] }");
         }
         Line();
+        if (facts.JiraSite is { } site)
+        {
+            Line($"# Jira tickets (PROJECT-123). Credentials come only from JIRA_EMAIL and JIRA_API_TOKEN. {facts.JiraNote}");
+            Line("jira:");
+            Line($"  site: {Quote(site)}");
+            if (facts.JiraProjects is { Count: > 0 } projects) Line($"  projects: [{string.Join(", ", projects.Select(Quote))}]");
+            else Line("  # projects: [OPS]                 # unset: the project keys Jira lists for the credentials");
+            Line();
+        }
         Line("github:");
         if (facts.GitHub is { } github)
             Line($"  repository: {Quote(github.FullName)}" + (github.IsGitHubDotCom ? "" : $"   # on {github.Host}"));

@@ -27,8 +27,28 @@ internal static class RepositoryScan
             .Where(f => !f.StartsWith('.'))
             .ToList();
         var (keys, note) = await TeamKeysAsync(remote, environment, secrets, ct);
+        var (site, projects, jiraNote) = await JiraProjectsAsync(remote, environment, secrets, ct);
         return new RepositoryFacts(remote, remotes.Contains(remote), production, staging ?? "staging", staging is not null,
-            RepositoryAddress.Parse(url), keys, note, folders);
+            RepositoryAddress.Parse(url), keys, note, folders) { JiraSite = site, JiraProjects = projects, JiraNote = jiraNote };
+    }
+
+    /// <summary>JIRA_BASE_URL and, with credentials, the project keys Jira lists; nothing when JIRA_BASE_URL is unset.</summary>
+    private static async Task<(string?, IReadOnlyList<string>?, string)> JiraProjectsAsync(
+        string remote, Func<string, string?> environment, Secrets secrets, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(environment(Jira.JiraSettings.BaseUrlVariable))) return (null, null, "");
+        var defaults = new ReleasePolicy(ShipgateConfig.Default, new PolicySource(remote, "main", null, ConfigLoader.FileName, null, false), null, null);
+        try
+        {
+            var jira = Connections.Jira(defaults, environment, secrets);
+            var site = EndpointUrl.From(environment(Jira.JiraSettings.BaseUrlVariable), Jira.JiraSettings.BaseUrlVariable, "https://SITE.atlassian.net")!;
+            if (jira?.Service is not { } client) return (site.ToString().TrimEnd('/'), null, $"Jira was not asked for its projects ({jira?.Missing}).");
+            return (site.ToString().TrimEnd('/'), await client.GetTeamKeysAsync(ct), "These are the projects Jira lists for your account.");
+        }
+        catch (Exception e) when (e is ShipgateException or HttpRequestException)
+        {
+            return (null, null, $"Jira did not answer ({SafeLine(secrets.Redact(e.Message))}).");
+        }
     }
 
     private static async Task<(IReadOnlyList<string>?, string)> TeamKeysAsync(

@@ -60,7 +60,8 @@ internal static class RecordBuilder
             PullRequests = plan.PullRequests.Select(p => new RecordPullRequest(p.Number, p.Title, p.Url, p.Author, p.MergedAt?.ToUniversalTime(),
                 p.ComplianceArchive, p.MergedBy, p.MergedAs, p.MergeCommitSha, p.HeadBranch, p.Tickets,
                 p.IndependentlyApproved, p.Approvers)).ToList(),
-            LinearTickets = plan.Tickets.Select(t => new RecordTicket(t.Id, t.Title, t.Url, t.Status, t.StateType, t.Check)).ToList(),
+            LinearTickets = TicketsOf(plan, TicketSystem.Linear),
+            JiraTickets = TicketsOf(plan, TicketSystem.Jira),
             ChangeSummary = plan.Areas.ToDictionary(a => a.Id, a => a.Changes),
             AreaTitles = plan.Areas.ToDictionary(a => a.Id, a => a.Title),
             UnspeccedChanges = plan.Unspecced.Select(u => new RecordUnspecced(u.Kind, u.Reference, u.Description)).ToList(),
@@ -78,17 +79,20 @@ internal static class RecordBuilder
         };
     }
 
+    private static IReadOnlyList<RecordTicket> TicketsOf(ReleasePlan plan, TicketSystem system) =>
+        [.. plan.Tickets.Where(t => t.System == system).Select(t => new RecordTicket(t.Id, t.Title, t.Url, t.Status, t.StateType, t.Check))];
+
     private static RecordPolicy PolicyOf(ReleasePolicy policy, PolicyChange? change)
     {
         var (source, config) = (policy.Source, policy.Config);
         return new RecordPolicy(
             new RecordPolicySource(source.Ref, source.Commit, source.Path, source.BlobSha, source.StagingFallback),
             config.GitHub.RequiredChecks, config.GitHub.ApiUrl, config.LinearApiUrl, config.GitHub.RequireIndependentReview,
-            change?.Changed ?? false);
+            change?.Changed ?? false, config.Jira.Site);
     }
 
     /// <summary>The archive commit's message, as the seed writes it.</summary>
     public static string CommitMessage(ReleaseRecord record) =>
-        $"release: {record.Timestamp.UtcDateTime:yyyy-MM-dd} - {record.PullRequests.Count} PRs, {record.LinearTickets.Count} tickets\n\n" +
+        $"release: {record.Timestamp.UtcDateTime:yyyy-MM-dd} - {record.PullRequests.Count} PRs, {record.Tickets.Count()} tickets\n\n" +
         $"Release-Id: {record.ReleaseId}\nFrom: {record.FromRef} {record.FromSha}\nTo: {record.ToRef} {record.ToSha}\n";
 }

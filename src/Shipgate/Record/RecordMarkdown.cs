@@ -67,6 +67,7 @@ internal static class RecordMarkdown
         Line($"| **Commits** | {record.CommitsCount} |");
         Line($"| **Pull Requests** | {record.PullRequests.Count} |");
         Line($"| **Linear Tickets** | {record.LinearTickets.Count} |");
+        if (record.JiraTickets.Count > 0) Line($"| **Jira Tickets** | {record.JiraTickets.Count} |");
         Line($"| **Files Changed** | {record.FilesChanged} (+{record.Insertions}/-{record.Deletions}) |");
         Line();
         Line("## From → To");
@@ -108,6 +109,7 @@ internal static class RecordMarkdown
             });
         }
         Line();
+        if (record.JiraTickets.Count > 0) md.Append(JiraTickets(record.JiraTickets));
         Line("## Changes by Area");
         foreach (var (area, changes) in record.ChangeSummary.Take(RowsListed))
         {
@@ -199,10 +201,29 @@ internal static class RecordMarkdown
         line($"- **Required checks**: {(policy.RequiredChecks.Count == 0 ? "none" : string.Join(", ", policy.RequiredChecks.Select(SafeText.Markdown)))}");
         line($"- **GitHub API**: {SafeText.Markdown(policy.GitHubApiUrl ?? "not set by the policy")}");
         line($"- **Linear API**: {SafeText.Markdown(policy.LinearApiUrl ?? "not set by the policy")}");
+        if (policy.JiraSite is { } jiraSite) line($"- **Jira site**: {SafeText.Markdown(jiraSite)}");
         line($"- **Independent review required**: {(policy.RequireIndependentReview ? "yes" : "no")}");
         if (policy.ChangedInRelease)
             line($"- ⚠️ This release changes `{SafeText.Markdown(source.Path)}`; the change governs the next release");
     }
 
     private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>The Jira tickets' section, present only when the release has some (records before Jira have none).</summary>
+    private static string JiraTickets(IReadOnlyList<RecordTicket> tickets)
+    {
+        var md = new StringBuilder("## Jira Tickets\n\n| Ticket | Title | Status |\n|--------|-------|--------|\n");
+        foreach (var ticket in tickets)
+        {
+            var status = ticket.Verification switch
+            {
+                TicketCheck.NotFound => "⚠️ not found in Jira",
+                TicketCheck.Unverified => "unverified",
+                _ => SafeText.Markdown(ticket.Status),
+            };
+            var id = SafeText.MarkdownUrl(ticket.Url) is { } url ? $"[{SafeText.Markdown(ticket.Id)}]({url})" : SafeText.Markdown(ticket.Id);
+            md.Append($"| {id} | {SafeText.Markdown(ticket.Title)} | {status} |\n");
+        }
+        return md.Append('\n').ToString();
+    }
 }

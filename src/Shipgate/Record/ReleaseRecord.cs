@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Shipgate.Integrations;
 using Shipgate.Release;
 
 namespace Shipgate.Record;
@@ -32,6 +33,13 @@ internal sealed record ReleaseRecord
     public required IReadOnlyList<RecordCommit> Commits { get; init; }
     public required IReadOnlyList<RecordPullRequest> PullRequests { get; init; }
     public required IReadOnlyList<RecordTicket> LinearTickets { get; init; }
+    /// <summary>The release's Jira tickets; empty in records made before Shipgate knew Jira (which lack the field: read as empty).</summary>
+    public IReadOnlyList<RecordTicket> JiraTickets { get => _jiraTickets; init => _jiraTickets = value ?? []; }
+    private readonly IReadOnlyList<RecordTicket> _jiraTickets = [];
+    /// <summary>Every ticket, Linear's then Jira's, each knowing its tracker.</summary>
+    [JsonIgnore]
+    public IEnumerable<RecordTicket> Tickets =>
+        LinearTickets.Select(t => t with { System = TicketSystem.Linear }).Concat(JiraTickets.Select(t => t with { System = TicketSystem.Jira }));
     public required IReadOnlyDictionary<string, IReadOnlyList<string>> ChangeSummary { get; init; }
     public required IReadOnlyDictionary<string, string> AreaTitles { get; init; }
     public required IReadOnlyList<RecordUnspecced> UnspeccedChanges { get; init; }
@@ -72,8 +80,16 @@ internal sealed record RecordPullRequest(
     bool? IndependentlyApproved,
     IReadOnlyList<string> Approvers);
 
-/// <summary>A ticket; <see cref="Verification"/> says whether the tracker confirmed it.</summary>
-internal sealed record RecordTicket(string Id, string? Title, string? Url, string? Status, string? StateType, TicketCheck Verification);
+/// <summary>
+/// A ticket; <see cref="Verification"/> says whether the tracker confirmed it. For Jira, <see cref="StateType"/> is the
+/// status category's key (new, indeterminate, done) and <see cref="Url"/> the issue's /browse/KEY page.
+/// </summary>
+internal sealed record RecordTicket(string Id, string? Title, string? Url, string? Status, string? StateType, TicketCheck Verification)
+{
+    /// <summary>The tracker, told by the list the ticket is in (linear_tickets, jira_tickets).</summary>
+    [JsonIgnore]
+    public TicketSystem System { get; init; }
+}
 
 internal sealed record RecordUnspecced(UnspeccedKind Kind, string Reference, string Description);
 
@@ -110,13 +126,15 @@ internal sealed record RecordClient(string Name, string Version);
 /// the next release is checked by the new version.
 /// </summary>
 /// <param name="GitHubApiUrl">github.api_url as the policy set it; null when it set none (the environment, the remote or api.github.com decided).</param>
+/// <param name="JiraSite">jira.site as the policy set it; absent when it set none (and from records made before Jira).</param>
 internal sealed record RecordPolicy(
     RecordPolicySource Source,
     IReadOnlyList<string> RequiredChecks,
     [property: JsonPropertyName("github_api_url")] string? GitHubApiUrl,
     string? LinearApiUrl,
     bool RequireIndependentReview,
-    bool ChangedInRelease);
+    bool ChangedInRelease,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? JiraSite = null);
 
 /// <summary>The policy file's commit and blob; <see cref="StagingFallback"/> when production had none yet and staging's was used.</summary>
 internal sealed record RecordPolicySource(string Ref, string? Commit, string Path, string? BlobSha, bool StagingFallback);

@@ -52,8 +52,9 @@ internal static class Gaps
         gaps.AddRange(plan.PullRequestsWithoutArchive.Select(p => new Gap(GapKind.MissingArchive, $"#{p.Number}")));
         foreach (var ticket in plan.Tickets)
         {
-            if (ticket.Check == TicketCheck.NotFound) gaps.Add(new Gap(GapKind.TicketNotFound, ticket.Id));
-            else if (ticket.Check == TicketCheck.Unverified) gaps.Add(new Gap(GapKind.TicketUnverified, ticket.Id));
+            // The detail names the tracker (Linear, Jira) the ticket's key belongs to.
+            if (ticket.Check == TicketCheck.NotFound) gaps.Add(new Gap(GapKind.TicketNotFound, ticket.Id, TicketSystems.Name(ticket.System)));
+            else if (ticket.Check == TicketCheck.Unverified) gaps.Add(new Gap(GapKind.TicketUnverified, ticket.Id, TicketSystems.Name(ticket.System)));
             else if (!ticket.IsCompleted) gaps.Add(new Gap(GapKind.TicketNotCompleted, ticket.Id, ticket.Status));
         }
         if (!plan.TicketsChecked && plan.Tickets.Count == 0) gaps.Add(new Gap(GapKind.TicketsNotChecked, "tickets"));
@@ -141,9 +142,10 @@ internal static class Gaps
         warnings.AddRange(Each(GapKind.CiUnverified, g => $"CI on staging was not verified: {g.Detail}"));
         warnings.AddRange(Each(GapKind.CiFailing, g => $"CI on staging was failing and the release went ahead as an emergency: {g.Detail}"));
         warnings.AddRange(Each(GapKind.MissingArchive, g => $"PR {g.Subject} has no compliance archive."));
-        warnings.AddRange(Each(GapKind.TicketNotFound, g => $"Ticket {g.Subject} not found in Linear."));
-        var unverified = Of(gaps, GapKind.TicketUnverified).Select(g => g.Subject).ToList();
-        if (unverified.Count > 0) warnings.Add($"Tickets not verified in Linear (LINEAR_API_KEY not set): {string.Join(", ", unverified)}.");
+        warnings.AddRange(Each(GapKind.TicketNotFound, g => $"Ticket {g.Subject} not found in {g.Detail ?? "Linear"}."));
+        foreach (var unverified in Of(gaps, GapKind.TicketUnverified).GroupBy(g => g.Detail ?? "Linear"))
+            warnings.Add($"Tickets not verified in {unverified.Key} ({(unverified.Key == "Jira" ? "JIRA_EMAIL or JIRA_API_TOKEN" : "LINEAR_API_KEY")} " +
+                $"not set): {string.Join(", ", unverified.Select(g => g.Subject))}.");
         warnings.AddRange(Each(GapKind.TicketNotCompleted, g => $"Ticket {g.Subject} is not completed (status: {g.Detail})."));
         warnings.AddRange(Each(GapKind.NoIndependentApproval, g => g.Detail is null
             ? $"PR {g.Subject} was not approved by anyone other than its author."

@@ -5,7 +5,7 @@ namespace Shipgate.Release;
 
 /// <summary>
 /// What depends on the remote's tips alone, started together as soon as they are read: GitHub's CI verdict
-/// on staging's head, the open PRs and the login behind the token, Linear's team keys, and git's reads of the
+/// on staging's head, the open PRs and the login behind the token, Linear's team keys and Jira's project keys, and git's reads of the
 /// release range. Network time is then the slowest of them, not their sum, and git works meanwhile.
 /// Each is awaited where its result is needed, in the order the release always asked them, so the failure
 /// reported is the first in that order. Disposing cancels whatever is still under way and waits for it:
@@ -27,9 +27,7 @@ internal sealed class Lookups : IAsyncDisposable
             OpenPullRequests = host.GetOpenPullRequestsAsync(config.StagingBranch, ct);
             if (read.Identity is not null) Login = host.GetViewerLoginAsync(ct);
         }
-        TicketKeys = config.TicketKeys.Count == 0 && context.Tracker.TryGet(out var tracker)
-            ? tracker.GetTeamKeysAsync(ct)
-            : Task.FromResult(config.TicketKeys);
+        Routing = TicketLookup.RouteAsync(context, ct);
         Git = Gather.ReadGitAsync(context, read.Tips, ct);
     }
 
@@ -42,8 +40,8 @@ internal sealed class Lookups : IAsyncDisposable
     /// <summary>The login behind the token; null in a dry run or without a code host.</summary>
     public Task<string?>? Login { get; }
 
-    /// <summary>The ticket keys the policy names, else those of the tracker's teams (none without a tracker).</summary>
-    public Task<IReadOnlyList<string>> TicketKeys { get; }
+    /// <summary>Which ticket keys each tracker owns: the policy's lists, else what Linear's teams and Jira's projects are.</summary>
+    public Task<TicketRouting> Routing { get; }
 
     public Task<GitFacts> Git { get; }
 
@@ -53,7 +51,7 @@ internal sealed class Lookups : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        Task[] all = [.. new Task?[] { Ci, OpenPullRequests, Login, TicketKeys, Git }.OfType<Task>()];
+        Task[] all = [.. new Task?[] { Ci, OpenPullRequests, Login, Routing, Git }.OfType<Task>()];
         try
         {
             await Task.WhenAll(all);

@@ -22,7 +22,7 @@ internal static class PlanDocument
     private static readonly string[] PlanFields =
     [
         "repository", "from_ref", "from_sha", "to_ref", "to_sha", "commits_count", "merge_commits_count", "files_changed", "insertions",
-        "deletions", "commits", "pull_requests", "linear_tickets", "change_summary", "area_titles", "unspecced_changes", "ci_status",
+        "deletions", "commits", "pull_requests", "linear_tickets", "jira_tickets", "change_summary", "area_titles", "unspecced_changes", "ci_status",
         "open_prs", "warnings", "emergency", "policy",
     ];
 

@@ -91,7 +91,7 @@ internal static class ReleasePipeline
                 await RecordDeployment.RunAsync(context, released, deployment, followed, ct);
             }
             phase = "post-release";
-            comments = await PostRelease.RunAsync(context, released, deployment, ct);
+            comments = await PostRelease.RunAsync(context, released, deployment, ct, page.Url);
         }
         catch (Exception e)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Shipgate.Git;
+using Shipgate.Integrations;
 
 namespace Shipgate.Release;
 
@@ -38,9 +39,11 @@ internal enum TicketCheck
     [JsonStringEnumMemberName("unverified")] Unverified,
 }
 
-internal sealed record ReleasedTicket(string Id, string? Title, string? Url, string? Status, string? StateType, TicketCheck Check)
+/// <summary>A ticket the release names; <see cref="System"/> is the tracker that owns its key.</summary>
+internal sealed record ReleasedTicket(
+    string Id, string? Title, string? Url, string? Status, string? StateType, TicketCheck Check, TicketSystem System = TicketSystem.Linear)
 {
-    public bool IsCompleted => StateType == "completed";
+    public bool IsCompleted => TicketSystems.IsDone(System, StateType);
 }
 
 /// <summary>The bullets of one area under "key changes by area".</summary>

@@ -104,7 +104,9 @@ internal static partial class ReleasePlanner
         /// <summary><see cref="FindMerges"/> of the commits, when the caller has it already.</summary>
         IReadOnlyList<PullRequestMerge>? Merges = null,
         /// <summary>False when there was no code host: PRs and reviews come from git alone.</summary>
-        bool CodeHostAsked = true);
+        bool CodeHostAsked = true,
+        /// <summary>Which tracker owns each key and which were asked; null: Linear alone, asked when there are details.</summary>
+        TicketRouting? Routing = null);
 
     public static PullRequestLookup NoLookup { get; } = new(new Dictionary<int, PullRequestDetails>(), new Dictionary<string, int>());
 
@@ -127,7 +129,7 @@ internal static partial class ReleasePlanner
         var pullRequests = merges.Select(m => ToReleased(m, input, archives)).ToList();
 
         var ticketIds = FindTicketIds(input.Commits, merges, input.PullRequests, input.Tickets);
-        var tickets = ticketIds.Select(id => ToTicket(id, input.TicketDetails)).ToList();
+        var tickets = ticketIds.Select(id => ToTicket(id, input.TicketDetails, input.Routing)).ToList();
 
         var inPullRequest = merges.SelectMany(m => m.Members).Select(c => c.Sha).ToHashSet();
         var loose = nonMerges.Where(c => !inPullRequest.Contains(c.Sha)).ToList();
@@ -173,12 +175,14 @@ internal static partial class ReleasePlanner
             approvers);
     }
 
-    private static ReleasedTicket ToTicket(string id, IReadOnlyDictionary<string, TicketDetails>? details)
+    private static ReleasedTicket ToTicket(string id, IReadOnlyDictionary<string, TicketDetails>? details, TicketRouting? routing)
     {
-        if (details is null) return new ReleasedTicket(id, null, null, null, null, TicketCheck.Unverified);
+        var system = routing?.SystemOf(id) ?? TicketSystem.Linear;
+        if (details is null || routing is not null && !routing.Asked.Contains(system))
+            return new ReleasedTicket(id, null, null, null, null, TicketCheck.Unverified, system);
         return details.TryGetValue(id, out var t)
-            ? new ReleasedTicket(id, t.Title, t.Url, t.Status, t.StateType, TicketCheck.Verified)
-            : new ReleasedTicket(id, null, null, null, null, TicketCheck.NotFound);
+            ? new ReleasedTicket(id, t.Title, t.Url, t.Status, t.StateType, TicketCheck.Verified, system)
+            : new ReleasedTicket(id, null, null, null, null, TicketCheck.NotFound, system);
     }
 
     private static IReadOnlyList<AreaChanges> GroupByArea(IReadOnlyList<ReleasedPullRequest> pullRequests, IReadOnlyList<Commit> loose, Inputs input)

@@ -28,6 +28,7 @@ internal static class ReleaseResult
             ["to_sha"] = record.ToSha,
             ["pull_requests"] = new JsonArray([.. record.PullRequests.Select(p => JsonValue.Create(p.Number))]),
             ["linear_tickets"] = new JsonArray([.. record.LinearTickets.Select(t => JsonValue.Create(t.Id))]),
+            ["jira_tickets"] = new JsonArray([.. record.JiraTickets.Select(t => JsonValue.Create(t.Id))]),
             ["warnings"] = new JsonArray([.. record.Warnings.Select(w => JsonValue.Create(w))]),
             ["confirmation_channel"] = record.Confirmation.Channel == ConfirmationChannel.Terminal ? "terminal" : "mcp-elicitation",
             ["deployment"] = outcome.Deployment is { } seen

@@ -62,7 +62,7 @@ internal static class Screens
         var merges = plan.MergeCommitCount > 0 ? $" (+{Plural.Of(plan.MergeCommitCount, "merge commit")})" : "";
         console.WriteLine($"Commits: {Plural.Of(plan.Commits.Count, "commit")}{merges}");
         console.WriteLine($"PRs:     {Plural.Of(plan.PullRequests.Count, "pull request")}");
-        console.WriteLine($"Tickets: {Plural.Of(plan.Tickets.Count, "Linear ticket")}");
+        console.WriteLine($"Tickets: {TicketWords.Count([.. plan.Tickets.Select(t => t.System)])}");
         console.WriteLine($"Files:   {Plural.Of(plan.Diff.FilesChanged, "file")} changed (+{plan.Diff.Insertions}/-{plan.Diff.Deletions})");
         console.WriteLine();
 
@@ -92,11 +92,12 @@ internal static class Screens
         }
         console.WriteLine();
 
-        Section(console, "LINEAR TICKETS INCLUDED");
+        var systems = plan.Tickets.Select(t => t.System).Distinct().ToList();
+        Section(console, TicketWords.Section(systems));
         if (plan.Tickets.Count == 0) console.WriteLine("None.");
         else
         {
-            var table = MarkdownTable("Ticket", "Title", "Status");
+            var table = systems.Count > 1 ? MarkdownTable("Ticket", "Tracker", "Title", "Status") : MarkdownTable("Ticket", "Title", "Status");
             foreach (var ticket in plan.Tickets.Take(RowsShown))
             {
                 var status = ticket.Check switch
@@ -106,7 +107,9 @@ internal static class Screens
                     _ when !ticket.IsCompleted => $"[yellow]{SafeText.Markup(ticket.Status)}[/]",
                     _ => SafeText.Markup(ticket.Status),
                 };
-                table.AddRow(SafeText.Markup(ticket.Id), SafeText.Markup(ticket.Title ?? ""), status);
+                table.AddRow(systems.Count > 1
+                    ? [SafeText.Markup(ticket.Id), TicketSystems.Name(ticket.System), SafeText.Markup(ticket.Title ?? ""), status]
+                    : [SafeText.Markup(ticket.Id), SafeText.Markup(ticket.Title ?? ""), status]);
             }
             console.Write(ScreenLayout.WithoutBlankLines(table));
             More(console, plan.Tickets.Count);
@@ -170,10 +173,9 @@ internal static class Screens
             console.WriteLine("The release will note this gap in the audit trail.");
             console.WriteLine();
         }
-        var notFound = Gaps.Of(gaps, GapKind.TicketNotFound).Select(g => g.Subject).ToList();
-        if (notFound.Count > 0)
+        foreach (var notFound in Gaps.Of(gaps, GapKind.TicketNotFound).GroupBy(g => g.Detail ?? "Linear"))
         {
-            console.MarkupLine($"[yellow]WARNING: Ticket {SafeText.Markup(Names(notFound))} not found in Linear.[/]");
+            console.MarkupLine($"[yellow]WARNING: Ticket {SafeText.Markup(Names(notFound.Select(g => g.Subject).ToList()))} not found in {notFound.Key}.[/]");
             console.WriteLine();
             console.WriteLine("This may be a typo in commit messages or a deleted ticket.");
             console.WriteLine("The release will proceed but note this in the audit trail.");
@@ -289,7 +291,7 @@ internal static class Screens
         console.WriteLine("Production deployment triggered:");
         console.WriteLine($"  - {Plural.Of(record.CommitsCount, "commit")}");
         console.WriteLine($"  - {Plural.Of(record.PullRequests.Count, "pull request")}");
-        console.WriteLine($"  - {Plural.Of(record.LinearTickets.Count, "Linear ticket")}");
+        console.WriteLine($"  - {TicketWords.Count([.. record.Tickets.Select(t => t.System)])}");
         console.WriteLine();
         console.WriteLine($"{config.ProductionBranch} is now at {Sha.Short(record.ToSha)} (was {Sha.Short(record.FromSha)}).");
         console.WriteLine();
@@ -304,10 +306,11 @@ internal static class Screens
             console.WriteLine($"  GitHub Actions: {SafeText.OneLine(run.Url)} ({SafeText.OneLine(run.State)})");
         if (config.DeployMonitorUrl is { } monitor) console.WriteLine($"  Monitor:        {monitor}");
         console.WriteLine();
+        var tickets = record.JiraTickets.Count == 0 ? "Linear tickets" : record.LinearTickets.Count == 0 ? "Jira tickets" : "Tickets";
         if (comments.Commented.Count > 0)
-            console.WriteLine($"Linear tickets updated with release comment: {string.Join(", ", comments.Commented)}");
+            console.WriteLine($"{tickets} updated with release comment: {string.Join(", ", comments.Commented)}");
         if (comments.NotCommented.Count > 0)
-            console.MarkupLine($"[yellow]Linear tickets NOT updated: {Markup.Escape(string.Join(", ", comments.NotCommented))}[/]");
+            console.MarkupLine($"[yellow]{tickets} NOT updated: {Markup.Escape(string.Join(", ", comments.NotCommented))}[/]");
         if (comments.Note is { } note) console.WriteLine(note);
         console.WriteLine();
         console.WriteLine(Light);

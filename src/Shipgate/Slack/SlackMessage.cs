@@ -35,7 +35,7 @@ internal static class SlackMessage
                 Mrkdwn($"*Released by*\n{Escape(record.ReleasedByLogin ?? record.ReleasedBy)}"),
                 Mrkdwn($"*{Escape(record.FromRef)} → {Escape(record.ToRef)}*\n`{Sha.Short(record.FromSha)}` → `{Sha.Short(record.ToSha)}`"),
                 Mrkdwn($"*Pull requests*\n{record.PullRequests.Count}"),
-                Mrkdwn($"*Tickets*\n{record.LinearTickets.Count}"),
+                Mrkdwn($"*Tickets*\n{record.Tickets.Count()}"),
             },
         });
         blocks.Add(Section(untickedBoxes.Count == 0

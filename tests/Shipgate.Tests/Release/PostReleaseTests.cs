@@ -49,4 +49,17 @@ public sealed class PostReleaseTests
         Assert.Equal(["BOL-1", "BOL-2", "ENG-5"], none.NotCommented);
         Assert.Equal(1, down.Attempts);
     }
+
+    [Fact]
+    public async Task The_comment_links_the_GitHub_Release_when_there_is_one()
+    {
+        using var s = new ReleaseScenario();
+        var tracker = new FakeTracker();
+        var run = new PhaseRun(s, new ReleaseOptions(), tracker: tracker);
+        const string page = "https://github.com/acme/shop/releases/tag/release-2026-02-04-153045";
+
+        await PostRelease.RunAsync(run.Context, Made(), new DeploymentSeen([], "no run"), CancellationToken.None, page);
+
+        Assert.All(tracker.Comments.Values, c => Assert.Contains($"\nGitHub Release: {page}", c.Body));
+    }
 }

@@ -65,6 +65,43 @@ public sealed class SandboxTests
         }
     }
 
+    [Fact]
+    public async Task With_tracker_jira_the_sandbox_plays_Jira_and_the_release_lands_there()
+    {
+        using var temp = new TempFolder();
+        var root = Path.Combine(temp.Path, "sandbox");
+        var output = new StringWriter();
+
+        var code = await SandboxRun.RunAsync(["--tracker", "jira"], Host(output, () => new WordTyper(output)), output, CancellationToken.None, root);
+
+        Assert.True(code == 0, output.ToString());
+        Assert.Contains("JIRA TICKETS INCLUDED", output.ToString());
+        Assert.Contains("Jira tickets updated with release comment: BOL-396, BOL-407", output.ToString());
+        Assert.Matches(@"Jira BOL-407: Released to production in release-[0-9-]+.*; links: https://\S+; fix versions: release-", output.ToString());
+        Assert.DoesNotContain("Linear comment", output.ToString());
+    }
+
+    [Fact]
+    public async Task An_unknown_tracker_is_a_usage_error_before_anything_is_made()
+    {
+        using var temp = new TempFolder();
+        var root = Path.Combine(temp.Path, "sandbox");
+        var output = new StringWriter();
+
+        var code = await SandboxRun.RunAsync(["--tracker", "trello"], Host(output, () => null), output, CancellationToken.None, root);
+
+        Assert.Equal((int)ExitCode.Usage, code);
+        Assert.Contains("--tracker takes linear or jira", output.ToString());
+        Assert.False(Directory.Exists(root));
+    }
+
+    /// <summary>A terminal whose user types the word the screen shows.</summary>
+    private sealed class WordTyper(StringWriter output) : TextReader
+    {
+        public override string? ReadLine() =>
+            System.Text.RegularExpressions.Regex.Match(output.ToString(), @"type the word: (\S+)") is { Success: true } m ? m.Groups[1].Value : null;
+    }
+
     /// <summary>A terminal whose user presses Ctrl-C instead of typing: the token is cancelled while ReadLine waits.</summary>
     private sealed class CtrlCAtPrompt(CancellationTokenSource interrupted, ManualResetEventSlim released) : TextReader
     {

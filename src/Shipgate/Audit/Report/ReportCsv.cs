@@ -37,7 +37,7 @@ internal static class ReportCsv
             if (record.PullRequests.Count == 0) Row([.. facts, "", "", "", "", "", "", "", deployment]);
             foreach (var pr in record.PullRequests)
             {
-                var tickets = pr.Tickets.Select(id => record.LinearTickets.FirstOrDefault(t => t.Id == id) is { } t ? ReportText.Ticket(t) : id);
+                var tickets = pr.Tickets.Select(id => record.Tickets.FirstOrDefault(t => t.Id == id) is { } t ? ReportText.Ticket(t) : id);
                 Row([
                     .. facts, $"#{pr.Number}", pr.Title, pr.Author, ReportText.Approvers(pr),
                     ReportText.Independent(pr.IndependentlyApproved), Join(tickets), ReportText.Archive(pr), deployment,

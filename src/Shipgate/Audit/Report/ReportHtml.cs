@@ -138,7 +138,7 @@ internal static class ReportHtml
                     Line($"<tr><td>{T(check.Name)}</td><td>{Word(check.Passed ? "yes" : "no", check.Conclusion)}</td></tr>");
                 Line("</tbody></table>");
             }
-            List("Tickets", record.LinearTickets.Select(t => Link(ReportText.Ticket(t), t.Url)));
+            List("Tickets", record.Tickets.Select(t => Link(ReportText.Ticket(t), t.Url)));
             List("Unspecced changes", record.UnspeccedChanges.Select(u => T(u.Description)));
             List("Warnings", record.Warnings.Select(T));
             Line("</section>");

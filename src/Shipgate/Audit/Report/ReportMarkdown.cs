@@ -69,7 +69,7 @@ internal static class ReportMarkdown
                          $"{ReportText.Independent(pr.IndependentlyApproved)} | {M(string.Join(", ", pr.Tickets))} | {M(ReportText.Archive(pr))} |");
             }
             List("CI checks", record.CiStatus.Checks.Select(c => $"{(c.Passed ? "✅" : "❌")} {M(ReportText.Check(c))}"));
-            List("Tickets", record.LinearTickets.Select(t => Link(M(ReportText.Ticket(t)), t.Url)));
+            List("Tickets", record.Tickets.Select(t => Link(M(ReportText.Ticket(t)), t.Url)));
             List("Unspecced changes", record.UnspeccedChanges.Select(u => M(u.Description)));
             List("Warnings", record.Warnings.Select(M));
         }

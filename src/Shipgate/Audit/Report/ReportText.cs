@@ -1,4 +1,5 @@
 using System.Globalization;
+using Shipgate.Integrations;
 using Shipgate.Record;
 using Shipgate.Release;
 
@@ -29,7 +30,7 @@ internal static class ReportText
     {
         var state = ticket.Verification switch
         {
-            TicketCheck.NotFound => "not found in Linear",
+            TicketCheck.NotFound => $"not found in {TicketSystems.Name(ticket.System)}",
             TicketCheck.Unverified => "unverified",
             _ => ticket.Status ?? "no status",
         };

@@ -23,7 +23,8 @@ internal static class Gather
             context.Console.MarkupLine($"[yellow]WARNING: the previous release record {Markup.Escape(unreadable)} is not valid JSON; " +
                 "run shipgate audit verify.[/]");
 
-        var matcher = new TicketMatcher(await lookups.TicketKeys);
+        var routing = await lookups.Routing;
+        var matcher = new TicketMatcher(routing.Keys);
 
         var merges = ReleasePlanner.FindMerges(commits);
         var lookup = ReleasePlanner.NoLookup;
@@ -35,16 +36,11 @@ internal static class Gather
                 commits.Where(c => !c.IsMerge && !claimed.Contains(c.Sha)).Select(c => c.Sha).ToList(), ct);
         }
 
-        IReadOnlyDictionary<string, TicketDetails>? tickets = null;
-        if (context.Tracker.TryGet(out var tracker))
-        {
-            var ids = ReleasePlanner.FindTicketIds(commits, merges, lookup, matcher);
-            tickets = ids.Count == 0 ? new Dictionary<string, TicketDetails>() : await tracker.GetTicketsAsync(ids, ct);
-        }
+        var tickets = await TicketLookup.FindAsync(context, routing, ReleasePlanner.FindTicketIds(commits, merges, lookup, matcher), ct);
 
         var plan = ReleasePlanner.Build(new ReleasePlanner.Inputs(
             tips.Production, tips.Staging, commits, diff, archiveFiles, matcher,
-            new AreaMap(context.Config.Areas), lookup, tickets, context.WebUrl, merges, CodeHostAsked: context.CodeHost.Service is not null));
+            new AreaMap(context.Config.Areas), lookup, tickets, context.WebUrl, merges, CodeHostAsked: context.CodeHost.Service is not null, Routing: routing));
         var gaps = Gaps.Find(plan, preflighted.Ci, preflighted.OpenPullRequests, preflighted.PolicyChange, preflighted.Trail);
         Screens.GapWarnings(context.Warnings, gaps);
         return new Gathered(plan, gaps, archiveFiles, previous, previousWord);
