@@ -22,16 +22,26 @@ internal static class OrganizationRepositories
         $"nodes {{ nameWithOwner url isArchived ref(qualifiedName: \"refs/heads/{JsonEncodedText.Encode(archiveBranch)}\") {{ name }} }} }} }} }}";
 
     /// <summary>Every repository of <paramref name="login"/> with the archive branch, in GitHub's order; its git URL is its web URL.</summary>
+    private static UsageException NoSuchOrganisation(string login) =>
+        new($"GitHub has no organisation {login} that the token can see. Check --org (the organisation's login) and that the token may read it.");
+
     public static async Task<IReadOnlyList<RepositorySource>> ListAsync(GitHubHttp http, string login, string archiveBranch, CancellationToken ct)
     {
         var found = new List<RepositorySource>();
         string? after = null;
         do
         {
-            var page = await http.GraphQLAsync(Query(archiveBranch, after), new Dictionary<string, string> { ["login"] = login },
-                OrganizationJson.Default.OrganizationWire, ct);
-            var repositories = (page.Organization ?? throw new UsageException(
-                    $"GitHub has no organisation {login} that the token can see. Check --org and that the token may read its repositories.")).Repositories;
+            OrganizationWire page;
+            try
+            {
+                page = await http.GraphQLAsync(Query(archiveBranch, after), new Dictionary<string, string> { ["login"] = login },
+                    OrganizationJson.Default.OrganizationWire, ct);
+            }
+            catch (ApiException e) when (e.Message.Contains("Could not resolve to an Organization", StringComparison.Ordinal))
+            {
+                throw NoSuchOrganisation(login);
+            }
+            var repositories = (page.Organization ?? throw NoSuchOrganisation(login)).Repositories;
             found.AddRange(repositories.Nodes.Where(r => r.Ref is not null).Select(r => new RepositorySource(r.Url, r.NameWithOwner)));
             after = repositories.PageInfo.HasNextPage
                 ? repositories.PageInfo.EndCursor

@@ -37,8 +37,8 @@ internal sealed partial class RepositoryCache(string root, Secrets secrets)
     /// <summary>A folder name safe on every file system, readable, and unique per URL (a hash of it ends the name).</summary>
     public static string FolderName(string url)
     {
-        var readable = Unsafe().Replace(Secrets.None.Redact(url).ToLowerInvariant().Split("://", 2)[^1], "-").Trim('-', '.');
-        if (readable.Length > 60) readable = readable[^60..].TrimStart('-', '.');
+        var readable = Unsafe().Replace(Secrets.None.Redact(url).ToLowerInvariant().Split("://", 2)[^1], "-").Trim('-');
+        if (readable.Length > 60) readable = readable[^60..].TrimStart('-');
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(url)))[..12];
         return $"{(readable.Length == 0 ? "repository" : readable)}-{hash}.git";
     }
@@ -148,6 +148,6 @@ internal sealed partial class RepositoryCache(string root, Secrets secrets)
         return line is null ? $"git exited with {exitCode}" : Rendering.SafeText.OneLine(line);
     }
 
-    [GeneratedRegex("[^a-z0-9._-]+")]
+    [GeneratedRegex("[^a-z0-9_-]+")]
     private static partial Regex Unsafe();
 }
