@@ -12,7 +12,8 @@ namespace Shipgate.Tests.Audit.Org;
 /// real ones among them verified from their bare origins.
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class OrgGitHubTests(Organisation org) : IClassFixture<Organisation>
+[Collection(Organisation.Collection)]
+public sealed class OrgGitHubTests(Organisation org)
 {
     private const string Token = "ghp_org_audit_token";
 

@@ -12,17 +12,10 @@ namespace Shipgate.Tests.Audit.Org;
 /// of any origin changed.
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class OrgVerifyTests(Organisation org) : IClassFixture<Organisation>
+[Collection(Organisation.Collection)]
+public sealed class OrgVerifyTests(Organisation org)
 {
-    /// <summary>A runner in an empty folder (no git repository), with its own cache folder and the organisation's clock.</summary>
-    private ShipgateRunner Runner(string? cache = null)
-    {
-        var folder = Path.Combine(org.Folder, "anywhere-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(folder);
-        var runner = new ShipgateRunner(folder, folder + "-state") { Clock = new ShiftedClock(Organisation.Later) };
-        runner.Environment["XDG_CACHE_HOME"] = cache ?? folder + "-cache";
-        return runner;
-    }
+    private ShipgateRunner Runner(string? cache = null) => org.Auditor(cache);
 
     private static JsonElement Json(RunResult result)
     {

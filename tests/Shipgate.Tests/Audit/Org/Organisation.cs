@@ -12,6 +12,9 @@ namespace Shipgate.Tests.Audit.Org;
 /// </summary>
 public sealed class Organisation : IAsyncLifetime
 {
+    /// <summary>The test classes that share one organisation, built once.</summary>
+    public const string Collection = "organisation";
+
     private readonly TempFolder _folder = new();
 
     /// <summary>Name (the line of the repos file) to scenario; the names say how each trail was broken.</summary>
@@ -119,6 +122,16 @@ public sealed class Organisation : IAsyncLifetime
         return path;
     }
 
+    /// <summary>An auditor's runner in an empty folder (no git repository), with its own cache folder and the organisation's clock.</summary>
+    internal ShipgateRunner Auditor(string? cache = null)
+    {
+        var folder = Path.Combine(Folder, "anywhere-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        var runner = new ShipgateRunner(folder, folder + "-state") { Clock = new ShiftedClock(Later) };
+        runner.Environment["XDG_CACHE_HOME"] = cache ?? folder + "-cache";
+        return runner;
+    }
+
     /// <summary>The name verify gives a repository listed by its origin's path.</summary>
     internal string NameOf(string name) => Repositories[name].Git.Origin;
 
@@ -129,3 +142,7 @@ public sealed class Organisation : IAsyncLifetime
         return Task.CompletedTask;
     }
 }
+
+/// <summary>Builds the <see cref="Organisation"/> once for every class in its collection.</summary>
+[CollectionDefinition(Organisation.Collection)]
+public sealed class OrganisationCollection : ICollectionFixture<Organisation>;
