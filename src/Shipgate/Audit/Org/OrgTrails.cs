@@ -70,8 +70,9 @@ internal static class OrgTrails
                 Report = run.Period is { } period ? EvidenceReport.Build(name, facts.Links, period, run.Now) : null,
             };
         }
-        catch (ShipgateException e) when (!ct.IsCancellationRequested)
+        catch (Exception e) when (e is not OperationCanceledException && !ct.IsCancellationRequested)
         {
+            // One repository that cannot be read (git, its policy, the file system) is named; the others are still verified.
             return new RepositoryVerdict(source, name, null, Rendering.SafeText.OneLine(run.Secrets.Redact(e.Message)));
         }
     }

@@ -151,6 +151,26 @@ public sealed class OrgVerifyTests(Organisation org)
     }
 
     [Fact]
+    public async Task Progress_is_drawn_on_a_terminal_only_and_never_under_json()
+    {
+        var repos = org.ReposFile(["intact", "intact-too"]);
+        var terminal = Runner();
+        terminal.ErrorsAreTerminal = true;
+        var piped = Runner();
+        var json = Runner();
+        json.ErrorsAreTerminal = true;
+
+        var shown = await terminal.RunAsync(["audit", "verify", "--repos", repos]);
+        var hidden = await piped.RunAsync(["audit", "verify", "--repos", repos]);
+        var quiet = await json.RunAsync(["audit", "verify", "--repos", repos, "--json"]);
+
+        Assert.Contains("\rFetching and verifying 2 repositories: 2 done", shown.Errors);
+        Assert.DoesNotContain("Fetching and verifying", hidden.Output);
+        Assert.DoesNotContain("Fetching and verifying", quiet.Output);
+        Assert.Equal(ExitCode.Success, quiet.Code);
+    }
+
+    [Fact]
     public async Task Repos_and_repo_together_are_a_usage_error()
     {
         var result = await Runner().RunAsync(["audit", "verify", "--repos", "x.txt", "--repo", "."]);
