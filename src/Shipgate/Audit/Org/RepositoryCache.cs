@@ -51,6 +51,8 @@ internal sealed partial class RepositoryCache(string root, Secrets secrets)
         if (!Directory.Exists(folder)) await CreateAsync(folder, source, location, ct);
         var cli = new GitCli(folder, secrets);
         var git = new GitRepository(cli);
+        // The remote verify reads is the cache itself, under the name the operator's remote has (SHIPGATE_REMOTE may differ per run).
+        await cli.RunAsync(["config", $"remote.{location.Remote}.url", folder], ct: ct);
 
         var listed = await cli.TryRunAsync(["ls-remote", SourceRemote], environment: environment, ct: ct);
         if (listed.ExitCode != 0)
@@ -95,7 +97,6 @@ internal sealed partial class RepositoryCache(string root, Secrets secrets)
                 ($"remote.{SourceRemote}.url", source.Url),
                 ($"remote.{SourceRemote}.promisor", "true"),
                 ("extensions.partialClone", SourceRemote),
-                ($"remote.{location.Remote}.url", folder),
                 ("core.logAllRefUpdates", "false"),
                 ("gc.auto", "0"),
             };

@@ -73,6 +73,24 @@ public sealed class OrgGitHubTests(Organisation org)
     }
 
     [Fact]
+    public async Task The_organisations_evidence_pack_covers_the_repositories_github_lists()
+    {
+        var (gitHub, runner) = await StartAsync(("api", "intact"), ("web", "direct-push"));
+        await using var _ = gitHub;
+        var path = Path.Combine(org.Folder, $"org-{Guid.NewGuid():N}.json");
+        var (since, until) = (DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"), DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd"));
+
+        var result = await runner.RunAsync(["audit", "report", "--org", "acme", "--since", since, "--until", until, "--format", "json", "--out", path]);
+
+        Assert.True(result.Code == ExitCode.Success, result.Output);
+        var document = JsonDocument.Parse(File.ReadAllText(path)).RootElement;
+        Assert.Equal(["acme/api", "acme/web"], document.GetProperty("repositories").EnumerateArray().Select(r => r.GetProperty("repository").GetString()));
+        Assert.Equal(org.Repositories["intact"].ReleaseIds().Count + org.Repositories["direct-push"].ReleaseIds().Count,
+            document.GetProperty("summary").GetProperty("releases").GetInt32());
+        Assert.Contains("acme/web: BROKEN: 1 commits on main", System.Text.RegularExpressions.Regex.Replace(result.Errors, @"\s+", " "));
+    }
+
+    [Fact]
     public async Task Without_a_token_org_is_a_usage_error_that_says_what_to_set()
     {
         var (gitHub, runner) = await StartAsync(("api", "intact"));
