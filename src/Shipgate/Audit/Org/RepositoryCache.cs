@@ -15,12 +15,12 @@ internal sealed record CachedRepository(string Folder, GitRepository Git, Releas
 /// it changes. What verification reads is fetched: the archive branch whole, production and the release tags without
 /// file contents (<c>--filter=blob:none</c>; a server that does not filter sends them whole), and then the two files
 /// read from production's tip (the release policy and a committed allowed-signers file). The source is the cache's
-/// remote <c>source</c>; its remote named like the operator's (<c>origin</c>) is the cache itself, so
+/// remote <c>shipgate-source</c>; its remote named like the operator's (<c>origin</c>) is the cache itself, so
 /// <see cref="TrailReader"/> reads the cache exactly as it reads a clone's remote.
 /// </summary>
 internal sealed partial class RepositoryCache(string root, Secrets secrets)
 {
-    public const string SourceRemote = "source";
+    public const string SourceRemote = "shipgate-source";
 
     public string Root { get; } = root;
 
@@ -47,6 +47,8 @@ internal sealed partial class RepositoryCache(string root, Secrets secrets)
     public async Task<CachedRepository> FetchAsync(RepositorySource source, PolicyLocation location, IReadOnlyDictionary<string, string?> environment,
         CancellationToken ct)
     {
+        if (location.Remote == SourceRemote)
+            throw new UsageException($"{PolicyLocation.RemoteVariable}={SourceRemote} is the name Shipgate's cache gives the source; name your remote otherwise.");
         var folder = Path.Combine(Root, FolderName(source.Url));
         if (!Directory.Exists(folder)) await CreateAsync(folder, source, location, ct);
         var cli = new GitCli(folder, secrets);

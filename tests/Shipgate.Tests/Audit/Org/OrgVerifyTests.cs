@@ -114,7 +114,7 @@ public sealed class OrgVerifyTests(Organisation org)
         Assert.True(cold.Code == ExitCode.Success, cold.Output);
         var folder = Assert.Single(Directory.GetDirectories(Path.Combine(cache, "shipgate")));
         // Production's commits came without their files: a partial clone of the source.
-        Assert.Equal("source", GitScenario.Run(folder, "config", "extensions.partialClone").Trim());
+        Assert.Equal("shipgate-source", GitScenario.Run(folder, "config", "extensions.partialClone").Trim());
 
         var lost = s.ReleaseIds()[0];
         GitScenario.Run(s.Folder, "--git-dir", s.Git.Origin, "tag", "-d", lost);
