@@ -48,7 +48,8 @@ internal sealed partial class RepositoryCache(string root, Secrets secrets)
         CancellationToken ct)
     {
         if (location.Remote == SourceRemote)
-            throw new UsageException($"{PolicyLocation.RemoteVariable}={SourceRemote} is the name Shipgate's cache gives the source; name your remote otherwise.");
+            throw new UsageException(
+                $"{PolicyLocation.RemoteVariable}={SourceRemote} is the name Shipgate's cache gives the source; name your remote otherwise.");
         var folder = Path.Combine(Root, FolderName(source.Url));
         if (!Directory.Exists(folder)) await CreateAsync(folder, source, location, ct);
         var cli = new GitCli(folder, secrets);
