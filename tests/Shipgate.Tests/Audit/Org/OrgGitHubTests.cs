@@ -91,6 +91,24 @@ public sealed class OrgGitHubTests(Organisation org)
     }
 
     [Fact]
+    public async Task GitHub_Enterprise_is_asked_at_its_own_graphql_endpoint_with_its_own_token()
+    {
+        var (gitHub, runner) = await StartAsync(("api", "intact"));
+        await using var _ = gitHub;
+        runner.Environment["GITHUB_API_URL"] = gitHub.EnterpriseApiUrl;
+        runner.Environment["GH_TOKEN"] = "not-this-one";
+        runner.Environment["GH_ENTERPRISE_TOKEN"] = Token;
+
+        var result = await runner.RunAsync(["audit", "verify", "--org", "acme"]);
+
+        Assert.True(result.Code == ExitCode.Success, result.Output);
+        Assert.Contains("1 intact, 0 broken, 0 not verified", result.Output);
+        // Two pages of the 141 repositories, both answered for the enterprise token (GH_TOKEN's would be refused).
+        Assert.Equal(2, gitHub.Requests.Count);
+        Assert.All(gitHub.Requests, r => Assert.Equal(("/api/graphql", 200), (r.Path, r.StatusCode)));
+    }
+
+    [Fact]
     public async Task Without_a_token_org_is_a_usage_error_that_says_what_to_set()
     {
         var (gitHub, runner) = await StartAsync(("api", "intact"));
