@@ -193,4 +193,57 @@ public sealed class GitHubGraphQLTests
         Assert.Null(body["data"]!["repository"]);
         Assert.Equal("Could not resolve to a Repository with the name 'acme/nope'.", body["errors"]![0]!["message"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task An_organisation_pages_its_repositories_with_each_ones_archive_branch_or_null()
+    {
+        var fixture = new GitHubFixture { Tokens = { [Token] = "octo" } };
+        fixture.Repositories.AddRange(Enumerable.Range(1, 150).Select(i => new RepositoryFixture
+        {
+            Owner = "acme",
+            Name = $"service-{i:000}",
+            Branches = i % 3 == 0 ? new() { ["main"] = Sha(i) } : new() { ["main"] = Sha(i), ["compliance-archives"] = Sha(i + 500) },
+            GitUrl = i == 1 ? "file:///srv/git/service-001.git" : null,
+            IsArchived = i == 2,
+        }));
+        fixture.Repositories.Add(new RepositoryFixture { Owner = "other", Name = "elsewhere" });
+        await using var gh = await GitHubEmulator.StartAsync(fixture);
+        using var client = GitHubClient();
+        const string query = """
+            query($login: String!, $after: String) { organization(login: $login) { repositories(first: 100, after: $after) {
+                totalCount pageInfo { hasNextPage endCursor }
+                nodes { nameWithOwner url isArchived ref(qualifiedName: "refs/heads/compliance-archives") { name } } } } }
+            """;
+
+        var first = (await client.PostGraphQLAsync(gh.GraphQLUrl, query, new { login = "acme" })).Body["data"]!["organization"]!["repositories"]!;
+        var cursor = first["pageInfo"]!["endCursor"]!.GetValue<string>();
+        var second = (await client.PostGraphQLAsync(gh.GraphQLUrl, query, new { login = "acme", after = cursor }))
+            .Body["data"]!["organization"]!["repositories"]!;
+
+        Assert.Equal(150, first["totalCount"]!.GetValue<int>());
+        Assert.Equal((100, true, 50, false), (first["nodes"]!.AsArray().Count, first["pageInfo"]!["hasNextPage"]!.GetValue<bool>(),
+            second["nodes"]!.AsArray().Count, second["pageInfo"]!["hasNextPage"]!.GetValue<bool>()));
+        var nodes = first["nodes"]!.AsArray().Concat(second["nodes"]!.AsArray()).Select(n => n!).ToList();
+        Assert.Equal(Enumerable.Range(1, 150).Select(i => $"acme/service-{i:000}"), nodes.Select(n => n["nameWithOwner"]!.GetValue<string>()));
+        Assert.Equal(100, nodes.Count(n => n["ref"] is not null));
+        Assert.Null(nodes[2]["ref"]);
+        Assert.Equal("compliance-archives", nodes[0]["ref"]!["name"]!.GetValue<string>());
+        Assert.Equal("file:///srv/git/service-001.git", nodes[0]["url"]!.GetValue<string>());
+        Assert.Equal("https://github.com/acme/service-004", nodes[3]["url"]!.GetValue<string>());
+        Assert.True(nodes[1]["isArchived"]!.GetValue<bool>());
+        Assert.All(gh.Requests, r => Assert.Empty(r.SpecViolations));
+    }
+
+    [Fact]
+    public async Task An_unknown_organisation_is_a_not_found_error()
+    {
+        await using var gh = await GitHubEmulator.StartAsync(GitHubFixture());
+        using var client = GitHubClient();
+
+        var (_, body) = await client.PostGraphQLAsync(gh.GraphQLUrl, """{ organization(login: "nobody") { login } }""");
+
+        Assert.Null(body["data"]!["organization"]);
+        Assert.Equal("NOT_FOUND", body["errors"]![0]!["type"]!.GetValue<string>());
+        Assert.Equal("Could not resolve to an Organization with the login of 'nobody'.", body["errors"]![0]!["message"]!.GetValue<string>());
+    }
 }

@@ -52,6 +52,12 @@ public sealed class RepositoryFixture
     /// <summary>The active ruleset rules of each branch, as GET /repos/{owner}/{repo}/rules/branches/{branch} lists them.</summary>
     public Dictionary<string, List<BranchRuleFixture>> BranchRules { get; init; } = [];
 
+    /// <summary>The repository's <c>url</c> as GraphQL gives it, which git fetches from; its web page when not given (a test names a bare origin).</summary>
+    public string? GitUrl { get; init; }
+
+    /// <summary>Archived on GitHub: read-only, still listed among its organisation's repositories.</summary>
+    public bool IsArchived { get; init; }
+
     [JsonIgnore]
     public string FullName => $"{Owner}/{Name}";
 

@@ -13,12 +13,37 @@ internal sealed class GitHubGraph(GitHubFixture state, string login, Func<Dictio
         ["__typename"] = "Query",
         ["viewer"] = User(login),
         ["rateLimit"] = (GraphResolver)(_ => rateLimit()),
+        ["organization"] = (GraphResolver)(ctx =>
+        {
+            var organization = ctx.GetArgument<string>("login");
+            // An organisation is known by its repositories: the fixture lists repositories, each with its owner.
+            var repositories = state.Repositories.Where(r => string.Equals(r.Owner, organization, StringComparison.OrdinalIgnoreCase)).ToList();
+            return repositories.Count > 0
+                ? Organization(repositories[0].Owner, repositories)
+                : throw new ServiceError($"Could not resolve to an Organization with the login of '{organization}'.", "NOT_FOUND");
+        }),
         ["repository"] = (GraphResolver)(ctx =>
         {
             var fullName = $"{ctx.GetArgument<string>("owner")}/{ctx.GetArgument<string>("name")}";
             return state.FindRepository(fullName) is { } repo
                 ? Repository(repo)
                 : throw new ServiceError($"Could not resolve to a Repository with the name '{fullName}'.", "NOT_FOUND");
+        }),
+    };
+
+    /// <summary>An organisation and its repositories, oldest first as the fixture lists them, in pages of at most 100.</summary>
+    private Dictionary<string, object?> Organization(string organization, List<RepositoryFixture> repositories) => new()
+    {
+        ["__typename"] = "Organization",
+        ["id"] = Wire.NodeId("O", organization),
+        ["login"] = organization,
+        ["name"] = organization,
+        ["url"] = $"https://github.com/{organization}",
+        ["repositories"] = (GraphResolver)(ctx =>
+        {
+            IEnumerable<RepositoryFixture> listed = repositories;
+            if (ctx.GetArgument<bool?>("isArchived") is { } archived) listed = listed.Where(r => r.IsArchived == archived);
+            return RelayPaging.Page(ctx, [.. listed.Select(r => (object?)Repository(r))], 100, 100);
         }),
     };
 
@@ -29,8 +54,24 @@ internal sealed class GitHubGraph(GitHubFixture state, string login, Func<Dictio
         ["name"] = repo.Name,
         ["nameWithOwner"] = repo.FullName,
         ["owner"] = new Dictionary<string, object?> { ["__typename"] = "Organization", ["login"] = repo.Owner },
-        ["url"] = repo.HtmlUrl,
+        ["url"] = repo.GitUrl ?? repo.HtmlUrl,
         ["isPrivate"] = true,
+        ["isArchived"] = repo.IsArchived,
+        ["ref"] = (GraphResolver)(ctx =>
+        {
+            // Fully qualified names first, then short ones, as GitHub resolves them; only branches are known here.
+            var name = ctx.GetArgument<string>("qualifiedName");
+            var branch = name.StartsWith("refs/heads/", StringComparison.Ordinal) ? name["refs/heads/".Length..] : name;
+            return repo.Branches.ContainsKey(branch)
+                ? new Dictionary<string, object?>
+                {
+                    ["__typename"] = "Ref",
+                    ["id"] = Wire.NodeId("REF", $"{repo.FullName}/{branch}"),
+                    ["name"] = branch,
+                    ["prefix"] = "refs/heads/",
+                }
+                : null;
+        }),
         ["defaultBranchRef"] = new Dictionary<string, object?>
         {
             ["__typename"] = "Ref",

@@ -47,6 +47,14 @@ internal static class RecordSchemas
     /// <summary>The violations of an audit verify document (empty when valid).</summary>
     public static IReadOnlyList<string> ValidateVerify(byte[] bytes) => Validate(bytes, Verify.Value);
 
+    /// <summary>The published schema of <c>audit verify --repos/--org --json</c>.</summary>
+    public const string VerifyOrgSchema = "audit-verify-org.v1.json";
+
+    private static readonly Lazy<JsonSchema> VerifyOrg = new(() => Load(VerifyOrgSchema));
+
+    /// <summary>The violations of an organisation-wide audit verify document (empty when valid).</summary>
+    public static IReadOnlyList<string> ValidateVerifyOrg(byte[] bytes) => Validate(bytes, VerifyOrg.Value);
+
     /// <summary>The violations of a release result document (empty when valid).</summary>
     public static IReadOnlyList<string> ValidateResult(byte[] bytes) => Validate(bytes, Result.Value);
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Shipgate.Audit;
+using Shipgate.Audit.Org;
 using Shipgate.Git;
 using Shipgate.Integrations;
 using Shipgate.Rendering;
@@ -23,9 +24,12 @@ internal static class AuditCommand
         var json = new Option<bool>("--json") { Description = "Print the verdict as JSON." };
         var repo = RepositoryOption.Create();
         var command = new Command("verify", "Prove, offline from any API, that the release trail is complete and untampered.") { json, repo };
+        var org = new OrgOptions();
+        org.AddTo(command, repo);
         command.SetAction((parse, ct) =>
         {
             var secrets = Connections.SecretsFrom(host.Environment);
+            if (org.Given(parse)) return VerifyOrganisationAsync(host, org, parse, parse.GetValue(json), secrets, ct);
             if (parse.GetValue(json))
                 return JsonOutput.GuardAsync(host, secrets, async (people, stdout) =>
                 {
@@ -41,6 +45,25 @@ internal static class AuditCommand
             }, ct);
         });
         return command;
+    }
+
+    /// <summary>
+    /// verify --repos/--org: every repository's verdict; exit 5 unless every trail was shown intact (a repository that
+    /// could not be fetched or read counts as not verified, never as intact).
+    /// </summary>
+    private static Task<int> VerifyOrganisationAsync(CliHost host, OrgOptions org, ParseResult parse, bool json, Secrets secrets, CancellationToken ct)
+    {
+        async Task<ExitCode> RunAsync(CliHost people, TextWriter? stdout)
+        {
+            var (sources, run) = await org.ResolveAsync(parse, people, secrets, period: null, ct);
+            var verdicts = await OrgOptions.VerifyAsync(people, run, sources, quiet: json, ct);
+            if (stdout is not null) stdout.WriteLine(OrgVerifyScreen.Json(verdicts));
+            else OrgVerifyScreen.Show(people.Console, verdicts);
+            return OrgSummary.Of(verdicts).Ok ? ExitCode.Success : ExitCode.TrailBroken;
+        }
+        return json
+            ? JsonOutput.GuardAsync(host, secrets, RunAsync, ct)
+            : ShipgateCli.GuardAsync(host, secrets, () => RunAsync(host, null), ct);
     }
 
     /// <summary>What replaced --by, for whoever still passes it.</summary>

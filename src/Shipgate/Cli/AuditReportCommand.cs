@@ -2,8 +2,10 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Text;
 using Shipgate.Audit;
+using Shipgate.Audit.Org;
 using Shipgate.Audit.Report;
 using Shipgate.Integrations;
+using Shipgate.Rendering;
 
 namespace Shipgate.Cli;
 
@@ -30,6 +32,8 @@ internal static class AuditReportCommand
         var repo = RepositoryOption.Create();
         var command = new Command("report", "Write the evidence an auditor samples from: every release of a period, its PRs, reviews, CI, tickets and gaps.")
             { since, until, format, output, repo };
+        var org = new OrgOptions();
+        org.AddTo(command, repo);
         command.Validators.Add(result =>
         {
             if (result.GetValue(since) is not { } first || result.GetValue(until) is not { } last) return;
@@ -50,6 +54,9 @@ internal static class AuditReportCommand
                 var period = ReportPeriod.Parse(parse.GetValue(since)!, parse.GetValue(until)!);
                 var path = parse.GetValue(output)!;
                 var (render, byteOrderMark) = Formats[parse.GetValue(format)!];
+                if (org.Given(parse))
+                    return await OrganisationAsync(host, org, parse, secrets, period, path, OrgReportFormats.Renderers[parse.GetValue(format)!],
+                        byteOrderMark, ct);
 
                 var repository = await LocalRepository.OpenAsync(host.WorkingDirectory, host.Environment, parse.GetValue(repo), secrets, ct);
                 var facts = await TrailReader.ReadAsync(repository.Git, repository.Config, repository.Name, allowedSignersFile: null, ct);
@@ -62,6 +69,26 @@ internal static class AuditReportCommand
             }, ct);
         });
         return command;
+    }
+
+    /// <summary>
+    /// report --repos/--org: one evidence pack for the organisation. The pack is written whatever the verdicts (each
+    /// repository's is in it, as in the single report); a repository not shown intact is also named on standard error.
+    /// </summary>
+    private static async Task<ExitCode> OrganisationAsync(CliHost host, OrgOptions org, ParseResult parse, Secrets secrets, ReportPeriod period,
+        string path, Func<OrgEvidence, string> render, bool byteOrderMark, CancellationToken ct)
+    {
+        var (sources, run) = await org.ResolveAsync(parse, host, secrets, period, ct);
+        var verdicts = await OrgOptions.VerifyAsync(host, run, sources, quiet: false, ct);
+        var evidence = OrgEvidence.Build(verdicts, period, host.Clock.GetUtcNow());
+        WriteAtomically(path, render(evidence), byteOrderMark);
+
+        var totals = evidence.Totals.Totals;
+        host.Console.MarkupLine($"Wrote {Markup.Escape(path)}: evidence for {Markup.Escape(period.ToString())} across " +
+            $"{Markup.Escape(evidence.Totals.Verify.ToString())} Releases: {totals.Releases}, PRs: {totals.PullRequests}, gaps: {totals.Gaps}.");
+        foreach (var r in verdicts.Where(r => r.Status != "intact"))
+            host.Errors.MarkupLine($"[yellow]{Markup.Escape(SafeText.OneLine(r.Name))}: {Markup.Escape(SafeText.OneLine(OrgEvidence.VerdictText(r)))}[/]");
+        return ExitCode.Success;
     }
 
     /// <summary>The full path of --out, checked before any work: its folder exists and it is not itself a folder.</summary>

@@ -18,6 +18,9 @@ internal sealed record CliHost(
     /// <summary>Where errors and warnings go (stderr), so that a piped result holds results only; by default the console itself.</summary>
     public IAnsiConsole Errors { get; init; } = Console;
 
+    /// <summary>Standard error is a terminal: a progress line that rewrites itself may be shown there.</summary>
+    public bool ErrorsAreTerminal { get; init; }
+
     /// <summary>The process's own: stdout for results, stderr for errors, each as wide as its terminal (COLUMNS wins) or unlimited when redirected.</summary>
     public static CliHost FromProcess()
     {
@@ -30,6 +33,7 @@ internal sealed record CliHost(
             output, ControllingTerminal.TryOpen, ProcessEnvironment.GetEnvironmentVariable, TimeProvider.System, Directory.GetCurrentDirectory())
         {
             Errors = errors,
+            ErrorsAreTerminal = !System.Console.IsErrorRedirected,
         };
     }
 }

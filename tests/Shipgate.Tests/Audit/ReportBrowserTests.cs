@@ -44,13 +44,13 @@ public sealed class ReportBrowserTests(ITestOutputHelper output)
         output.WriteLine($"Screenshot of the HTML report: {screenshot}");
     }
 
-    private static string? FindChromium() =>
+    internal static string? FindChromium() =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, "chromium"))
             .FirstOrDefault(File.Exists);
 
     /// <summary>One headless run with a fresh profile and no network chatter; returns what it printed.</summary>
-    private static async Task<string> RunAsync(string chromium, string scratch, params string[] args)
+    internal static async Task<string> RunAsync(string chromium, string scratch, params string[] args)
     {
         var start = new ProcessStartInfo(chromium) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var flag in new[]

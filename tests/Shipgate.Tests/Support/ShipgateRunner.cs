@@ -32,6 +32,9 @@ internal sealed class ShipgateRunner(string workingDirectory, string stateFolder
 
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
+    /// <summary>True: standard error is a terminal, where a progress line may be drawn.</summary>
+    public bool ErrorsAreTerminal { get; set; }
+
     /// <summary>False: the run has no controlling terminal, as under CI or with piped input.</summary>
     public bool HasTerminal { get; set; } = true;
 
@@ -43,6 +46,7 @@ internal sealed class ShipgateRunner(string workingDirectory, string stateFolder
         var host = new CliHost(CapturedConsole.Create(new BothWriter(output, stdout)), terminal, Lookup, Clock, workingDirectory)
         {
             Errors = CapturedConsole.Create(new BothWriter(output, errors)),
+            ErrorsAreTerminal = ErrorsAreTerminal,
         };
         var code = await ShipgateCli.RunAsync(args, host, ct);
         return new RunResult(code, output.ToString(), errors.ToString(), stdout.ToString());

@@ -57,13 +57,14 @@ internal static class ReportHtml
         $"default-src 'none'; script-src 'none'; style-src 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Css)))}'; " +
         "img-src 'none'; base-uri 'none'; form-action 'none'";
 
-    public static string Render(EvidenceReport report)
+    public static string Render(EvidenceReport report) =>
+        Page($"Release evidence report: {report.Repository}, {report.Period.Since:yyyy-MM-dd} to {report.Period.Until:yyyy-MM-dd}", Body(report));
+
+    /// <summary>The page around a report's body: the one style sheet, the CSP that runs nothing. Shared with the organisation's report.</summary>
+    internal static string Page(string title, string bodyHtml)
     {
         var html = new StringBuilder();
         void Line(string text) => html.Append(text).Append('\n');
-        var totals = report.Totals;
-        var title = $"Release evidence report: {report.Repository}, {report.Period.Since:yyyy-MM-dd} to {report.Period.Until:yyyy-MM-dd}";
-
         Line("<!DOCTYPE html>");
         Line("<html lang=\"en\">");
         Line("<head>");
@@ -75,6 +76,18 @@ internal static class ReportHtml
         Line($"<style>{Css}</style>");
         Line("</head>");
         Line("<body>");
+        html.Append(bodyHtml);
+        Line("</body>");
+        Line("</html>");
+        return html.ToString();
+    }
+
+    /// <summary>One repository's evidence: its header, totals and releases, as the body of a page.</summary>
+    internal static string Body(EvidenceReport report)
+    {
+        var html = new StringBuilder();
+        void Line(string text) => html.Append(text).Append('\n');
+        var totals = report.Totals;
         Line("<header>");
         Line("<h1>Release evidence report</h1>");
         Line($"<p class=\"meta\">Repository <strong>{T(report.Repository)}</strong> · Period {T(report.Period.ToString())} · " +
@@ -157,8 +170,6 @@ internal static class ReportHtml
             Line("</tbody></table>");
             Line("</section>");
         }
-        Line("</body>");
-        Line("</html>");
         return html.ToString();
 
         void Total(string label, string valueHtml) => Line($"<div><dt>{label}</dt><dd>{valueHtml}</dd></div>");

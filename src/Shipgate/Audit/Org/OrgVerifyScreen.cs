@@ -1,0 +1,102 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Shipgate.Rendering;
+
+namespace Shipgate.Audit.Org;
+
+/// <summary>The organisation's verdicts in figures: what the summary line and the JSON's top level say.</summary>
+internal sealed record OrgSummary(int Repositories, int Intact, int Broken, int NotVerified, int Releases)
+{
+    /// <summary>Every trail shown intact; a repository that could not be verified is never counted as intact.</summary>
+    public bool Ok => Intact == Repositories;
+
+    public static OrgSummary Of(IReadOnlyList<RepositoryVerdict> verdicts) => new(
+        verdicts.Count,
+        verdicts.Count(v => v.Status == "intact"),
+        verdicts.Count(v => v.Status == "broken"),
+        verdicts.Count(v => v.Status == "not_verified"),
+        verdicts.Sum(v => v.Verdict?.Releases ?? 0));
+
+    public override string ToString() =>
+        $"{Plural.Of(Repositories, "repository", "repositories")}: {Intact} intact, {Broken} broken, {NotVerified} not verified; " +
+        $"{Plural.Of(Releases, "release")} verified.";
+}
+
+/// <summary>
+/// <c>audit verify --repos/--org</c> shown: one line per repository (its verdict and first problem) and the organisation's
+/// summary, or JSON (<c>schemas/audit-verify-org.v1.json</c>) with each repository's verdict as single verify words it.
+/// </summary>
+internal static class OrgVerifyScreen
+{
+    public static void Show(IAnsiConsole console, IReadOnlyList<RepositoryVerdict> verdicts)
+    {
+        Screens.Banner(console, "ORGANISATION AUDIT TRAIL VERIFICATION");
+        var width = verdicts.Count == 0 ? 0 : verdicts.Max(v => v.Name.Length);
+        foreach (var v in verdicts)
+        {
+            var name = SafeText.OneLine(v.Name).PadRight(width);
+            switch (v.Status)
+            {
+                case "intact":
+                    console.MarkupLine($"[green]intact      [/] {Markup.Escape(name)}  {Plural.Of(v.Verdict!.Releases, "release")}");
+                    break;
+                case "broken":
+                    console.MarkupLine($"[red]BROKEN      [/] {Markup.Escape(name)}  {Plural.Of(v.Verdict!.Releases, "release")}, " +
+                        $"{Plural.Of(v.Verdict.Problems.Count, "problem")}; first: {Markup.Escape(SafeText.OneLine(v.FirstProblem))}");
+                    break;
+                default:
+                    console.MarkupLine($"[yellow]NOT VERIFIED[/] {Markup.Escape(name)}  {Markup.Escape(SafeText.OneLine(v.FirstProblem))}");
+                    break;
+            }
+        }
+        var summary = OrgSummary.Of(verdicts);
+        console.WriteLine();
+        console.WriteLine("Organisation: " + summary);
+        if (summary.Ok)
+            console.MarkupLine("[green]PASS: every repository's audit trail is intact.[/]");
+        else
+            console.MarkupLine($"[red]FAIL: {summary.Broken + summary.NotVerified} of {summary.Repositories} repositories are not shown intact " +
+                "(broken, or could not be verified). Run shipgate audit verify in a clone of each for its full checklist.[/]");
+    }
+
+    public static string Json(IReadOnlyList<RepositoryVerdict> verdicts)
+    {
+        var summary = OrgSummary.Of(verdicts);
+        var document = new JsonObject
+        {
+            ["ok"] = summary.Ok,
+            ["summary"] = new JsonObject
+            {
+                ["repositories"] = summary.Repositories,
+                ["intact"] = summary.Intact,
+                ["broken"] = summary.Broken,
+                ["not_verified"] = summary.NotVerified,
+                ["releases"] = summary.Releases,
+            },
+            ["repositories"] = new JsonArray([.. verdicts.Select(Repository)]),
+        };
+        return document.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    private static JsonObject Repository(RepositoryVerdict v) => new()
+    {
+        ["repository"] = v.Name,
+        ["source"] = v.Source.Given,
+        ["status"] = v.Status,
+        ["ok"] = v.Status == "intact",
+        ["reason"] = v.NotVerifiedReason,
+        ["releases"] = v.Verdict?.Releases,
+        ["release_tags"] = v.Verdict is null ? null : v.ReleaseTags,
+        ["reviews"] = v.Verdict?.Reviews,
+        ["first_broken"] = v.Verdict?.FirstBroken,
+        ["first_problem"] = v.FirstProblem,
+        ["problems"] = new JsonArray([.. (v.Verdict?.Problems ?? []).Select(p => new JsonObject
+        {
+            ["check"] = JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Check.ToString()),
+            ["record"] = p.Link,
+            ["message"] = p.Message,
+        })]),
+        ["direct_pushes"] = new JsonArray([.. (v.Verdict?.DirectPushes ?? []).Select(p => JsonValue.Create(p.Sha))]),
+        ["emergencies_unreviewed"] = v.Verdict is null ? null : v.Verdict.Emergencies.Count(e => e.ReviewId is null),
+    };
+}
