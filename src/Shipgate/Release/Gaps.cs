@@ -102,7 +102,7 @@ internal static class Gaps
         var notDone = Of(gaps, GapKind.TicketNotCompleted).Select(g => $"{g.Subject} ({g.Detail})").ToList();
         if (notDone.Count > 0) ticketProblems.Add($"not completed: {Listed(notDone)}");
         if (Of(gaps, GapKind.TicketsNotChecked).Any() && ticketProblems.Count == 0)
-            ticketProblems.Add("not verified: no ticket tracker was asked (set LINEAR_API_KEY)");
+            ticketProblems.Add("not verified: no ticket tracker was asked (set LINEAR_API_KEY for Linear, or JIRA_EMAIL and JIRA_API_TOKEN for Jira)");
         if (Of(gaps, GapKind.PullRequestWithoutTicket).Select(g => g.Subject).ToList() is { Count: > 0 } ticketless)
             ticketProblems.Add($"{(ticketless.Count == 1 ? "PR" : "PRs")} without a ticket: {Listed(ticketless)}");
         items.Add(new("All tickets linked and verified", ticketProblems.Count == 0, ticketProblems.Count == 0 ? null : string.Join("; ", ticketProblems)));

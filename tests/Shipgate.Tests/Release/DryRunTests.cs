@@ -70,6 +70,7 @@ public sealed class DryRunTests
         Assert.True(result.Code == ExitCode.Success, result.Output);
         var output = Flat(result.Output);
         Assert.Contains(
-            "[ ] All tickets linked and verified - not verified: no ticket tracker was asked (set LINEAR_API_KEY); PR without a ticket: #3", output);
+            "[ ] All tickets linked and verified - not verified: no ticket tracker was asked " +
+            "(set LINEAR_API_KEY for Linear, or JIRA_EMAIL and JIRA_API_TOKEN for Jira); PR without a ticket: #3", output);
     }
 }

@@ -26,7 +26,8 @@ public sealed class SummaryTests
         Assert.Contains("[ ] CI passing on staging - not verified: no GitHub in this test", run.Output);
         Assert.Contains("[ ] All PRs have compliance archives - no archive for #7", run.Output);
         // No tracker was asked and PR #7 names no ticket: the box is not ticked on the absence of evidence.
-        Assert.Contains("[ ] All tickets linked and verified - not verified: no ticket tracker was asked (set LINEAR_API_KEY); PR without a ticket: #7",
+        Assert.Contains("[ ] All tickets linked and verified - not verified: no ticket tracker was asked " +
+            "(set LINEAR_API_KEY for Linear, or JIRA_EMAIL and JIRA_API_TOKEN for Jira); PR without a ticket: #7",
             System.Text.RegularExpressions.Regex.Replace(run.Output, @"\s+", " "));
         Assert.Contains("[x] Release policy unchanged", run.Output);
         Assert.Contains("Checkout <b>v2</b>", run.Output);
