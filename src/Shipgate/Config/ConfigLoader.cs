@@ -16,7 +16,8 @@ internal static partial class ConfigLoader
 {
     public const string FileName = ".shipgate.yml";
 
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder().WithNamingConvention(ConfigShape.Naming).Build();
+    private static readonly IDeserializer Deserializer =
+        new StaticDeserializerBuilder(ConfigShape.Types).WithNamingConvention(ConfigShape.Naming).Build();
 
     /// <param name="displayPath">How messages name the file, like origin/main:.shipgate.yml.</param>
     /// <param name="defaults">What keys the file leaves out are set to (the operator's remote and branches).</param>

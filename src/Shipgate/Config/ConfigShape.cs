@@ -1,4 +1,3 @@
-using System.Reflection;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 using YamlDotNet.Serialization;
@@ -25,11 +24,15 @@ internal sealed class ConfigLines(string file, IReadOnlyDictionary<string, long>
 /// Checks a YAML document against the <see cref="ConfigFile"/> types before YamlDotNet fills them:
 /// a mapping where a section belongs, text where text belongs, a list where a list belongs, no
 /// unknown key. YamlDotNet's own errors name neither the key nor the file; these do, and once the
-/// shape holds, deserializing cannot fail. Generic over the types: a new key is a new property.
+/// shape holds, deserializing cannot fail. Generic over the types: a new key is a new property. The properties come from
+/// <see cref="ConfigYamlContext"/>, generated at build time, not from reflection: the natively compiled shipgate has no metadata to read.
 /// </summary>
 internal sealed class ConfigShape
 {
     public static readonly INamingConvention Naming = UnderscoredNamingConvention.Instance;
+
+    /// <summary>The <see cref="ConfigFile"/> types as the generated context describes them, for this check and for the deserializer alike.</summary>
+    public static readonly StaticContext Types = new ConfigYamlContext();
 
     /// <summary>The words YAML and Shipgate both read as true or false; anything else is refused rather than guessed.</summary>
     private static readonly string[] BoolWords = ["true", "True", "yes", "false", "False", "no"];
@@ -61,14 +64,14 @@ internal sealed class ConfigShape
         }
         else
         {
-            var properties = type.GetProperties().ToDictionary(KeyOf);
+            var properties = Types.GetTypeInspector().GetProperties(type, null).ToDictionary(KeyOf);
             foreach (var (name, value) in Entries(node, key, properties.Keys.ToList()))
-                Node(value, properties[name].PropertyType, key.Length == 0 ? name : $"{key}.{name}");
+                Node(value, properties[name].Type, key.Length == 0 ? name : $"{key}.{name}");
         }
     }
 
     /// <summary>The key of a property in the file: its alias, else its name in snake_case.</summary>
-    public static string KeyOf(PropertyInfo property) => property.GetCustomAttribute<YamlMemberAttribute>()?.Alias ?? Naming.Apply(property.Name);
+    public static string KeyOf(IPropertyDescriptor property) => property.GetCustomAttribute<YamlMemberAttribute>()?.Alias ?? Naming.Apply(property.Name);
 
     /// <summary>The entries of a mapping; <paramref name="allowed"/> null allows any key (area ids).</summary>
     private IEnumerable<(string Key, YamlNode Value)> Entries(YamlNode node, string key, IReadOnlyList<string>? allowed)

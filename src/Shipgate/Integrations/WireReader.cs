@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -76,7 +75,7 @@ internal static class WireReader
                 }
                 return null;
             default:
-                return UnknownName(element, type.Type, path);
+                return UnknownName(element, type, path);
         }
     }
 
@@ -116,13 +115,16 @@ internal static class WireReader
         _ => "null",
     };
 
-    /// <summary>An enum's value must be one of its wire names: an unknown state is not taken for a known one.</summary>
-    private static string? UnknownName(JsonElement element, Type type, string path)
+    /// <summary>
+    /// An enum's value must be one of its wire names: an unknown state is not taken for a known one. The names are each value as the
+    /// source-generated converter writes it (no reflection over the enum's fields: the natively compiled shipgate has none to read).
+    /// </summary>
+    private static string? UnknownName(JsonElement element, JsonTypeInfo type, string path)
     {
-        var clr = Nullable.GetUnderlyingType(type) ?? type;
+        var clr = Nullable.GetUnderlyingType(type.Type) ?? type.Type;
         if (!clr.IsEnum || element.ValueKind != JsonValueKind.String) return null;
-        var names = clr.GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Select(f => f.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? f.Name).ToList();
+        var names = Enum.GetValuesAsUnderlyingType(clr).Cast<object>()
+            .Select(value => JsonSerializer.SerializeToElement(Enum.ToObject(clr, value), type).GetString()!).Distinct().ToList();
         var value = element.GetString()!;
         return names.Contains(value, StringComparer.Ordinal) ? null
             : $"with {(path.Length == 0 ? "the value" : path)} \"{SafeText.Shorten(value, 40)}\", which is none of {string.Join(", ", names)}";

@@ -157,7 +157,7 @@ internal sealed class ShipgateTools(CliHost host, string folder)
 
     private static CallToolResult Result(JsonObject document, string said) => new()
     {
-        StructuredContent = JsonSerializer.SerializeToElement(document),
+        StructuredContent = JsonElement.Parse(document.ToJsonString()),
         Content = [new TextContentBlock { Text = said }, new TextContentBlock { Text = JsonOutput.Text(document) }],
     };
 }

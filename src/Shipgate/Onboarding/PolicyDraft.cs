@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Shipgate.Config;
 using Shipgate.Integrations;
 
@@ -100,7 +101,7 @@ internal static class PolicyDraft
     }
 
     /// <summary>A YAML double-quoted scalar (JSON's escaping is valid YAML).</summary>
-    private static string Quote(string value) => JsonSerializer.Serialize(value);
+    private static string Quote(string value) => JsonValue.Create(value).ToJsonString();
 
     private static string Title(string folder) => folder.Length == 0 ? folder : char.ToUpperInvariant(folder[0]) + folder[1..];
 }

@@ -12,6 +12,7 @@ internal sealed record SlackLinks(string? ReleasePage, string Record, IReadOnlyL
 /// <summary>
 /// The two Block Kit messages of a release (Slack's incoming-webhook payload: fallback <c>text</c> and <c>blocks</c>).
 /// Pure. Outside text is escaped for mrkdwn (&amp;, &lt;, &gt;), so a PR title cannot make a link or a mention.
+/// Blocks are added as <see cref="JsonNode"/>: JsonArray's generic Add&lt;T&gt; would need reflection, which native AOT lacks.
 /// </summary>
 internal static class SlackMessage
 {
@@ -27,7 +28,7 @@ internal static class SlackMessage
         var blocks = new JsonArray { Header(title) };
         if (record.Emergency is { } e)
             blocks.Add(Section($"*Emergency release*: {Escape(e.Reason)}\nIt needs a review by a second person (`shipgate audit review`)."));
-        blocks.Add(new JsonObject
+        blocks.Add((JsonNode)new JsonObject
         {
             ["type"] = "section",
             ["fields"] = new JsonArray
@@ -41,7 +42,7 @@ internal static class SlackMessage
         blocks.Add(Section(untickedBoxes.Count == 0
             ? "✅ Every compliance checklist box is ticked."
             : "*Unticked checklist boxes*\n" + string.Join("\n", untickedBoxes.Select(b => $"• {Escape(b)}"))));
-        blocks.Add(new JsonObject { ["type"] = "divider" });
+        blocks.Add((JsonNode)new JsonObject { ["type"] = "divider" });
         blocks.Add(LinksBlock(links));
         var text = $"{(emergency ? "EMERGENCY release" : "Released")} {record.ReleaseId} to {record.ToRef} by {record.ReleasedBy}";
         return Payload(text, blocks);
@@ -71,7 +72,7 @@ internal static class SlackMessage
             .Replace("<", "&lt;", StringComparison.Ordinal)
             .Replace(">", "&gt;", StringComparison.Ordinal);
 
-    private static JsonObject LinksBlock(SlackLinks links)
+    private static JsonNode LinksBlock(SlackLinks links)
     {
         var parts = new List<string>();
         if (links.ReleasePage is { } page) parts.Add(Link(page, "GitHub Release"));
@@ -87,15 +88,15 @@ internal static class SlackMessage
     private static bool IsWeb(string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp);
 
-    private static JsonObject Header(string text) => new()
+    private static JsonNode Header(string text) => new JsonObject
     {
         ["type"] = "header",
         ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = Cut(text, HeaderLimit), ["emoji"] = true },
     };
 
-    private static JsonObject Section(string text) => new() { ["type"] = "section", ["text"] = Mrkdwn(Cut(text, SectionLimit)) };
+    private static JsonNode Section(string text) => new JsonObject { ["type"] = "section", ["text"] = Mrkdwn(Cut(text, SectionLimit)) };
 
-    private static JsonObject Mrkdwn(string text) => new() { ["type"] = "mrkdwn", ["text"] = text };
+    private static JsonNode Mrkdwn(string text) => new JsonObject { ["type"] = "mrkdwn", ["text"] = text };
 
     private static string Cut(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 

@@ -6,8 +6,12 @@ namespace Shipgate.Tests.Install;
 
 /// <summary>The README's two installs, done for real: a .NET tool from a local package folder, and one self-contained linux-x64 file.</summary>
 [Trait("Category", "Integration")]
+[Collection(Collection)]
 public sealed class InstallTests
 {
+    /// <summary>Tests that publish or pack src/Shipgate share its obj folder: they run one after another.</summary>
+    public const string Collection = "Publishes src/Shipgate";
+
     private static readonly string Project = Path.Combine(ConfigSchemaTests.RepositoryRoot(), "src", "Shipgate");
 
     private static (int Code, string Output) Run(string file, params string[] args)
