@@ -15,6 +15,7 @@ namespace Shipgate.Config;
 [YamlSerializable(typeof(ConfirmationSection))]
 [YamlSerializable(typeof(GitHubSection))]
 [YamlSerializable(typeof(LinearSection))]
+[YamlSerializable(typeof(JiraSection))]
 [YamlSerializable(typeof(DeploySection))]
 [YamlSerializable(typeof(ReleaseSection))]
 [YamlSerializable(typeof(AuditSection))]

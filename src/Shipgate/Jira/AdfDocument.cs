@@ -13,7 +13,7 @@ internal static class AdfDocument
     {
         var paragraphs = new JsonArray();
         foreach (var line in text.Split('\n').Where(l => l.Trim().Length > 0))
-            paragraphs.Add(new JsonObject { ["type"] = "paragraph", ["content"] = Inline(line.TrimEnd()) });
+            paragraphs.Add((JsonNode)new JsonObject { ["type"] = "paragraph", ["content"] = Inline(line.TrimEnd()) });
         return new JsonObject { ["type"] = "doc", ["version"] = 1, ["content"] = paragraphs };
     }
 
@@ -33,11 +33,11 @@ internal static class AdfDocument
             }
             if (plain.Length > 0) nodes.Add(Text(plain.ToString()));
             plain.Clear().Append(space);
-            nodes.Add(new JsonObject
+            nodes.Add((JsonNode)new JsonObject
             {
                 ["type"] = "text",
                 ["text"] = words[i],
-                ["marks"] = new JsonArray(new JsonObject { ["type"] = "link", ["attrs"] = new JsonObject { ["href"] = words[i] } }),
+                ["marks"] = new JsonArray((JsonNode)new JsonObject { ["type"] = "link", ["attrs"] = new JsonObject { ["href"] = words[i] } }),
             });
         }
         if (plain.ToString().Trim().Length > 0) nodes.Add(Text(plain.ToString()));
@@ -47,5 +47,5 @@ internal static class AdfDocument
     private static bool IsLink(string word) =>
         Uri.TryCreate(word, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http";
 
-    private static JsonObject Text(string text) => new() { ["type"] = "text", ["text"] = text };
+    private static JsonNode Text(string text) => new JsonObject { ["type"] = "text", ["text"] = text };
 }

@@ -189,7 +189,7 @@ internal sealed class JiraClient : ITicketTracker, IReleaseTracker
     }
 
     /// <summary>The marker as it appears inside a JSON string.</summary>
-    private static string JsonText(string text) => JsonSerializer.Serialize(text)[1..^1];
+    private static string JsonText(string text) => JsonEncodedText.Encode(text).ToString();
 
     private static string Key(string ticketId) => Uri.EscapeDataString(ticketId);
 }
