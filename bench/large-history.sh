@@ -13,8 +13,7 @@ trap 'rm -rf "$work"' EXIT
 
 bin=${2:-}
 if [ -z "$bin" ]; then
-  dotnet publish "$here/src/Shipgate" -c Release -o "$work/bin" >/dev/null
-  bin="$work/bin/shipgate"
+  bin=$("$here/bench/publish.sh" "$work/bin")
 fi
 git init -q --bare --initial-branch=main "$work/origin.git"
 git clone -q "$work/origin.git" "$work/dev" 2>/dev/null

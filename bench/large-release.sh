@@ -9,7 +9,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-dotnet publish "$here/src/Shipgate" -c Release -o "$work/bin" >/dev/null
+shipgate=$("$here/bench/publish.sh" "$work/bin")
 git init -q --bare --initial-branch=main "$work/origin.git"
 git clone -q "$work/origin.git" "$work/dev" 2>/dev/null
 cd "$work/dev"
@@ -33,6 +33,6 @@ git push -q origin staging
 
 git clone -q --branch staging "$work/origin.git" "$work/releaser" 2>/dev/null
 cd "$work/releaser"
-/usr/bin/time -f "wall %e s, peak RSS %M KB" "$work/bin/shipgate" release --dry-run --allow-unverified-ci "benchmark" > "$work/out.txt" 2> "$work/time.txt" || true
+/usr/bin/time -f "wall %e s, peak RSS %M KB" "$shipgate" release --dry-run --allow-unverified-ci "benchmark" > "$work/out.txt" 2> "$work/time.txt" || true
 grep -E "^(Commits|PRs|Tickets|Files):" "$work/out.txt"
 echo "shipgate release --dry-run over $n PRs: $(tail -1 "$work/time.txt")"

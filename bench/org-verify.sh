@@ -14,8 +14,7 @@ trap 'rm -rf "$work"' EXIT
 export XDG_STATE_HOME="$work/state" XDG_CACHE_HOME="$work/cache" NO_COLOR=1 TERM=dumb COLUMNS=200
 unset GH_TOKEN GITHUB_TOKEN GH_ENTERPRISE_TOKEN GITHUB_ENTERPRISE_TOKEN LINEAR_API_KEY GITHUB_API_URL GH_HOST || true
 
-dotnet publish "$here/src/Shipgate" -c Release -o "$work/bin" >/dev/null
-shipgate="$work/bin/shipgate"
+shipgate=$("$here/bench/publish.sh" "$work/bin")
 
 git init -q --bare --initial-branch=main "$work/origin.git"
 git clone -q "$work/origin.git" "$work/dev" 2>/dev/null

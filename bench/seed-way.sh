@@ -37,7 +37,7 @@ fi
 command -v curl >/dev/null || { echo "curl is needed" >&2; exit 1; }
 
 echo "Building shipgate (Release) and the emulator server ..." >&2
-dotnet publish "$here/src/Shipgate" -c Release -o "$work/bin" >/dev/null
+shipgate=$("$here/bench/publish.sh" "$work/bin")
 dotnet build "$here/bench/Shipgate.Bench.Emulators" -c Release -o "$work/emulators" >/dev/null
 
 # The repository: N merge commits "Merge pull request #i from acme/dev/bol-k-change-i" on staging, each
@@ -131,13 +131,13 @@ seed_way() (
 # (b) Shipgate's dry run against the same emulators.
 shipgate_way() {
   env GITHUB_API_URL="$github_url" GH_TOKEN="$gh_token" LINEAR_API_URL="$linear_url" LINEAR_API_KEY="$linear_key" \
-    XDG_STATE_HOME="$work/state" COLUMNS=200 "$work/bin/shipgate" release --dry-run
+    XDG_STATE_HOME="$work/state" COLUMNS=200 "$shipgate" release --dry-run
 }
 
 # (c) The same dry run with neither GitHub nor Linear: what of (b) is start-up and git, not the network.
 git_alone() {
   env -u GH_TOKEN -u GITHUB_TOKEN -u LINEAR_API_KEY XDG_STATE_HOME="$work/state" COLUMNS=200 \
-    "$work/bin/shipgate" release --dry-run --allow-unverified-ci "benchmark: git alone"
+    "$shipgate" release --dry-run --allow-unverified-ci "benchmark: git alone"
 }
 
 now() { date +%s.%N; }
