@@ -53,9 +53,12 @@ internal static class Gather
     public static async Task<GitFacts> ReadGitAsync(ReleaseContext context, RemoteTips tips, CancellationToken ct)
     {
         var git = context.Git;
-        var commits = await git.LogAsync(tips.Production, tips.Staging, ct);
-        var diff = await git.DiffStatAsync(tips.Production, tips.Staging, ct);
-        IReadOnlyList<string> archiveFiles = tips.Archive is null ? [] : await git.ListFilesAsync(tips.Archive, ct);
+        // The log is the long read; the diff and the archive's listing go beside it, in a second git process.
+        var (commits, (diff, archiveFiles)) = await AtOnce.BothAsync(
+            token => git.LogAsync(tips.Production, tips.Staging, token),
+            async token => (await git.DiffStatAsync(tips.Production, tips.Staging, token),
+                tips.Archive is null ? (IReadOnlyList<string>)[] : await git.ListFilesAsync(tips.Archive, token)),
+            ct);
         var facts = new GitFacts(commits, diff, archiveFiles, null, null);
         if (tips.Archive is null || await RecordFiles.ChainTipAsync(git, tips.Archive, archiveFiles, ct) is not var (link, bytes))
             return facts;
