@@ -41,8 +41,7 @@ internal static class PolicyReader
     /// <summary>The policy file at a branch's tip, after bringing the branch's objects in without moving any ref.</summary>
     private static async Task<PolicyFile?> ReadAtTipAsync(GitRepository git, string remote, string branch, string tip, CancellationToken ct)
     {
-        await git.FetchObjectsAsync(remote, [branch], ct);
-        if (!await git.HasObjectsAsync([tip], ct))
+        if (!await git.BringObjectsAsync(remote, new Dictionary<string, string> { [branch] = tip }, ct))
             throw new ShipgateException(ExitCode.Error, $"The remote '{remote}' changed while it was being read. Run the command again.");
         return (await ReadFilesAsync(git, [$"{tip}:{ConfigLoader.FileName}"], ct))[0];
     }

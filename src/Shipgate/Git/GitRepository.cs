@@ -84,6 +84,19 @@ internal sealed class GitRepository(GitCli git)
         await git.RunAsync(args, ct: ct);
     }
 
+    /// <summary>
+    /// Brings in the objects of the remote's <paramref name="heads"/> (branch name to the sha ls-remote gave) without moving
+    /// any ref; false when they are still missing afterwards (the remote moved meanwhile). A repository that already holds
+    /// every tip, and is not shallow, holds their history too: it is not fetched again (a second round trip to the remote).
+    /// </summary>
+    public async Task<bool> BringObjectsAsync(string remote, IReadOnlyDictionary<string, string> heads, CancellationToken ct)
+    {
+        if (!await IsShallowAsync(ct) && await HasObjectsAsync(heads.Values, ct))
+            return true;
+        await FetchObjectsAsync(remote, heads.Keys, ct);
+        return await HasObjectsAsync(heads.Values, ct);
+    }
+
     /// <summary>True in a shallow clone: one whose history is cut at some commits (<c>git clone --depth</c>).</summary>
     public async Task<bool> IsShallowAsync(CancellationToken ct) =>
         (await git.TextAsync(["rev-parse", "--is-shallow-repository"], ct)).Trim() == "true";

@@ -37,8 +37,7 @@ internal static class Preflight
                 $"The remote '{config.Remote}' has no branch '{config.ProductionBranch}' to release to (branches.production).");
         var tips = new RemoteTips(staging, production, heads.GetValueOrDefault(config.ArchiveBranch));
 
-        await git.FetchObjectsAsync(config.Remote, heads.Keys, ct);
-        if (!await git.HasObjectsAsync(heads.Values, ct))
+        if (!await git.BringObjectsAsync(config.Remote, heads, ct))
             throw new ShipgateException(ExitCode.Error, $"The remote '{config.Remote}' changed while it was being read. Run shipgate release again.");
         if (context.Policy.MovedSince(production, staging) is { } moved)
             throw new ShipgateException(ExitCode.Error, moved);
