@@ -62,6 +62,7 @@ internal static class SshCommitSignature
         headerEnd = headerEnd < 0 ? commit.Length : headerEnd + 1;
         int start = -1, end = -1;
         long? committedAt = null;
+        var committer = false;
         var signature = new StringBuilder();
         for (var position = 0; position < headerEnd;)
         {
@@ -79,17 +80,17 @@ internal static class SshCommitSignature
                 (start, end) = (position, next);
                 signature.Append(line["gpgsig ".Length..]);
             }
-            else if (committedAt is null && line.StartsWith("committer ", StringComparison.Ordinal))
-                committedAt = CommitTime(line);
+            else if (!committer && line.StartsWith("committer ", StringComparison.Ordinal))
+                (committer, committedAt) = (true, CommitTime(line));
             position = next;
         }
         return start < 0 ? null : new SignedCommit([.. commit[..start], .. commit[end..]], signature.ToString(), committedAt);
     }
 
-    /// <summary>The time of a committer line, "committer Name &lt;email&gt; 1700000000 +0000".</summary>
+    /// <summary>The time of a committer line, "committer Name &lt;email&gt; 1700000000 +0000"; git gives ssh-keygen no time for 0.</summary>
     private static long? CommitTime(string line)
     {
         var parts = line[(line.LastIndexOf('>') + 1)..].Trim().Split(' ');
-        return parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var at) ? at : null;
+        return parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var at) && at > 0 ? at : null;
     }
 }
