@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
 
 namespace Shipgate.Git;
 
@@ -43,10 +44,26 @@ internal sealed record AllowedSignerList(IReadOnlyList<AllowedSigner> Signers)
 {
     private static readonly char[] Patterns = ['*', '?', '!', ','];
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The file's bytes as ssh-keygen reads them: null when they are not plain UTF-8 (a byte order mark is part of a name there).</summary>
+    public static AllowedSignerList? Parse(byte[] file)
+    {
+        if (file.AsSpan().StartsWith("\uFEFF"u8)) return null;
+        try
+        {
+            return Parse(StrictUtf8.GetString(file));
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The file's signers, or null when any line is not understood here.</summary>
     public static AllowedSignerList? Parse(string text)
     {
-        if (text.Contains('\r') || text.Contains('\0')) return null;
+        if (text.Contains('\r') || text.Contains('\0') || text.StartsWith('\uFEFF')) return null;
         var signers = new List<AllowedSigner>();
         foreach (var raw in text.Split('\n'))
         {

@@ -255,8 +255,8 @@ internal sealed class GitRepository(GitCli git)
         if (commits.Count == 0) return checks;
         var settings = git.TryRunAsync(["config", "--get-regexp", @"^gpg\.ssh\.(program|revocationfile)$"], ct: ct);
         var objects = await ReadObjectsAsync(commits, ct);
-        var ownSettings = (await settings).Text.Trim().Length > 0;
-        var signers = ownSettings ? null : AllowedSignerList.Parse(await File.ReadAllTextAsync(allowedSignersFile, ct));
+        // git config exits 1 when neither is set; set (0) or unreadable settings leave every signature to git.
+        var signers = (await settings).ExitCode != 1 ? null : AllowedSignerList.Parse(await File.ReadAllBytesAsync(allowedSignersFile, ct));
         for (var i = 0; i < commits.Count; i++)
             if (signers is not null && objects[i] is { Type: "commit" } commit
                 && SshCommitSignature.WhyNotGood(commit.Bytes, signers, TimeZoneInfo.Local) is null)

@@ -72,6 +72,15 @@ public sealed class SshSignatureTests
         Assert.Equal("the allowed-signers file is not understood here", Judge(Ed25519Commit, string.Format(signers, Ed25519Key)));
     }
 
+    [Fact]
+    public void A_file_that_is_not_plain_utf8_is_left_to_git()
+    {
+        var line = System.Text.Encoding.UTF8.GetBytes($"rita@example.com {Ed25519Key}\n");
+        Assert.NotNull(AllowedSignerList.Parse(line));
+        Assert.Null(AllowedSignerList.Parse((byte[])[0xEF, 0xBB, 0xBF, .. line]));
+        Assert.Null(AllowedSignerList.Parse((byte[])[0xFF, .. line]));
+    }
+
     [Theory]
     [InlineData("*@example.com {0}")]
     [InlineData("rita@example.com,ops@example.com {0}")]
