@@ -84,7 +84,12 @@ internal sealed record SshSignature(byte[] PublicKey, string KeyType, string Nam
             case "ssh-rsa":
                 if (!key.TryUnsigned(out var exponent) || !key.TryUnsigned(out var modulus) || !key.AtEnd) return false;
                 var bits = modulus.Length * 8 - byte.LeadingZeroCount(modulus.FirstOrDefault());
-                HashAlgorithmName hash = algorithm switch { "rsa-sha2-256" => HashAlgorithmName.SHA256, "rsa-sha2-512" => HashAlgorithmName.SHA512, _ => default };
+                HashAlgorithmName hash = algorithm switch
+                {
+                    "rsa-sha2-256" => HashAlgorithmName.SHA256,
+                    "rsa-sha2-512" => HashAlgorithmName.SHA512,
+                    _ => default,
+                };
                 if (hash == default || bits < 1024 || bits > 16384 || exponent.Length == 0 || bytes.Length > modulus.Length) return false;
                 using (var rsa = RSA.Create(new RSAParameters { Modulus = modulus, Exponent = exponent }))
                 {

@@ -44,7 +44,13 @@ gpgsig -----BEGIN SSH SIGNATURE-----
 
 Release record by rsa
 """ + "\n";
-    public const string RsaKey = "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABgQDdI0RCxLyaCO63D2XCq60Ha/T28xMCFNPOiRwgDQomoDxsCltRdGxjpBGi8e0TUyYep2lFtL1k3Yh/xHYuhbHVImwy044k2K+Xy92Z91ZjPsaKZ8xUs73l8bH28gklCcCsQ5CQIn+6BT+U5NH9OK28Xn1A6FqXBWOUmOGO0Z0fh+VFjm7Zxxs0EV5kxQ/VtdhumhWAUnW787RtlqJ9fOcAq+W1mVnOkhklwFB5bmp5rk02QnFl7kV2XC/BrQ7uuiLbYtFnl4+1sznSLLC+KXW9RaOU0hkoz7zzjhg13WEuT8iShrbJN+ekE8CjiVq0pTyX2zyvMA/kfLisr9iSxLVC86eHW2sfRdnpMff1YkjK8F5VDXpMTigus9TE9RaDNrYmCYQyW3XLfGFdcPcXDRw534TkuQMGOQn8tRTpSnS/Nb0g+2TpjQzRtLSpWI4lNjtxr4/iDIe/p+FOJVg4Wjh3BzA/jjlthu/Lhupw4yIHmBwdrIFiY4xt4syIFAGieIk= rsa";
+    public const string RsaKey =
+        "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABgQDdI0RCxLyaCO63D2XCq60Ha/T28xMCFNPOiRwgDQomoDxsCltRdGxjpBGi8e0TUyYep2lFtL" +
+        "1k3Yh/xHYuhbHVImwy044k2K+Xy92Z91ZjPsaKZ8xUs73l8bH28gklCcCsQ5CQIn+6BT+U5NH9OK28Xn1A6FqXBWOUmOGO0Z0fh+VFjm7Zxxs0" +
+        "EV5kxQ/VtdhumhWAUnW787RtlqJ9fOcAq+W1mVnOkhklwFB5bmp5rk02QnFl7kV2XC/BrQ7uuiLbYtFnl4+1sznSLLC+KXW9RaOU0hkoz7zzjh" +
+        "g13WEuT8iShrbJN+ekE8CjiVq0pTyX2zyvMA/kfLisr9iSxLVC86eHW2sfRdnpMff1YkjK8F5VDXpMTigus9TE9RaDNrYmCYQyW3XLfGFdcPcX" +
+        "DRw534TkuQMGOQn8tRTpSnS/Nb0g+2TpjQzRtLSpWI4lNjtxr4/iDIe/p+FOJVg4Wjh3BzA/jjlthu/Lhupw4yIHmBwdrIFiY4xt4syIFAGieI" +
+        "k= rsa";
     public static readonly string EcdsaCommit = """
 tree 4b825dc642cb6eb9a060e54bf8d69288fbee4904
 parent 17ecdf187f2d3ebd2c7f013e1dbd911b8c6aab71
@@ -60,7 +66,9 @@ gpgsig -----BEGIN SSH SIGNATURE-----
 
 Release record by ecdsa
 """ + "\n";
-    public const string EcdsaKey = "ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBLRXOU4O9aclpZNpWMQws8C4qrDS4NLQrTK02u9D/S38IY+EsLaaagWXpirAUqRUVL4OI39vjyab9NxihP5zPPc= ecdsa";
+    public const string EcdsaKey =
+        "ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBLRXOU4O9aclpZNpWMQws8C4qrDS4NLQrTK02u" +
+        "9D/S38IY+EsLaaagWXpirAUqRUVL4OI39vjyab9NxihP5zPPc= ecdsa";
     public static readonly string WrongNamespaceCommit = """
 tree 4b825dc642cb6eb9a060e54bf8d69288fbee4904
 author Rita <rita@example.com> 1767225600 +0000
