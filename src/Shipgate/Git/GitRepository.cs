@@ -256,11 +256,36 @@ internal sealed class GitRepository(GitCli git)
     private const int SignatureProcesses = 2;
 
     /// <summary>
-    /// Whether each commit carries a good signature by a key in the allowed-signers file, and if not, git's reason: all of
-    /// them in <see cref="SignatureProcesses"/> git processes side by side, however many (git log reads the commits from its
-    /// input and checks each signature, as <c>git verify-commit</c> does: only a good signature, "G", by an allowed signer passes).
+    /// Whether each commit carries a good signature by a key in the allowed-signers file, and if not, git's reason. The commits
+    /// are read in one <c>git cat-file --batch</c> and SSH signatures judged in process (<see cref="SshCommitSignature"/>, only
+    /// ever "good"); every other commit (unsigned, a bad or unknown key, a GPG signature, anything not understood here) is
+    /// checked by git itself, as before. Git's own check is used for all when gpg.ssh.program or gpg.ssh.revocationFile is set.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, SignatureCheck>> VerifySignaturesAsync(IReadOnlyList<string> commits, string allowedSignersFile,
+        CancellationToken ct)
+    {
+        var checks = new Dictionary<string, SignatureCheck>();
+        if (commits.Count == 0) return checks;
+        var settings = git.TryRunAsync(["config", "--get-regexp", @"^gpg\.ssh\.(program|revocationfile)$"], ct: ct);
+        var objects = await ReadObjectsAsync(commits, ct);
+        // git config exits 1 when neither is set; set (0) or unreadable settings leave every signature to git.
+        var signers = (await settings).ExitCode != 1 ? null : AllowedSignerList.Parse(await File.ReadAllBytesAsync(allowedSignersFile, ct));
+        for (var i = 0; i < commits.Count; i++)
+            if (signers is not null && objects[i] is { Type: "commit" } commit
+                && SshCommitSignature.WhyNotGood(commit.Bytes, signers, TimeZoneInfo.Local) is null)
+                checks[commits[i]] = new SignatureCheck(true, null);
+        var rest = commits.Where(c => !checks.ContainsKey(c)).ToList();
+        foreach (var (commit, check) in await VerifySignaturesWithGitAsync(rest, allowedSignersFile, ct))
+            checks[commit] = check;
+        return checks;
+    }
+
+    /// <summary>
+    /// The signatures checked by git: all of them in <see cref="SignatureProcesses"/> git processes side by side, however many (git
+    /// log reads the commits from its input and checks each signature, as <c>git verify-commit</c> does: only a good signature,
+    /// "G", by an allowed signer passes).
+    /// </summary>
+    private async Task<Dictionary<string, SignatureCheck>> VerifySignaturesWithGitAsync(IReadOnlyList<string> commits, string allowedSignersFile,
         CancellationToken ct)
     {
         var checks = new Dictionary<string, SignatureCheck>();
