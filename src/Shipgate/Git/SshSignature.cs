@@ -68,6 +68,11 @@ internal sealed record SshSignature(byte[] PublicKey, string KeyType, string Nam
         {
             return false;
         }
+        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException)
+        {
+            // libsodium (NSec, for ed25519) is not beside a binary copied on its own: "not good here", and git decides.
+            return false;
+        }
     }
 
     private bool KeyVerifies(byte[] data)
