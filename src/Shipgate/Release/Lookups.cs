@@ -28,8 +28,11 @@ internal sealed class Lookups : IAsyncDisposable
             if (read.Identity is not null) Login = host.GetViewerLoginAsync(ct);
         }
         Routing = TicketLookup.RouteAsync(context, ct);
-        Git = Gather.ReadGitAsync(context, read.Tips, ct);
+        _gitReads = read.GitReads;
+        Git = read.GitReads.Task;
     }
+
+    private readonly HeadStart<GitFacts> _gitReads;
 
     /// <summary>CI on staging's head; null without a code host.</summary>
     public Task<CiVerdict>? Ci { get; }
@@ -60,6 +63,7 @@ internal sealed class Lookups : IAsyncDisposable
         {
             // Seen where it mattered, or cut short because the run ended without it.
         }
+        await _gitReads.DisposeAsync();
         _stop.Dispose();
     }
 }

@@ -11,7 +11,8 @@ internal sealed record RemoteTips(string Staging, string Production, string? Arc
 
 /// <summary>Pre-flight's first step: the remote's tips, read once and fetched, and who releases. All that follows depends on these.</summary>
 /// <param name="Identity">Null in a dry run, which records nothing and so needs no identity.</param>
-internal sealed record TipsRead(RemoteTips Tips, GitIdentity? Identity);
+/// <param name="GitReads">Gather's git reads of the range, started as soon as the tips were fetched; the lookups own them.</param>
+internal sealed record TipsRead(RemoteTips Tips, GitIdentity? Identity, HeadStart<GitFacts> GitReads);
 
 /// <summary>What git says of the release range: its commits, the diff's counts, the archive branch's files and the chain's last link.</summary>
 /// <param name="Previous">The last link of the hash chain, null before the first record.</param>

@@ -42,7 +42,30 @@ internal static class Preflight
         if (context.Policy.MovedSince(production, staging) is { } moved)
             throw new ShipgateException(ExitCode.Error, moved);
 
-        var (productionOnly, stagingOnly) = await git.CountDivergenceAsync(production, staging, ct);
+        // Gather's git reads of the range start now, beside the divergence count; unwanted if the release stops here.
+        var gitReads = new HeadStart<GitFacts>(token => Gather.ReadGitAsync(context, tips, token), ct);
+        try
+        {
+            return await CheckDivergenceAsync(context, tips, ct) ? new TipsRead(tips, identity, gitReads) : await NoneAsync(gitReads);
+        }
+        catch (Exception)
+        {
+            await gitReads.DisposeAsync();
+            throw;
+        }
+
+        static async Task<TipsRead?> NoneAsync(HeadStart<GitFacts> unwanted)
+        {
+            await unwanted.DisposeAsync();
+            return null;
+        }
+    }
+
+    /// <summary>False when there is nothing to release; throws when production has diverged from staging.</summary>
+    private static async Task<bool> CheckDivergenceAsync(ReleaseContext context, RemoteTips tips, CancellationToken ct)
+    {
+        var (config, production, staging) = (context.Config, tips.Production, tips.Staging);
+        var (productionOnly, stagingOnly) = await context.Git.CountDivergenceAsync(production, staging, ct);
         if (productionOnly > 0)
             throw new ReleaseBlockedException(
                 $"ERROR: {config.ProductionBranch} has diverged from {config.StagingBranch}.\n\n" +
@@ -55,9 +78,9 @@ internal static class Preflight
             context.Console.WriteLine("Nothing to release.");
             context.Console.WriteLine();
             context.Console.WriteLine($"{config.StagingBranch} and {config.ProductionBranch} are at the same commit: {staging}");
-            return null;
+            return false;
         }
-        return new TipsRead(tips, identity);
+        return true;
     }
 
     /// <summary>The checks, in the order they are shown: the audit trail, the policy change, CI, open PRs, the releaser.</summary>
@@ -65,7 +88,7 @@ internal static class Preflight
     {
         var config = context.Config;
         var git = context.Git;
-        var (tips, identity) = read;
+        var (tips, identity, _) = read;
         var (staging, production) = (tips.Staging, tips.Production);
 
         var trail = await TrailGuard.CheckAsync(git, config, tips.Archive, context.Options.Emergency, context.Console, ct);
