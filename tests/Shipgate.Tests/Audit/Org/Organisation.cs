@@ -86,6 +86,66 @@ public sealed class Organisation : IAsyncLifetime
         }));
         Assert.Equal(ExitCode.Success, (await unsigned.ReleaseAsync()).Code);
         Expected["unsigned-records"] = "commit ";
+
+        // Ranges: a release recorded by hand, correctly chained and tagged, whose range starts where the one before it
+        // started, not where it ended: its commits are no longer the slice of main between the two releases.
+        var gap = await WithReleasesAsync("range-gap", 1);
+        var before = gap.ReleaseIds()[0];
+        var beforeBytes = gap.OriginFile("compliance-archives", RecordFiles.JsonPath(before));
+        var earlier = RecordFiles.FromJsonBytes(beforeBytes)!;
+        var overlapping = RecordFiles.NewReleaseId(RecordFiles.RecordTime(DateTimeOffset.UtcNow.AddMinutes(1)),
+            gap.OriginFiles("compliance-archives", "releases"));
+        var forgedRange = earlier with
+        {
+            ReleaseId = overlapping,
+            Timestamp = RecordFiles.RecordTime(DateTimeOffset.UtcNow.AddMinutes(1)),
+            Tag = ReleaseTag.RefName(overlapping),
+            PreviousRelease = new PreviousRelease(before, RecordFiles.Sha256Hex(beforeBytes)),
+        };
+        var forgedBytes = RecordFiles.ToJsonBytes(forgedRange);
+        Append(gap, overlapping, forgedBytes);
+        Tag(gap, forgedRange.ToSha, overlapping, ReleaseTag.Message(forgedRange, forgedBytes, "compliance-archives"));
+        Expected["range-gap"] = $"{overlapping} starts at {earlier.FromSha[..7]} but {before} ended at {earlier.ToSha[..7]}";
+
+        // Independence: the releaser recorded the review of their own emergency release, naming someone else.
+        var selfReviewed = Add("self-review", new ReleaseScenario(Scenarios.Rich));
+        Assert.Equal(ExitCode.Success, (await selfReviewed.Runner.RunAsync(["release", "--emergency", "payments are down"])).Code);
+        var reviewed = selfReviewed.ReleaseIds()[0];
+        var reviewId = RecordFiles.NewReviewId(RecordFiles.RecordTime(DateTimeOffset.UtcNow.AddMinutes(1)),
+            selfReviewed.OriginFiles("compliance-archives", "releases"));
+        Append(selfReviewed, reviewId, RecordFiles.ToJsonBytes(new ReviewRecord
+        {
+            ReviewId = reviewId,
+            ReviewsRelease = reviewed,
+            Timestamp = RecordFiles.RecordTime(DateTimeOffset.UtcNow.AddMinutes(1)),
+            ReviewedBy = "Carol CTO",
+            Note = "ok",
+            RecordedBy = "Rita Releaser",
+            RecordedByEmail = "rita@example.com",
+            Tool = new ToolInfo("shipgate", "0.1.0"),
+            PreviousRelease = new PreviousRelease(reviewed,
+                RecordFiles.Sha256Hex(selfReviewed.OriginFile("compliance-archives", RecordFiles.JsonPath(reviewed)))),
+        }));
+        Expected["self-review"] = $"{reviewId} reviews {reviewed}, but rita@example.com released it";
+
+        // A rewritten main: production force-pushed back to the first release plus a new commit, so the second
+        // release's commits are no longer on it.
+        var rewritten = await WithReleasesAsync("rewritten-main", 2);
+        var released = rewritten.ReleaseIds();
+        var kept = RecordFiles.FromJsonBytes(rewritten.OriginFile("compliance-archives", RecordFiles.JsonPath(released[0])))!.ToSha;
+        var lost = RecordFiles.FromJsonBytes(rewritten.OriginFile("compliance-archives", RecordFiles.JsonPath(released[1])))!.ToSha;
+        var dev = rewritten.Git.Developer;
+        GitScenario.Run(dev, "fetch", "--quiet", "origin", "main");
+        GitScenario.Run(dev, "checkout", "--quiet", "-B", "rewritten", kept);
+        GitScenario.Run(dev, "commit", "--quiet", "--allow-empty", "-m", "history rewritten");
+        GitScenario.Run(dev, "push", "--quiet", "--force", "origin", "rewritten:main");
+        GitScenario.Run(dev, "checkout", "--quiet", "-f", "staging");
+        Expected["rewritten-main"] = $"main no longer contains {lost[..7]}, released by {released[1]}: its history was rewritten.";
+
+        // A deleted archive branch: the release tags still anchor records nobody can read any more.
+        var archiveless = await WithReleasesAsync("deleted-archive", 1);
+        GitScenario.Run(archiveless.Folder, "--git-dir", archiveless.Git.Origin, "branch", "-D", "compliance-archives");
+        Expected["deleted-archive"] = "compliance-archives is missing on the remote, but 1 release tags anchor records it held";
         Broken = [.. Expected.Keys];
         _ = intact;
     }
@@ -94,6 +154,21 @@ public sealed class Organisation : IAsyncLifetime
     {
         Repositories[name] = scenario;
         return scenario;
+    }
+
+    /// <summary>Adds one record to origin's archive branch, as a hand (or an older Shipgate) with push access could.</summary>
+    private static void Append(ReleaseScenario s, string id, byte[] bytes) =>
+        VerifyTests.Tamper(s, "record " + id, dev => File.WriteAllBytes(Path.Combine(dev, RecordFiles.JsonPath(id)), bytes));
+
+    /// <summary>Pushes an annotated release tag to origin with the given message, verbatim.</summary>
+    private static void Tag(ReleaseScenario s, string sha, string releaseId, string message)
+    {
+        var dev = s.Git.Developer;
+        var file = Path.Combine(s.Folder, releaseId + ".tag-message");
+        File.WriteAllText(file, message);
+        GitScenario.Run(dev, "fetch", "--quiet", "origin", "main");
+        GitScenario.Run(dev, "tag", "--no-sign", "-a", "--cleanup=verbatim", "-F", file, releaseId, sha);
+        GitScenario.Run(dev, "push", "--quiet", "origin", ReleaseTag.RefName(releaseId));
     }
 
     private async Task<ReleaseScenario> WithReleasesAsync(string name, int releases)
