@@ -26,6 +26,10 @@ public sealed class OrgVerifyTests(Organisation org)
     private static Dictionary<string, JsonElement> ByRepository(JsonElement document) =>
         document.GetProperty("repositories").EnumerateArray().ToDictionary(r => r.GetProperty("repository").GetString()!);
 
+    /// <summary>A verdict's problems as (check, message), in the order verify gives them.</summary>
+    private static List<(string Check, string Message)> Problems(JsonElement verdict) =>
+        [.. verdict.GetProperty("problems").EnumerateArray().Select(p => (p.GetProperty("check").GetString()!, p.GetProperty("message").GetString()!))];
+
     [Fact]
     public async Task Intact_trails_pass_and_nothing_changes_anywhere()
     {
@@ -64,20 +68,25 @@ public sealed class OrgVerifyTests(Organisation org)
             (summary.GetProperty("intact").GetInt32(), summary.GetProperty("broken").GetInt32(), summary.GetProperty("not_verified").GetInt32()));
         var verdicts = ByRepository(document);
         Assert.Equal("intact", verdicts[org.NameOf("intact")].GetProperty("status").GetString());
+        var checksSeen = new HashSet<string>();
         foreach (var broken in org.Broken)
         {
             var verdict = verdicts[org.NameOf(broken)];
             Assert.True(verdict.GetProperty("status").GetString() == "broken", broken);
             var first = verdict.GetProperty("first_problem").GetString()!;
             Assert.True(first.StartsWith(org.Expected[broken], StringComparison.Ordinal), $"{broken}: {first}");
+            var problems = Problems(verdict);
+            Assert.True(problems[0].Check == org.FirstCheck[broken], $"{broken}: {problems[0].Check}");
+            checksSeen.UnionWith(problems.Select(p => p.Check));
             // The same verdict as audit verify gives in a clone of that repository.
             org.Repositories[broken].Runner.Clock = new ShiftedClock(Organisation.Later);
             var single = await org.Repositories[broken].Runner.RunAsync(["audit", "verify", "--json"]);
-            var alone = JsonDocument.Parse(single.Stdout).RootElement;
-            Assert.Equal(alone.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("message").GetString()),
-                verdict.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("message").GetString()));
+            Assert.True(single.Code == ExitCode.TrailBroken, $"{broken}: {single.Output}");
+            Assert.Equal(Problems(JsonDocument.Parse(single.Stdout).RootElement), problems);
             Assert.Contains($"BROKEN       {org.NameOf(broken)}", text.Output);
         }
+        // Between them, the broken repositories fail every check verify makes.
+        Assert.Equal(Enum.GetValues<TrailCheck>().Select(c => JsonNamingPolicy.SnakeCaseLower.ConvertName(c.ToString())).Order(), checksSeen.Order());
         Assert.Contains($"{org.Broken.Count} broken, 0 not verified", text.Output);
         Assert.Contains("FAIL:", text.Output);
         Assert.Equal(before, org.AllOriginRefs());

@@ -25,6 +25,25 @@ public sealed class Organisation : IAsyncLifetime
 
     public string Folder => _folder.Path;
 
+    /// <summary>The check (as verify --json names it) of each broken trail's first problem, by repository.</summary>
+    internal Dictionary<string, string> FirstCheck { get; } = new()
+    {
+        ["edited-record"] = "append_only",
+        // A record edited to break the schema is first of all an edited record; the schema problem follows it.
+        ["nonsense-record"] = "append_only",
+        ["inserted-record"] = "order",
+        ["direct-push"] = "coverage",
+        ["deleted-tag"] = "tags",
+        ["unreviewed-emergency"] = "reviews",
+        ["unsigned-records"] = "signatures",
+        ["range-gap"] = "ranges",
+        ["self-review"] = "independence",
+        // Coverage names a rewritten main: the released commits are no longer on it.
+        ["rewritten-main"] = "coverage",
+        // Tags name a deleted archive branch: the release tags still anchor its records.
+        ["deleted-archive"] = "tags",
+    };
+
     /// <summary>The repositories whose trail is broken, one per way verify detects.</summary>
     internal List<string> Broken { get; private set; } = [];
 
