@@ -32,12 +32,18 @@ internal static partial class RecordFiles
     /// <summary>The id of a deployment record (<c>deployment-YYYY-MM-DD-HHMMSS</c>), unique like release ids.</summary>
     public static string NewDeploymentId(DateTimeOffset at, IEnumerable<string> archiveBranchFiles) => NewId("deployment", at, archiveBranchFiles);
 
+    /// <summary>
+    /// A new record's id: free, and after every record of the same second in chain order, so a record made in the second
+    /// of the one before it (a release right after the last one's deployment record) is not taken for one inserted later.
+    /// </summary>
     private static string NewId(string kind, DateTimeOffset at, IEnumerable<string> archiveBranchFiles)
     {
         var stem = kind + "-" + at.UtcDateTime.ToString("yyyy-MM-dd-HHmmss", CultureInfo.InvariantCulture);
-        var taken = archiveBranchFiles.ToHashSet();
+        var files = archiveBranchFiles.ToList();
+        var taken = files.ToHashSet();
+        var sameSecond = ChainIds(files).Where(other => StampOf(other).Stamp == StampOf(stem).Stamp).ToList();
         var id = stem;
-        for (var n = 2; taken.Contains(JsonPath(id)); n++) id = $"{stem}-{n}";
+        for (var n = 2; taken.Contains(JsonPath(id)) || sameSecond.Any(other => ChainOrder.Compare(id, other) <= 0); n++) id = $"{stem}-{n}";
         return id;
     }
 

@@ -22,6 +22,22 @@ public sealed class RecordTests
     }
 
     [Fact]
+    public void A_record_made_in_the_second_of_the_one_before_it_sorts_after_it_in_the_chain()
+    {
+        var at = new DateTimeOffset(2026, 2, 4, 15, 30, 45, TimeSpan.Zero);
+        string[] files = ["releases/release-2026-02-04-153044.json", "releases/deployment-2026-02-04-153045.json"];
+
+        // A release in the second of the last release's deployment record would sort before that record without a suffix.
+        var release = RecordFiles.NewReleaseId(at, files);
+        Assert.Equal("release-2026-02-04-153045-2", release);
+        Assert.Equal(["release-2026-02-04-153044", "deployment-2026-02-04-153045", release],
+            RecordFiles.ChainIds([.. files, RecordFiles.JsonPath(release)]));
+
+        // A deployment record already sorts after its release of the same second: no suffix.
+        Assert.Equal("deployment-2026-02-04-153044", RecordFiles.NewDeploymentId(at.AddSeconds(-1), ["releases/release-2026-02-04-153044.json"]));
+    }
+
+    [Fact]
     public void Release_ids_are_ordered_by_time_then_suffix()
     {
         var ids = RecordFiles.ReleaseIds([
