@@ -106,7 +106,9 @@ internal static partial class ReleasePlanner
         /// <summary>False when there was no code host: PRs and reviews come from git alone.</summary>
         bool CodeHostAsked = true,
         /// <summary>Which tracker owns each key and which were asked; null: Linear alone, asked when there are details.</summary>
-        TicketRouting? Routing = null);
+        TicketRouting? Routing = null,
+        /// <summary><see cref="FindTicketIds"/> of the release, when the caller has it already (it asked the trackers for them).</summary>
+        IReadOnlyList<string>? TicketIds = null);
 
     public static PullRequestLookup NoLookup { get; } = new(new Dictionary<int, PullRequestDetails>(), new Dictionary<string, int>());
 
@@ -128,7 +130,7 @@ internal static partial class ReleasePlanner
         var archives = ComplianceArchives.Index(input.ArchiveBranchFiles);
         var pullRequests = merges.Select(m => ToReleased(m, input, archives)).ToList();
 
-        var ticketIds = FindTicketIds(input.Commits, merges, input.PullRequests, input.Tickets);
+        var ticketIds = input.TicketIds ?? FindTicketIds(input.Commits, merges, input.PullRequests, input.Tickets);
         var tickets = ticketIds.Select(id => ToTicket(id, input.TicketDetails, input.Routing)).ToList();
 
         var inPullRequest = merges.SelectMany(m => m.Members).Select(c => c.Sha).ToHashSet();

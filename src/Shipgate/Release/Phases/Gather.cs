@@ -36,11 +36,13 @@ internal static class Gather
                 commits.Where(c => !c.IsMerge && !claimed.Contains(c.Sha)).Select(c => c.Sha).ToList(), ct);
         }
 
-        var tickets = await TicketLookup.FindAsync(context, routing, ReleasePlanner.FindTicketIds(commits, merges, lookup, matcher), ct);
+        var ticketIds = ReleasePlanner.FindTicketIds(commits, merges, lookup, matcher);
+        var tickets = await TicketLookup.FindAsync(context, routing, ticketIds, ct);
 
         var plan = ReleasePlanner.Build(new ReleasePlanner.Inputs(
             tips.Production, tips.Staging, commits, diff, archiveFiles, matcher,
-            new AreaMap(context.Config.Areas), lookup, tickets, context.WebUrl, merges, CodeHostAsked: context.CodeHost.Service is not null, Routing: routing));
+            new AreaMap(context.Config.Areas), lookup, tickets, context.WebUrl, merges, CodeHostAsked: context.CodeHost.Service is not null, Routing: routing,
+            TicketIds: ticketIds));
         var gaps = Gaps.Find(plan, preflighted.Ci, preflighted.OpenPullRequests, preflighted.PolicyChange, preflighted.Trail);
         Screens.GapWarnings(context.Warnings, gaps);
         return new Gathered(plan, gaps, archiveFiles, previous, previousWord);
