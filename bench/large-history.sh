@@ -2,8 +2,8 @@
 # Benchmark: a dry run over a long history, to show that finding what ships is linear in the
 # history. Builds a repository whose staging is N merge PRs ahead of main ("Merge pull request #i",
 # each bringing 3 commits on its own branch: 4N commits, 20,000 for the default N=5000), then
-# times `git log --numstat` over the same range and `shipgate release --dry-run` (git only), and
-# prints both, their ratio and the dry run's peak memory.
+# times `git log --numstat` over the same range and `shipgate release --dry-run` (git only), RUNS times each in turn
+# (default 7), and prints both medians, their ratio and the dry run's peak memory.
 # Usage: bench/large-history.sh [N=5000] [SHIPGATE_BIN]   (SHIPGATE_BIN: a published shipgate, else one is published)
 set -euo pipefail
 n=${1:-5000}
@@ -46,14 +46,19 @@ git push -q origin staging
 git clone -q --branch staging "$work/origin.git" "$work/releaser" 2>/dev/null
 cd "$work/releaser"
 commits=$(git rev-list --count origin/main..origin/staging)
-git_start=$(date +%s.%N)
-git log --numstat origin/main..origin/staging > /dev/null
-git_end=$(date +%s.%N)
-/usr/bin/time -f "%e %M" "$bin" release --dry-run --allow-unverified-ci "benchmark" > "$work/out.txt" 2> "$work/err.txt" || true
-read -r wall rss < <(tail -1 "$work/err.txt")
-git_s=$(echo "$git_end - $git_start" | bc -l)
+# Each side RUNS times, one after the other in turn (so both see the same machine), and the medians compared.
+runs=${RUNS:-7}
+: > "$work/git.times"; : > "$work/dry.times"
+for _ in $(seq "$runs"); do
+  /usr/bin/time -f "%e" -a -o "$work/git.times" git log --numstat origin/main..origin/staging > /dev/null
+  /usr/bin/time -f "%e %M" -a -o "$work/dry.times" "$bin" release --dry-run --allow-unverified-ci "benchmark" > "$work/out.txt" 2> "$work/err.txt" || true
+done
+median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+git_s=$(median < "$work/git.times")
+wall=$(awk '{print $1}' "$work/dry.times" | median)
+rss=$(awk '{print $2}' "$work/dry.times" | sort -n | tail -1)
 grep -E "^(Commits|PRs|Tickets|Files):" "$work/out.txt" || { cat "$work/err.txt"; exit 1; }
-printf 'history: %d commits ahead, %d merge PRs; summary: %d lines\n' "$commits" "$n" "$(wc -l < "$work/out.txt")"
+printf 'history: %d commits ahead, %d merge PRs; summary: %d lines; median of %d runs each\n' "$commits" "$n" "$(wc -l < "$work/out.txt")" "$runs"
 printf 'git log --numstat:        %.2f s\n' "$git_s"
 printf 'shipgate release --dry-run: %.2f s, peak RSS %d MB\n' "$wall" "$((rss / 1024))"
 printf 'ratio dry run / git log:  %.2fx\n' "$(echo "$wall / $git_s" | bc -l)"

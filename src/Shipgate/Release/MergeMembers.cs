@@ -20,17 +20,25 @@ internal static class MergeMembers
         var isParent = new bool[commits.Count];
         for (var i = 0; i < commits.Count; i++)
         {
-            parents[i] = commits[i].Parents.Select(p => index.GetValueOrDefault(p, -1)).ToArray();
-            foreach (var p in parents[i].Where(p => p >= 0)) isParent[p] = true;
+            var shas = commits[i].Parents;
+            parents[i] = new int[shas.Count];
+            for (var p = 0; p < shas.Count; p++)
+            {
+                parents[i][p] = index.GetValueOrDefault(shas[p], -1);
+                if (parents[i][p] >= 0) isParent[parents[i][p]] = true;
+            }
         }
 
         var members = new Dictionary<string, IReadOnlyList<Commit>>(StringComparer.Ordinal);
         var visited = new bool[commits.Count];
+        var chain = new List<int>();
+        var brought = new List<int>();
+        var stack = new Stack<int>();
         // A range has one tip (staging); a list of commits from elsewhere may have more, each walked the same way.
         for (var tip = 0; tip < commits.Count; tip++)
         {
             if (isParent[tip] || visited[tip]) continue;
-            var chain = new List<int>();
+            chain.Clear();
             for (var k = tip; k >= 0 && !visited[k]; k = parents[k].Length > 0 ? parents[k][0] : -1)
                 chain.Add(k);
             for (var c = chain.Count - 1; c >= 0; c--)
@@ -38,20 +46,23 @@ internal static class MergeMembers
                 var merge = chain[c];
                 visited[merge] = true;
                 if (parents[merge].Length < 2) continue;
-                var brought = Walk(parents[merge].Skip(1), parents, visited);
+                Walk(parents[merge].AsSpan(1), parents, visited, stack, brought);
+                brought.Sort();
                 members[commits[merge].Sha] = InLogOrder(brought, commits);
-                foreach (var inner in brought.Where(b => parents[b].Length > 1))
-                    members[commits[inner].Sha] = InnerMembers(inner, brought, parents, commits);
+                HashSet<int>? region = null;
+                foreach (var inner in brought)
+                    if (parents[inner].Length > 1)
+                        members[commits[inner].Sha] = InnerMembers(inner, region ??= [.. brought], parents, commits);
             }
         }
         return members;
     }
 
-    /// <summary>Every commit reachable from <paramref name="starts"/> not yet visited, marking each visited.</summary>
-    private static HashSet<int> Walk(IEnumerable<int> starts, int[][] parents, bool[] visited)
+    /// <summary>Every commit reachable from <paramref name="starts"/> not yet visited, into <paramref name="found"/>, marking each visited.</summary>
+    private static void Walk(ReadOnlySpan<int> starts, int[][] parents, bool[] visited, Stack<int> stack, List<int> found)
     {
-        var found = new HashSet<int>();
-        var stack = new Stack<int>(starts.Where(s => s >= 0));
+        found.Clear();
+        foreach (var s in starts) if (s >= 0) stack.Push(s);
         while (stack.Count > 0)
         {
             var k = stack.Pop();
@@ -60,7 +71,6 @@ internal static class MergeMembers
             found.Add(k);
             foreach (var p in parents[k]) if (p >= 0 && !visited[p]) stack.Push(p);
         }
-        return found;
     }
 
     /// <summary>What a merge inside a merged branch brought in: reachable from its other parents, not from its first, within that branch.</summary>
@@ -68,7 +78,9 @@ internal static class MergeMembers
     {
         var seen = new HashSet<int>();
         Within([parents[merge][0]], region, parents, seen);
-        return InLogOrder(Within(parents[merge].Skip(1), region, parents, seen), commits);
+        var found = Within(parents[merge].Skip(1), region, parents, seen).ToList();
+        found.Sort();
+        return InLogOrder(found, commits);
     }
 
     private static HashSet<int> Within(IEnumerable<int> starts, HashSet<int> region, int[][] parents, HashSet<int> seen)
@@ -85,6 +97,12 @@ internal static class MergeMembers
         return found;
     }
 
-    private static IReadOnlyList<Commit> InLogOrder(HashSet<int> found, IReadOnlyList<Commit> commits) =>
-        found.Where(k => commits[k].Parents.Count < 2).Order().Select(k => commits[k]).ToList();
+    /// <summary>The commits at <paramref name="sorted"/> (ascending: git log's order), merges left out.</summary>
+    private static List<Commit> InLogOrder(List<int> sorted, IReadOnlyList<Commit> commits)
+    {
+        var list = new List<Commit>(sorted.Count);
+        foreach (var k in sorted)
+            if (commits[k].Parents.Count < 2) list.Add(commits[k]);
+        return list;
+    }
 }

@@ -35,8 +35,10 @@ internal static partial class ReleasePlanner
         var seen = new HashSet<int>();
         foreach (var commit in commits)
         {
+            // The cheap checks first: most of a long history is neither, and a match costs an allocation.
             if (commit.IsMerge)
             {
+                if (!commit.Subject.StartsWith("Merge pull request #", StringComparison.Ordinal)) continue;
                 var match = GitHubMerge().Match(commit.Subject);
                 if (!match.Success || !int.TryParse(match.Groups[1].Value, out var number) || !seen.Add(number)) continue;
                 var head = match.Groups[2].Value;
@@ -48,6 +50,7 @@ internal static partial class ReleasePlanner
             }
             else
             {
+                if (!commit.Subject.EndsWith(')')) continue;
                 var match = SquashSuffix().Match(commit.Subject);
                 if (!match.Success || !int.TryParse(match.Groups[2].Value, out var number) || !seen.Add(number)) continue;
                 merges.Add(new PullRequestMerge(number, MergeKind.Squash, commit, match.Groups[1].Value, null, [commit]));
@@ -64,7 +67,7 @@ internal static partial class ReleasePlanner
 
     /// <summary>Branch names merged without a PR ("Merge branch 'dev/bol-9-x'"), for ticket ids.</summary>
     public static IEnumerable<string> MergedBranchNames(IEnumerable<Commit> commits) =>
-        commits.Where(c => c.IsMerge).Select(c => BranchMerge().Match(c.Subject)).Where(m => m.Success).Select(m => m.Groups[1].Value);
+        commits.Where(c => c.IsMerge && c.Subject.StartsWith("Merge ", StringComparison.Ordinal)).Select(c => BranchMerge().Match(c.Subject)).Where(m => m.Success).Select(m => m.Groups[1].Value);
 
     /// <summary>Every ticket id the release mentions: messages, PR titles and bodies, branch names.</summary>
     public static IReadOnlyList<string> FindTicketIds(IReadOnlyList<Commit> commits, IReadOnlyList<PullRequestMerge> merges,
@@ -117,14 +120,16 @@ internal static partial class ReleasePlanner
         var merges = (input.Merges ?? FindMerges(input.Commits)).ToList();
         var nonMerges = input.Commits.Where(c => !c.IsMerge).ToList();
 
-        // Rebase merges: commits git cannot tie to a PR, that the code host says a merged PR brought.
+        // Rebase merges: commits git cannot tie to a PR, that the code host says a merged PR brought. Then claimed holds
+        // every commit some PR brought.
         var claimed = merges.SelectMany(m => m.Members).Select(c => c.Sha).ToHashSet();
         foreach (var group in nonMerges.Where(c => !claimed.Contains(c.Sha) && input.PullRequests.MergedPullRequestByCommit.ContainsKey(c.Sha))
-                     .GroupBy(c => input.PullRequests.MergedPullRequestByCommit[c.Sha]))
+                     .GroupBy(c => input.PullRequests.MergedPullRequestByCommit[c.Sha]).ToList())
         {
             if (merges.Any(m => m.Number == group.Key)) continue;
             var newest = group.First();
             merges.Add(new PullRequestMerge(group.Key, MergeKind.Rebase, newest, newest.Subject, null, group.ToList()));
+            claimed.UnionWith(group.Select(c => c.Sha));
         }
 
         var archives = ComplianceArchives.Index(input.ArchiveBranchFiles);
@@ -133,8 +138,7 @@ internal static partial class ReleasePlanner
         var ticketIds = input.TicketIds ?? FindTicketIds(input.Commits, merges, input.PullRequests, input.Tickets);
         var tickets = ticketIds.Select(id => ToTicket(id, input.TicketDetails, input.Routing)).ToList();
 
-        var inPullRequest = merges.SelectMany(m => m.Members).Select(c => c.Sha).ToHashSet();
-        var loose = nonMerges.Where(c => !inPullRequest.Contains(c.Sha)).ToList();
+        var loose = nonMerges.Where(c => !claimed.Contains(c.Sha)).ToList();
         var unspecced = loose.Select(c => new UnspeccedChange(UnspeccedKind.Commit, c.Sha, $"commit {c.ShortSha} \"{c.Subject}\" is in no pull request"))
             .Concat(pullRequests.Where(p => p.Tickets.Count == 0)
                 .Select(p => new UnspeccedChange(UnspeccedKind.PullRequest, $"#{p.Number}", $"PR #{p.Number} \"{p.Title}\" has no ticket")))

@@ -13,13 +13,14 @@ public sealed class LogRecordsTests
     /// <summary>A stream that hands out a few bytes at a time, as a pipe may.</summary>
     private sealed class Trickle(byte[] bytes, int piece) : MemoryStream(bytes)
     {
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default) =>
-            base.ReadAsync(buffer[..Math.Min(piece, buffer.Length)], ct);
+        public override int Read(Span<byte> buffer) => base.Read(buffer[..Math.Min(piece, buffer.Length)]);
+
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(piece, count));
     }
 
-    private static async Task<LogRecords> ReadAsync(string output, int piece, int fields = 2)
+    private static async Task<LogRecords<(string[] Fields, string Tail)>> ReadAsync(string output, int piece, int fields = 2)
     {
-        var log = new LogRecords(Marker, fields);
+        var log = new LogRecords<(string[] Fields, string Tail)>(Marker, fields, (f, tail) => (f, tail));
         await log.ReadAsync(new Trickle(Encoding.UTF8.GetBytes(output), piece), CancellationToken.None);
         return log;
     }
@@ -51,4 +52,22 @@ public sealed class LogRecordsTests
 
         Assert.Empty((await ReadAsync("", 5)).Records);
     }
+
+    [Theory]
+    [InlineData("2026-02-04T15:30:45+01:00")]
+    [InlineData("2026-02-04T15:30:45-05:30")]
+    [InlineData("2024-02-29T23:59:59+14:00")]
+    [InlineData("1970-01-01T00:00:00+00:00")]
+    [InlineData("2106-02-07T06:28:16-12:00")]
+    public void Git_dates_read_by_hand_equal_the_parsers(string iso) =>
+        Assert.Equal(DateTimeOffset.ParseExact(iso, "yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
+            GitRepository.Instant(iso));
+
+    [Theory]
+    [InlineData("2023-02-29T10:00:00+00:00")]
+    [InlineData("2026-13-01T10:00:00+00:00")]
+    [InlineData("2026-01-01T24:00:00+00:00")]
+    [InlineData("2026-01-01T10:00:00+14:30")]
+    public void Dates_that_are_not_real_are_refused_as_the_parser_refuses_them(string iso) =>
+        Assert.Throws<FormatException>(() => GitRepository.Instant(iso));
 }
