@@ -33,6 +33,10 @@ internal sealed class GitRepository(GitCli git)
         return result.ExitCode == 0 ? result.Text.Trim() : null;
     }
 
+    /// <summary>The repository's git folder shared by all its worktrees (<c>.git</c> of the main worktree), as a full path.</summary>
+    public async Task<string> CommonGitFolderAsync(CancellationToken ct) =>
+        Path.GetFullPath((await git.TextAsync(["rev-parse", "--git-common-dir"], ct)).Trim(), git.WorkingDirectory);
+
     public async Task<string?> RemoteUrlAsync(string remote, CancellationToken ct)
     {
         var result = await git.TryRunAsync(["remote", "get-url", remote], ct: ct);

@@ -95,7 +95,7 @@ public sealed class SlackTests
 
     [Fact]
     [Trait("Category", "Integration")]
-    public async Task A_rate_limit_is_waited_out_and_a_refusal_is_reported_while_the_release_stays_made()
+    public async Task A_rate_limit_is_waited_out_and_resume_does_not_announce_a_second_time()
     {
         await using var slack = await SlackEmulator.StartAsync();
         await using var r = await GitHubRelease.StartAsync(GitHubStory.Build(GitHubRelease.Config()), GitHubStory.Seed);
@@ -107,17 +107,42 @@ public sealed class SlackTests
         Assert.True(announced.Code == ExitCode.Success, announced.Output);
         Assert.Single(slack.Messages);
         Assert.Equal(2, slack.Requests.Count);
-        Assert.Contains("Slack", Flat(announced));
+        Assert.Contains("Slack: release announced.", Flat(announced));
 
-        slack.Faults.Fail(403, count: 5);
         var releaseId = r.LastRecord().GetProperty("release_id").GetString()!;
         var resumed = await r.Scenario.Runner.RunAsync(["release", "--resume", releaseId]);
 
         Assert.True(resumed.Code == ExitCode.Success, resumed.Output);
-        Assert.Contains("WARNING: the Slack message was not sent", Flat(resumed));
-        Assert.Contains("403", Flat(resumed));
-        Assert.DoesNotContain("xoxSecretWebhookKey", resumed.Output);
+        Assert.Contains("Slack: the release was announced before, from this clone; not sent again.", Flat(resumed));
         Assert.Single(slack.Messages);
+        Assert.Equal(2, slack.Requests.Count);
+    }
+
+    [Fact]
+    [Trait("Category", "Integration")]
+    public async Task A_refusal_is_reported_while_the_release_stays_made_and_resume_sends_what_did_not_go_out()
+    {
+        await using var slack = await SlackEmulator.StartAsync();
+        await using var r = await GitHubRelease.StartAsync(GitHubStory.Build(GitHubRelease.Config()), GitHubStory.Seed);
+        r.Scenario.Runner.Environment[SlackWebhook.Variable] = slack.WebhookUrl;
+        slack.Faults.Fail(403, count: 5);
+
+        var refused = await r.ReleaseAsync();
+
+        Assert.True(refused.Code == ExitCode.Success, refused.Output);
+        Assert.Contains("WARNING: the Slack message was not sent", Flat(refused));
+        Assert.Contains("403", Flat(refused));
+        Assert.DoesNotContain("xoxSecretWebhookKey", refused.Output);
+        Assert.Empty(slack.Messages);
+
+        slack.Faults.Clear();
+        var releaseId = r.LastRecord().GetProperty("release_id").GetString()!;
+        var resumed = await r.Scenario.Runner.RunAsync(["release", "--resume", releaseId]);
+
+        Assert.True(resumed.Code == ExitCode.Success, resumed.Output);
+        Assert.Contains("Slack: release announced.", Flat(resumed));
+        Assert.Single(slack.Messages);
+        Assert.Contains(releaseId, Texts(slack.Messages[0]));
     }
 
     [Fact]
@@ -134,5 +159,44 @@ public sealed class SlackTests
         Assert.Contains(SlackWebhook.Variable, result.Output);
         Assert.DoesNotContain("notAUrlSecret1234", result.Output);
         Assert.Equal(mainBefore, s.Git.RemoteSha("main"));
+    }
+}
+
+/// <summary>What a clone remembers having sent to Slack, so --resume sends each message once.</summary>
+public sealed class SlackSentTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("shipgate-slack-sent-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void A_message_is_remembered_per_release_and_per_kind()
+    {
+        var sent = SlackSent.In(_folder);
+
+        Assert.True(sent.Remember("release-2026-02-04-153045", SlackSent.Announcement));
+        Assert.True(sent.Remember("release-2026-02-04-153045", SlackSent.Outcome("failed")));
+
+        var again = SlackSent.In(_folder);
+        Assert.True(again.Has("release-2026-02-04-153045", SlackSent.Announcement));
+        Assert.True(again.Has("release-2026-02-04-153045", SlackSent.Outcome("failed")));
+        Assert.False(again.Has("release-2026-02-04-153045", SlackSent.Outcome("succeeded")));
+        Assert.False(again.Has("release-2026-02-04-153046", SlackSent.Announcement));
+    }
+
+    [Theory]
+    [InlineData("../outside")]
+    [InlineData("release/2026")]
+    [InlineData("")]
+    public void Only_a_release_id_names_a_file(string releaseId) =>
+        Assert.Throws<ArgumentException>(() => SlackSent.In(_folder).Has(releaseId, SlackSent.Announcement));
+
+    [Fact]
+    public void A_folder_that_cannot_be_written_is_said_not_to_remember()
+    {
+        var blocked = Path.Combine(_folder, "file");
+        File.WriteAllText(blocked, "");
+
+        Assert.False(SlackSent.In(blocked).Remember("release-2026-02-04-153045", SlackSent.Announcement));
     }
 }
