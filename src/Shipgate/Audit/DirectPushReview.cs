@@ -25,7 +25,7 @@ internal static class DirectPushReview
                 $"someone other than its author (separation of duties).\n\nAsk another person to run, in their own clone: " +
                 $"shipgate audit review --direct-push {string.Join(' ', pushes.Select(p => p.Sha[..12]))} --note <url or text>\nNothing was recorded.");
 
-        var archive = await ReviewChain.ReadAsync(git, config, ct);
+        var archive = await ReviewChain.ReadAsync(git, config, "this acknowledgement", ct);
         var review = ReviewChain.NewReview(archive, ReviewKind.DirectPushReview, reviewer, note, now) with
         {
             DirectPushes = pushes.Select(p => new RecordDirectPush(p.Sha, p.Subject, p.Author, p.AuthorEmail)).ToList(),

@@ -14,7 +14,7 @@ internal static class EmergencyReview
     public static async Task<ReviewRecord> RecordAsync(GitRepository git, ShipgateConfig config, string releaseId, Reviewer reviewer, string note,
         DateTimeOffset now, CancellationToken ct)
     {
-        var archive = await ReviewChain.ReadAsync(git, config, ct);
+        var archive = await ReviewChain.ReadAsync(git, config, "this review", ct);
         if (!archive.Files.Contains(RecordFiles.JsonPath(releaseId)))
             throw new UsageException($"There is no release {releaseId} on {config.ArchiveBranch}.");
         var record = RecordFiles.FromJsonBytes(await git.ReadFileAsync(archive.Tip, RecordFiles.JsonPath(releaseId), ct));

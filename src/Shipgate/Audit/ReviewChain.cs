@@ -14,8 +14,12 @@ internal sealed record ArchiveState(string Tip, IReadOnlyList<string> Files, Pre
 /// </summary>
 internal static class ReviewChain
 {
-    /// <summary>The remote's archive branch, fetched (objects only); a usage error when there is no release to review yet.</summary>
-    public static async Task<ArchiveState> ReadAsync(GitRepository git, ShipgateConfig config, CancellationToken ct)
+    /// <summary>
+    /// The remote's archive branch, fetched (objects only); a usage error when there is no release to review yet, and exit 5
+    /// when the trail's tip was cut (<see cref="TrailGuard.RequireIntactAsync"/>): nothing is chained onto changed records.
+    /// </summary>
+    /// <param name="adding">What the caller would add, for the message ("this review").</param>
+    public static async Task<ArchiveState> ReadAsync(GitRepository git, ShipgateConfig config, string adding, CancellationToken ct)
     {
         var heads = await git.RemoteHeadsAsync(config.Remote, [config.ArchiveBranch], ct);
         var archive = heads.GetValueOrDefault(config.ArchiveBranch)
@@ -24,6 +28,7 @@ internal static class ReviewChain
         var files = await git.ListFilesAsync(archive, ct);
         var tip = await RecordFiles.ChainTipAsync(git, archive, files, ct)
             ?? throw new UsageException($"{config.ArchiveBranch} holds no release record yet, so there is nothing to review.");
+        await TrailGuard.RequireIntactAsync(git, config, archive, adding, ct);
         return new ArchiveState(archive, files, tip.Link);
     }
 

@@ -59,6 +59,23 @@ internal static class TrailGuard
             tip.TaggedReleaseIds);
     }
 
+    /// <summary>
+    /// Before a review or a deployment record is added: the same look at the trail's tip, without an emergency way past it.
+    /// A record added to a cut trail would hash the changed bytes before it and so vouch for them; exit 5 with the next steps.
+    /// </summary>
+    /// <param name="adding">What would be added, for the message ("this review").</param>
+    public static async Task RequireIntactAsync(GitRepository git, ShipgateConfig config, string archive, string adding, CancellationToken ct)
+    {
+        var breaks = Judge(await ReadAsync(git, config, archive, ct));
+        if (breaks.Count == 0) return;
+        throw new ShipgateException(ExitCode.TrailBroken,
+            $"The audit trail is broken, so {adding} was not added to it: its hash would vouch for what was changed.\n" +
+            string.Concat(breaks.Select(b => $"- {b.What}\n")) +
+            "\nNext:\n" +
+            string.Concat(breaks.Select(b => b.NextStep).Distinct().Select(step => $"- {step}\n")) +
+            "- Run shipgate audit verify to see everything that is wrong, then run this again.\nNothing was recorded.");
+    }
+
     private static async Task<TrailTip> ReadAsync(GitRepository git, ShipgateConfig config, string? archive, CancellationToken ct)
     {
         var tags = await git.RemoteTagsAsync(config.Remote, ReleaseTag.Pattern, ct);

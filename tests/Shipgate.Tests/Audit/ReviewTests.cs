@@ -51,6 +51,30 @@ public sealed class ReviewTests
     }
 
     [Fact]
+    public async Task A_review_is_not_chained_onto_a_release_record_that_was_changed()
+    {
+        using var s = await EmergencyReleaseAsync();
+        var id = s.ReleaseIds().Single();
+        var dev = s.Git.Developer;
+        GitScenario.Run(dev, "fetch", "--quiet", "origin", "compliance-archives");
+        GitScenario.Run(dev, "checkout", "--quiet", "-B", "compliance-archives", "FETCH_HEAD");
+        var path = Path.Combine(dev, "releases", id + ".json");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("payments are down", "routine maintenance", StringComparison.Ordinal));
+        GitScenario.Run(dev, "commit", "--quiet", "-am", "tidy the record");
+        GitScenario.Run(dev, "push", "--quiet", "origin", "compliance-archives");
+        GitScenario.Run(dev, "checkout", "--quiet", "-f", "staging");
+        var before = s.OriginRefs();
+
+        var result = await s.CloneAs("Carol CTO", "carol@example.com").RunAsync(["audit", "review", id, "--note", "https://wiki.example.com/pm/42"]);
+
+        Assert.Equal(ExitCode.TrailBroken, result.Code);
+        Assert.Contains("The audit trail is broken, so this review was not added to it", Flat(result));
+        Assert.Contains("shipgate audit verify", Flat(result));
+        Assert.Contains("Nothing was recorded.", Flat(result));
+        Assert.Equal(before, s.OriginRefs());
+    }
+
+    [Fact]
     public async Task The_releaser_cannot_review_their_own_emergency_release()
     {
         using var s = await EmergencyReleaseAsync();

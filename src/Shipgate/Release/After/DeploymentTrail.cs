@@ -43,7 +43,7 @@ internal static class DeploymentTrail
         PushOutcome pushed = new PushOutcome.Landed();
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
-            var archive = await ReviewChain.ReadAsync(git, config, ct);
+            var archive = await ReviewChain.ReadAsync(git, config, "the deployment record", ct);
             var record = NewRecord(archive, released.Record, seen, outcome, recorder, context.Clock.GetUtcNow());
             var commit = await git.CommitFilesAsync(archive.Tip, new Dictionary<string, byte[]>
             {
