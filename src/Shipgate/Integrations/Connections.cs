@@ -47,7 +47,10 @@ internal static class Connections
                 $"no GitHub token ({string.Join(", ", GitHubToken.VariablesFor(host))} are not set, and `gh auth token` gave none)");
         secrets.Add(token.Value);
         var http = new GitHubHttp(endpoints, token, repository, secrets, clock, waits: waits);
-        return Integration<ICodeHost>.Available(new GitHubClient(http, owner, name, config.StagingBranch));
+        return Integration<ICodeHost>.Available(new GitHubClient(http, owner, name, config.StagingBranch),
+            new ServiceEndpoint("github", endpoints.ApiUrl, endpoints.ApiSource),
+            new ServiceEndpoint("github_graphql", endpoints.GraphQLUrl,
+                environment("GITHUB_GRAPHQL_URL") is { Length: > 0 } ? "GITHUB_GRAPHQL_URL" : "derived from " + endpoints.ApiSource));
     }
 
     /// <summary>
@@ -67,7 +70,7 @@ internal static class Connections
         TokenDestinations.ForLinear(policy, environment).Require(endpoint, "Linear", namedBy, "LINEAR_API_URL");
         secrets.Add(key);
         var settings = new LinearSettings(endpoint, key) { Clock = clock ?? TimeProvider.System };
-        return Integration<ITicketTracker>.Available(new LinearClient(settings, secrets, waits));
+        return Integration<ITicketTracker>.Available(new LinearClient(settings, secrets, waits), new ServiceEndpoint("linear", endpoint, namedBy));
     }
 
     /// <summary>
@@ -90,6 +93,6 @@ internal static class Connections
         var namedBy = fromEnvironment is not null ? JiraSettings.BaseUrlVariable : $"jira.site in {policy.Source.Display}";
         TokenDestinations.ForJira(policy, environment).Require(site, "Jira", namedBy, JiraSettings.BaseUrlVariable);
         var settings = new JiraSettings(site, email!, token!) { Clock = clock ?? TimeProvider.System };
-        return Integration<ITicketTracker>.Available(new JiraClient(settings, secrets, waits));
+        return Integration<ITicketTracker>.Available(new JiraClient(settings, secrets, waits), new ServiceEndpoint("jira", site, namedBy));
     }
 }

@@ -16,7 +16,11 @@ internal sealed record Integration<T> where T : class
     /// <summary>Why there is no service ("no GitHub token ..."); null when there is one.</summary>
     public string? Missing { get; }
 
-    public static Integration<T> Available(T service) => new(service, null);
+    /// <summary>Where the service is asked, when it is there (the record names it).</summary>
+    public IReadOnlyList<ServiceEndpoint> Endpoints { get; private init; } = [];
+
+    public static Integration<T> Available(T service, params IReadOnlyList<ServiceEndpoint> endpoints) =>
+        new(service, null) { Endpoints = endpoints };
 
     public static Integration<T> Unavailable(string why) => new(null, why);
 

@@ -24,7 +24,8 @@ internal static class RecordBuilder
         PreviousRelease? Previous,
         RecordEmergency? Emergency = null,
         ReleasePolicy? Policy = null,
-        PolicyChange? PolicyChange = null);
+        PolicyChange? PolicyChange = null,
+        IReadOnlyList<ServiceEndpoint>? Services = null);
 
     public static ToolInfo Tool { get; } = new("shipgate",
         typeof(RecordBuilder).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
@@ -76,6 +77,7 @@ internal static class RecordBuilder
             PreviousRelease = input.Previous,
             Policy = input.Policy is { } policy ? PolicyOf(policy, input.PolicyChange) : null,
             Tag = ReleaseTag.RefName(input.ReleaseId),
+            Services = input.Services?.Select(e => new RecordService(e.Service, e.Url.AbsoluteUri, e.NamedBy)).ToList(),
         };
     }
 

@@ -152,6 +152,7 @@ internal static class RecordMarkdown
                 Line($"| {SafeText.Markdown(check.Name)} | {(check.Passed ? "✅" : "❌")} {SafeText.Markdown(check.Conclusion)} |");
         }
         if (record.Policy is { } policy) Policy(policy, Line);
+        if (record.Services is { Count: > 0 } services) Services(services, Line);
         if (record.OpenPrs.Count > 0)
         {
             Line();
@@ -184,6 +185,15 @@ internal static class RecordMarkdown
             Line($"- **SHA-256 of its record**: `{previous.Sha256}`");
         }
         return md.ToString();
+    }
+
+    private static void Services(IReadOnlyList<RecordService> services, Action<string> line)
+    {
+        line("");
+        line("## Services Asked");
+        line("");
+        foreach (var service in services)
+            line($"- **{SafeText.Markdown(service.Service)}**: {SafeText.Markdown(service.Url)} (named by {SafeText.Markdown(service.NamedBy)})");
     }
 
     private static void Policy(RecordPolicy policy, Action<string> line)

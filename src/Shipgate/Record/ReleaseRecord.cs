@@ -59,7 +59,16 @@ internal sealed record ReleaseRecord
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Tag { get; init; }
+    /// <summary>
+    /// Where each service the release asked was asked, and what named it there (the environment wins over the policy, so
+    /// the policy's URLs alone do not say). Absent from records made before it was recorded.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<RecordService>? Services { get; init; }
 }
+
+/// <summary>A service the release asked (github, github_graphql, linear, jira), at which URL, named by what.</summary>
+internal sealed record RecordService(string Service, string Url, string NamedBy);
 
 internal sealed record ToolInfo(string Name, string Version);
 

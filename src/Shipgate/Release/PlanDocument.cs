@@ -56,7 +56,7 @@ internal static class PlanDocument
             config.ProductionBranch, config.StagingBranch, gathered.Plan, preflighted.Ci, preflighted.OpenPullRequests,
             Gaps.Warnings(gathered.Gaps, config.StagingBranch), new RecordConfirmation("", "", context.Now(), null), gathered.Previous,
             context.Options.Emergency is { } reason ? new RecordEmergency(SafeText.OneLine(reason), !preflighted.Ci.Passed) : null,
-            context.Policy, preflighted.PolicyChange));
+            context.Policy, preflighted.PolicyChange, context.ServiceEndpoints));
         var full = JsonNode.Parse(RecordFiles.ToJsonBytes(record))!.AsObject();
         var plan = new JsonObject();
         foreach (var field in PlanFields)

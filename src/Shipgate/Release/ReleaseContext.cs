@@ -39,6 +39,9 @@ internal sealed record ReleaseContext
     public required Integration<ITicketTracker> Tracker { get; init; }
     /// <summary>Jira, when a site is named (JIRA_BASE_URL or jira.site); null when the release has no Jira.</summary>
     public Integration<ITicketTracker>? Jira { get; init; }
+
+    /// <summary>Where the services this release asks are asked (the record names them).</summary>
+    public IReadOnlyList<ServiceEndpoint> ServiceEndpoints => [.. CodeHost.Endpoints, .. Tracker.Endpoints, .. Jira?.Endpoints ?? []];
     /// <summary>Told each poll of a long wait (the deployment, with --wait), for an MCP client's progress notifications; null on the terminal.</summary>
     public IProgress<string>? Waiting { get; init; }
     /// <summary>The Slack incoming webhook (SHIPGATE_SLACK_WEBHOOK_URL); null: no Slack message.</summary>

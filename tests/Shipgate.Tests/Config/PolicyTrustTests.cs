@@ -186,4 +186,35 @@ public sealed class PolicyTrustTests : IAsyncLifetime
         Assert.Contains(_gitHub.Requests, r => r.Path.EndsWith("/check-runs", StringComparison.Ordinal));
         Assert.NotEmpty(_linear.Requests);
     }
+
+    [Fact]
+    public async Task The_record_names_the_servers_the_release_asked_and_what_named_them_when_the_environment_overrode_the_policy()
+    {
+        await using var named = await GitHubEmulator.StartAsync(new GitHubFixture { Tokens = { [GitHubRelease.Token] = GitHubRelease.Login } });
+        using var s = new ReleaseScenario(git =>
+        {
+            Scenarios.Configure(git, Policy(named.ApiUrl, named.ApiUrl + "/graphql", "[build]"));
+            git.SquashPullRequest(10, "BOL-1: Login page", new() { ["web/login.ts"] = "form\n" });
+        });
+        SeedCi(s, realConclusion: "success");
+        Connect(s);
+        s.Runner.Environment["GITHUB_API_URL"] = _gitHub.ApiUrl;
+        s.Runner.Environment["LINEAR_API_URL"] = _linear.Url;
+
+        var result = await s.Runner.RunAsync(["release"]);
+
+        Assert.True(result.Code == ExitCode.Success, result.Output);
+        var record = s.LastRecord();
+        Assert.Equal(named.ApiUrl, record.GetProperty("policy").GetProperty("github_api_url").GetString());
+        var services = record.GetProperty("services").EnumerateArray()
+            .ToDictionary(e => e.GetProperty("service").GetString()!, e => (Url: e.GetProperty("url").GetString()!, NamedBy: e.GetProperty("named_by").GetString()!));
+        Assert.Equal(["github", "github_graphql", "linear"], services.Keys.Order());
+        Assert.Equal((new Uri(_gitHub.ApiUrl).AbsoluteUri, "GITHUB_API_URL"), services["github"]);
+        Assert.Equal("derived from GITHUB_API_URL", services["github_graphql"].NamedBy);
+        Assert.Equal((new Uri(_linear.Url).AbsoluteUri, "LINEAR_API_URL"), services["linear"]);
+        var markdown = System.Text.Encoding.UTF8.GetString(s.OriginFile("compliance-archives", $"releases/{s.ReleaseIds()[^1]}.md"));
+        Assert.Contains("## Services Asked", markdown);
+        Assert.Contains($"(named by {Shipgate.Rendering.SafeText.Markdown("GITHUB_API_URL")})", markdown);
+        Assert.Empty(named.Requests);
+    }
 }

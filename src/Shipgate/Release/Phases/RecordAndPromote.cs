@@ -29,7 +29,7 @@ internal static class RecordAndPromote
             config.ProductionBranch, config.StagingBranch, gathered.Plan, preflighted.Ci, preflighted.OpenPullRequests,
             Gaps.Warnings(gathered.Gaps, config.StagingBranch), confirmation, gathered.Previous,
             context.Options.Emergency is { } reason ? new RecordEmergency(SafeText.OneLine(reason), !preflighted.Ci.Passed) : null,
-            context.Policy, preflighted.PolicyChange));
+            context.Policy, preflighted.PolicyChange, context.ServiceEndpoints));
         var json = RecordFiles.ToJsonBytes(record);
         var checklist = Gaps.Checklist(gathered.Gaps, gathered.Plan.ReviewsKnown, policyCompared: true);
         var markdown = Encoding.UTF8.GetBytes(RecordMarkdown.Render(record, checklist, context.ArchiveFileUrl));
