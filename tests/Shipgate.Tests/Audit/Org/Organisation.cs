@@ -44,6 +44,9 @@ public sealed class Organisation : IAsyncLifetime
         ["deleted-archive"] = "tags",
     };
 
+    /// <summary>The repository with no trail: never released, so no archive branch and no release tags.</summary>
+    internal const string NoTrail = "no-trail";
+
     /// <summary>The repositories whose trail is broken, one per way verify detects.</summary>
     internal List<string> Broken { get; private set; } = [];
 
@@ -54,6 +57,8 @@ public sealed class Organisation : IAsyncLifetime
     {
         var intact = await WithReleasesAsync("intact", 2);
         await WithReleasesAsync("intact-too", 1);
+        // No trail at all: its policy on main, never released (no archive branch, no release tags).
+        Add(NoTrail, new ReleaseScenario(git => Scenarios.Configure(git)));
 
         var edited = await WithReleasesAsync("edited-record", 2);
         var first = Files(edited)[0];
