@@ -60,6 +60,29 @@ internal sealed class CommitGraph
         return range;
     }
 
+    /// <summary>
+    /// Whether <paramref name="ancestor"/> is <paramref name="descendant"/> or one of its ancestors, as far as this history shows:
+    /// exact when the ancestor is in it or is where it starts (a parent of one of its commits that it leaves out, such as the
+    /// first release's start). A walk down from the descendant that never goes below the ancestor's generation.
+    /// </summary>
+    public bool Reaches(string descendant, string ancestor)
+    {
+        if (descendant == ancestor) return true;
+        if (!_index.TryGetValue(descendant, out var start)) return false;
+        var target = _index.GetValueOrDefault(ancestor, -1);
+        var floor = target >= 0 ? _generation[target] : 0;
+        var seen = new HashSet<int> { start };
+        var stack = new Stack<int>([start]);
+        while (stack.TryPop(out var commit))
+        {
+            if (commit == target) return true;
+            if (target < 0 && _commits[commit].Parents.Contains(ancestor, StringComparer.Ordinal)) return true;
+            foreach (var parent in _parents[commit])
+                if (_generation[parent] >= floor && seen.Add(parent)) stack.Push(parent);
+        }
+        return false;
+    }
+
     /// <summary>1 for a commit without parents here, else one more than its highest parent: a parent is always lower than its children.</summary>
     private static int[] Generations(int[][] parents)
     {

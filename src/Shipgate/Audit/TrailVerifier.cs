@@ -65,8 +65,10 @@ internal static class TrailVerifier
         }
 
         ReleaseTagCheck.Check(facts, releases, problems);
-        CheckRanges(releases, problems);
-        var uncovered = CheckCoverage(facts, releases, problems);
+        // Without a release, main's history is all of main and nothing asks about it.
+        var history = new CommitGraph(releases.Count > 0 ? facts.MainSinceFirstRelease : []);
+        CheckRanges(facts, history, releases, problems);
+        var uncovered = CheckCoverage(facts, history, releases, problems);
         var acknowledged = CheckDirectPushReviews(facts, uncovered, reviews, problems);
         var acknowledgedShas = acknowledged.Select(a => a.Push.Sha).ToHashSet();
         var pushes = uncovered.Where(p => !acknowledgedShas.Contains(p.Sha)).ToList();
@@ -164,21 +166,25 @@ internal static class TrailVerifier
                       $"{previous.Id} was changed after it was recorded."));
     }
 
-    private static void CheckRanges(List<(TrailLink Link, ReleaseRecord Record)> releases, List<TrailProblem> problems)
+    /// <summary>Each release starts where the one before it ended; where not, the message says whether it is a gap, an overlap or off the line.</summary>
+    private static void CheckRanges(TrailFacts facts, CommitGraph history, List<(TrailLink Link, ReleaseRecord Record)> releases,
+        List<TrailProblem> problems)
     {
         for (var i = 1; i < releases.Count; i++)
         {
             var (link, record) = releases[i];
             var before = releases[i - 1].Record;
-            if (record.FromSha != before.ToSha)
-                problems.Add(new(TrailCheck.Ranges, link.Id,
-                    $"{link.Id} starts at {Short(record.FromSha)} but {before.ReleaseId} ended at {Short(before.ToSha)}: " +
-                    "main changed between them without a record."));
+            if (record.FromSha == before.ToSha) continue;
+            var trailStart = releases[0].Record.FromSha;
+            var kind = RangeBreak.Classify(history, trailStart, before.ToSha, record.FromSha);
+            problems.Add(new(TrailCheck.Ranges, link.Id,
+                RangeBreak.Message(kind, facts.ProductionBranch, trailStart, before.ReleaseId, before.ToSha, link.Id, record.FromSha)));
         }
     }
 
     /// <summary>The commits of main since the first release that no release covers (acknowledged or not).</summary>
-    private static IReadOnlyList<DirectPush> CheckCoverage(TrailFacts facts, List<(TrailLink Link, ReleaseRecord Record)> releases, List<TrailProblem> problems)
+    private static IReadOnlyList<DirectPush> CheckCoverage(TrailFacts facts, CommitGraph history, List<(TrailLink Link, ReleaseRecord Record)> releases,
+        List<TrailProblem> problems)
     {
         if (releases.Count == 0) return [];
         if (!facts.FirstReleaseStartIsOnMain)
@@ -188,7 +194,6 @@ internal static class TrailVerifier
                 "its history was rewritten."));
             return [];
         }
-        var history = new CommitGraph(facts.MainSinceFirstRelease);
         var covered = new HashSet<string>();
         foreach (var (link, record) in releases)
         {

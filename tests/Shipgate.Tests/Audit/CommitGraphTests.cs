@@ -52,4 +52,35 @@ public sealed class CommitGraphTests
         Assert.Empty(graph.Range(commits[2].Sha, new string('e', 40)));
         Assert.Empty(graph.Range(commits[0].Sha, commits[0].Sha));
     }
+
+    [Fact]
+    public void Reaches_is_what_git_merge_base_is_ancestor_says_on_random_histories()
+    {
+        var random = new Random(11);
+        var commits = new List<Commit> { C(1) };
+        for (var n = 2; n <= 300; n++)
+            commits.Add(random.Next(4) == 0 && n > 3 ? C(n, n - 1, random.Next(1, n - 1)) : C(n, random.Next(Math.Max(1, n - 5), n)));
+        var bySha = commits.ToDictionary(c => c.Sha);
+        var graph = new CommitGraph(commits);
+
+        for (var i = 0; i < 500; i++)
+        {
+            var (descendant, ancestor) = (commits[random.Next(commits.Count)].Sha, commits[random.Next(commits.Count)].Sha);
+            Assert.Equal(Ancestors(descendant, bySha).Contains(ancestor), graph.Reaches(descendant, ancestor));
+        }
+    }
+
+    [Fact]
+    public void Reaches_knows_where_the_history_starts_but_nothing_outside_it()
+    {
+        // 99 is the first release's start: left out of the history, the parent of its oldest commit.
+        var commits = new List<Commit> { C(3, 2), C(2, 1), C(1, 99) };
+        var graph = new CommitGraph(commits);
+        var start = C(99).Sha;
+
+        Assert.True(graph.Reaches(commits[0].Sha, start));
+        Assert.False(graph.Reaches(start, commits[0].Sha));
+        Assert.False(graph.Reaches(commits[0].Sha, new string('e', 40)));
+        Assert.False(graph.Reaches(new string('e', 40), commits[2].Sha));
+    }
 }

@@ -32,11 +32,12 @@ internal sealed record OrgEvidence(ReportPeriod Period, DateTimeOffset Generated
             new OrgTotals(OrgSummary.Of(repositories), totals, repositories.Sum(r => r.Verdict?.DirectPushes.Count ?? 0)));
     }
 
-    /// <summary>How the verdict reads in every format: intact, or BROKEN / NOT VERIFIED with the first problem.</summary>
+    /// <summary>How the verdict reads in every format: intact, or BROKEN / NO TRAIL / NOT VERIFIED with the first problem.</summary>
     public static string VerdictText(RepositoryVerdict repository) => repository.Status switch
     {
         "intact" => "intact",
         "broken" => $"BROKEN: {repository.FirstProblem}",
+        "no_trail" => $"NO TRAIL: {repository.FirstProblem}",
         _ => $"NOT VERIFIED: {repository.FirstProblem}",
     };
 }

@@ -24,7 +24,7 @@ internal static class OrgReportFormats
     private static IEnumerable<(string Measure, string Value)> Summary(OrgEvidence org)
     {
         var (verify, t) = (org.Totals.Verify, org.Totals.Totals);
-        yield return ("Repositories", $"{verify.Repositories} ({verify.Intact} intact, {verify.Broken} broken, {verify.NotVerified} not verified)");
+        yield return ("Repositories", $"{verify.Repositories} ({verify.Counts})");
         yield return ("Releases", $"{t.Releases}");
         yield return ("Pull requests", $"{t.PullRequests}");
         yield return ("Independently reviewed", $"{t.IndependentlyReviewed} of {t.PullRequests} ({t.ShareIndependentlyReviewed}); unknown: {t.ReviewUnknown}");
@@ -140,6 +140,7 @@ internal static class OrgReportFormats
                 ["intact"] = verify.Intact,
                 ["broken"] = verify.Broken,
                 ["not_verified"] = verify.NotVerified,
+                ["no_trail"] = verify.NoTrail,
                 ["releases"] = t.Releases,
                 ["pull_requests"] = t.PullRequests,
                 ["independently_reviewed"] = t.IndependentlyReviewed,

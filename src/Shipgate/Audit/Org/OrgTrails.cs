@@ -5,17 +5,33 @@ using Shipgate.Integrations;
 
 namespace Shipgate.Audit.Org;
 
-/// <summary>What verify found for one repository: its verdict, or why it could not be verified (then it counts as not verified, never intact).</summary>
+/// <summary>
+/// What verify found for one repository: its verdict, or why it could not be verified (then it counts as not verified, never
+/// intact). A repository with no trail at all holds no evidence: it counts as "no trail", never as intact.
+/// </summary>
 /// <param name="Name">owner/name when its policy or URL says it, else the line as given.</param>
 /// <param name="Report">The repository's evidence for the period, when a report was asked for and the trail could be read.</param>
 internal sealed record RepositoryVerdict(RepositorySource Source, string Name, TrailVerdict? Verdict, string? NotVerifiedReason, int ReleaseTags = 0)
 {
     public EvidenceReport? Report { get; init; }
 
-    public string Status => Verdict is null ? "not_verified" : Verdict.Ok ? "intact" : "broken";
+    /// <summary>Why the repository holds no evidence (<see cref="NoTrailIn"/>); null when it has a trail.</summary>
+    public string? NoTrail { get; init; }
 
-    /// <summary>The first thing wrong, as verify words it; null when intact.</summary>
-    public string? FirstProblem => NotVerifiedReason ?? Verdict?.Problems.FirstOrDefault()?.Message;
+    /// <summary>not_verified, broken, no_trail or intact: a trail broken is broken even where nothing else is left of it.</summary>
+    public string Status => Verdict is null ? "not_verified" : !Verdict.Ok ? "broken" : NoTrail is not null ? "no_trail" : "intact";
+
+    /// <summary>The first thing wrong, as verify words it (or why there is no trail); null when intact.</summary>
+    public string? FirstProblem => NotVerifiedReason ?? Verdict?.Problems.FirstOrDefault()?.Message ?? NoTrail;
+
+    /// <summary>
+    /// Why a repository has no trail at all: no archive branch and no release tags on the remote. Single verify passes such a
+    /// repository (nothing released yet, nothing to break); across the organisation it is named, since it shows nothing.
+    /// </summary>
+    public static string? NoTrailIn(TrailFacts facts) => facts.ArchiveTip is null && facts.ReleaseTags.Count == 0
+        ? $"the remote has no {facts.ArchiveBranch} branch and no release tags, so nothing shows how changes reached " +
+          $"{facts.ProductionBranch}. Release it with shipgate, or leave it out of --repos."
+        : null;
 }
 
 /// <summary>How one organisation-wide run reaches and judges its repositories.</summary>
@@ -67,6 +83,7 @@ internal static class OrgTrails
             var (facts, verdict) = await TrailVerification.RunAsync(repository, run.Now, ct);
             return new RepositoryVerdict(source, name, verdict, null, facts.ReleaseTags.Count)
             {
+                NoTrail = RepositoryVerdict.NoTrailIn(facts),
                 Report = run.Period is { } period ? EvidenceReport.Build(name, facts.Links, period, run.Now) : null,
             };
         }

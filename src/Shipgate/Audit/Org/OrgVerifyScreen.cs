@@ -5,9 +5,10 @@ using Shipgate.Rendering;
 namespace Shipgate.Audit.Org;
 
 /// <summary>The organisation's verdicts in figures: what the summary line and the JSON's top level say.</summary>
-internal sealed record OrgSummary(int Repositories, int Intact, int Broken, int NotVerified, int Releases)
+/// <param name="NoTrail">Repositories with no archive branch and no release tags: they hold no evidence, so never count as intact.</param>
+internal sealed record OrgSummary(int Repositories, int Intact, int Broken, int NotVerified, int Releases, int NoTrail = 0)
 {
-    /// <summary>Every trail shown intact; a repository that could not be verified is never counted as intact.</summary>
+    /// <summary>Every trail shown intact; a repository that could not be verified or has no trail is never counted as intact.</summary>
     public bool Ok => Intact == Repositories;
 
     public static OrgSummary Of(IReadOnlyList<RepositoryVerdict> verdicts) => new(
@@ -15,11 +16,14 @@ internal sealed record OrgSummary(int Repositories, int Intact, int Broken, int 
         verdicts.Count(v => v.Status == "intact"),
         verdicts.Count(v => v.Status == "broken"),
         verdicts.Count(v => v.Status == "not_verified"),
-        verdicts.Sum(v => v.Verdict?.Releases ?? 0));
+        verdicts.Sum(v => v.Verdict?.Releases ?? 0),
+        verdicts.Count(v => v.Status == "no_trail"));
+
+    /// <summary>The counts by verdict; repositories with no trail are named only when there are any.</summary>
+    public string Counts => $"{Intact} intact, {Broken} broken, {NotVerified} not verified" + (NoTrail > 0 ? $", {NoTrail} with no trail" : "");
 
     public override string ToString() =>
-        $"{Plural.Of(Repositories, "repository", "repositories")}: {Intact} intact, {Broken} broken, {NotVerified} not verified; " +
-        $"{Plural.Of(Releases, "release")} verified.";
+        $"{Plural.Of(Repositories, "repository", "repositories")}: {Counts}; {Plural.Of(Releases, "release")} verified.";
 }
 
 /// <summary>
@@ -44,6 +48,9 @@ internal static class OrgVerifyScreen
                     console.MarkupLine($"[red]BROKEN      [/] {Markup.Escape(name)}  {Plural.Of(v.Verdict!.Releases, "release")}, " +
                         $"{Plural.Of(v.Verdict.Problems.Count, "problem")}; first: {Markup.Escape(SafeText.OneLine(v.FirstProblem))}");
                     break;
+                case "no_trail":
+                    console.MarkupLine($"[yellow]NO TRAIL    [/] {Markup.Escape(name)}  {Markup.Escape(SafeText.OneLine(v.FirstProblem))}");
+                    break;
                 default:
                     console.MarkupLine($"[yellow]NOT VERIFIED[/] {Markup.Escape(name)}  {Markup.Escape(SafeText.OneLine(v.FirstProblem))}");
                     break;
@@ -55,8 +62,10 @@ internal static class OrgVerifyScreen
         if (summary.Ok)
             console.MarkupLine("[green]PASS: every repository's audit trail is intact.[/]");
         else
-            console.MarkupLine($"[red]FAIL: {summary.Broken + summary.NotVerified} of {summary.Repositories} repositories are not shown intact " +
-                "(broken, or could not be verified). Run shipgate audit verify in a clone of each for its full checklist.[/]");
+            console.MarkupLine($"[red]FAIL: {summary.Repositories - summary.Intact} of {summary.Repositories} repositories are not shown intact " +
+                "(broken, with no trail, or could not be verified). Run shipgate audit verify in a clone of each for its full checklist." +
+                (summary.NoTrail > 0 ? " A repository with no trail holds no evidence: release it with shipgate, or leave it out of --repos." : "") +
+                "[/]");
     }
 
     public static string Json(IReadOnlyList<RepositoryVerdict> verdicts)
@@ -71,6 +80,7 @@ internal static class OrgVerifyScreen
                 ["intact"] = summary.Intact,
                 ["broken"] = summary.Broken,
                 ["not_verified"] = summary.NotVerified,
+                ["no_trail"] = summary.NoTrail,
                 ["releases"] = summary.Releases,
             },
             ["repositories"] = new JsonArray([.. verdicts.Select(Repository)]),

@@ -83,6 +83,34 @@ public sealed class OrgReportTests(Organisation org)
     }
 
     [Fact]
+    public async Task A_repository_with_no_trail_shows_its_verdict_in_every_format()
+    {
+        var repos = org.ReposFile(["intact", Organisation.NoTrail]);
+        var name = org.NameOf(Organisation.NoTrail);
+        const string Verdict = "NO TRAIL: the remote has no compliance-archives branch and no release tags";
+
+        var (result, md) = await ReportAsync(repos, "md");
+        var (_, json) = await ReportAsync(repos, "json");
+        var (_, csv) = await ReportAsync(repos, "csv");
+        var (_, html) = await ReportAsync(repos, "html");
+
+        Assert.Contains($"{name}: {Verdict}", Flat(result.Errors));
+        Assert.Contains("| Repositories | 2 (1 intact, 0 broken, 0 not verified, 1 with no trail) |", md);
+        Assert.Contains($"| {name} | {Verdict}", md);
+        Assert.Contains($"## Repository {name}\n\n**Verify**: {Verdict}", md);
+        var document = JsonDocument.Parse(json).RootElement;
+        var summary = document.GetProperty("summary");
+        Assert.Equal((2, 1, 0, 0, 1), (summary.GetProperty("repositories").GetInt32(), summary.GetProperty("intact").GetInt32(),
+            summary.GetProperty("broken").GetInt32(), summary.GetProperty("not_verified").GetInt32(), summary.GetProperty("no_trail").GetInt32()));
+        var verify = document.GetProperty("repositories")[1].GetProperty("verify");
+        Assert.Equal("no_trail", verify.GetProperty("status").GetString());
+        Assert.StartsWith("the remote has no compliance-archives branch", verify.GetProperty("first_problem").GetString());
+        var rows = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(rows, r => r.StartsWith($"\"{name}\",\"{Verdict}", StringComparison.Ordinal));
+        Assert.Contains($"<span class=\"no\">{Verdict}", html);
+    }
+
+    [Fact]
     public async Task The_html_pack_renders_in_chromium_and_runs_nothing()
     {
         var chromium = ReportBrowserTests.FindChromium()

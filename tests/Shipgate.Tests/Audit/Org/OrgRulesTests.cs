@@ -1,4 +1,6 @@
+using Shipgate.Audit;
 using Shipgate.Audit.Org;
+using Shipgate.Git;
 using Shipgate.GitHub;
 
 namespace Shipgate.Tests.Audit.Org;
@@ -76,5 +78,47 @@ public sealed class OrgRulesTests
         Assert.Contains("repositories(first: 100) {", first);
         Assert.Contains("ref(qualifiedName: \"refs/heads/compliance-archives\") { name }", first);
         Assert.Contains("after: \"Y3Vyc29yOnYyOjk5\\u0022}\"", next);
+    }
+
+    private static TrailFacts Facts(string? archiveTip, params TagObject[] tags) =>
+        new("acme/new", "compliance-archives", "main", archiveTip, new string('a', 40), [], [], [], true, null, tags);
+
+    private static readonly TrailVerdict Passed = new(true, 0, 0, null, [], [], [], [], false);
+
+    [Fact]
+    public void A_repository_has_no_trail_only_without_both_the_archive_branch_and_release_tags()
+    {
+        var tag = new TagObject("refs/tags/release-2026-01-01-000000", new string('b', 40), new string('c', 40), "release-2026-01-01-000000", "x");
+
+        Assert.Equal("the remote has no compliance-archives branch and no release tags, so nothing shows how changes reached main. " +
+            "Release it with shipgate, or leave it out of --repos.", RepositoryVerdict.NoTrailIn(Facts(null)));
+        Assert.Null(RepositoryVerdict.NoTrailIn(Facts(new string('d', 40))));
+        Assert.Null(RepositoryVerdict.NoTrailIn(Facts(null, tag)));
+    }
+
+    [Fact]
+    public void No_trail_is_its_own_verdict_counted_apart_and_never_intact()
+    {
+        RepositoryVerdict Repository(string name, TrailVerdict? verdict, string? noTrail = null) =>
+            new(new RepositorySource("file:///" + name, name), name, verdict, verdict is null ? "cannot be read" : null) { NoTrail = noTrail };
+        var broken = Passed with { Ok = false, Problems = [new TrailProblem(TrailCheck.Tags, null, "cut")] };
+        var verdicts = new[]
+        {
+            Repository("a", Passed with { Releases = 3 }),
+            Repository("b", Passed, noTrail: "nothing"),
+            Repository("c", broken, noTrail: "nothing"),
+            Repository("d", null),
+        };
+
+        Assert.Equal(["intact", "no_trail", "broken", "not_verified"], verdicts.Select(v => v.Status));
+        Assert.Equal("nothing", verdicts[1].FirstProblem);
+        Assert.Equal("cut", verdicts[2].FirstProblem);
+        var summary = OrgSummary.Of(verdicts);
+        Assert.Equal(new OrgSummary(4, 1, 1, 1, 3, 1), summary);
+        Assert.False(summary.Ok);
+        Assert.Equal("4 repositories: 1 intact, 1 broken, 1 not verified, 1 with no trail; 3 releases verified.", summary.ToString());
+        Assert.False(OrgSummary.Of([verdicts[0], verdicts[1]]).Ok);
+        Assert.True(OrgSummary.Of([verdicts[0]]).Ok);
+        Assert.Equal("NO TRAIL: nothing", OrgEvidence.VerdictText(verdicts[1]));
     }
 }

@@ -111,6 +111,72 @@ public sealed class OrgVerifyTests(Organisation org)
         Assert.Contains("1 intact, 0 broken, 1 not verified", text.Output);
     }
 
+    /// <summary>What verify says of a repository with no archive branch and no release tags.</summary>
+    private const string NoTrailWhy = "the remote has no compliance-archives branch and no release tags, so nothing shows how changes reached main. " +
+        "Release it with shipgate, or leave it out of --repos.";
+
+    [Fact]
+    public async Task A_repository_with_no_trail_is_named_counted_apart_and_fails_the_organisation()
+    {
+        var before = org.AllOriginRefs();
+        var repos = org.ReposFile(["intact", Organisation.NoTrail, "intact-too"]);
+
+        var json = await Runner().RunAsync(["audit", "verify", "--repos", repos, "--json"]);
+        var text = await Runner().RunAsync(["audit", "verify", "--repos", repos]);
+
+        Assert.Equal(ExitCode.TrailBroken, json.Code);
+        Assert.Equal(ExitCode.TrailBroken, text.Code);
+        var document = Json(json);
+        Assert.False(document.GetProperty("ok").GetBoolean());
+        var summary = document.GetProperty("summary");
+        Assert.Equal((3, 2, 0, 0, 1, 3), (summary.GetProperty("repositories").GetInt32(), summary.GetProperty("intact").GetInt32(),
+            summary.GetProperty("broken").GetInt32(), summary.GetProperty("not_verified").GetInt32(), summary.GetProperty("no_trail").GetInt32(),
+            summary.GetProperty("releases").GetInt32()));
+        var verdicts = ByRepository(document);
+        var none = verdicts[org.NameOf(Organisation.NoTrail)];
+        Assert.Equal("no_trail", none.GetProperty("status").GetString());
+        Assert.False(none.GetProperty("ok").GetBoolean());
+        Assert.Equal(NoTrailWhy, none.GetProperty("first_problem").GetString());
+        Assert.Equal(JsonValueKind.Null, none.GetProperty("reason").ValueKind);
+        Assert.Equal((0, 0), (none.GetProperty("releases").GetInt32(), none.GetProperty("release_tags").GetInt32()));
+        Assert.Empty(Problems(none));
+        Assert.Equal(["intact", "intact"], new[] { "intact", "intact-too" }.Select(n => verdicts[org.NameOf(n)].GetProperty("status").GetString()));
+
+        // The screen wraps long lines at the test console's width: compare with runs of white space as one.
+        var shown = Flat(text.Output);
+        Assert.Contains($"NO TRAIL {org.NameOf(Organisation.NoTrail)} {NoTrailWhy}", shown);
+        Assert.Contains("Organisation: 3 repositories: 2 intact, 0 broken, 0 not verified, 1 with no trail; 3 releases verified.", shown);
+        Assert.Contains("FAIL: 1 of 3 repositories are not shown intact (broken, with no trail, or could not be verified). Run shipgate audit " +
+            "verify in a clone of each for its full checklist. A repository with no trail holds no evidence: release it with shipgate, " +
+            "or leave it out of --repos.", shown);
+        Assert.DoesNotContain("PASS", text.Output);
+
+        // Single verify in a clone of it is unchanged: nothing released yet, nothing to break.
+        var single = await org.Repositories[Organisation.NoTrail].Runner.RunAsync(["audit", "verify"]);
+        Assert.True(single.Code == ExitCode.Success, single.Output);
+        Assert.Contains("(0 releases, 0 reviews)", single.Output);
+        Assert.Equal(before, org.AllOriginRefs());
+    }
+
+    [Fact]
+    public async Task A_repository_whose_trail_exists_verifies_as_before_beside_one_with_no_trail()
+    {
+        // Release tags without the archive branch are a trail, cut: still broken, not "no trail".
+        var repos = org.ReposFile(["intact", "deleted-archive", Organisation.NoTrail]);
+
+        var json = await Runner().RunAsync(["audit", "verify", "--repos", repos, "--json"]);
+
+        Assert.Equal(ExitCode.TrailBroken, json.Code);
+        var verdicts = ByRepository(Json(json));
+        Assert.Equal(["intact", "broken", "no_trail"],
+            new[] { "intact", "deleted-archive", Organisation.NoTrail }.Select(n => verdicts[org.NameOf(n)].GetProperty("status").GetString()));
+        var intact = verdicts[org.NameOf("intact")];
+        Assert.True(intact.GetProperty("ok").GetBoolean());
+        Assert.Equal((2, 2), (intact.GetProperty("releases").GetInt32(), intact.GetProperty("release_tags").GetInt32()));
+        Assert.Equal(JsonValueKind.Null, intact.GetProperty("first_problem").ValueKind);
+        Assert.StartsWith(org.Expected["deleted-archive"], verdicts[org.NameOf("deleted-archive")].GetProperty("first_problem").GetString());
+    }
+
     [Fact]
     public async Task A_warm_cache_is_fetched_incrementally_and_sees_what_changed()
     {
@@ -188,4 +254,6 @@ public sealed class OrgVerifyTests(Organisation org)
     }
 
     private static string Regex(string text) => System.Text.RegularExpressions.Regex.Escape(text);
+
+    private static string Flat(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
 }

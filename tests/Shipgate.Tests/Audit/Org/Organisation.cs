@@ -36,13 +36,16 @@ public sealed class Organisation : IAsyncLifetime
         ["deleted-tag"] = "tags",
         ["unreviewed-emergency"] = "reviews",
         ["unsigned-records"] = "signatures",
-        ["range-gap"] = "ranges",
+        ["range-overlap"] = "ranges",
         ["self-review"] = "independence",
         // Coverage names a rewritten main: the released commits are no longer on it.
         ["rewritten-main"] = "coverage",
         // Tags name a deleted archive branch: the release tags still anchor its records.
         ["deleted-archive"] = "tags",
     };
+
+    /// <summary>The repository with no trail: never released, so no archive branch and no release tags.</summary>
+    internal const string NoTrail = "no-trail";
 
     /// <summary>The repositories whose trail is broken, one per way verify detects.</summary>
     internal List<string> Broken { get; private set; } = [];
@@ -54,6 +57,8 @@ public sealed class Organisation : IAsyncLifetime
     {
         var intact = await WithReleasesAsync("intact", 2);
         await WithReleasesAsync("intact-too", 1);
+        // No trail at all: its policy on main, never released (no archive branch, no release tags).
+        Add(NoTrail, new ReleaseScenario(git => Scenarios.Configure(git)));
 
         var edited = await WithReleasesAsync("edited-record", 2);
         var first = Files(edited)[0];
@@ -107,13 +112,13 @@ public sealed class Organisation : IAsyncLifetime
         Expected["unsigned-records"] = "commit ";
 
         // Ranges: a release recorded by hand, correctly chained and tagged, whose range starts where the one before it
-        // started, not where it ended: its commits are no longer the slice of main between the two releases.
-        var gap = await WithReleasesAsync("range-gap", 1);
-        var before = gap.ReleaseIds()[0];
-        var beforeBytes = gap.OriginFile("compliance-archives", RecordFiles.JsonPath(before));
+        // started, not where it ended: the two ranges overlap, so its commits are recorded as released twice.
+        var overlap = await WithReleasesAsync("range-overlap", 1);
+        var before = overlap.ReleaseIds()[0];
+        var beforeBytes = overlap.OriginFile("compliance-archives", RecordFiles.JsonPath(before));
         var earlier = RecordFiles.FromJsonBytes(beforeBytes)!;
         var overlapping = RecordFiles.NewReleaseId(RecordFiles.RecordTime(DateTimeOffset.UtcNow.AddMinutes(1)),
-            gap.OriginFiles("compliance-archives", "releases"));
+            overlap.OriginFiles("compliance-archives", "releases"));
         var forgedRange = earlier with
         {
             ReleaseId = overlapping,
@@ -122,9 +127,10 @@ public sealed class Organisation : IAsyncLifetime
             PreviousRelease = new PreviousRelease(before, RecordFiles.Sha256Hex(beforeBytes)),
         };
         var forgedBytes = RecordFiles.ToJsonBytes(forgedRange);
-        Append(gap, overlapping, forgedBytes);
-        Tag(gap, forgedRange.ToSha, overlapping, ReleaseTag.Message(forgedRange, forgedBytes, "compliance-archives"));
-        Expected["range-gap"] = $"{overlapping} starts at {earlier.FromSha[..7]} but {before} ended at {earlier.ToSha[..7]}";
+        Append(overlap, overlapping, forgedBytes);
+        Tag(overlap, forgedRange.ToSha, overlapping, ReleaseTag.Message(forgedRange, forgedBytes, "compliance-archives"));
+        Expected["range-overlap"] = $"{overlapping} starts at {earlier.FromSha[..7]} but {before} ended at {earlier.ToSha[..7]}: " +
+            $"{earlier.FromSha[..7]} comes before {earlier.ToSha[..7]} on main, so the two ranges overlap";
 
         // Independence: the releaser recorded the review of their own emergency release, naming someone else.
         var selfReviewed = Add("self-review", new ReleaseScenario(Scenarios.Rich));
@@ -176,11 +182,11 @@ public sealed class Organisation : IAsyncLifetime
     }
 
     /// <summary>Adds one record to origin's archive branch, as a hand (or an older Shipgate) with push access could.</summary>
-    private static void Append(ReleaseScenario s, string id, byte[] bytes) =>
+    internal static void Append(ReleaseScenario s, string id, byte[] bytes) =>
         VerifyTests.Tamper(s, "record " + id, dev => File.WriteAllBytes(Path.Combine(dev, RecordFiles.JsonPath(id)), bytes));
 
     /// <summary>Pushes an annotated release tag to origin with the given message, verbatim.</summary>
-    private static void Tag(ReleaseScenario s, string sha, string releaseId, string message)
+    internal static void Tag(ReleaseScenario s, string sha, string releaseId, string message)
     {
         var dev = s.Git.Developer;
         var file = Path.Combine(s.Folder, releaseId + ".tag-message");
