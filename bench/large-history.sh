@@ -5,22 +5,16 @@
 # times `git log --numstat` over the same range and `shipgate release --dry-run` (git only), RUNS times each in turn
 # (default 7), and prints both medians, their ratio and the dry run's peak memory.
 # Usage: bench/large-history.sh [N=5000] [SHIPGATE_BIN]   (SHIPGATE_BIN: a published shipgate, else one is published)
-set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 n=${1:-5000}
-here=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+make_work
 
 bin=${2:-}
 if [ -z "$bin" ]; then
-  bin=$("$here/bench/publish.sh" "$work/bin")
+  bin=$(publish_shipgate "$work/bin")
 fi
-git init -q --bare --initial-branch=main "$work/origin.git"
-git clone -q "$work/origin.git" "$work/dev" 2>/dev/null
-cd "$work/dev"
-git config user.name Bench && git config user.email bench@example.com
-printf 'tickets:\n  keys: [BOL]\nareas:\n  a0:\n    title: Area 0\n    paths: ["a0/**"]\n' > .shipgate.yml
-git add .shipgate.yml && git commit -qm "Initial commit" && git push -q origin HEAD:main HEAD:staging
+origin_and_clone Bench bench@example.com
+initial_policy 'tickets:\n  keys: [BOL]\nareas:\n  a0:\n    title: Area 0\n    paths: ["a0/**"]\n'
 
 # One fast-import stream: per PR, 3 commits on its branch from staging's tip, then the merge on staging.
 awk -v n="$n" -v base="$(git rev-parse HEAD)" 'BEGIN {

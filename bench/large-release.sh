@@ -3,19 +3,13 @@
 # release grows. Builds a repository whose staging is N squash-merged PRs (2 commits' worth of
 # files each, 10 areas) ahead of main, then times `shipgate release --dry-run` and reports its
 # wall time and peak memory. Usage: bench/large-release.sh [N=1000]
-set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 n=${1:-1000}
-here=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+make_work
 
-shipgate=$("$here/bench/publish.sh" "$work/bin")
-git init -q --bare --initial-branch=main "$work/origin.git"
-git clone -q "$work/origin.git" "$work/dev" 2>/dev/null
-cd "$work/dev"
-git config user.name Bench && git config user.email bench@example.com
-printf 'tickets:\n  keys: [BOL]\nareas:\n  a0:\n    title: Area 0\n    paths: ["a0/**"]\n' > .shipgate.yml
-git add .shipgate.yml && git commit -qm "Initial commit" && git push -q origin HEAD:main HEAD:staging
+shipgate=$(publish_shipgate "$work/bin")
+origin_and_clone Bench bench@example.com
+initial_policy 'tickets:\n  keys: [BOL]\nareas:\n  a0:\n    title: Area 0\n    paths: ["a0/**"]\n'
 
 # One fast-import stream: N squash commits "BOL-i: change i (#i)" on staging.
 {

@@ -5,23 +5,17 @@
 # fill the cache, then times `shipgate audit verify --repos` from the warm cache: wall time per repository and peak
 # memory, for a quarter of the repositories and for all of them, to show memory does not grow with their number.
 # Usage: bench/org-verify.sh [REPOS=100] [RELEASES=50]
-set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 repos=${1:-100}
 releases=${2:-50}
-here=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+make_work
 export XDG_STATE_HOME="$work/state" XDG_CACHE_HOME="$work/cache" NO_COLOR=1 TERM=dumb COLUMNS=200
 unset GH_TOKEN GITHUB_TOKEN GH_ENTERPRISE_TOKEN GITHUB_ENTERPRISE_TOKEN LINEAR_API_KEY GITHUB_API_URL GH_HOST || true
 
-shipgate=$("$here/bench/publish.sh" "$work/bin")
+shipgate=$(publish_shipgate "$work/bin")
 
-git init -q --bare --initial-branch=main "$work/origin.git"
-git clone -q "$work/origin.git" "$work/dev" 2>/dev/null
-cd "$work/dev"
-git config user.name Dev && git config user.email dev@example.com
-printf 'tickets:\n  keys: [BOL]\n' > .shipgate.yml
-git add .shipgate.yml && git commit -qm "Initial commit" && git push -q origin HEAD:main HEAD:staging
+origin_and_clone Dev dev@example.com
+initial_policy 'tickets:\n  keys: [BOL]\n'
 git clone -q --branch staging "$work/origin.git" "$work/releaser" 2>/dev/null
 git -C "$work/releaser" config user.name Rita && git -C "$work/releaser" config user.email rita@example.com
 

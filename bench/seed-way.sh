@@ -17,18 +17,13 @@
 # GH_HOST=github.localhost and HTTP_PROXY pointing at the emulator, Go's proxy rule (which skips only
 # "localhost" itself) sends those requests to 127.0.0.1 in proxy form (absolute URLs), which the
 # emulator accepts. So (a) runs the real gh, talking plain http to the loopback emulator.
-set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 prs=${1:-200}
 tickets=${2:-150}
 latency=${3:-50}
-here=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d)
+make_work
 server_pid=
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+before_exit() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true; }
 
 if ! command -v gh >/dev/null; then
   echo "Installing gh (Debian package gh) ..." >&2
@@ -37,17 +32,13 @@ fi
 command -v curl >/dev/null || { echo "curl is needed" >&2; exit 1; }
 
 echo "Building shipgate (Release) and the emulator server ..." >&2
-shipgate=$("$here/bench/publish.sh" "$work/bin")
+shipgate=$(publish_shipgate "$work/bin")
 dotnet build "$here/bench/Shipgate.Bench.Emulators" -c Release -o "$work/emulators" >/dev/null
 
 # The repository: N merge commits "Merge pull request #i from acme/dev/bol-k-change-i" on staging, each
 # merging one commit "BOL-k: change i", in one git fast-import stream; a compliance archive per tenth PR.
-git init -q --bare --initial-branch=main "$work/origin.git"
-git clone -q "$work/origin.git" "$work/dev" 2>/dev/null
-cd "$work/dev"
-git config user.name Bench && git config user.email bench@example.com
-printf 'github:\n  repository: acme/bench\ntickets:\n  keys: [BOL]\nareas:\n  a0:\n    title: Area 0\n    paths: ["a0/**"]\n' > .shipgate.yml
-git add .shipgate.yml && git commit -qm "Initial commit" && git push -q origin HEAD:main HEAD:staging
+origin_and_clone Bench bench@example.com
+initial_policy 'github:\n  repository: acme/bench\ntickets:\n  keys: [BOL]\nareas:\n  a0:\n    title: Area 0\n    paths: ["a0/**"]\n'
 {
   base=$(git rev-parse HEAD)
   for i in $(seq 1 "$prs"); do

@@ -5,11 +5,9 @@
 # prints the median wall time and the median CPU time (user + sys) of one run: CPU time moves less
 # than wall time on a busy machine. Needs the .NET SDK, a C compiler (gcc or clang) for the native build, python3.
 # Usage: bench/startup.sh [RUNS=21]
-set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 runs=${1:-21}
-here=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+make_work
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 publish() { # name, then publish arguments

@@ -8,25 +8,19 @@
 # Usage: bench/verify.sh [N=1000] [SHIPGATE_BIN]   (SHIPGATE_BIN: a published shipgate, else one is published)
 #        UNSIGNED=1 bench/verify.sh ...   the same trail without signatures (no audit.allowed_signers)
 # Needs git, ssh-keygen and python3.
-set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 n=${1:-1000}
 per=20
-here=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+make_work
 
 bin=${2:-}
 if [ -z "$bin" ]; then
-  dotnet publish "$here/src/Shipgate" -c Release -o "$work/bin" >/dev/null
-  bin="$work/bin/shipgate"
+  bin=$(publish_shipgate "$work/bin")
 fi
 ssh-keygen -q -t ed25519 -N "" -C rita@example.com -f "$work/key"
 echo "rita@example.com namespaces=\"git\" $(cat "$work/key.pub")" > "$work/allowed_signers"
 
-git init -q --bare --initial-branch=main "$work/origin.git"
-git clone -q "$work/origin.git" "$work/dev" 2>/dev/null
-cd "$work/dev"
-git config user.name Rita && git config user.email rita@example.com
+origin_and_clone Rita rita@example.com
 git config gpg.format ssh && git config user.signingkey "$work/key.pub"
 if [ -n "${UNSIGNED:-}" ]; then
   printf 'tickets:\n  keys: [BOL]\n' > .shipgate.yml

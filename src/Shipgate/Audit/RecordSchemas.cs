@@ -55,6 +55,14 @@ internal static class RecordSchemas
     /// <summary>The violations of an organisation-wide audit verify document (empty when valid).</summary>
     public static IReadOnlyList<string> ValidateVerifyOrg(byte[] bytes) => Validate(bytes, VerifyOrg.Value);
 
+    /// <summary>The published schema of what every --json command prints when it fails, a command line it cannot parse included.</summary>
+    public const string ErrorSchema = "cli-error.v1.json";
+
+    private static readonly Lazy<JsonSchema> Error = new(() => Load(ErrorSchema));
+
+    /// <summary>The violations of a --json error document (empty when valid).</summary>
+    public static IReadOnlyList<string> ValidateError(byte[] bytes) => Validate(bytes, Error.Value);
+
     /// <summary>The violations of a release result document (empty when valid).</summary>
     public static IReadOnlyList<string> ValidateResult(byte[] bytes) => Validate(bytes, Result.Value);
 

@@ -21,7 +21,7 @@ internal static class AuditCommand
 
     private static Command Verify(CliHost host)
     {
-        var json = new Option<bool>("--json") { Description = "Print the verdict as JSON." };
+        var json = new Option<bool>(JsonOutput.OptionName) { Description = "Print the verdict as JSON." };
         var repo = RepositoryOption.Create();
         var command = new Command("verify", "Prove, offline from any API, that the release trail is complete and untampered.") { json, repo };
         var org = new OrgOptions();

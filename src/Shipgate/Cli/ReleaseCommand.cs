@@ -29,7 +29,7 @@ internal static partial class ReleaseCommand
             if (result.GetValueOrDefault<string?>() is { } id && !ReleaseId().IsMatch(id))
                 result.AddError($"--resume takes a release id such as release-2026-02-04-153045, not '{SafeText.OneLine(id)}'.");
         });
-        var json = new Option<bool>("--json")
+        var json = new Option<bool>(JsonOutput.OptionName)
         {
             Description = "Print the plan (with --dry-run) or the release's result as JSON on standard output; people's text goes to standard error.",
         };

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.Reflection;
+using Shipgate.Integrations;
 using Shipgate.Rendering;
 
 namespace Shipgate.Cli;
@@ -21,11 +22,19 @@ internal static class ShipgateCli
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
+            var hints = Suggestions(parsed).ToList();
             foreach (var error in parsed.Errors)
                 host.Errors.MarkupLine($"[red]{Markup.Escape(error.Message)}[/]");
-            foreach (var hint in Suggestions(parsed))
+            foreach (var hint in hints)
                 host.Errors.MarkupLine(Markup.Escape(hint));
-            host.Errors.WriteLine("Run shipgate --help for usage.");
+            host.Errors.WriteLine(UsageHint);
+            // A program that asked for JSON gets the same error document as for any other failure, alone on stdout.
+            if (JsonOutput.Asked(parsed))
+            {
+                var message = string.Join("\n", parsed.Errors.Select(e => e.Message).Concat(hints).Append(UsageHint));
+                var secrets = Connections.SecretsFrom(host.Environment);
+                host.Console.Profile.Out.Writer.WriteLine(JsonOutput.Error(ExitCode.Usage, SafeText.Lines(secrets.Redact(message))));
+            }
             return (int)ExitCode.Usage;
         }
         // Ctrl-C is ours to handle (Program.cs): it must end in the documented "aborted" code, not 130.
@@ -38,6 +47,8 @@ internal static class ShipgateCli
             Error = host.Errors.Profile.Out.Writer,
         }, ct);
     }
+
+    private const string UsageHint = "Run shipgate --help for usage.";
 
     /// <summary>Shipgate's own version and the commit it was built from (the entry assembly may be a test host).</summary>
     public static string Version()

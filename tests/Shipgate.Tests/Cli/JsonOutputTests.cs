@@ -109,6 +109,7 @@ public sealed class JsonOutputTests
         var result = await s.ReleaseAsync(null, "--json");
 
         Assert.Equal(ExitCode.NoTerminal, result.Code);
+        Assert.Empty(RecordSchemas.ValidateError(Encoding.UTF8.GetBytes(result.Stdout)));
         var error = Parse(result).GetProperty("error");
         Assert.Equal(6, error.GetProperty("exit_code").GetInt32());
         Assert.Contains("needs a person at a terminal", error.GetProperty("message").GetString());
@@ -126,8 +127,24 @@ public sealed class JsonOutputTests
         var result = await s.Runner.RunAsync(["audit", "verify", "--json", "--repo", notARepository]);
 
         Assert.NotEqual(ExitCode.Success, result.Code);
+        Assert.Empty(RecordSchemas.ValidateError(Encoding.UTF8.GetBytes(result.Stdout)));
         var error = Parse(result).GetProperty("error");
         Assert.Equal(result.ExitCode, error.GetProperty("exit_code").GetInt32());
         Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("message").GetString()));
+    }
+
+    [Fact]
+    public async Task A_broken_policy_under_json_is_the_json_error_with_exit_2_like_a_bad_command_line()
+    {
+        using var s = new ReleaseScenario(git => Scenarios.ReleasedPolicy(git, "tickets:\n  keys: [BOL, ENG\nremote: origin"));
+
+        var result = await s.Runner.RunAsync(["release", "--dry-run", "--json"]);
+
+        Assert.Equal(ExitCode.Usage, result.Code);
+        Assert.Empty(RecordSchemas.ValidateError(Encoding.UTF8.GetBytes(result.Stdout)));
+        var error = Parse(result).GetProperty("error");
+        Assert.Equal(2, error.GetProperty("exit_code").GetInt32());
+        Assert.Contains("tickets.keys: not valid YAML", error.GetProperty("message").GetString());
+        Assert.Contains("tickets.keys: not valid YAML", result.Errors);
     }
 }

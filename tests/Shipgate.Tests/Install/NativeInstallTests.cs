@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
+using Shipgate.Audit;
 using Shipgate.Config;
 using Shipgate.Emulators;
 using Shipgate.Sandbox;
@@ -96,6 +97,12 @@ public sealed class NativeInstallTests(NativeInstallTests.NativeBuild build) : I
         var typo = Run(build.File!, null, [], "relase");
         Assert.Equal((int)ExitCode.Usage, typo.Code);
         Assert.Contains("Did you mean 'release'?", typo.Output);
+        // Under --json a command line it cannot parse is the JSON error document alone on stdout, exit 2.
+        var jsonTypo = Run(build.File!, null, [], "release", "--json", "--dryrun");
+        Assert.Equal((int)ExitCode.Usage, jsonTypo.Code);
+        Assert.Empty(RecordSchemas.ValidateError(System.Text.Encoding.UTF8.GetBytes(jsonTypo.Stdout)));
+        Assert.Equal(2, JsonNode.Parse(jsonTypo.Stdout)!["error"]!["exit_code"]!.GetValue<int>());
+        Assert.Contains("Did you mean '--dry-run'?", jsonTypo.Stderr);
     }
 
     [Fact]
