@@ -74,8 +74,12 @@ internal static partial class ReleaseCommand
         var option = new Option<string?>(name) { Description = description, HelpName = "reason" };
         option.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<string?>() is { } reason && string.IsNullOrWhiteSpace(reason))
+            if (result.GetValueOrDefault<string?>() is not { } reason) return;
+            if (string.IsNullOrWhiteSpace(reason))
                 result.AddError($"{name} needs a reason, for the record: {name} \"<{what}>\".");
+            // "--emergency --json" would take "--json" as the reason and record it: an option is never a reason.
+            else if (reason.TrimStart().StartsWith("--", StringComparison.Ordinal))
+                result.AddError($"{name} takes the reason right after it, and got the option {reason.Trim()} instead: {name} \"<{what}>\".");
         });
         return option;
     }

@@ -95,6 +95,19 @@ public sealed class JsonUsageErrorTests : IDisposable
         Assert.Contains("Run shipgate --help for usage.", result.Errors);
     }
 
+    [Theory]
+    [InlineData("release", "--emergency", "--json")]
+    [InlineData("release", "--dry-run", "--emergency", "--wait")]
+    [InlineData("release", "--dry-run", "--allow-unverified-ci", "--json")]
+    public async Task An_option_is_never_taken_as_a_reason(params string[] args)
+    {
+        var result = await RunAsync(args);
+
+        Assert.Equal(ExitCode.Usage, result.Code);
+        Assert.Equal("", result.Stdout);
+        Assert.Contains($"takes the reason right after it, and got the option {args[^1]} instead", Words(result.Errors));
+    }
+
     private static void AssertOnlyTheErrorDocument(RunResult result)
     {
         // JsonDocument.Parse refuses anything after the one document: stdout holds nothing else.
