@@ -25,13 +25,19 @@ internal sealed record RepositoryVerdict(RepositorySource Source, string Name, T
     public string? FirstProblem => NotVerifiedReason ?? Verdict?.Problems.FirstOrDefault()?.Message ?? NoTrail;
 
     /// <summary>
-    /// Why a repository has no trail at all: no archive branch and no release tags on the remote. Single verify passes such a
-    /// repository (nothing released yet, nothing to break); across the organisation it is named, since it shows nothing.
+    /// Why a repository has no trail at all: no release record (no archive branch, or one that holds only compliance archives)
+    /// and no release tags on the remote. Single verify passes such a repository (nothing released yet, nothing to break);
+    /// across the organisation it is named, since it shows nothing.
     /// </summary>
-    public static string? NoTrailIn(TrailFacts facts) => facts.ArchiveTip is null && facts.ReleaseTags.Count == 0
-        ? $"the remote has no {facts.ArchiveBranch} branch and no release tags, so nothing shows how changes reached " +
-          $"{facts.ProductionBranch}. Release it with shipgate, or leave it out of --repos."
-        : null;
+    public static string? NoTrailIn(TrailFacts facts)
+    {
+        if (facts.ReleaseTags.Count > 0 || facts.Links.Any(l => l.IsRelease)) return null;
+        var archive = facts.ArchiveTip is null
+            ? $"the remote has no {facts.ArchiveBranch} branch"
+            : $"{facts.ArchiveBranch} holds no release record";
+        return $"{archive} and no release tags, so nothing shows how changes reached {facts.ProductionBranch}. " +
+            "Release it with shipgate, or leave it out of --repos.";
+    }
 }
 
 /// <summary>How one organisation-wide run reaches and judges its repositories.</summary>

@@ -83,16 +83,22 @@ public sealed class OrgRulesTests
     private static TrailFacts Facts(string? archiveTip, params TagObject[] tags) =>
         new("acme/new", "compliance-archives", "main", archiveTip, new string('a', 40), [], [], [], true, null, tags);
 
+    private static TrailFacts WithRecord(string id) =>
+        Facts(new string('d', 40)) with { Links = [new TrailLink(id, 0, new string('e', 40), [])] };
+
     private static readonly TrailVerdict Passed = new(true, 0, 0, null, [], [], [], [], false);
 
     [Fact]
-    public void A_repository_has_no_trail_only_without_both_the_archive_branch_and_release_tags()
+    public void A_repository_has_no_trail_only_without_both_a_release_record_and_release_tags()
     {
         var tag = new TagObject("refs/tags/release-2026-01-01-000000", new string('b', 40), new string('c', 40), "release-2026-01-01-000000", "x");
 
         Assert.Equal("the remote has no compliance-archives branch and no release tags, so nothing shows how changes reached main. " +
             "Release it with shipgate, or leave it out of --repos.", RepositoryVerdict.NoTrailIn(Facts(null)));
-        Assert.Null(RepositoryVerdict.NoTrailIn(Facts(new string('d', 40))));
+        Assert.Equal("compliance-archives holds no release record and no release tags, so nothing shows how changes reached main. " +
+            "Release it with shipgate, or leave it out of --repos.", RepositoryVerdict.NoTrailIn(Facts(new string('d', 40))));
+        Assert.Null(RepositoryVerdict.NoTrailIn(WithRecord("release-2026-01-01-000000")));
+        Assert.NotNull(RepositoryVerdict.NoTrailIn(WithRecord("review-2026-01-01-000000")));
         Assert.Null(RepositoryVerdict.NoTrailIn(Facts(null, tag)));
     }
 
