@@ -31,6 +31,9 @@ public sealed class JiraEmulator : IAsyncDisposable
 
     public Faults Faults => _host.Faults;
 
+    /// <summary>The most requests in flight at once so far: what a client's bound on concurrent requests is checked by.</summary>
+    public int MostInFlight => _host.MostInFlight;
+
     /// <summary>Checks every answer against the description and records what fails (on by default).</summary>
     public bool ValidateResponses
     {

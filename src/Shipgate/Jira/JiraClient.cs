@@ -18,7 +18,10 @@ internal sealed class JiraClient : ITicketTracker, IReleaseTracker
     private const int PageSize = 100;
 
     private readonly JiraRest _rest;
-    /// <summary>The release's version per project ("OPS/release-…"), looked up or made once however many of its tickets join it.</summary>
+    /// <summary>
+    /// The release's version per project ("OPS/release-…"), looked up or made once however many of its tickets join it: tickets
+    /// updated at once await the same lookup (<see cref="Lazy{T}"/> runs it once), so a project never gets two.
+    /// </summary>
     private readonly ConcurrentDictionary<string, Lazy<Task<JiraVersion>>> _versions = new(StringComparer.Ordinal);
 
     public JiraClient(JiraSettings settings, Secrets secrets, IProgress<ApiWait>? waits = null) => _rest = new JiraRest(settings, secrets, waits);

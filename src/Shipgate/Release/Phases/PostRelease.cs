@@ -1,5 +1,6 @@
 using Shipgate.Integrations;
 using Shipgate.Record;
+using Shipgate.Release.After;
 using Shipgate.Rendering;
 
 namespace Shipgate.Release.Phases;
@@ -9,7 +10,9 @@ namespace Shipgate.Release.Phases;
 /// and deployment links) and shows RELEASE COMPLETE; a Jira ticket also gets a remote link to the record and joins
 /// the release's Jira version (fixVersions), each once. Each comment has a key made from the release and the
 /// ticket, so running it again (<c>--resume</c>) never posts twice. A failed comment is reported, never
-/// hidden, and never undoes the release. Skipped: in a dry run; without a tracker it notes why.
+/// hidden, and never undoes the release. Linear's and Jira's tickets are updated side by side, each tracker's at most
+/// <see cref="ApiChannel.MaxInFlight"/> at once (<see cref="TicketUpdates"/>); the warnings and lists come in ticket order.
+/// Skipped: in a dry run; without a tracker it notes why.
 /// </summary>
 internal static class PostRelease
 {
@@ -27,55 +30,61 @@ internal static class PostRelease
     {
         var record = released.Record;
         var body = CommentBody(context, released, deployment, releasePage);
-        var linear = await UpdateAsync(context, record, context.Tracker, TicketSystem.Linear, record.LinearTickets, body, ct);
         var jira = context.Jira ?? Integration<ITicketTracker>.Unavailable("no Jira site is named (JIRA_BASE_URL or jira.site)");
-        var updated = await UpdateAsync(context, record, jira, TicketSystem.Jira, record.JiraTickets, body, ct);
-        var notes = new[] { linear.Note, updated.Note }.OfType<string>().ToList();
-        return new TicketComments([.. linear.Commented, .. updated.Commented], [.. linear.NotCommented, .. updated.NotCommented],
-            notes.Count == 0 ? null : string.Join("\n", notes));
+        // Linear's and Jira's tickets side by side; their warnings shown once both are done, Linear's first, each in ticket order.
+        var (linear, updated) = await AtOnce.BothAsync(
+            token => UpdateAsync(context, record, context.Tracker, TicketSystem.Linear, record.LinearTickets, body, token),
+            token => UpdateAsync(context, record, jira, TicketSystem.Jira, record.JiraTickets, body, token), ct);
+        foreach (var warning in linear.Warnings.Concat(updated.Warnings))
+            context.Console.MarkupLine(warning);
+        var notes = new[] { linear.Comments.Note, updated.Comments.Note }.OfType<string>().ToList();
+        return new TicketComments([.. linear.Comments.Commented, .. updated.Comments.Commented],
+            [.. linear.Comments.NotCommented, .. updated.Comments.NotCommented], notes.Count == 0 ? null : string.Join("\n", notes));
     }
 
-    /// <summary>One tracker's tickets: a comment each, and for a tracker with releases (Jira) the link and the version too.</summary>
-    private static async Task<TicketComments> UpdateAsync(ReleaseContext context, ReleaseRecord record, Integration<ITicketTracker> integration,
-        TicketSystem system, IReadOnlyList<RecordTicket> tickets, string body, CancellationToken ct)
+    /// <summary>
+    /// One tracker's tickets (<see cref="TicketUpdates"/>: at most four at once, the first alone): a comment each, and for a
+    /// tracker with releases (Jira) the link and the version too. The warnings come back, in ticket order, to be shown.
+    /// </summary>
+    private static async Task<(TicketComments Comments, IReadOnlyList<string> Warnings)> UpdateAsync(ReleaseContext context, ReleaseRecord record,
+        Integration<ITicketTracker> integration, TicketSystem system, IReadOnlyList<RecordTicket> tickets, string body, CancellationToken ct)
     {
         var name = TicketSystems.Name(system);
         if (!integration.TryGet(out var tracker))
-            return new TicketComments([], [], tickets.Count > 0 ? $"{name} tickets not updated: {integration.Missing}." : null);
+            return (new TicketComments([], [], tickets.Count > 0 ? $"{name} tickets not updated: {integration.Missing}." : null), []);
 
         var ticketIds = tickets.Where(t => t.Verification == TicketCheck.Verified).Select(t => t.Id).ToList();
         var notice = new ReleaseNotice(record.ReleaseId, record.Timestamp, record.Repository, body, RecordUrl(context, record.ReleaseId));
-        var done = new List<string>();
-        var failed = new List<string>();
-        foreach (var id in ticketIds)
-        {
-            try
-            {
-                IReadOnlyList<string> problems = [];
-                if (tracker is IReleaseTracker releases) problems = await releases.MarkReleasedAsync(id, notice, ct);
-                else await tracker.CommentAsync(id, body, CommentKey(record.ReleaseId, id), ct);
-                foreach (var problem in problems)
-                    context.Console.MarkupLine($"[yellow]WARNING: {Markup.Escape(id)}: {SafeText.Markup(context.Secrets.Redact(problem))}[/]");
-                (problems.Count == 0 ? done : failed).Add(id);
-            }
-            catch (TrackerUnavailableException e)
-            {
-                // Every further comment would fail the same way, after the same retries.
-                failed.AddRange(ticketIds.Except(done).Except(failed));
-                context.Console.MarkupLine($"[yellow]WARNING: could not comment on {Markup.Escape(id)} and did not try the others: " +
-                    $"{SafeText.Markup(context.Secrets.Redact(e.Message))}[/]");
-                break;
-            }
-            catch (ShipgateException e) when (!ct.IsCancellationRequested)
-            {
-                failed.Add(id);
-                context.Console.MarkupLine(
-                    $"[yellow]WARNING: could not comment on {Markup.Escape(id)}: {SafeText.Markup(context.Secrets.Redact(e.Message))}[/]");
-            }
-        }
+        var outcomes = await TicketUpdates.RunAsync(ticketIds, id => UpdateOneAsync(context, tracker, id, notice, ct));
+        var (comments, warnings) = TicketUpdates.Report(ticketIds, outcomes);
         if (system == TicketSystem.Jira && ticketIds.Count > 0 && notice.RecordUrl is null)
-            context.Console.MarkupLine("[yellow]WARNING: Jira tickets got no link to the record: the repository has no web address (set github.repository).[/]");
-        return new TicketComments(done, failed, null);
+            warnings = [.. warnings, "[yellow]WARNING: Jira tickets got no link to the record: the repository has no web address (set github.repository).[/]"];
+        return (comments, warnings);
+    }
+
+    /// <summary>One ticket's comment (and for Jira its link and version). A failure is the ticket's outcome; only Ctrl-C throws.</summary>
+    private static async Task<TicketOutcome> UpdateOneAsync(ReleaseContext context, ITicketTracker tracker, string id, ReleaseNotice notice,
+        CancellationToken ct)
+    {
+        string Warning(string text) => $"[yellow]WARNING: {text}[/]";
+        string Said(Exception e) => SafeText.Markup(context.Secrets.Redact(e.Message));
+        try
+        {
+            IReadOnlyList<string> problems = [];
+            if (tracker is IReleaseTracker releases) problems = await releases.MarkReleasedAsync(id, notice, ct);
+            else await tracker.CommentAsync(id, notice.Body, CommentKey(notice.ReleaseId, id), ct);
+            return new TicketOutcome(id, problems.Count == 0,
+                [.. problems.Select(problem => Warning($"{Markup.Escape(id)}: {SafeText.Markup(context.Secrets.Redact(problem))}"))]);
+        }
+        catch (TrackerUnavailableException e)
+        {
+            // Every further ticket would fail the same way, after the same retries.
+            return new TicketOutcome(id, false, [Warning($"could not comment on {Markup.Escape(id)} and did not try the others: {Said(e)}")], StopsTracker: true);
+        }
+        catch (ShipgateException e) when (!ct.IsCancellationRequested)
+        {
+            return new TicketOutcome(id, false, [Warning($"could not comment on {Markup.Escape(id)}: {Said(e)}")]);
+        }
     }
 
     /// <summary>The record's web page, when the repository has one (a remote link needs an address).</summary>
