@@ -39,4 +39,25 @@ public sealed class DeploymentCheckTests
         Assert.StartsWith($"WARNING: no GitHub Actions run started for bbbbbbb on main within {DeploymentCheck.AppearWithin.TotalSeconds:0} s", seen.Note);
         Assert.True(host.RunQueries > 1);
     }
+
+    [Fact]
+    public async Task With_wait_a_run_still_going_after_thirty_minutes_is_timed_out_and_exits_7()
+    {
+        using var s = new ReleaseScenario();
+        var host = new FakeCodeHost();
+        host.RunAnswers.Add([Run(RunStatus.InProgress)]);
+        var clock = new FastClock(2000);
+        var run = new PhaseRun(s, new ReleaseOptions(WaitForDeployment: true), host, clock: clock);
+        var started = clock.GetUtcNow();
+
+        var seen = await DeploymentCheck.RunAsync(run.Context, Made(), CancellationToken.None);
+
+        Assert.True(clock.GetUtcNow() - started >= DeploymentCheck.WaitAtMost);
+        Assert.Equal(RunStatus.InProgress, Assert.Single(seen.Runs).Status);
+        Assert.Equal($"WARNING: the deployment was still running after {DeploymentCheck.WaitAtMost.TotalMinutes:0} minutes; follow it on GitHub.", seen.Note);
+        var outcome = Shipgate.Release.After.DeploymentVerdict.Judge(seen, followed: true);
+        Assert.Equal(Shipgate.Release.After.DeploymentOutcome.TimedOut, outcome);
+        Assert.Equal(ExitCode.DeploymentFailed, Shipgate.Release.After.DeploymentVerdict.ExitCodeOf(outcome));
+        Assert.True(host.RunQueries > 2, $"asked {host.RunQueries} times");
+    }
 }
