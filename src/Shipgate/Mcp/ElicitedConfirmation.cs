@@ -1,5 +1,6 @@
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Shipgate.Cli;
 using Shipgate.Git;
 using Shipgate.Record;
 using Shipgate.Release;
@@ -48,7 +49,7 @@ internal sealed class ElicitedConfirmation(McpServer server, TimeSpan patience) 
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             throw new ReleaseAbortedException(
-                $"Release aborted: nobody answered the confirmation form within {patience.TotalMinutes:0} minutes. Nothing was changed.");
+                $"Release aborted: nobody answered the confirmation form within {Duration.Words(patience)}. Nothing was changed.");
         }
 
         return answer.Action switch

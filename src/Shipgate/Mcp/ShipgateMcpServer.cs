@@ -17,13 +17,13 @@ internal static class ShipgateMcpServer
         "Shipgate promotes staging to production with a SOC2 audit record. Call release_plan first and show the person the verdict and " +
         "checklist. release asks the person (never you) for a confirmation word through an elicitation form; you cannot supply it.";
 
-    public static async Task RunAsync(CliHost host, string folder, CancellationToken ct)
+    public static async Task RunAsync(CliHost host, string folder, TimeSpan patience, CancellationToken ct)
     {
         var options = new McpServerOptions
         {
             ServerInfo = new Implementation { Name = "shipgate", Version = RecordBuilder.Tool.Version },
             ServerInstructions = Instructions,
-            ToolCollection = Tools(new ShipgateTools(host, folder)),
+            ToolCollection = Tools(new ShipgateTools(host, folder, patience)),
         };
         await using var server = McpServer.Create(new StdioServerTransport("shipgate"), options);
         await server.RunAsync(ct);

@@ -18,9 +18,10 @@ namespace Shipgate.Mcp;
 /// tools' snake_case argument names. Every text a tool returns has its secrets redacted; none holds the word.
 /// </summary>
 /// <param name="host">The process, with its console swapped per call for a captured one: stdout is the protocol's.</param>
-internal sealed class ShipgateTools(CliHost host, string folder)
+/// <param name="patience">How long the release waits for the person to answer the confirmation form (<c>--confirm-within</c>).</param>
+internal sealed class ShipgateTools(CliHost host, string folder, TimeSpan patience)
 {
-    /// <summary>How long the release waits for the person to answer the confirmation form.</summary>
+    /// <summary>How long the release waits for the person to answer the confirmation form, unless the operator says otherwise.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromMinutes(15);
 
     [Description("Pre-flight, gather and summary of a release from staging to production (a dry run): what would ship, the compliance " +
@@ -58,7 +59,7 @@ internal sealed class ShipgateTools(CliHost host, string folder)
                 people.Secrets, ct);
             if (progress is not null)
                 context = context with { Waiting = new ProgressLines(progress, people.Secrets) };
-            var outcome = await ReleasePipeline.ReleaseAsync(context, new ElicitedConfirmation(server, Patience), ct);
+            var outcome = await ReleasePipeline.ReleaseAsync(context, new ElicitedConfirmation(server, patience), ct);
             var result = ReleaseResult.Build(context, outcome);
             var said = outcome.Released is { } released
                 ? $"Released {released.Record.ReleaseId}: {context.Config.ProductionBranch} is at {released.Record.ToSha}; " +

@@ -158,6 +158,28 @@ public sealed class McpServerTests
     }
 
     [Fact]
+    public async Task A_form_nobody_answers_within_confirm_within_aborts_and_changes_nothing()
+    {
+        using var s = new ReleaseScenario(UnusualWords);
+        var originBefore = s.OriginRefs();
+        var releaserBefore = s.ReleaserFingerprint();
+        // The person answers, with the right word, but only after the form's time is up.
+        await using var mcp = await McpSession.StartAsync(s, form =>
+        {
+            Thread.Sleep(TimeSpan.FromSeconds(4));
+            return McpSession.Typed(McpSession.WordIn(form));
+        }, serverOptions: ["--confirm-within", "1s"]);
+
+        var result = await mcp.CallAsync("release", NoGitHub);
+
+        Assert.True(result.IsError);
+        Assert.Contains("Release aborted: nobody answered the confirmation form within 1 second. Nothing was changed.", McpSession.Visible(result));
+        Assert.Single(mcp.Forms);
+        Assert.Equal(originBefore, s.OriginRefs());
+        Assert.Equal(releaserBefore, s.ReleaserFingerprint());
+    }
+
+    [Fact]
     public async Task Audit_verify_and_audit_report_answer_after_a_release()
     {
         using var s = new ReleaseScenario(Scenarios.Rich);

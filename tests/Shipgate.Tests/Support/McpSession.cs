@@ -31,8 +31,9 @@ internal sealed class McpSession : IAsyncDisposable
     public List<ElicitRequestParams> Forms { get; }
 
     /// <param name="person">Null: the client declares no elicitation support.</param>
+    /// <param name="serverOptions">More options for <c>shipgate mcp</c> (e.g. --confirm-within).</param>
     public static async Task<McpSession> StartAsync(ReleaseScenario s, Func<ElicitRequestParams, ElicitResult>? person,
-        Dictionary<string, string>? environment = null, string? repository = null)
+        Dictionary<string, string>? environment = null, string? repository = null, string[]? serverOptions = null)
     {
         var env = StdioClientTransportOptions.GetDefaultEnvironmentVariables();
         foreach (var name in new[] { "GH_TOKEN", "GITHUB_TOKEN", "GH_ENTERPRISE_TOKEN", "GITHUB_ENTERPRISE_TOKEN", "LINEAR_API_KEY", "GH_HOST" })
@@ -46,7 +47,7 @@ internal sealed class McpSession : IAsyncDisposable
         {
             Name = "shipgate",
             Command = "dotnet",
-            Arguments = [typeof(ShipgateCli).Assembly.Location, "mcp", "--repo", repository ?? s.Git.Releaser],
+            Arguments = [typeof(ShipgateCli).Assembly.Location, "mcp", "--repo", repository ?? s.Git.Releaser, .. serverOptions ?? []],
             WorkingDirectory = s.Folder,
             InheritEnvironmentVariables = false,
             EnvironmentVariables = env!,
