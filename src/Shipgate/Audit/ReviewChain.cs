@@ -28,7 +28,7 @@ internal static class ReviewChain
         var files = await git.ListFilesAsync(archive, ct);
         var tip = await RecordFiles.ChainTipAsync(git, archive, files, ct)
             ?? throw new UsageException($"{config.ArchiveBranch} holds no release record yet, so there is nothing to review.");
-        await TrailGuard.RequireIntactAsync(git, config, archive, adding, ct);
+        await TrailGuard.RequireIntactAsync(git, config, archive, files, adding, ct);
         return new ArchiveState(archive, files, tip.Link);
     }
 

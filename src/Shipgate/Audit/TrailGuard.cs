@@ -64,9 +64,11 @@ internal static class TrailGuard
     /// A record added to a cut trail would hash the changed bytes before it and so vouch for them; exit 5 with the next steps.
     /// </summary>
     /// <param name="adding">What would be added, for the message ("this review").</param>
-    public static async Task RequireIntactAsync(GitRepository git, ShipgateConfig config, string archive, string adding, CancellationToken ct)
+    /// <param name="files">The archive tip's files, already listed by the caller.</param>
+    public static async Task RequireIntactAsync(GitRepository git, ShipgateConfig config, string archive, IReadOnlyList<string> files, string adding,
+        CancellationToken ct)
     {
-        var breaks = Judge(await ReadAsync(git, config, archive, ct));
+        var breaks = Judge(await ReadAsync(git, config, archive, ct, files));
         if (breaks.Count == 0) return;
         throw new ShipgateException(ExitCode.TrailBroken,
             $"The audit trail is broken, so {adding} was not added to it: its hash would vouch for what was changed.\n" +
@@ -76,13 +78,14 @@ internal static class TrailGuard
             "- Run shipgate audit verify to see everything that is wrong, then run this again.\nNothing was recorded.");
     }
 
-    private static async Task<TrailTip> ReadAsync(GitRepository git, ShipgateConfig config, string? archive, CancellationToken ct)
+    private static async Task<TrailTip> ReadAsync(GitRepository git, ShipgateConfig config, string? archive, CancellationToken ct,
+        IReadOnlyList<string>? files = null)
     {
         var tags = await git.RemoteTagsAsync(config.Remote, ReleaseTag.Pattern, ct);
         var tagged = tags.Keys.Select(ReleaseTag.ReleaseIdOf).OfType<string>().ToList();
         if (archive is null) return new TrailTip(config.Remote, config.ArchiveBranch, false, [], new Dictionary<string, byte[]>(), tagged, null);
 
-        var files = await git.ListFilesAsync(archive, ct);
+        files ??= await git.ListFilesAsync(archive, ct);
         var chain = RecordFiles.ChainIds(files);
         var lastRelease = RecordFiles.ReleaseIds(files).LastOrDefault();
         var wanted = new[] { chain.LastOrDefault(), chain.Count > 1 ? chain[^2] : null, lastRelease }.OfType<string>().Distinct().ToList();

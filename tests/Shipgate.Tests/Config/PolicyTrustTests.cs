@@ -164,11 +164,10 @@ public sealed class PolicyTrustTests : IAsyncLifetime
         Assert.NotEmpty(_linear.Requests);
     }
 
-    [Fact]
-    public async Task The_operators_environment_wins_over_the_released_policy_for_every_endpoint()
+    /// <summary>A released policy naming <paramref name="named"/>, and the operator's environment naming the real GitHub and Linear.</summary>
+    private ReleaseScenario PolicyOverriddenByTheEnvironment(GitHubEmulator named)
     {
-        await using var named = await GitHubEmulator.StartAsync(new GitHubFixture { Tokens = { [GitHubRelease.Token] = GitHubRelease.Login } });
-        using var s = new ReleaseScenario(git =>
+        var s = new ReleaseScenario(git =>
         {
             Scenarios.Configure(git, Policy(named.ApiUrl, named.ApiUrl + "/graphql", "[build]"));
             git.SquashPullRequest(10, "BOL-1: Login page", new() { ["web/login.ts"] = "form\n" });
@@ -177,6 +176,14 @@ public sealed class PolicyTrustTests : IAsyncLifetime
         Connect(s);
         s.Runner.Environment["GITHUB_API_URL"] = _gitHub.ApiUrl;
         s.Runner.Environment["LINEAR_API_URL"] = _linear.Url;
+        return s;
+    }
+
+    [Fact]
+    public async Task The_operators_environment_wins_over_the_released_policy_for_every_endpoint()
+    {
+        await using var named = await GitHubEmulator.StartAsync(new GitHubFixture { Tokens = { [GitHubRelease.Token] = GitHubRelease.Login } });
+        using var s = PolicyOverriddenByTheEnvironment(named);
 
         var result = await s.Runner.RunAsync(["release", "--dry-run"]);
 
@@ -192,15 +199,7 @@ public sealed class PolicyTrustTests : IAsyncLifetime
     public async Task The_record_names_the_servers_the_release_asked_and_what_named_them_when_the_environment_overrode_the_policy()
     {
         await using var named = await GitHubEmulator.StartAsync(new GitHubFixture { Tokens = { [GitHubRelease.Token] = GitHubRelease.Login } });
-        using var s = new ReleaseScenario(git =>
-        {
-            Scenarios.Configure(git, Policy(named.ApiUrl, named.ApiUrl + "/graphql", "[build]"));
-            git.SquashPullRequest(10, "BOL-1: Login page", new() { ["web/login.ts"] = "form\n" });
-        });
-        SeedCi(s, realConclusion: "success");
-        Connect(s);
-        s.Runner.Environment["GITHUB_API_URL"] = _gitHub.ApiUrl;
-        s.Runner.Environment["LINEAR_API_URL"] = _linear.Url;
+        using var s = PolicyOverriddenByTheEnvironment(named);
 
         var result = await s.Runner.RunAsync(["release"]);
 
