@@ -11,4 +11,4 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     interrupted.Cancel();
 };
-return await SandboxRun.RunAsync(args, CliHost.FromProcess(), Console.Out, interrupted.Token);
+return await SandboxRun.RunAsync(args, ProcessHost.Create(), Console.Out, interrupted.Token);

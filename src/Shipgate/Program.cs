@@ -17,4 +17,4 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     interrupted.Cancel();
 };
-return await ShipgateCli.RunAsync(args, CliHost.FromProcess(), interrupted.Token);
+return await ShipgateCli.RunAsync(args, ProcessHost.Create(), interrupted.Token);

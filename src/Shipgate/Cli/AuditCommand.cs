@@ -112,7 +112,7 @@ internal static class AuditCommand
                 var waits = new WaitLines(host.Errors, secrets);
                 var codeHost = (await Connections.CodeHostAsync(repository.Policy, repository.Address, host.Environment, secrets, host.Clock, waits, ct))
                     .Service;
-                var reviewer = await Reviewer.IdentifyAsync(repository.Git, codeHost, host.Console, secrets, ct);
+                var reviewer = await ReviewerIdentity.IdentifyAsync(repository.Git, codeHost, host.Console, secrets, ct);
                 var (config, git, now) = (repository.Config, repository.Git, host.Clock.GetUtcNow());
                 var review = parse.GetValue(release) is { } releaseId
                     ? await EmergencyReview.RecordAsync(git, config, releaseId, reviewer, parse.GetValue(note)!, now, ct)

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using System.Text;
 using Shipgate.Audit;
 using Shipgate.Audit.Org;
 using Shipgate.Audit.Report;
@@ -12,21 +11,12 @@ namespace Shipgate.Cli;
 /// <summary><c>shipgate audit report</c>: the evidence pack for an audit period, written to one file.</summary>
 internal static class AuditReportCommand
 {
-    /// <summary>Each format's renderer; CSV starts with a UTF-8 byte order mark, without which Excel misreads non-ASCII names.</summary>
-    internal static readonly Dictionary<string, (Func<EvidenceReport, string> Render, bool ByteOrderMark)> Formats = new()
-    {
-        ["md"] = (ReportMarkdown.Render, false),
-        ["csv"] = (ReportCsv.Render, true),
-        ["html"] = (ReportHtml.Render, false),
-        ["json"] = (ReportJson.Render, false),
-    };
-
     public static Command Create(CliHost host)
     {
         var since = new Option<string>("--since") { Description = "First day of the period (YYYY-MM-DD, UTC, included).", Required = true, HelpName = "date" };
         var until = new Option<string>("--until") { Description = "Last day of the period (YYYY-MM-DD, UTC, included).", Required = true, HelpName = "date" };
         var format = new Option<string>("--format") { Description = "md, csv, html or json.", Required = true };
-        format.AcceptOnlyFromAmong([.. Formats.Keys]);
+        format.AcceptOnlyFromAmong([.. ReportFiles.Formats.Keys]);
         var output = new Option<string>("--out") { Description = "The file to write; its folder must exist.", Required = true, HelpName = "path" };
         output.CustomParser = result => OutputPath(host, result);
         var repo = RepositoryOption.Create();
@@ -53,7 +43,7 @@ internal static class AuditReportCommand
             {
                 var period = ReportPeriod.Parse(parse.GetValue(since)!, parse.GetValue(until)!);
                 var path = parse.GetValue(output)!;
-                var (render, byteOrderMark) = Formats[parse.GetValue(format)!];
+                var (render, byteOrderMark) = ReportFiles.Formats[parse.GetValue(format)!];
                 if (org.Given(parse))
                     return await OrganisationAsync(host, org, parse, secrets, period, path, OrgReportFormats.Renderers[parse.GetValue(format)!],
                         byteOrderMark, ct);
@@ -61,7 +51,7 @@ internal static class AuditReportCommand
                 var repository = await LocalRepository.OpenAsync(host.WorkingDirectory, host.Environment, parse.GetValue(repo), secrets, ct);
                 var facts = await TrailReader.ReadAsync(repository.Git, repository.Config, repository.Name, allowedSignersFile: null, ct);
                 var report = EvidenceReport.Build(repository.Name, facts.Links, period, host.Clock.GetUtcNow());
-                WriteAtomically(path, render(report), byteOrderMark);
+                ReportFiles.WriteAtomically(path, render(report), byteOrderMark);
 
                 host.Console.MarkupLine($"Wrote {Markup.Escape(path)}: evidence for {Markup.Escape(period.ToString())}; " +
                     $"releases: {report.Totals.Releases}, PRs: {report.Totals.PullRequests}, gaps: {report.Totals.Gaps}.");
@@ -81,7 +71,7 @@ internal static class AuditReportCommand
         var (sources, run) = await org.ResolveAsync(parse, host, secrets, period, ct);
         var verdicts = await OrgOptions.VerifyAsync(host, run, sources, quiet: false, ct);
         var evidence = OrgEvidence.Build(verdicts, period, host.Clock.GetUtcNow());
-        WriteAtomically(path, render(evidence), byteOrderMark);
+        ReportFiles.WriteAtomically(path, render(evidence), byteOrderMark);
 
         var totals = evidence.Totals.Totals;
         host.Console.MarkupLine($"Wrote {Markup.Escape(path)}: evidence for {Markup.Escape(period.ToString())} across " +
@@ -106,18 +96,4 @@ internal static class AuditReportCommand
         return path;
     }
 
-    /// <summary>Writes beside the target, then renames over it: a reader never sees half a report.</summary>
-    internal static void WriteAtomically(string path, string text, bool byteOrderMark)
-    {
-        var temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(temporary, text, new UTF8Encoding(byteOrderMark));
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
 }

@@ -13,9 +13,7 @@ namespace Shipgate.Cli;
 /// </summary>
 internal static class JsonOutput
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
-    public static string Text(JsonNode document) => document.ToJsonString(Indented);
+    public static string Text(JsonNode document) => JsonText.Indented(document);
 
     /// <summary>The name of the option that asks a command for JSON.</summary>
     public const string OptionName = "--json";

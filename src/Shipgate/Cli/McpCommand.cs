@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Shipgate.Config;
 using Shipgate.Mcp;
 
 namespace Shipgate.Cli;

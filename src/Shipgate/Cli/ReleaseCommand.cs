@@ -54,7 +54,7 @@ internal static partial class ReleaseCommand
                 return ReleaseJson.RunAsync(host, options, folder, secrets, ct);
             return ShipgateCli.GuardAsync(host, secrets, async () =>
             {
-                var context = await CreateContextAsync(host, options, folder, secrets, ct);
+                var context = await ReleaseSetup.OpenAsync(host, options, folder, secrets, ct);
                 if (parse.GetValue(resume) is { } releaseId)
                     return await Resume.RunAsync(context, releaseId, ct);
                 if (options.DryRun)
@@ -87,29 +87,4 @@ internal static partial class ReleaseCommand
     [GeneratedRegex(@"^release-[0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9]{6}(-[0-9]+)?$")]
     private static partial Regex ReleaseId();
 
-    public static async Task<ReleaseContext> CreateContextAsync(CliHost host, ReleaseOptions options, string folder, Secrets secrets, CancellationToken ct)
-    {
-        var (_, policy, git, address, repository, webUrl) = await LocalRepository.OpenAsync(host.WorkingDirectory, host.Environment, folder, secrets, ct);
-        var waits = new WaitLines(host.Errors, secrets);
-        var codeHost = await Connections.CodeHostAsync(policy, address, host.Environment, secrets, host.Clock, waits, ct);
-        var tracker = Connections.Tracker(policy, host.Environment, secrets, host.Clock, waits);
-        return new ReleaseContext
-        {
-            Options = options,
-            Policy = policy,
-            Git = git,
-            Console = host.Console,
-            Warnings = host.Errors,
-            OpenTerminal = host.OpenTerminal,
-            Clock = host.Clock,
-            Secrets = secrets,
-            WordMemory = new WordMemory(WordMemory.StateFolder(host.Environment), repository),
-            RepositoryName = repository,
-            WebUrl = webUrl,
-            CodeHost = codeHost,
-            Tracker = tracker,
-            Jira = Connections.Jira(policy, host.Environment, secrets, host.Clock, waits),
-            Slack = SlackWebhook.FromEnvironment(host.Environment, secrets, host.Clock, waits),
-        };
-    }
 }

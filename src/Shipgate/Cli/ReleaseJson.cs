@@ -13,10 +13,10 @@ internal static class ReleaseJson
     public static Task<int> RunAsync(CliHost host, ReleaseOptions options, string folder, Secrets secrets, CancellationToken ct) =>
         JsonOutput.GuardAsync(host, secrets, async (people, stdout) =>
         {
-            var context = await ReleaseCommand.CreateContextAsync(people, options, folder, secrets, ct);
+            var context = await ReleaseSetup.OpenAsync(people, options, folder, secrets, ct);
             if (options.DryRun)
             {
-                var (document, code) = await PlanAsync(context, ct);
+                var (document, code) = await DryRunPlan.RunAsync(context, ct);
                 stdout.WriteLine(JsonOutput.Text(document));
                 return code;
             }
@@ -26,22 +26,4 @@ internal static class ReleaseJson
             return outcome.Code;
         }, ct);
 
-    /// <summary>The dry run as a plan document; a gate's refusal is its verdict (exit 3), told to people too.</summary>
-    public static async Task<(System.Text.Json.Nodes.JsonObject Document, ExitCode Code)> PlanAsync(ReleaseContext context, CancellationToken ct)
-    {
-        (Preflighted, Gathered)? seen = null;
-        try
-        {
-            var done = await ReleasePipeline.DryRunAsync(context, ct, (p, g) => seen = (p, g));
-            if (done is { Blockers.Count: > 0 })
-                return (PlanDocument.Build(context, done.Preflighted, done.Gathered, string.Join("\n", done.Blockers.Select(b => b.Reason))), ExitCode.Blocked);
-            return (PlanDocument.Build(context, done?.Preflighted, done?.Gathered, blocked: null), ExitCode.Success);
-        }
-        catch (ReleaseBlockedException e)
-        {
-            var reason = SafeText.Lines(context.Secrets.Redact(e.Message));
-            context.Console.MarkupLine($"[yellow]{Markup.Escape(reason)}[/]");
-            return (PlanDocument.Build(context, seen?.Item1, seen?.Item2, reason), ExitCode.Blocked);
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using Shipgate.Config;
 using Shipgate.Cli;
 using Shipgate.Tests.Support;
 

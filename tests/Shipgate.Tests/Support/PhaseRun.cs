@@ -14,7 +14,7 @@ internal sealed class PhaseRun
         var console = CapturedConsole.Create(_output);
         var env = new Dictionary<string, string?> { ["XDG_STATE_HOME"] = Path.Combine(scenario.Folder, "state") };
         var host = new CliHost(console, () => null, name => env.GetValueOrDefault(name), clock ?? TimeProvider.System, scenario.Git.Releaser);
-        var context = ReleaseCommand.CreateContextAsync(host, options, scenario.Git.Releaser, Secrets.None, CancellationToken.None).GetAwaiter().GetResult();
+        var context = ReleaseSetup.OpenAsync(host, options, scenario.Git.Releaser, Secrets.None, CancellationToken.None).GetAwaiter().GetResult();
         Context = context with
         {
             CodeHost = codeHost is null ? Integration<ICodeHost>.Unavailable("no GitHub in this test") : Integration<ICodeHost>.Available(codeHost),
