@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Shipgate.Integrations;
+using Shipgate.Release;
 
 namespace Shipgate.GitHub;
 
@@ -62,7 +63,7 @@ internal static class CiJudgement
         if (checks.Count == 0 && requiredChecks.Count == 0)
             problems.Add($"no statuses or check runs reported for {sha}");
 
-        var verdict = failed ? CommitState.Failure : problems.Count > 0 ? CommitState.Pending : CommitState.Success;
-        return new CiVerdict(sha, JsonNames.Of(verdict), checks, problems);
+        var verdict = failed ? CiState.Failure : problems.Count > 0 ? CiState.Pending : CiState.Success;
+        return new CiVerdict(sha, verdict, checks, problems);
     }
 }

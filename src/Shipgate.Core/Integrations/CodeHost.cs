@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Shipgate.Release;
 
 namespace Shipgate.Integrations;
 
@@ -42,7 +43,7 @@ internal sealed record PublishedRelease(string Url, bool Created);
 internal sealed record CiCheck(string Name, string Conclusion, bool Passed, string? Url = null);
 
 /// <summary>What CI says of staging's head. <see cref="Problems"/> is empty exactly when it passed.</summary>
-internal sealed record CiVerdict(string Sha, string Status, IReadOnlyList<CiCheck> Checks, IReadOnlyList<string> Problems)
+internal sealed record CiVerdict(string Sha, CiState Status, IReadOnlyList<CiCheck> Checks, IReadOnlyList<string> Problems)
 {
     public bool Passed => Problems.Count == 0;
 }

@@ -66,7 +66,7 @@ internal static class RecordBuilder
             ChangeSummary = plan.Areas.ToDictionary(a => a.Id, a => a.Changes),
             AreaTitles = plan.Areas.ToDictionary(a => a.Id, a => a.Title),
             UnspeccedChanges = plan.Unspecced.Select(u => new RecordUnspecced(u.Kind, u.Reference, u.Description)).ToList(),
-            CiStatus = new RecordCiStatus(input.Ci.Sha, input.Ci.Status,
+            CiStatus = new RecordCiStatus(input.Ci.Sha, JsonNames.Of(input.Ci.Status),
                 input.Ci.Checks.Where(c => c.Passed).Select(c => c.Name).ToList(),
                 input.Ci.Checks.Select(c => new RecordCiCheck(c.Name, c.Conclusion, c.Passed)).ToList(),
                 input.Ci.UnverifiedReason),

@@ -76,7 +76,7 @@ internal static class AuditReportCommand
         var totals = evidence.Totals.Totals;
         host.Console.MarkupLine($"Wrote {Markup.Escape(path)}: evidence for {Markup.Escape(period.ToString())} across " +
             $"{Markup.Escape(evidence.Totals.Verify.ToString())} Releases: {totals.Releases}, PRs: {totals.PullRequests}, gaps: {totals.Gaps}.");
-        foreach (var r in verdicts.Where(r => r.Status != "intact"))
+        foreach (var r in verdicts.Where(r => r.Status != RepositoryStatus.Intact))
             host.Errors.MarkupLine($"[yellow]{Markup.Escape(SafeText.OneLine(r.Name))}: {Markup.Escape(SafeText.OneLine(OrgEvidence.VerdictText(r)))}[/]");
         return ExitCode.Success;
     }

@@ -1,5 +1,6 @@
 using Shipgate.GitHub;
 using Shipgate.Integrations;
+using Shipgate.Release;
 
 namespace Shipgate.Tests.GitHub;
 
@@ -21,7 +22,7 @@ public sealed class CiJudgementTests
         var verdict = CiJudgement.Judge(Sha, [], [Run(1, "build"), Run(2, "lint", "neutral"), Run(3, "docs", "skipped")], ["build"]);
 
         Assert.True(verdict.Passed);
-        Assert.Equal("success", verdict.Status);
+        Assert.Equal(CiState.Success, verdict.Status);
         Assert.Equal(["build", "docs", "lint"], verdict.Checks.Select(c => c.Name));
     }
 
@@ -47,7 +48,7 @@ public sealed class CiJudgementTests
     {
         var verdict = CiJudgement.Judge(Sha, [], [Run(1, "build"), Run(2, "deploy-preview", conclusion)], []);
 
-        Assert.Equal("failure", verdict.Status);
+        Assert.Equal(CiState.Failure, verdict.Status);
         Assert.Equal([$"deploy-preview: {conclusion ?? "none"}"], verdict.Problems);
     }
 
@@ -56,7 +57,7 @@ public sealed class CiJudgementTests
     {
         var verdict = CiJudgement.Judge(Sha, [], [Run(1, "build"), Run(2, "e2e", null, "in_progress")], []);
 
-        Assert.Equal("pending", verdict.Status);
+        Assert.Equal(CiState.Pending, verdict.Status);
         Assert.Equal(["e2e: in_progress (not completed)"], verdict.Problems);
     }
 
@@ -66,7 +67,7 @@ public sealed class CiJudgementTests
         var verdict = CiJudgement.Judge(Sha, [Status("ci/jenkins", "success")], [Run(1, "build")], ["build", "ci/jenkins", "security-scan"]);
 
         Assert.Equal(["security-scan: required check not reported"], verdict.Problems);
-        Assert.Equal("pending", verdict.Status);
+        Assert.Equal(CiState.Pending, verdict.Status);
     }
 
     [Fact]
@@ -76,7 +77,7 @@ public sealed class CiJudgementTests
             [Status("ci/a", "success"), Status("ci/b", "error"), Status("ci/c", "pending")],
             [Run(1, "build")], []);
 
-        Assert.Equal("failure", verdict.Status);
+        Assert.Equal(CiState.Failure, verdict.Status);
         Assert.Equal(["ci/b: error", "ci/c: pending"], verdict.Problems);
     }
 

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Shipgate.Emulators;
 using Shipgate.GitHub;
 using Shipgate.Integrations;
+using Shipgate.Release;
 using Shipgate.Tests.Support;
 
 namespace Shipgate.Tests.GitHub;
@@ -54,7 +55,7 @@ public sealed class GitHubClientTests
 
         Assert.Equal(251, verdict.Checks.Count);
         Assert.Equal(["job-000: timed_out"], verdict.Problems);
-        Assert.Equal("failure", verdict.Status);
+        Assert.Equal(CiState.Failure, verdict.Status);
         var pages = gh.Requests.Where(r => r.Path.EndsWith("/check-runs")).ToList();
         Assert.Equal(3, pages.Count);
         Assert.All(pages, p => Assert.Contains("per_page=100", p.Query));
@@ -72,7 +73,7 @@ public sealed class GitHubClientTests
 
         var verdict = await Client(gh).GetCiVerdictAsync(Sha, [], default);
 
-        Assert.Equal("pending", verdict.Status);
+        Assert.Equal(CiState.Pending, verdict.Status);
         Assert.Equal(["ci/jenkins: pending"], verdict.Problems);
     }
 

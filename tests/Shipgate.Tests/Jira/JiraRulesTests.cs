@@ -59,13 +59,13 @@ public sealed class JiraRulesTests
         Assert.Equal((TicketCheck.Verified, TicketSystem.Jira, true), (tickets["OPS-2"].Check, tickets["OPS-2"].System, tickets["OPS-2"].IsCompleted));
         Assert.Equal((TicketCheck.NotFound, TicketSystem.Jira), (tickets["OPS-3"].Check, tickets["OPS-3"].System));
 
-        var gaps = Gaps.Find(plan, new CiResult(commit.Sha, "success", [], null), []);
+        var gaps = Gaps.Find(plan, new CiResult(commit.Sha, CiState.Success, [], null), []);
         var warnings = Gaps.Warnings(gaps, "staging");
         Assert.Contains("Ticket OPS-3 not found in Jira.", warnings);
         Assert.Contains("Tickets not verified in Linear (LINEAR_API_KEY not set): BOL-1.", warnings);
 
         var record = RecordBuilder.Build(new RecordBuilder.Inputs("release-2026-02-04-153045", DateTimeOffset.UnixEpoch, "acme/shop",
-            new GitIdentity("Rita", "rita@x"), null, "main", "staging", plan, new CiResult(commit.Sha, "success", [], null), [],
+            new GitIdentity("Rita", "rita@x"), null, "main", "staging", plan, new CiResult(commit.Sha, CiState.Success, [], null), [],
             warnings, new RecordConfirmation("SHIP", "SHIP", DateTimeOffset.UnixEpoch, ConfirmationChannel.Terminal), null));
         Assert.Equal(["BOL-1"], record.LinearTickets.Select(t => t.Id));
         Assert.Equal(["OPS-2", "OPS-3"], record.JiraTickets.Select(t => t.Id));

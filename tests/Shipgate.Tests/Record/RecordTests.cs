@@ -54,7 +54,7 @@ public sealed class RecordTests
             new string('a', 40), ["b"], "Dana", "d@x", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, hostileTitle + " (#5)", "", ["web/a.ts"]);
         var plan = ReleasePlanner.Build(new ReleasePlanner.Inputs(new string('b', 40), commit.Sha, [commit], new DiffStat(1, 2, 3, ["web/a.ts"]),
             ["compliance/pr-5-x.json"], new TicketMatcher(["BOL"]), new AreaMap([]), ReleasePlanner.NoLookup, null, "https://github.com/acme/svc"));
-        var ci = new CiResult(commit.Sha, "success", [new CiCheck("build", "success", true)], null);
+        var ci = new CiResult(commit.Sha, CiState.Success, [new CiCheck("build", "success", true)], null);
         return RecordBuilder.Build(new RecordBuilder.Inputs("release-2026-02-04-153045", new DateTimeOffset(2026, 2, 4, 15, 30, 45, TimeSpan.Zero),
             "acme/svc", new GitIdentity("Rita", "rita@example.com"), "rita", "main", "staging", plan, ci,
             [new OpenPullRequest(9, hostileTitle, "eve", null)],

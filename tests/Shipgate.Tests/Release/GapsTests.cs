@@ -14,7 +14,7 @@ public sealed class GapsTests
         new("f", "t", [], 0, new DiffStat(0, 0, 0, []), prs,
             [new ReleasedTicket("BOL-1", "T", null, "Done", "completed", TicketCheck.Verified)], [], []);
 
-    private static readonly CiResult Green = new("t", "success", [], null);
+    private static readonly CiResult Green = new("t", CiState.Success, [], null);
 
     [Fact]
     public void A_pr_whose_reviews_are_unknown_among_known_ones_is_not_counted_as_approved()
@@ -46,7 +46,7 @@ public sealed class GapsTests
     public void Each_gap_appears_in_the_box_and_the_warnings_alike()
     {
         var plan = Plan(Pr(4, true, archive: null), Pr(5, true, archive: null));
-        var ci = new CiResult("t", "failure", [], null, ["build: failure"]);
+        var ci = new CiResult("t", CiState.Failure, [], null, ["build: failure"]);
 
         var gaps = Gaps.Find(plan, ci, [new OpenPullRequest(9, "Open", "dev", null)]);
         var boxes = Gaps.Checklist(gaps, plan.ReviewsKnown).ToDictionary(b => b.Label);

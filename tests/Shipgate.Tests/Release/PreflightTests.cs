@@ -13,7 +13,7 @@ public sealed class PreflightTests
     public async Task Failing_CI_blocks_and_names_each_failing_check()
     {
         using var s = new ReleaseScenario(Scenarios.Rich);
-        var host = new FakeCodeHost { Verdict = new CiVerdict("x", "failure", [new CiCheck("build", "failure", false)], ["build: failure", "lint: missing"]) };
+        var host = new FakeCodeHost { Verdict = new CiVerdict("x", CiState.Failure, [new CiCheck("build", "failure", false)], ["build: failure", "lint: missing"]) };
         var run = new PhaseRun(s, new ReleaseOptions(), host);
 
         var blocked = await Assert.ThrowsAsync<ReleaseBlockedException>(() => Phases.PreflightAsync(run.Context));
@@ -27,7 +27,7 @@ public sealed class PreflightTests
     public async Task An_emergency_goes_past_failing_CI_and_hands_on_the_failures()
     {
         using var s = new ReleaseScenario(Scenarios.Rich);
-        var host = new FakeCodeHost { Verdict = new CiVerdict("x", "failure", [], ["build: failure"]) };
+        var host = new FakeCodeHost { Verdict = new CiVerdict("x", CiState.Failure, [], ["build: failure"]) };
         var run = new PhaseRun(s, new ReleaseOptions(Emergency: "payments down"), host);
 
         var preflighted = await Phases.PreflightAsync(run.Context);

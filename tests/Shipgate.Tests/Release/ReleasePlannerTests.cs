@@ -108,7 +108,7 @@ public sealed class ReleasePlannerTests
         var squash = C("BOL-1: Tracked (#1)", ["base"], files: "a.txt");
         var tickets = new Dictionary<string, TicketDetails> { ["BOL-1"] = new("BOL-1", "Tracked", "u", "Done", "completed") };
         var plan = Plan([squash], tickets: tickets, archives: "compliance/pr-1-x.json");
-        var ci = new CiResult("sha", "success", [new CiCheck("build", "success", true)], null);
+        var ci = new CiResult("sha", CiState.Success, [new CiCheck("build", "success", true)], null);
 
         Assert.All(Gaps.Checklist(Gaps.Find(plan, ci, []), plan.ReviewsKnown), item => Assert.True(item.Passed, item.Label));
         Assert.Empty(Gaps.Warnings(Gaps.Find(plan, ci, []), "staging"));

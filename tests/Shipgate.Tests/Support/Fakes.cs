@@ -16,7 +16,7 @@ internal sealed class FakeCodeHost : ICodeHost
     public int RunQueries { get; private set; }
 
     public Task<CiVerdict> GetCiVerdictAsync(string sha, IReadOnlyList<string> requiredChecks, CancellationToken ct) =>
-        Task.FromResult(Verdict ?? new CiVerdict(sha, "success", [new CiCheck("build", "success", true)], []));
+        Task.FromResult(Verdict ?? new CiVerdict(sha, CiState.Success, [new CiCheck("build", "success", true)], []));
 
     public Task<IReadOnlyList<OpenPullRequest>> GetOpenPullRequestsAsync(string baseBranch, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<OpenPullRequest>>(OpenPullRequests);

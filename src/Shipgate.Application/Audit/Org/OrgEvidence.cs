@@ -35,9 +35,9 @@ internal sealed record OrgEvidence(ReportPeriod Period, DateTimeOffset Generated
     /// <summary>How the verdict reads in every format: intact, or BROKEN / NO TRAIL / NOT VERIFIED with the first problem.</summary>
     public static string VerdictText(RepositoryVerdict repository) => repository.Status switch
     {
-        "intact" => "intact",
-        "broken" => $"BROKEN: {repository.FirstProblem}",
-        "no_trail" => $"NO TRAIL: {repository.FirstProblem}",
+        RepositoryStatus.Intact => "intact",
+        RepositoryStatus.Broken => $"BROKEN: {repository.FirstProblem}",
+        RepositoryStatus.NoTrail => $"NO TRAIL: {repository.FirstProblem}",
         _ => $"NOT VERIFIED: {repository.FirstProblem}",
     };
 }

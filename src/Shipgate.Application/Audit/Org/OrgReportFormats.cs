@@ -102,7 +102,7 @@ internal static class OrgReportFormats
         Line("<h2>Repositories</h2>");
         Line("<table><thead><tr><th>Repository</th><th>Verify</th><th>Releases</th><th>Pull requests</th></tr></thead><tbody>");
         foreach (var r in org.Repositories)
-            Line($"<tr><td><a href=\"#{Anchor(r)}\">{T(r.Name)}</a></td><td><span class=\"{(r.Status == "intact" ? "yes" : "no")}\">" +
+            Line($"<tr><td><a href=\"#{Anchor(r)}\">{T(r.Name)}</a></td><td><span class=\"{(r.Status == RepositoryStatus.Intact ? "yes" : "no")}\">" +
                  $"{T(OrgEvidence.VerdictText(r))}</span></td><td>{r.Report?.Totals.Releases.ToString() ?? "-"}</td>" +
                  $"<td>{r.Report?.Totals.PullRequests.ToString() ?? "-"}</td></tr>");
         Line("</tbody></table>");
@@ -110,7 +110,7 @@ internal static class OrgReportFormats
         {
             Line($"<section class=\"release\" id=\"{Anchor(r)}\">");
             Line($"<h2>Repository {T(r.Name)}</h2>");
-            Line($"<p>Verify: <span class=\"{(r.Status == "intact" ? "yes" : "no")}\">{T(OrgEvidence.VerdictText(r))}</span></p>");
+            Line($"<p>Verify: <span class=\"{(r.Status == RepositoryStatus.Intact ? "yes" : "no")}\">{T(OrgEvidence.VerdictText(r))}</span></p>");
             if (r.Report is not null) html.Append(Demoted(ReportHtml.Body(r.Report)));
             Line("</section>");
         }
@@ -157,7 +157,7 @@ internal static class OrgReportFormats
             {
                 ["repository"] = r.Name,
                 ["source"] = r.Source.Given,
-                ["verify"] = new JsonObject { ["status"] = r.Status, ["first_problem"] = r.FirstProblem },
+                ["verify"] = new JsonObject { ["status"] = r.Status.Wire(), ["first_problem"] = r.FirstProblem },
                 ["report"] = r.Report is null ? null : JsonNode.Parse(ReportJson.Render(r.Report)),
             })]),
         };

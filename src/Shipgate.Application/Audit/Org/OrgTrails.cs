@@ -5,6 +5,27 @@ using Shipgate.Integrations;
 
 namespace Shipgate.Audit.Org;
 
+/// <summary>One repository's verdict across the organisation; <see cref="RepositoryStatuses.Wire"/> is its name in every format.</summary>
+internal enum RepositoryStatus
+{
+    Intact,
+    Broken,
+    NoTrail,
+    NotVerified,
+}
+
+internal static class RepositoryStatuses
+{
+    /// <summary>intact, broken, no_trail or not_verified: the status in JSON (schemas/audit-verify-org.v1.json) and reports.</summary>
+    public static string Wire(this RepositoryStatus status) => status switch
+    {
+        RepositoryStatus.Intact => "intact",
+        RepositoryStatus.Broken => "broken",
+        RepositoryStatus.NoTrail => "no_trail",
+        _ => "not_verified",
+    };
+}
+
 /// <summary>
 /// What verify found for one repository: its verdict, or why it could not be verified (then it counts as not verified, never
 /// intact). A repository with no trail at all holds no evidence: it counts as "no trail", never as intact.
@@ -18,8 +39,9 @@ internal sealed record RepositoryVerdict(RepositorySource Source, string Name, T
     /// <summary>Why the repository holds no evidence (<see cref="NoTrailIn"/>); null when it has a trail.</summary>
     public string? NoTrail { get; init; }
 
-    /// <summary>not_verified, broken, no_trail or intact: a trail broken is broken even where nothing else is left of it.</summary>
-    public string Status => Verdict is null ? "not_verified" : !Verdict.Ok ? "broken" : NoTrail is not null ? "no_trail" : "intact";
+    /// <summary>A trail broken is broken even where nothing else is left of it.</summary>
+    public RepositoryStatus Status => Verdict is null ? RepositoryStatus.NotVerified : !Verdict.Ok ? RepositoryStatus.Broken
+        : NoTrail is not null ? RepositoryStatus.NoTrail : RepositoryStatus.Intact;
 
     /// <summary>The first thing wrong, as verify words it (or why there is no trail); null when intact.</summary>
     public string? FirstProblem => NotVerifiedReason ?? Verdict?.Problems.FirstOrDefault()?.Message ?? NoTrail;

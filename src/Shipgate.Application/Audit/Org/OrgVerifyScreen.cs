@@ -13,11 +13,11 @@ internal sealed record OrgSummary(int Repositories, int Intact, int Broken, int 
 
     public static OrgSummary Of(IReadOnlyList<RepositoryVerdict> verdicts) => new(
         verdicts.Count,
-        verdicts.Count(v => v.Status == "intact"),
-        verdicts.Count(v => v.Status == "broken"),
-        verdicts.Count(v => v.Status == "not_verified"),
+        verdicts.Count(v => v.Status == RepositoryStatus.Intact),
+        verdicts.Count(v => v.Status == RepositoryStatus.Broken),
+        verdicts.Count(v => v.Status == RepositoryStatus.NotVerified),
         verdicts.Sum(v => v.Verdict?.Releases ?? 0),
-        verdicts.Count(v => v.Status == "no_trail"));
+        verdicts.Count(v => v.Status == RepositoryStatus.NoTrail));
 
     /// <summary>The counts by verdict; repositories with no trail are named only when there are any.</summary>
     public string Counts => $"{Intact} intact, {Broken} broken, {NotVerified} not verified" + (NoTrail > 0 ? $", {NoTrail} with no trail" : "");
@@ -41,14 +41,14 @@ internal static class OrgVerifyScreen
             var name = SafeText.OneLine(v.Name).PadRight(width);
             switch (v.Status)
             {
-                case "intact":
+                case RepositoryStatus.Intact:
                     console.MarkupLine($"[green]intact      [/] {Markup.Escape(name)}  {Plural.Of(v.Verdict!.Releases, "release")}");
                     break;
-                case "broken":
+                case RepositoryStatus.Broken:
                     console.MarkupLine($"[red]BROKEN      [/] {Markup.Escape(name)}  {Plural.Of(v.Verdict!.Releases, "release")}, " +
                         $"{Plural.Of(v.Verdict.Problems.Count, "problem")}; first: {Markup.Escape(SafeText.OneLine(v.FirstProblem))}");
                     break;
-                case "no_trail":
+                case RepositoryStatus.NoTrail:
                     console.MarkupLine($"[yellow]NO TRAIL    [/] {Markup.Escape(name)}  {Markup.Escape(SafeText.OneLine(v.FirstProblem))}");
                     break;
                 default:
@@ -92,8 +92,8 @@ internal static class OrgVerifyScreen
     {
         ["repository"] = v.Name,
         ["source"] = v.Source.Given,
-        ["status"] = v.Status,
-        ["ok"] = v.Status == "intact",
+        ["status"] = v.Status.Wire(),
+        ["ok"] = v.Status == RepositoryStatus.Intact,
         ["reason"] = v.NotVerifiedReason,
         ["releases"] = v.Verdict?.Releases,
         ["release_tags"] = v.Verdict is null ? null : v.ReleaseTags,

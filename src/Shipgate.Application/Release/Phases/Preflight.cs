@@ -169,7 +169,7 @@ internal static class Preflight
         else if (!verdict.Passed)
         {
             var message = $"BLOCKED: CI checks have not passed on {staging}.\n\n" +
-                $"Status: {verdict.Status}\n" +
+                $"Status: {JsonNames.Of(verdict.Status)}\n" +
                 "Failed checks:\n" + string.Join("\n", verdict.Problems.Select(p => "- " + SafeText.OneLine(p))) +
                 $"\n\nFix {staging} before releasing.";
             if (!context.Options.DryRun) throw new ReleaseBlockedException(message);
