@@ -1,5 +1,7 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Shipgate.Audit;
 using Shipgate.Record;
 using Shipgate.Tests.Config;
 using Shipgate.Tests.Support;
@@ -53,6 +55,7 @@ public sealed class HotfixTrailTests
         Assert.Contains($"note: direct push {hotfix[..7]} \"hotfix: restart the queue\" by Dana Developer is a reviewed exception: " +
             $"acknowledged in {review} by Carol CTO, between {first} and {second}.", Flat(verify));
         Assert.Equal(ExitCode.Success, json.Code);
+        Assert.Empty(RecordSchemas.ValidateVerify(Encoding.UTF8.GetBytes(json.Stdout)));
         var verdict = JsonDocument.Parse(json.Stdout).RootElement;
         Assert.True(verdict.GetProperty("ok").GetBoolean());
         var reviewed = Assert.Single(verdict.GetProperty("reviewed_direct_pushes").EnumerateArray());

@@ -106,6 +106,23 @@ public sealed class AccountedPolicyTests
     }
 
     [Fact]
+    public async Task Through_mcp_the_release_plan_names_the_unaccounted_policy_as_the_gate()
+    {
+        var (s, pushed, _) = await PolicyPushedAroundTheGateAsync();
+        using var scenario = s;
+        var before = s.OriginRefs();
+        await using var mcp = await McpSession.StartAsync(s, person: null);
+
+        var result = await mcp.CallAsync("release_plan", new Dictionary<string, object?> { ["allow_unverified_ci"] = "tests: no GitHub" });
+
+        var plan = result.StructuredContent!.Value;
+        Assert.Equal("blocked", plan.GetProperty("verdict").GetString());
+        Assert.Contains($"commit {pushed[..7]} \"chore: loosen the gate\" by Dana Developer", plan.GetProperty("blocked_reason").GetString());
+        Assert.Contains($"shipgate audit review --direct-push {pushed[..12]}", plan.GetProperty("blocked_reason").GetString());
+        Assert.Equal(before, s.OriginRefs());
+    }
+
+    [Fact]
     public async Task A_direct_push_that_leaves_the_policy_alone_does_not_block_and_the_tips_policy_is_the_accounted_one()
     {
         using var s = new ReleaseScenario(Scenarios.Rich);
