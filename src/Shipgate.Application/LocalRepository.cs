@@ -1,3 +1,4 @@
+using Shipgate.Audit;
 using Shipgate.Config;
 using Shipgate.Git;
 using Shipgate.Integrations;
@@ -5,8 +6,8 @@ using Shipgate.Integrations;
 namespace Shipgate;
 
 /// <summary>
-/// The repository a command works on: its root, git, its release policy (read from the remote's
-/// committed <c>.shipgate.yml</c>, never the working tree), and how it is named in records
+/// The repository a command works on: its root, git, its release policy (the remote's committed <c>.shipgate.yml</c> at the
+/// production commit the audit trail accounts for, never the working tree: <see cref="AccountedPolicy"/>), and how it is named in records
 /// (owner/name, else the remote URL without credentials) and browsed on the web.
 /// </summary>
 internal sealed record LocalRepository(string Root, ReleasePolicy Policy, GitRepository Git, RepositoryAddress? Address, string Name, string? WebUrl)
@@ -21,7 +22,7 @@ internal sealed record LocalRepository(string Root, ReleasePolicy Policy, GitRep
         var git = new GitRepository(new GitCli(root, secrets));
         var remoteUrl = await git.RemoteUrlAsync(location.Remote, ct)
             ?? throw new UsageException($"The repository has no remote named '{location.Remote}'. Add it, or name yours in {PolicyLocation.RemoteVariable}.");
-        var policy = await PolicyReader.ReadAsync(git, location, ct);
+        var policy = await AccountedPolicy.ReadAsync(git, location, ct);
         var config = policy.Config;
         var address = RepositoryAddress.Parse(remoteUrl);
         var fullName = config.GitHub.Repository ?? address?.FullName;

@@ -7,6 +7,8 @@ namespace Shipgate.Config;
 /// Reads the release policy from git objects, never the working tree: <c>.shipgate.yml</c> as
 /// committed at the remote's production tip (what was already released), else, before the first
 /// release put one there, as committed at staging's tip. Objects are fetched without moving a ref.
+/// Once a release is recorded, <c>Audit/AccountedPolicy</c> narrows this to the production commit the trail accounts for
+/// (<see cref="ReadAtAsync"/>).
 /// </summary>
 internal static class PolicyReader
 {
@@ -23,8 +25,23 @@ internal static class PolicyReader
             file = fallback;
             source = new PolicySource(location.Remote, location.StagingBranch, staging, ConfigLoader.FileName, null, StagingFallback: true);
         }
-        source = source with { BlobSha = file?.BlobSha };
+        return Parsed(file, source with { BlobSha = file?.BlobSha }, location, production, staging);
+    }
 
+    /// <summary>
+    /// The policy as committed at <paramref name="commit"/>, a production commit the audit trail accounts for, with the tips
+    /// <paramref name="atTip"/> was read at; and the policy file's blob at production's tip, to tell whether the tip carries another.
+    /// </summary>
+    public static async Task<(ReleasePolicy Policy, string? TipBlob)> ReadAtAsync(GitRepository git, PolicyLocation location, string commit,
+        ReleasePolicy atTip, CancellationToken ct)
+    {
+        var files = await ReadFilesAsync(git, [$"{commit}:{ConfigLoader.FileName}", $"{atTip.ProductionTip}:{ConfigLoader.FileName}"], ct);
+        var source = new PolicySource(location.Remote, location.ProductionBranch, commit, ConfigLoader.FileName, files[0]?.BlobSha, StagingFallback: false);
+        return (Parsed(files[0], source, location, atTip.ProductionTip, atTip.StagingTip), files[1]?.BlobSha);
+    }
+
+    private static ReleasePolicy Parsed(PolicyFile? file, PolicySource source, PolicyLocation location, string? production, string? staging)
+    {
         var defaults = new ShipgateConfig { Remote = location.Remote, ProductionBranch = location.ProductionBranch, StagingBranch = location.StagingBranch };
         var config = file is null ? defaults : ConfigLoader.Parse(file.Text, source.Display, defaults);
         ReleasePolicy.RequireSameLocation(config, location, source);

@@ -52,7 +52,8 @@ internal static class VerifyScreen
         foreach (var reviewed in verdict.ReviewedDirectPushes)
             console.WriteLine($"    note: direct push {Sha.Short(reviewed.Push.Sha)} \"{reviewed.Push.Subject}\" by {reviewed.Push.Author} " +
                 "is a reviewed exception: " +
-                $"acknowledged in {reviewed.ReviewId} by {reviewed.ReviewedBy}.");
+                $"acknowledged in {reviewed.ReviewId} by {reviewed.ReviewedBy}" +
+                (reviewed.AfterRelease is { } after ? $", between {after} and {reviewed.BeforeRelease}." : "."));
         console.WriteLine();
         if (verdict.Ok)
             console.MarkupLine("[green]PASS: the audit trail is intact.[/]");
@@ -85,6 +86,8 @@ internal static class VerifyScreen
             ["author_email"] = r.Push.AuthorEmail,
             ["review_id"] = r.ReviewId,
             ["reviewed_by"] = r.ReviewedBy,
+            ["after_release"] = r.AfterRelease,
+            ["before_release"] = r.BeforeRelease,
         }),
         ["emergencies"] = List(verdict.Emergencies, e => new()
         {

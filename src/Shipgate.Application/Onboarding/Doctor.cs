@@ -1,3 +1,4 @@
+using Shipgate.Audit;
 using Shipgate.Config;
 using Shipgate.Git;
 using Shipgate.GitHub;
@@ -63,9 +64,14 @@ internal static class Doctor
         ReleasePolicy policy;
         try
         {
-            policy = await PolicyReader.ReadAsync(git, location, ct);
+            policy = await AccountedPolicy.ReadAsync(git, location, ct);
             checks.Add(DoctorCheck.Ok("config",
                 policy.FromFile ? $"{policy.Source.Display} loads" : "no .shipgate.yml on the remote yet: Shipgate's defaults"));
+            if (policy.Unaccounted is { } pushed)
+                checks.Add(DoctorCheck.Failed("policy",
+                    $"{location.ProductionBranch}'s tip carries a release policy no release or review accounts for: commit {Sha.Short(pushed.Commit)} " +
+                    $"\"{pushed.Subject}\" by {pushed.Author}; releases are refused until it is acknowledged",
+                    $"someone other than its author runs {pushed.ReviewCommand}"));
         }
         catch (ShipgateException e)
         {

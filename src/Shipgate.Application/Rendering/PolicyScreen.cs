@@ -21,7 +21,9 @@ internal static class PolicyScreen
                 $"{Markup.Escape(config.ProductionBranch)} has no {Markup.Escape(source.Path)} yet, " +
                 "so staging's committed file is used until a release puts one there.[/]");
         else
-            console.WriteLine($"Policy: {source.Display} (blob {Sha.Short(source.BlobSha)})");
+            console.WriteLine($"Policy: {source.Display} (blob {Sha.Short(source.BlobSha)})" + (source.Commit != policy.ProductionTip
+                ? $" at {Sha.Short(source.Commit)}, the last commit of {config.ProductionBranch} the audit trail accounts for ({policy.AccountedBy})"
+                : ""));
     }
 
     /// <summary>The RELEASE POLICY CHANGES section, when the release changes the policy file; nothing otherwise.</summary>

@@ -20,7 +20,8 @@ internal enum RangeBreakKind
 
 /// <summary>
 /// Words the Ranges check's problem for what the two commits say happened, from production's history since the first
-/// release (<see cref="CommitGraph"/>). Only the words: which releases are flagged is decided by <see cref="TrailVerifier"/>. Pure.
+/// release (<see cref="CommitGraph"/>), and whether a gap holds only acknowledged direct pushes. Which releases are flagged is decided by
+/// <see cref="TrailVerifier"/>. Pure.
 /// </summary>
 internal static class RangeBreak
 {
@@ -30,6 +31,16 @@ internal static class RangeBreak
         if (history.Reaches(start, previousEnd)) return RangeBreakKind.Gap;
         if (history.Reaches(previousEnd, start)) return RangeBreakKind.Overlap;
         return history.Contains(start) || start == trailStart ? RangeBreakKind.OffLine : RangeBreakKind.OutsideHistory;
+    }
+
+    /// <summary>
+    /// The commits of a gap (after <paramref name="previousEnd"/> up to <paramref name="start"/>) when every one is an
+    /// acknowledged direct push: the release then continues the trail where those pushes end. Null when any is not.
+    /// </summary>
+    public static IReadOnlyList<string>? AcknowledgedGap(CommitGraph history, string previousEnd, string start, IReadOnlySet<string> acknowledged)
+    {
+        var gap = history.Range(previousEnd, start).ToList();
+        return gap.Count > 0 && gap.All(acknowledged.Contains) ? gap : null;
     }
 
     /// <summary>The problem's message: both releases, both commits, what happened and what to investigate.</summary>

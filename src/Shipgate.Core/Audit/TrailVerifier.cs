@@ -15,7 +15,14 @@ internal sealed record TrailProblem(TrailCheck Check, string? Link, string Messa
 internal sealed record DirectPush(string Sha, string Subject, string Author, string AuthorEmail);
 
 /// <summary>A direct push acknowledged by a review record of someone other than its author: a reviewed exception.</summary>
-internal sealed record ReviewedDirectPush(DirectPush Push, string ReviewId, string ReviewedBy);
+internal sealed record ReviewedDirectPush(DirectPush Push, string ReviewId, string ReviewedBy)
+{
+    /// <summary>When a later release starts where acknowledged pushes end (a hotfix): the release before the push.</summary>
+    public string? AfterRelease { get; init; }
+
+    /// <summary>The release that continued the trail from the push.</summary>
+    public string? BeforeRelease { get; init; }
+}
 
 /// <summary>An emergency release and where its review stands.</summary>
 internal sealed record EmergencyReviewStatus(string ReleaseId, string Reason, DateTimeOffset ReleasedAt, string? ReviewId, bool Overdue);
@@ -67,9 +74,11 @@ internal static class TrailVerifier
         ReleaseTagCheck.Check(facts, releases, problems);
         // Without a release, main's history is all of main and nothing asks about it.
         var history = new CommitGraph(releases.Count > 0 ? facts.MainSinceFirstRelease : []);
-        CheckRanges(facts, history, releases, problems);
-        var uncovered = CheckCoverage(facts, history, releases, problems);
-        var acknowledged = CheckDirectPushReviews(facts, uncovered, reviews, problems);
+        // Acknowledged direct pushes are known before the ranges are judged (a release may start where they end); the problems keep their order.
+        var later = new List<TrailProblem>();
+        var uncovered = CheckCoverage(facts, history, releases, later);
+        var acknowledged = CheckRanges(facts, history, releases, CheckDirectPushReviews(facts, uncovered, reviews, later), problems);
+        problems.AddRange(later);
         var acknowledgedShas = acknowledged.Select(a => a.Push.Sha).ToHashSet();
         var pushes = uncovered.Where(p => !acknowledgedShas.Contains(p.Sha)).ToList();
         if (pushes.Count > 0)
@@ -166,10 +175,15 @@ internal static class TrailVerifier
                       $"{previous.Id} was changed after it was recorded."));
     }
 
-    /// <summary>Each release starts where the one before it ended; where not, the message says whether it is a gap, an overlap or off the line.</summary>
-    private static void CheckRanges(TrailFacts facts, CommitGraph history, List<(TrailLink Link, ReleaseRecord Record)> releases,
-        List<TrailProblem> problems)
+    /// <summary>
+    /// Each release starts where the one before it ended, or where direct pushes acknowledged by reviews end (a hotfix: those
+    /// pushes are then named as lying between the two releases); where not, the message says whether it is a gap, an overlap
+    /// or off the line. Returns the acknowledged pushes, those between two releases saying so.
+    /// </summary>
+    private static IReadOnlyList<ReviewedDirectPush> CheckRanges(TrailFacts facts, CommitGraph history,
+        List<(TrailLink Link, ReleaseRecord Record)> releases, IReadOnlyList<ReviewedDirectPush> acknowledged, List<TrailProblem> problems)
     {
+        var bySha = acknowledged.ToDictionary(a => a.Push.Sha);
         for (var i = 1; i < releases.Count; i++)
         {
             var (link, record) = releases[i];
@@ -177,9 +191,16 @@ internal static class TrailVerifier
             if (record.FromSha == before.ToSha) continue;
             var trailStart = releases[0].Record.FromSha;
             var kind = RangeBreak.Classify(history, trailStart, before.ToSha, record.FromSha);
+            if (kind == RangeBreakKind.Gap && RangeBreak.AcknowledgedGap(history, before.ToSha, record.FromSha, bySha.Keys.ToHashSet()) is { } between)
+            {
+                foreach (var sha in between)
+                    bySha[sha] = bySha[sha] with { AfterRelease = before.ReleaseId, BeforeRelease = link.Id };
+                continue;
+            }
             problems.Add(new(TrailCheck.Ranges, link.Id,
                 RangeBreak.Message(kind, facts.ProductionBranch, trailStart, before.ReleaseId, before.ToSha, link.Id, record.FromSha)));
         }
+        return acknowledged.Select(a => bySha[a.Push.Sha]).ToList();
     }
 
     /// <summary>The commits of main since the first release that no release covers (acknowledged or not).</summary>

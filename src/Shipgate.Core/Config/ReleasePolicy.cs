@@ -49,6 +49,15 @@ internal sealed record PolicySource(string Remote, string Branch, string? Commit
 /// </summary>
 internal sealed record ReleasePolicy(ShipgateConfig Config, PolicySource Source, string? ProductionTip, string? StagingTip)
 {
+    /// <summary>
+    /// The record that accounts for the production commit the policy was read at: the last release, or the review that
+    /// acknowledged the direct pushes after it. Null before the first release (production's tip, or staging's fallback).
+    /// </summary>
+    public string? AccountedBy { get; init; }
+
+    /// <summary>A policy at production's tip that no release or review accounts for; pre-flight refuses it. Null when there is none.</summary>
+    public UnaccountedPolicy? Unaccounted { get; init; }
+
     /// <summary>Whether a file named the settings (false: Shipgate's defaults).</summary>
     public bool FromFile => Source.BlobSha is not null;
 

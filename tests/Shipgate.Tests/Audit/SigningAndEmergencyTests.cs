@@ -94,6 +94,10 @@ public sealed class SigningAndEmergencyTests
         var signers = SetUpSigningKey(s);
         Assert.Equal(ExitCode.Success, (await s.ReleaseAsync()).Code);
         UseConfig(s, ConfigWith($"  allowed_signers: {signers}"));
+        // The policy was pushed straight to main: it governs once someone else acknowledges the push.
+        var acknowledged = await s.CloneAs("Carol CTO", "carol@example.com")
+            .RunAsync(["audit", "review", "--direct-push", s.Git.RemoteSha("main"), "--note", "signing agreed"]);
+        Assert.True(acknowledged.Code == ExitCode.Success, acknowledged.Output);
 
         var result = await s.Runner.RunAsync(["audit", "verify"]);
 

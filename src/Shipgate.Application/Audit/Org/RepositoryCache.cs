@@ -72,6 +72,7 @@ internal sealed partial class RepositoryCache(string root, Secrets secrets)
 
         // The release policy at production's tip, then the archive branch it names, whole.
         await ReadAheadAsync(cli, [$"{production}:{ConfigLoader.FileName}"], environment, ct);
+        // Production's tip rule (not AccountedPolicy): the archive branch it names is fetched only below.
         var policy = await PolicyReader.ReadAsync(git, location, ct);
         if (policy.Config.Audit.AllowedSigners is { } signers && !Path.IsPathRooted(signers) && policy.Source.Commit is { } commit)
         {

@@ -8,7 +8,8 @@ namespace Shipgate.Release.Phases;
 /// <summary>
 /// Phase 1, pre-flight. Refuses a release that must not start: wrong current branch, a production
 /// branch that diverged, an audit trail that was cut (unless --emergency), CI not green (or not
-/// verifiable) on staging's head. Shows what the release does to the release policy. Warns of open PRs
+/// verifiable) on staging's head, a release policy on production that the trail does not account for (<see cref="PolicyGate"/>,
+/// unless --emergency). Shows what the release does to the release policy. Warns of open PRs
 /// targeting staging. Reads the remote's tips once (<see cref="ReadTipsAsync"/>); they are also the push's leases,
 /// and what the <see cref="Lookups"/> the checks read are started from.
 /// Skipped: never. Ends the release early (null) when there is nothing to release.
@@ -92,9 +93,11 @@ internal static class Preflight
         var (staging, production) = (tips.Staging, tips.Production);
 
         var trail = await TrailGuard.CheckAsync(git, config, tips.Archive, context.Options.Emergency, context.Console, ct);
+        (trail, var unaccounted) = PolicyGate.Check(context, trail);
 
-        // Shown before the CI gate, so that a blocked release shows it too.
-        var policyChange = await PolicyReader.ReadChangeAsync(git, production, staging, ct);
+        // Shown before the CI gate, so that a blocked release shows it too: what this release does to the policy in force.
+        var policyChange = await PolicyReader.ReadChangeAsync(git, context.Policy.Source is { StagingFallback: false, Commit: { } accounted }
+            ? accounted : production, staging, ct);
         PolicyScreen.Changes(context.Console, context.Policy, policyChange);
 
         var (ci, blocked) = await CheckCiAsync(context, staging, lookups.Ci);
@@ -109,7 +112,7 @@ internal static class Preflight
         var login = lookups.Login is null ? null : await ReleaserLoginAsync(context, lookups.Login, ct);
         return new Preflighted(tips, ci, open, identity is null ? null : new Releaser(identity, login), policyChange, trail)
         {
-            Blockers = blocked is null ? [] : [blocked],
+            Blockers = new[] { unaccounted, blocked }.OfType<WouldBlock>().ToList(),
         };
     }
 
