@@ -87,7 +87,8 @@ internal sealed record PullRequestDetails(
 
     /// <summary>Others who approved only before later commits: their approvals do not count.</summary>
     public IReadOnlyList<string> ApprovedBeforeLaterCommits =>
-        [.. Reviews.Where(r => IsApproval(r) && !OnHead(r) && !ByAuthor(r)).Select(r => r.Author).Distinct().Except(Approvers)];
+        [.. Reviews.Where(r => IsApproval(r) && !OnHead(r) && !ByAuthor(r)).Select(r => r.Author)
+            .Distinct(StringComparer.OrdinalIgnoreCase).Except(Approvers, StringComparer.OrdinalIgnoreCase)];
 
     private static bool IsApproval(Review review) => review.State == ReviewState.Approved;
 

@@ -65,11 +65,11 @@ internal static class ControlChanges
         foreach (var pr in pullRequests)
         {
             var review = ReviewOf(pr, codeHostAsked);
-            changes.AddRange(pr.Files.Where(paths.Matches).Distinct()
+            changes.AddRange(pr.Files.Where(paths.Matches).Distinct().Order(StringComparer.Ordinal)
                 .Select(file => new ControlChange(file, pr.Number, null, pr.Author, pr.Approvers, review)));
         }
         foreach (var commit in loose)
-            changes.AddRange(commit.Files.Where(paths.Matches).Distinct()
+            changes.AddRange(commit.Files.Where(paths.Matches).Distinct().Order(StringComparer.Ordinal)
                 .Select(file => new ControlChange(file, null, commit.Sha, commit.AuthorName, [], ControlReview.InNoPullRequest)));
         return changes;
     }
