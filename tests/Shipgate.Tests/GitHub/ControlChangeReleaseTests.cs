@@ -221,4 +221,26 @@ public sealed class ControlChangeReleaseTests
         var markdown = Encoding.UTF8.GetString(r.Scenario.OriginFile("compliance-archives", $"releases/{r.Scenario.ReleaseIds()[^1]}.md"));
         Assert.DoesNotContain("Release Control Changes", markdown);
     }
+
+    [Fact]
+    public async Task Through_MCP_the_plan_names_the_control_gate_as_a_blocker_and_the_release_is_refused()
+    {
+        await using var r = await GitHubRelease.StartAsync(Build(), Seed(("mallory", "head")));
+        var originBefore = r.Scenario.OriginRefs();
+        var environment = new Dictionary<string, string> { ["GH_TOKEN"] = GitHubRelease.Token, ["GITHUB_API_URL"] = r.GitHub.ApiUrl };
+        await using var mcp = await McpSession.StartAsync(r.Scenario, form => McpSession.Typed(McpSession.WordIn(form)), environment);
+
+        var planned = await mcp.CallAsync("release_plan");
+        var released = await mcp.CallAsync("release");
+
+        var plan = planned.StructuredContent!.Value;
+        Assert.Empty(RecordSchemas.ValidatePlan(JsonSerializer.SerializeToUtf8Bytes(plan)));
+        Assert.Equal("blocked", plan.GetProperty("verdict").GetString());
+        Assert.Contains("#66 (no approval by anyone other than its author)", plan.GetProperty("blocked_reason").GetString());
+        Assert.Equal(2, plan.GetProperty("plan").GetProperty("control_changes").GetArrayLength());
+        Assert.True(released.IsError, McpSession.Visible(released));
+        Assert.Contains("#66 (no approval by anyone other than its author)", McpSession.Visible(released));
+        Assert.Empty(mcp.Forms);
+        Assert.Equal(originBefore, r.Scenario.OriginRefs());
+    }
 }
