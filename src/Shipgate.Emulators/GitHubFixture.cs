@@ -89,9 +89,12 @@ public sealed record PullRequestFixture(
     [JsonIgnore]
     public bool IsMerged => State == "MERGED";
 
-    /// <summary>The last commit, or a stand-in derived from the number.</summary>
+    /// <summary>The head commit as merged (GraphQL's headRefOid), when it is not the last of <see cref="Commits"/>: a squash-merged PR lists none.</summary>
+    public string? Head { get; init; }
+
+    /// <summary><see cref="Head"/>, else the last commit, else a stand-in derived from the number.</summary>
     [JsonIgnore]
-    public string HeadSha => Commits.Count > 0 ? Commits[^1] : Number.ToString("x40", CultureInfo.InvariantCulture);
+    public string HeadSha => Head ?? (Commits.Count > 0 ? Commits[^1] : Number.ToString("x40", CultureInfo.InvariantCulture));
 
     internal bool Contains(string sha) =>
         string.Equals(MergeCommitSha, sha, StringComparison.OrdinalIgnoreCase)
@@ -99,7 +102,13 @@ public sealed record PullRequestFixture(
 }
 
 /// <param name="State">APPROVED, CHANGES_REQUESTED, COMMENTED or DISMISSED.</param>
-public sealed record ReviewFixture(string Author, string State, DateTimeOffset SubmittedAt, long Id = 0);
+public sealed record ReviewFixture(string Author, string State, DateTimeOffset SubmittedAt, long Id = 0)
+{
+    /// <summary>The commit the review was given on (GraphQL's PullRequestReview.commit, REST's commit_id); null: the PR's head.</summary>
+    public string? Commit { get; init; }
+
+    internal string CommitOf(PullRequestFixture pr) => Commit ?? pr.HeadSha;
+}
 
 /// <param name="State">error, failure, pending or success. A later status for the same context replaces an earlier one.</param>
 public sealed record CommitStatusFixture(string Sha, string Context, string State, string? TargetUrl = null)

@@ -151,7 +151,7 @@ internal sealed class GitHubGraph(GitHubFixture state, string login, Func<Dictio
         })], 100, 100)),
     };
 
-    private static List<object?> Reviews(RepositoryFixture repo, PullRequestFixture pr, IResolveFieldContext ctx)
+    private List<object?> Reviews(RepositoryFixture repo, PullRequestFixture pr, IResolveFieldContext ctx)
     {
         var states = ctx.GetArgument<List<object>?>("states");
         var author = ctx.GetArgument<string?>("author");
@@ -169,6 +169,7 @@ internal sealed class GitHubGraph(GitHubFixture state, string login, Func<Dictio
                 ["body"] = "",
                 ["submittedAt"] = Wire.Time(x.review.SubmittedAt),
                 ["createdAt"] = Wire.Time(x.review.SubmittedAt),
+                ["commit"] = Commit(repo, x.review.CommitOf(pr)),
                 ["url"] = $"{GitHubRest.PullUrl(repo, pr)}#pullrequestreview-{GitHubRest.ReviewId(pr, x.review, x.index)}",
             })];
     }

@@ -218,7 +218,7 @@ internal sealed class GitHubRest(GitHubFixture state, EmulatorRequest request, s
         ["body"] = "",
         ["state"] = r.State,
         ["submitted_at"] = Wire.Time(r.SubmittedAt),
-        ["commit_id"] = pr.HeadSha,
+        ["commit_id"] = r.CommitOf(pr),
         ["html_url"] = $"{PullUrl(repo, pr)}#pullrequestreview-{ReviewId(pr, r, i)}",
         ["pull_request_url"] = $"{apiRoot}/repos/{repo.FullName}/pulls/{pr.Number}",
         ["author_association"] = "MEMBER",

@@ -246,4 +246,36 @@ public sealed class GitHubGraphQLTests
         Assert.Equal("NOT_FOUND", body["errors"]![0]!["type"]!.GetValue<string>());
         Assert.Equal("Could not resolve to an Organization with the login of 'nobody'.", body["errors"]![0]!["message"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task A_reviews_commit_and_the_PRs_head_are_answered_as_the_schema_types_them()
+    {
+        await using var gh = await GitHubEmulator.StartAsync(GitHubFixture(r => r.PullRequests.Add(
+            new PullRequestFixture(7, "BOL-7: change", "alice", "dev/bol-7")
+            {
+                MergedAt = new DateTimeOffset(2024, 2, 1, 0, 0, 0, TimeSpan.Zero),
+                Commits = [Sha(1), Sha(2)],
+                Reviews =
+                [
+                    new ReviewFixture("carol", "APPROVED", new DateTimeOffset(2024, 1, 15, 0, 0, 0, TimeSpan.Zero)) { Commit = Sha(1) },
+                    new ReviewFixture("dave", "APPROVED", new DateTimeOffset(2024, 1, 16, 0, 0, 0, TimeSpan.Zero)),
+                ],
+            })));
+        using var client = GitHubClient();
+        const string query = """
+            { repository(owner: "acme", name: "shop") {
+                pullRequest(number: 7) { headRefOid reviews(first: 10, states: [APPROVED]) { nodes { author { login } commit { oid } } } }
+            } }
+            """;
+
+        var (response, body) = await client.PostGraphQLAsync(gh.GraphQLUrl, query);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var pr = body["data"]!["repository"]!["pullRequest"]!;
+        Assert.Equal(Sha(2), pr["headRefOid"]!.GetValue<string>());
+        // A review names the commit it was given on; without one in the fixture, the head it would have seen.
+        Assert.Equal([("carol", Sha(1)), ("dave", Sha(2))], pr["reviews"]!["nodes"]!.AsArray()
+            .Select(n => (n!["author"]!["login"]!.GetValue<string>(), n["commit"]!["oid"]!.GetValue<string>())));
+        AssertSpecClean(gh.Requests);
+    }
 }

@@ -174,7 +174,7 @@ internal sealed class GitHubClient(GitHubHttp http, string owner, string name, s
         {
             Number = node.Number;
             _details = new PullRequestDetails(Number, node.Title, node.Url, Login(node.Author), node.MergedAt,
-                node.MergedBy is null ? null : Login(node.MergedBy), node.Body, node.HeadRefName, []);
+                node.MergedBy is null ? null : Login(node.MergedBy), node.Body, node.HeadRefName, []) { HeadSha = node.HeadRefOid };
             AddReviews(node.Reviews);
         }
 
@@ -187,7 +187,7 @@ internal sealed class GitHubClient(GitHubHttp http, string owner, string name, s
 
         public void AddReviews(ReviewConnection connection)
         {
-            _reviews.AddRange(connection.Nodes.Select(r => new Review(Login(r.Author), r.State, r.SubmittedAt)));
+            _reviews.AddRange(connection.Nodes.Select(r => new Review(Login(r.Author), r.State, r.SubmittedAt, r.Commit?.Oid)));
             if (connection.PageInfo is { HasNextPage: true, EndCursor: null })
                 throw new ApiException(GitHubHttp.Service,
                     $"GitHub's answer on the reviews of PR #{Number} says more follow but gives no cursor to read them by.");

@@ -72,11 +72,15 @@ internal sealed record PullRequestNode(
     string BaseRefName,
     ActorWire? Author,
     ActorWire? MergedBy,
-    ReviewConnection Reviews);
+    ReviewConnection Reviews,
+    string HeadRefOid);
 
 internal sealed record ReviewConnection(PageInfoWire PageInfo, IReadOnlyList<ReviewNode> Nodes);
 
-internal sealed record ReviewNode(ActorWire? Author, ReviewState State, DateTimeOffset? SubmittedAt);
+internal sealed record ReviewNode(ActorWire? Author, ReviewState State, DateTimeOffset? SubmittedAt, CommitOidWire? Commit);
+
+/// <summary>A commit named by its id alone (a review's commit).</summary>
+internal sealed record CommitOidWire(string Oid);
 
 internal sealed record PageInfoWire(bool HasNextPage, string? EndCursor);
 

@@ -19,13 +19,13 @@ internal static partial class PullRequestQueries
     public const int PullRequestsPerCommit = 10;
 
     private static readonly string Fragment =
-        "fragment PullRequestFields on PullRequest { number title url body state mergedAt headRefName baseRefName " +
+        "fragment PullRequestFields on PullRequest { number title url body state mergedAt headRefName headRefOid baseRefName " +
         $"author {{ login }} mergedBy {{ login }} {Reviews("")} }}";
 
-    /// <summary>Approving reviews only: they are what separation of duties is judged on.</summary>
+    /// <summary>Approving reviews only, each with its commit: separation of duties is judged on approvals of the merged head.</summary>
     private static string Reviews(string moreArguments) =>
         $"reviews(first: {BatchSize}, states: [APPROVED]{moreArguments}) " +
-        "{ pageInfo { hasNextPage endCursor } nodes { author { login } state submittedAt } }";
+        "{ pageInfo { hasNextPage endCursor } nodes { author { login } state submittedAt commit { oid } } }";
 
     public static string ByNumbers(IEnumerable<int> numbers)
     {

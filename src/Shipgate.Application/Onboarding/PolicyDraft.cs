@@ -97,6 +97,11 @@ internal static class PolicyDraft
         Line("audit:");
         Line("  sign: false                       # true: sign record commits with your git signing key");
         Line("  review_within: 48h                # emergency releases need a review within this time");
+        Line();
+        Line("# Release control changes need an approval of their PR's final head by someone other than its author. Always included:");
+        Line("# .github/workflows/**, .github/actions/**, CODEOWNERS, .github/CODEOWNERS, docs/CODEOWNERS and .shipgate.yml.");
+        Line("# controls:");
+        Line("#   paths: [\"deploy/**\"]             # more files that steer CI, review or the release gate");
         return yaml.ToString();
     }
 

@@ -32,7 +32,7 @@ internal static class PlanDocument
         var verdict = blocked is not null ? PlanVerdict.Blocked : gathered is null ? PlanVerdict.NothingToRelease : PlanVerdict.WouldRelease;
         var checklist = gathered is null
             ? []
-            : Gaps.Checklist(gathered.Gaps, gathered.Plan.ReviewsKnown, policyCompared: true)
+            : Gaps.Checklist(gathered.Gaps, gathered.Plan.ReviewsKnown, policyCompared: true, controlsJudged: true)
                 .Select(item => new JsonObject { ["label"] = item.Label, ["passed"] = item.Passed, ["reason"] = item.Reason })
                 .ToArray<JsonNode?>();
         return new JsonObject
@@ -61,6 +61,8 @@ internal static class PlanDocument
         var plan = new JsonObject();
         foreach (var field in PlanFields)
             plan[field] = full[field]?.DeepClone();
+        // Only when the release changes a control file, as in the record, so that other plans stay as they were.
+        if (full["control_changes"] is { } controls) plan["control_changes"] = controls.DeepClone();
         return plan;
     }
 

@@ -10,7 +10,7 @@ namespace Shipgate.Release;
 /// The release, phase by phase (DESIGN.md). Each phase is one class in <c>Release/Phases</c> that takes the
 /// results of the phases before it and hands on its own, immutable. Read top to bottom:
 /// <list type="bullet">
-/// <item>the dry run is phases 1-3: <see cref="Preflight"/>, <see cref="Gather"/>, <see cref="Summary"/>, <see cref="ReviewGate"/>;</item>
+/// <item>the dry run is phases 1-3: <see cref="Preflight"/>, <see cref="Gather"/>, <see cref="Summary"/>, <see cref="ReviewGate"/>, <see cref="ControlGate"/>;</item>
 /// <item>the release is the dry run, then <see cref="Confirmation"/> and <see cref="RecordAndPromote"/> (the push);</item>
 /// <item>after the push, <see cref="DeploymentCheck"/> and <see cref="PostRelease"/> only report: the release has happened,
 /// and nothing after it may say otherwise. <c>--resume</c> runs just these for a release already made.</item>
@@ -58,7 +58,7 @@ internal static class ReleasePipeline
         var gathered = await Gather.RunAsync(context, preflighted, lookups, ct);
         onGathered?.Invoke(preflighted, gathered);
         Summary.Show(context, gathered);
-        var blockers = preflighted.Blockers.Concat(ReviewGate.Check(context, gathered)).ToList();
+        var blockers = preflighted.Blockers.Concat(ReviewGate.Check(context, gathered)).Concat(ControlGate.Check(context, gathered)).ToList();
         if (context.Options.DryRun)
             Screens.DryRunEnd(context.Console, context.Config, gathered.Plan, context.Options, blockers);
         return new DryRunResult(preflighted, gathered, blockers);

@@ -84,7 +84,9 @@ internal static class Screens
                     pr.ComplianceArchive is null ? "[yellow]MISSING[/]" : "Archived",
                 };
                 if (plan.ReviewsKnown)
-                    cells.Add(pr.IndependentlyApproved == true ? "Approved" : "[yellow]No independent approval[/]");
+                    cells.Add(pr.IndependentlyApproved == true ? "Approved"
+                        : pr.ApprovedBeforeLaterCommits.Count > 0 ? "[yellow]Approved before later commits[/]"
+                        : "[yellow]No independent approval[/]");
                 table.AddRow(cells.ToArray());
             }
             console.Write(ScreenLayout.WithoutBlankLines(table));
@@ -139,8 +141,10 @@ internal static class Screens
             console.WriteLine();
         }
 
+        ControlScreen.Changes(console, plan);
+
         Section(console, "COMPLIANCE STATUS");
-        foreach (var item in Gaps.Checklist(gathered.Gaps, plan.ReviewsKnown, policyCompared: true))
+        foreach (var item in Gaps.Checklist(gathered.Gaps, plan.ReviewsKnown, policyCompared: true, controlsJudged: true))
         {
             if (item.Passed) ScreenLayout.WriteHanging(console, $"[x] {item.Label}", 4);
             else ScreenLayout.WriteHanging(console, $"[ ] {item.Label} - {SafeText.OneLine(item.Reason ?? "")}", 4, new Style(Color.Yellow));

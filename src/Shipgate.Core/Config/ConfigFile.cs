@@ -22,6 +22,7 @@ internal sealed class ConfigFile
     public DeploySection? Deploy { get; set; }
     public ReleaseSection? Release { get; set; }
     public AuditSection? Audit { get; set; }
+    public ControlsSection? Controls { get; set; }
 }
 
 internal sealed class BranchesSection
@@ -82,4 +83,9 @@ internal sealed class AuditSection
     public bool? Sign { get; set; }
     public string? AllowedSigners { get; set; }
     public string? ReviewWithin { get; set; }
+}
+
+internal sealed class ControlsSection
+{
+    public List<string>? Paths { get; set; }
 }

@@ -92,6 +92,8 @@ internal static partial class ConfigLoader
             config = config with { DeployMonitorUrl = Url(monitor, "deploy.monitor_url", at) };
         if (file.Audit is { } audit)
             config = config with { Audit = Audit(audit, at) };
+        if (file.Controls?.Paths is { } controls)
+            config = config with { ControlPaths = ControlPaths(controls, at) };
         return config;
     }
 
@@ -165,6 +167,14 @@ internal static partial class ConfigLoader
             RequireIndependentReview = github.RequireIndependentReview ?? false,
             PublishRelease = github.Release ?? true,
         };
+    }
+
+    /// <summary>controls.paths: repository-relative globs; an empty or absolute one would match nothing a release changes.</summary>
+    private static IReadOnlyList<string> ControlPaths(List<string> paths, ConfigLines at)
+    {
+        foreach (var path in paths.Where(p => p.Trim().Length == 0 || p.StartsWith('/')))
+            throw at.Error("controls.paths", $"'{path}' is not a path glob relative to the repository root, like \"deploy/**\" or \"Makefile\".");
+        return paths.Distinct(StringComparer.Ordinal).ToList();
     }
 
     private static AuditSettings Audit(AuditSection audit, ConfigLines at) => new()

@@ -19,4 +19,5 @@ namespace Shipgate.Config;
 [YamlSerializable(typeof(DeploySection))]
 [YamlSerializable(typeof(ReleaseSection))]
 [YamlSerializable(typeof(AuditSection))]
+[YamlSerializable(typeof(ControlsSection))]
 public partial class ConfigYamlContext : StaticContext;

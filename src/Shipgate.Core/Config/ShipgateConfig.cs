@@ -29,6 +29,8 @@ internal sealed record ShipgateConfig
     public JiraPolicy Jira { get; init; } = new();
     public string? DeployMonitorUrl { get; init; }
     public AuditSettings Audit { get; init; } = new();
+    /// <summary>controls.paths: globs of more files that steer CI, review or the gate, on top of the built-in ones.</summary>
+    public IReadOnlyList<string> ControlPaths { get; init; } = [];
 
     public IReadOnlyList<string> AllowedCurrentBranches => ReleaseFromBranches ?? [StagingBranch, ProductionBranch];
 }

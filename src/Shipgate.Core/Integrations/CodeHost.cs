@@ -60,7 +60,8 @@ internal enum ReviewState
     [JsonStringEnumMemberName("PENDING")] Pending,
 }
 
-internal sealed record Review(string Author, ReviewState State, DateTimeOffset? SubmittedAt);
+/// <param name="Commit">The commit the review was given on (GitHub's PullRequestReview.commit); null when GitHub does not say.</param>
+internal sealed record Review(string Author, ReviewState State, DateTimeOffset? SubmittedAt, string? Commit = null);
 
 internal sealed record PullRequestDetails(
     int Number,
@@ -73,9 +74,28 @@ internal sealed record PullRequestDetails(
     string? HeadBranch,
     IReadOnlyList<Review> Reviews)
 {
-    /// <summary>Approved by someone other than its author (separation of duties).</summary>
-    public bool IndependentlyApproved =>
-        Reviews.Any(r => r.State == ReviewState.Approved && !string.Equals(r.Author, Author, StringComparison.OrdinalIgnoreCase));
+    /// <summary>The PR's head commit as it was merged (GitHub's headRefOid); null when the code host did not say, and then no approval counts.</summary>
+    public string? HeadSha { get; init; }
+
+    /// <summary>
+    /// Approved by someone other than its author on the commit that was merged (separation of duties): an approval
+    /// given before later commits approved code that is not what shipped.
+    /// </summary>
+    public bool IndependentlyApproved => Reviews.Any(r => IsApproval(r) && OnHead(r) && !ByAuthor(r));
+
+    /// <summary>Who approved the commit that was merged.</summary>
+    public IReadOnlyList<string> Approvers => [.. Reviews.Where(r => IsApproval(r) && OnHead(r)).Select(r => r.Author).Distinct()];
+
+    /// <summary>Others who approved only before later commits: their approvals do not count.</summary>
+    public IReadOnlyList<string> ApprovedBeforeLaterCommits =>
+        [.. Reviews.Where(r => IsApproval(r) && !OnHead(r) && !ByAuthor(r)).Select(r => r.Author)
+            .Distinct(StringComparer.OrdinalIgnoreCase).Except(Approvers, StringComparer.OrdinalIgnoreCase)];
+
+    private static bool IsApproval(Review review) => review.State == ReviewState.Approved;
+
+    private bool OnHead(Review review) => HeadSha is not null && string.Equals(review.Commit, HeadSha, StringComparison.OrdinalIgnoreCase);
+
+    private bool ByAuthor(Review review) => string.Equals(review.Author, Author, StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>The answer to one batched PR lookup.</summary>

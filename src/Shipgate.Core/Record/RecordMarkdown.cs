@@ -123,6 +123,18 @@ internal static class RecordMarkdown
             Line();
             Line($"… and {record.ChangeSummary.Count - RowsListed} more areas: every one is in `{RecordFiles.JsonPath(record.ReleaseId)}`.");
         }
+        if (record.ControlChanges is { Count: > 0 } controls)
+        {
+            Line();
+            Line("## Release Control Changes");
+            Line();
+            Line("Files that steer CI, review or the release gate; each needs an approval of its PR's final head by someone other than its author.");
+            Line();
+            List(controls, "control changes", "| File | Changed by | Author | Approved by | Review |\n|------|------------|--------|-------------|--------|",
+                change => $"| {SafeText.Markdown(change.Path)} | {(change.PullRequest is { } n ? $"#{n}" : $"commit `{Sha.Short(change.Commit)}`")} | " +
+                          $"@{SafeText.Markdown(change.Author)} | {string.Join(", ", change.Approvers.Select(a => "@" + SafeText.Markdown(a)))} | " +
+                          $"{(change.IndependentlyReviewed ? "✅ independently approved" : $"⚠️ {ControlChanges.Reason(change.Review)}")} |");
+        }
         Line();
         Line("## Compliance Status");
         Line();

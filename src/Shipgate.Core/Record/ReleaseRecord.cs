@@ -43,6 +43,9 @@ internal sealed record ReleaseRecord
     public required IReadOnlyDictionary<string, IReadOnlyList<string>> ChangeSummary { get; init; }
     public required IReadOnlyDictionary<string, string> AreaTitles { get; init; }
     public required IReadOnlyList<RecordUnspecced> UnspeccedChanges { get; init; }
+    /// <summary>Changes to files that steer CI, review or the gate, each with its PR and approvers; absent when the release has none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<RecordControlChange>? ControlChanges { get; init; }
     public required RecordCiStatus CiStatus { get; init; }
     public required IReadOnlyList<RecordOpenPullRequest> OpenPrs { get; init; }
     public required IReadOnlyList<string> Warnings { get; init; }
@@ -87,7 +90,8 @@ internal sealed record RecordPullRequest(
     string? HeadBranch,
     IReadOnlyList<string> Tickets,
     bool? IndependentlyApproved,
-    IReadOnlyList<string> Approvers);
+    IReadOnlyList<string> Approvers,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? ApprovedBeforeLaterCommits = null);
 
 /// <summary>
 /// A ticket; <see cref="Verification"/> says whether the tracker confirmed it. For Jira, <see cref="StateType"/> is the

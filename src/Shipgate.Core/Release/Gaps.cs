@@ -19,6 +19,10 @@ internal enum GapKind
     PullRequestWithoutTicket,
     Unspecced,
     NoIndependentApproval,
+    /// <summary>Someone other than the author approved, but only before later commits: not what shipped.</summary>
+    ApprovedBeforeLaterCommits,
+    /// <summary>A file that steers CI, review or the gate changed without an approval of its PR's final head by someone else.</summary>
+    ControlChangeNotReviewed,
     /// <summary>The code host was not asked, so no PR's reviews are known.</summary>
     ReviewsNotRead,
     OpenPullRequest,
@@ -66,7 +70,11 @@ internal static class Gaps
             gaps.Add(new Gap(GapKind.ReviewsNotRead, "reviews"));
         else if (plan.ReviewsKnown)
             gaps.AddRange(plan.PullRequests.Where(p => p.IndependentlyApproved != true)
-                .Select(p => new Gap(GapKind.NoIndependentApproval, $"#{p.Number}", p.IndependentlyApproved is null ? "reviews unknown" : null)));
+                .Select(p => p is { IndependentlyApproved: false, ApprovedBeforeLaterCommits.Count: > 0 }
+                    ? new Gap(GapKind.ApprovedBeforeLaterCommits, $"#{p.Number}", string.Join(", ", p.ApprovedBeforeLaterCommits))
+                    : new Gap(GapKind.NoIndependentApproval, $"#{p.Number}", p.IndependentlyApproved is null ? "reviews unknown" : null)));
+        gaps.AddRange(plan.ControlChanges.Where(c => !c.IndependentlyReviewed).DistinctBy(c => c.Source)
+            .Select(c => new Gap(GapKind.ControlChangeNotReviewed, c.Source, ControlChanges.Reason(c.Review))));
         gaps.AddRange(openPullRequests.Select(p => new Gap(GapKind.OpenPullRequest, $"#{p.Number}")));
         if (policy is { Changed: true }) gaps.Add(new Gap(GapKind.PolicyChanged, policy.Path, policy.Summary));
         gaps.AddRange((trail?.Warnings ?? []).Select(w => new Gap(GapKind.TrailBroken, "audit trail", w)));
@@ -80,7 +88,8 @@ internal static class Gaps
     /// </summary>
     /// <param name="reviewsKnown">Whether the code host told the reviews: the review box is shown then (or when they could not be read).</param>
     /// <param name="policyCompared">Whether the release policy file was compared: its box is shown only then.</param>
-    public static IReadOnlyList<ChecklistItem> Checklist(IReadOnlyList<Gap> gaps, bool reviewsKnown, bool policyCompared = false)
+    /// <param name="controlsJudged">Whether control changes were looked for (every release does): their box is shown only then.</param>
+    public static IReadOnlyList<ChecklistItem> Checklist(IReadOnlyList<Gap> gaps, bool reviewsKnown, bool policyCompared = false, bool controlsJudged = false)
     {
         string Subjects(GapKind kind) => Listed(Of(gaps, kind).Select(g => g.Subject).ToList());
         var items = new List<ChecklistItem>();
@@ -115,9 +124,17 @@ internal static class Gaps
             items.Add(new("Every PR approved by someone other than its author", false, "not verified: reviews cannot be read without GitHub"));
         else if (reviewsKnown)
         {
-            var notApproved = Subjects(GapKind.NoIndependentApproval);
-            items.Add(new("Every PR approved by someone other than its author", notApproved.Length == 0,
-                notApproved.Length == 0 ? null : $"not independently approved: {notApproved}"));
+            var problems = new List<string>();
+            if (Subjects(GapKind.NoIndependentApproval) is { Length: > 0 } notApproved) problems.Add($"not independently approved: {notApproved}");
+            if (Subjects(GapKind.ApprovedBeforeLaterCommits) is { Length: > 0 } stale) problems.Add($"approved before later commits: {stale}");
+            items.Add(new("Every PR approved by someone other than its author", problems.Count == 0,
+                problems.Count == 0 ? null : string.Join("; ", problems)));
+        }
+        if (controlsJudged)
+        {
+            var unreviewed = Of(gaps, GapKind.ControlChangeNotReviewed).Select(g => $"{g.Subject} ({g.Detail})").ToList();
+            items.Add(new("Control changes independently reviewed", unreviewed.Count == 0,
+                unreviewed.Count == 0 ? null : $"not independently reviewed: {Listed(unreviewed)}"));
         }
         if (policyCompared)
         {
@@ -150,6 +167,11 @@ internal static class Gaps
         warnings.AddRange(Each(GapKind.NoIndependentApproval, g => g.Detail is null
             ? $"PR {g.Subject} was not approved by anyone other than its author."
             : $"PR {g.Subject}: its reviews could not be read, so no independent approval is known."));
+        warnings.AddRange(Each(GapKind.ApprovedBeforeLaterCommits, g =>
+            $"PR {g.Subject} was approved before later commits (by {g.Detail}); no approval of its final head by anyone other than its author."));
+        warnings.AddRange(Each(GapKind.ControlChangeNotReviewed, g =>
+            $"{(g.Subject.StartsWith('#') ? "PR " : "Commit ")}{g.Subject} changes files that steer CI, review or the release gate " +
+            $"and was not independently reviewed: {g.Detail}."));
         warnings.AddRange(Each(GapKind.PolicyChanged, g => $"The release policy changes: {g.Detail}; it takes effect from the next release."));
         var open = Of(gaps, GapKind.OpenPullRequest).Count();
         if (open > 0)

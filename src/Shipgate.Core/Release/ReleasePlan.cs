@@ -29,7 +29,11 @@ internal sealed record ReleasedPullRequest(
     string? ComplianceArchive,
     /// <summary>Null when the code host was not asked (no reviews known).</summary>
     bool? IndependentlyApproved,
-    IReadOnlyList<string> Approvers);
+    IReadOnlyList<string> Approvers)
+{
+    /// <summary>Others whose approvals came before later commits: they do not count (<see cref="PullRequestDetails.ApprovedBeforeLaterCommits"/>).</summary>
+    public IReadOnlyList<string> ApprovedBeforeLaterCommits { get; init; } = [];
+}
 
 /// <summary>Whether the tracker confirmed a ticket.</summary>
 internal enum TicketCheck
@@ -81,6 +85,9 @@ internal sealed record ReleasePlan(
 
     /// <summary>Whether the code host (GitHub) was there to tell PRs and reviews; without it, reviews are unverified, not absent.</summary>
     public bool CodeHostAsked { get; init; } = true;
+
+    /// <summary>Every change to a file that steers CI, review or the gate (<see cref="ControlPaths"/>), with who approved it.</summary>
+    public IReadOnlyList<ControlChange> ControlChanges { get; init; } = [];
 
     /// <summary>The PRs that name no ticket.</summary>
     public IEnumerable<ReleasedPullRequest> PullRequestsWithoutTicket => PullRequests.Where(p => p.Tickets.Count == 0);

@@ -111,7 +111,9 @@ internal static partial class ReleasePlanner
         /// <summary>Which tracker owns each key and which were asked; null: Linear alone, asked when there are details.</summary>
         TicketRouting? Routing = null,
         /// <summary><see cref="FindTicketIds"/> of the release, when the caller has it already (it asked the trackers for them).</summary>
-        IReadOnlyList<string>? TicketIds = null);
+        IReadOnlyList<string>? TicketIds = null,
+        /// <summary>The files that steer CI, review and the gate; null: the built-in ones alone.</summary>
+        ControlPaths? Controls = null);
 
     public static PullRequestLookup NoLookup { get; } = new(new Dictionary<int, PullRequestDetails>(), new Dictionary<string, int>());
 
@@ -149,6 +151,7 @@ internal static partial class ReleasePlanner
         {
             TicketsChecked = input.TicketDetails is not null,
             CodeHostAsked = input.CodeHostAsked,
+            ControlChanges = ControlChanges.Find(pullRequests, loose, input.Controls ?? ControlPaths.BuiltIn, input.CodeHostAsked),
         };
     }
 
@@ -162,7 +165,6 @@ internal static partial class ReleasePlanner
         foreach (var text in new[] { title, details?.Body, headBranch, merge.MergeCommit.Subject, merge.MergeCommit.Body }
                      .Concat(merge.Members.SelectMany(c => new[] { c.Subject, c.Body })))
             tickets.UnionWith(input.Tickets.Find(text));
-        var approvers = details?.Reviews.Where(r => r.State == ReviewState.Approved).Select(r => r.Author).Distinct().ToList() ?? [];
         return new ReleasedPullRequest(
             merge.Number,
             title,
@@ -178,7 +180,10 @@ internal static partial class ReleasePlanner
             merge.Members.SelectMany(c => c.Files).Distinct().ToList(),
             archives.GetValueOrDefault(merge.Number),
             details?.IndependentlyApproved,
-            approvers);
+            details?.Approvers ?? [])
+        {
+            ApprovedBeforeLaterCommits = details?.ApprovedBeforeLaterCommits ?? [],
+        };
     }
 
     private static ReleasedTicket ToTicket(string id, IReadOnlyDictionary<string, TicketDetails>? details, TicketRouting? routing)

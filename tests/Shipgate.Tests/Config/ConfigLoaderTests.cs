@@ -66,6 +66,9 @@ public sealed class ConfigLoaderTests
     [InlineData("remote: \"bad name\"\n", "not a valid git branch or remote name")]
     [InlineData("- just\n- a list\n", "(top level): expected a mapping")]
     [InlineData("remote: [unclosed\n", "not valid YAML")]
+    [InlineData("controls:\n  paths: [\"/etc/deploy\"]\n", ".shipgate.yml:2: controls.paths: '/etc/deploy' is not a path glob relative to the repository root")]
+    [InlineData("controls:\n  paths: deploy\n", ".shipgate.yml:2: controls.paths: expected a list")]
+    [InlineData("controls:\n  path: [deploy]\n", ".shipgate.yml:2: controls.path: unknown key. Known keys here: paths.")]
     public void Mistakes_are_named_with_file_line_and_key(string yaml, string expected)
     {
         var error = Assert.Throws<UsageException>(() => ConfigLoader.Parse(yaml, ".shipgate.yml"));
@@ -138,5 +141,14 @@ public sealed class ConfigLoaderTests
     {
         var error = Assert.Throws<UsageException>(() => ConfigLoader.Parse("tickets:\n  keys: [BOL, ENG\nremote: origin\n", ".shipgate.yml"));
         Assert.Matches(@"^\.shipgate\.yml:[23]: tickets\.keys: not valid YAML", error.Message);
+    }
+
+    [Fact]
+    public void Controls_paths_add_release_control_files()
+    {
+        var config = ConfigLoader.Parse("controls:\n  paths: [\"deploy/**\", Makefile, Makefile]\n", ".shipgate.yml");
+
+        Assert.Equal(["deploy/**", "Makefile"], config.ControlPaths);
+        Assert.Empty(ConfigLoader.Parse("remote: origin\n", ".shipgate.yml").ControlPaths);
     }
 }

@@ -57,6 +57,9 @@ public sealed class ConfigSchemaTests
     [InlineData("branches: main\n")]
     [InlineData("- just\n- a list\n")]
     [InlineData("tickets:\n  keys: [BOL, ENG\nremote: origin\n")]
+    [InlineData("controls:\n  paths: [\"/etc/deploy\"]\n")]
+    [InlineData("controls:\n  paths: [\"  \"]\n")]
+    [InlineData("controls:\n  path: [deploy]\n")]
     public void A_mistake_the_loader_refuses_the_schema_refuses_too(string yaml)
     {
         Assert.Throws<UsageException>(() => ConfigLoader.Parse(yaml, ".shipgate.yml"));

@@ -141,6 +141,9 @@ public sealed class PolicyTrustTests : IAsyncLifetime
             git.SquashPullRequest(10, "BOL-50: Login page", new() { ["web/login.ts"] = "form\n" });
         });
         SeedCi(s, realConclusion: "success");
+        // The PR that adds the policy is a release control change: GitHub knows it, approved on its head by someone else.
+        _gitHub.Update(state => state.Repository($"{GitHubRelease.Owner}/{GitHubRelease.Name}").PullRequests.Add(
+            new PullRequestFixture(7, "BOL-1: Configure Shipgate", "dana", "dev/bol-1-configure") { Reviews = [GitHubStory.Approval("sam")] }));
         Connect(s);
 
         var refused = await s.Runner.RunAsync(["release", "--dry-run"]);

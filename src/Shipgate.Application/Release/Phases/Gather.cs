@@ -42,7 +42,7 @@ internal static class Gather
         var plan = ReleasePlanner.Build(new ReleasePlanner.Inputs(
             tips.Production, tips.Staging, commits, diff, archiveFiles, matcher,
             new AreaMap(context.Config.Areas), lookup, tickets, context.WebUrl, merges, CodeHostAsked: context.CodeHost.Service is not null, Routing: routing,
-            TicketIds: ticketIds));
+            TicketIds: ticketIds, Controls: new ControlPaths(context.Config.ControlPaths)));
         var gaps = Gaps.Find(plan, preflighted.Ci, preflighted.OpenPullRequests, preflighted.PolicyChange, preflighted.Trail);
         Screens.GapWarnings(context.Warnings, gaps);
         return new Gathered(plan, gaps, archiveFiles, previous, previousWord);

@@ -31,7 +31,7 @@ internal static class RecordAndPromote
             context.Options.Emergency is { } reason ? new RecordEmergency(SafeText.OneLine(reason), !preflighted.Ci.Passed) : null,
             context.Policy, preflighted.PolicyChange, context.ServiceEndpoints));
         var json = RecordFiles.ToJsonBytes(record);
-        var checklist = Gaps.Checklist(gathered.Gaps, gathered.Plan.ReviewsKnown, policyCompared: true);
+        var checklist = Gaps.Checklist(gathered.Gaps, gathered.Plan.ReviewsKnown, policyCompared: true, controlsJudged: true);
         var markdown = Encoding.UTF8.GetBytes(RecordMarkdown.Render(record, checklist, context.ArchiveFileUrl));
 
         var git = context.Git;

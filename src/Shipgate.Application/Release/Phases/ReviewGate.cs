@@ -18,11 +18,18 @@ internal static class ReviewGate
             return [new WouldBlock($"github.require_independent_review is set, and {string.Join(", ", unapproved)} " +
                 (context.CodeHost.Missing is { } why
                     ? $"cannot be checked without GitHub ({why})"
-                    : "lack an approval by someone other than the author"), null)];
+                    : "lack an approval of their final head by someone other than the author"), null)];
         throw new ReleaseBlockedException(context.CodeHost.Missing is { } missing
             ? $"BLOCKED: github.require_independent_review is set, and the reviews of {string.Join(", ", unapproved)} " +
               $"cannot be read without GitHub ({missing})."
             : $"BLOCKED: github.require_independent_review is set, and {string.Join(", ", unapproved)} {(unapproved.Count == 1 ? "was" : "were")} " +
-              "not approved by anyone other than the author.\n\nGet an independent approval on GitHub, then release again.");
+              $"not approved by anyone other than the author.{Stale(gathered)}\n\nGet an independent approval on GitHub, then release again.");
     }
+
+    /// <summary>The PRs whose only independent approvals came before later commits, which do not count; empty when none.</summary>
+    private static string Stale(Gathered gathered) =>
+        Gaps.Of(gathered.Gaps, GapKind.ApprovedBeforeLaterCommits).Select(g => g.Subject).ToList() is { Count: > 0 } stale
+            ? $" An approval given before later commits does not count: {string.Join(", ", stale)} {(stale.Count == 1 ? "was" : "were")} " +
+              "approved only before their last push."
+            : "";
 }
