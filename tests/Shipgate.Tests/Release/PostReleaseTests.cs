@@ -28,7 +28,7 @@ public sealed class PostReleaseTests
         Assert.Equal(["BOL-1", "BOL-2", "ENG-5"], tracker.Comments.Values.Select(c => c.Ticket).Order());
         Assert.All(tracker.Comments, c =>
         {
-            Assert.Equal(PostRelease.CommentKey("release-2026-02-04-153045", c.Value.Ticket), c.Key);
+            Assert.Equal($"shipgate/release-2026-02-04-153045/{c.Value.Ticket}", c.Key);
             Assert.Contains("Deploy: https://github.com/acme/shop/actions/runs/1", c.Value.Body);
         });
         Assert.Contains("RELEASE COMPLETE", run.Output);
