@@ -163,21 +163,19 @@ public sealed class McpServerTests
         using var s = new ReleaseScenario(UnusualWords);
         var originBefore = s.OriginRefs();
         var releaserBefore = s.ReleaserFingerprint();
-        // The person answers, with the right word, but only after the form's time is up: once the server has
-        // withdrawn the form (cancelled its request), or after a bound that only a server that never gives up meets.
+        // The person answers, with the right word, but only after the form's time is up: once the server has answered
+        // the tool call or withdrawn the form, whichever the client hears first, or at the latest after 30 s (a bound
+        // thirty times the form's time, not a measure): a server that never gives up then gets the word, and the test fails.
+        var answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var mcp = await McpSession.StartWithPersonAsync(s, async (form, withdrawn) =>
         {
-            try
-            {
-                await Task.Delay(Bounds.Hang, withdrawn);
-            }
-            catch (OperationCanceledException)
-            {
-            }
+            var timeUp = Task.WhenAny(answered.Task, Task.Delay(Timeout.Infinite, withdrawn));
+            await Task.WhenAny(timeUp, Task.Delay(TimeSpan.FromSeconds(30), CancellationToken.None));
             return McpSession.Typed(McpSession.WordIn(form));
         }, serverOptions: ["--confirm-within", "1s"]);
 
         var result = await mcp.CallAsync("release", NoGitHub);
+        answered.TrySetResult();
 
         Assert.True(result.IsError);
         Assert.Contains("Release aborted: nobody answered the confirmation form within 1 second. Nothing was changed.", McpSession.Visible(result));
