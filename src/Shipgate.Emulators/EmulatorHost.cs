@@ -74,6 +74,9 @@ internal sealed class EmulatorHost : IAsyncDisposable
 
     public void ClearRequests() => _requests.Clear();
 
+    /// <summary>Told each request once it is recorded, before its answer goes out.</summary>
+    public Action<RecordedRequest>? OnRecorded { get; set; }
+
     public static async Task<EmulatorHost> StartAsync(IProtocol protocol)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
@@ -141,7 +144,7 @@ internal sealed class EmulatorHost : IAsyncDisposable
             : null;
         if (Faults.Latency > TimeSpan.Zero)
         {
-            await Task.Delay(Faults.Latency, context.RequestAborted);
+            await Task.Delay(Faults.Latency, Faults.Clock, context.RequestAborted);
         }
 
         var fault = missed is null ? Faults.Take(request.Path) : new StatusFault(408, 1, null);
@@ -194,8 +197,10 @@ internal sealed class EmulatorHost : IAsyncDisposable
             h => h.Key,
             h => h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase) ? RecordedRequest.RedactAuthorization(h.Value) : h.Value,
             StringComparer.OrdinalIgnoreCase);
-        _requests.Enqueue(new RecordedRequest(
-            request.Method, request.Path, request.Query, headers, request.Body, response.StatusCode, response.Violations));
+        var recorded = new RecordedRequest(
+            request.Method, request.Path, request.Query, headers, request.Body, response.StatusCode, response.Violations);
+        _requests.Enqueue(recorded);
+        OnRecorded?.Invoke(recorded);
         if (response.StatusCode != 204)
         {
             // Kestrel refuses any write to a 204, even an empty one.

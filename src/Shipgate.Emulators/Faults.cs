@@ -16,7 +16,11 @@ public enum RateLimitKind
 }
 
 /// <summary>One armed fault; each matching request consumes one of its <see cref="Remaining"/> uses.</summary>
-internal abstract record Fault(int Remaining, string? PathContains);
+internal abstract record Fault(int Remaining, string? PathContains)
+{
+    /// <summary>When a request took this use of it, on <see cref="Faults.Clock"/>: a rate limit resets from then.</summary>
+    public DateTimeOffset TakenAt { get; init; }
+}
 
 /// <summary>Answers with a bare HTTP error status.</summary>
 internal sealed record StatusFault(int StatusCode, int Remaining, string? PathContains) : Fault(Remaining, PathContains);
@@ -41,6 +45,17 @@ public sealed class Faults
     private readonly List<Fault> _armed = [];
     private readonly List<(RequestBarrier Barrier, string? PathContains, string? BodyContains)> _barriers = [];
     private TimeSpan _latency;
+    private TimeProvider _clock = TimeProvider.System;
+
+    /// <summary>
+    /// The clock the faults run on: the latency waits on it and a rate limit resets on it. A test whose client runs on
+    /// fake time sets the same clock here, so that the emulator's waits and resets pass with the client's.
+    /// </summary>
+    public TimeProvider Clock
+    {
+        get { lock (_gate) { return _clock; } }
+        set { lock (_gate) { _clock = value; } }
+    }
 
     /// <summary>Delay added before every answer, faulty or not.</summary>
     public TimeSpan Latency
@@ -106,6 +121,7 @@ public sealed class Faults
                 return null;
             }
             var fault = _armed[index];
+            var taken = fault with { TakenAt = _clock.GetUtcNow() };
             if (fault.Remaining <= 1)
             {
                 _armed.RemoveAt(index);
@@ -114,7 +130,7 @@ public sealed class Faults
             {
                 _armed[index] = fault with { Remaining = fault.Remaining - 1 };
             }
-            return fault;
+            return taken;
         }
     }
 

@@ -70,6 +70,16 @@ public sealed class GitHubEmulator : IAsyncDisposable
 
     public void ClearRequests() => _host.ClearRequests();
 
+    /// <summary>
+    /// Told each request once it is recorded, before its answer goes out: a test that changes the state here (through
+    /// <see cref="Update"/>) changes it between two of the client's requests, without watching the clock.
+    /// </summary>
+    public Action<RecordedRequest>? OnRecorded
+    {
+        get => _host.OnRecorded;
+        set => _host.OnRecorded = value;
+    }
+
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 }
 
@@ -161,7 +171,7 @@ internal sealed class GitHubProtocol(GitHubFixture state) : IProtocol
             case RateLimitFault { Kind: RateLimitKind.Primary } limit:
                 headers["x-ratelimit-remaining"] = "0";
                 headers["x-ratelimit-used"] = Limit.ToString(CultureInfo.InvariantCulture);
-                headers["x-ratelimit-reset"] = EpochSeconds(DateTimeOffset.UtcNow + limit.RetryAfter);
+                headers["x-ratelimit-reset"] = EpochSeconds(limit.TakenAt + limit.RetryAfter);
                 // GraphQL reports an exhausted primary limit as a 200 with a RATE_LIMITED error.
                 return isGraphQL
                     ? new EmulatorResponse(

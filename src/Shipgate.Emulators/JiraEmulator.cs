@@ -158,7 +158,7 @@ internal sealed class JiraProtocol(JiraFixture state) : IProtocol
                         ["Retry-After"] = seconds.ToString(CultureInfo.InvariantCulture),
                         ["X-RateLimit-Limit"] = "350",
                         ["X-RateLimit-Remaining"] = "0",
-                        ["X-RateLimit-Reset"] = (DateTimeOffset.UtcNow + limit.RetryAfter).UtcDateTime
+                        ["X-RateLimit-Reset"] = (limit.TakenAt + limit.RetryAfter).UtcDateTime
                             .ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
                         ["RateLimit-Reason"] = "jira-burst-based",
                     },

@@ -12,6 +12,7 @@ public sealed class RequestBarrier
     private readonly Lock _gate = new();
     private readonly HashSet<string> _seated = [];
     private readonly TaskCompletionSource _met = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _seatTaken = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <param name="count">How many requests must be in flight together.</param>
     /// <param name="timeout">How long a held request waits for the others (10 s when not given: generous, since passing never waits for it).</param>
@@ -35,6 +36,24 @@ public sealed class RequestBarrier
         get { lock (_gate) { return _seated.Count; } }
     }
 
+    /// <summary>Completes once <paramref name="count"/> distinct requests have taken a seat: for a test that acts then, without polling.</summary>
+    public async Task SeatedAsync(int count)
+    {
+        while (true)
+        {
+            Task next;
+            lock (_gate)
+            {
+                if (_seated.Count >= count)
+                {
+                    return;
+                }
+                next = _seatTaken.Task;
+            }
+            await next;
+        }
+    }
+
     /// <summary>Seats the request identified by <paramref name="key"/>: false when the barrier is full and it is not one of those seated.</summary>
     internal bool TrySeat(string key)
     {
@@ -53,6 +72,8 @@ public sealed class RequestBarrier
             {
                 _met.TrySetResult();
             }
+            _seatTaken.TrySetResult();
+            _seatTaken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             return true;
         }
     }

@@ -114,13 +114,20 @@ public sealed class GitHubFaultTests
     {
         await using var gh = await GitHubEmulator.StartAsync(GitHubFixture());
         using var client = GitHubClient();
-        client.Timeout = TimeSpan.FromMilliseconds(250);
+        // The latency and the client's patience (10 s) on one fake clock: the client gives up when the clock passes 10 s,
+        // which it does only once the emulator holds the answer back on it, whatever the machine's speed.
+        var clock = new LatencyClock(TimeSpan.FromSeconds(30));
+        gh.Faults.Clock = clock;
         gh.Faults.Latency = TimeSpan.FromSeconds(30);
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10), clock);
 
-        await Assert.ThrowsAnyAsync<TaskCanceledException>(() => client.GetAsync($"{gh.ApiUrl}/user"));
+        var asked = client.GetAsync($"{gh.ApiUrl}/user", patience.Token);
+        await clock.Holding.WaitAsync(Bound);
+        clock.Advance(TimeSpan.FromSeconds(10));
+        await Assert.ThrowsAnyAsync<TaskCanceledException>(() => asked).WaitAsync(Bound);
 
         gh.Faults.Clear();
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"{gh.ApiUrl}/user")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"{gh.ApiUrl}/user").WaitAsync(Bound)).StatusCode);
     }
 
     [Fact]

@@ -330,10 +330,16 @@ public sealed class JiraTests
     {
         await using var jira = await JiraEmulator.StartAsync(Fixture());
         using var client = Client();
+        // The latency and the client's patience on one fake clock, moved only once the emulator holds the answer back.
+        var clock = new LatencyClock(TimeSpan.FromSeconds(30));
+        jira.Faults.Clock = clock;
         jira.Faults.Latency = TimeSpan.FromSeconds(30);
-        using var impatient = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using var impatient = new CancellationTokenSource(TimeSpan.FromSeconds(10), clock);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetAsync($"{jira.BaseUrl}/rest/api/3/myself", impatient.Token));
+        var asked = client.GetAsync($"{jira.BaseUrl}/rest/api/3/myself", impatient.Token);
+        await clock.Holding.WaitAsync(Bound);
+        clock.Advance(TimeSpan.FromSeconds(10));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => asked).WaitAsync(Bound);
     }
 
     [Fact]

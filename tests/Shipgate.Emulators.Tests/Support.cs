@@ -15,6 +15,9 @@ internal static partial class Support
     public const string Main = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
 
     /// <summary>A hex sha unique to <paramref name="n"/> and <paramref name="salt"/>.</summary>
+    /// <summary>How long a test waits at most for what should happen: a bound on a hang, never a measure.</summary>
+    public static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
+
     public static string Sha(int n, char salt = 'c') => $"{salt}{n:x39}";
 
     public static GitHubFixture GitHubFixture(Action<RepositoryFixture>? seed = null)

@@ -23,6 +23,7 @@ public sealed partial class TerminalTests
         private readonly Process _process;
         private readonly StringBuilder _screen = new();
         private readonly Task _reader;
+        private TaskCompletionSource _drawn = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public Terminal(string folder, string stateFolder, string command)
         {
@@ -46,7 +47,11 @@ public sealed partial class TerminalTests
                 var buffer = new char[4096];
                 int read;
                 while ((read = await _process.StandardOutput.ReadAsync(buffer)) > 0)
+                {
                     lock (_screen) _screen.Append(buffer, 0, read);
+                    Drawn();
+                }
+                Drawn();
             });
         }
 
@@ -55,15 +60,25 @@ public sealed partial class TerminalTests
             get { lock (_screen) return AnsiSequence().Replace(_screen.ToString(), ""); }
         }
 
+        /// <summary>Waits (60 s at most: a bound on a hang, not a measure) until the screen shows <paramref name="pattern"/>, woken by each output.</summary>
         public async Task<string> WaitForAsync(Regex pattern)
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            while (!pattern.IsMatch(Screen))
+            while (true)
             {
-                if (_process.HasExited) throw new Xunit.Sdk.XunitException("shipgate exited early:\n" + Screen);
-                await Task.Delay(50, timeout.Token);
+                Task drawn;
+                lock (_screen) drawn = _drawn.Task;
+                if (pattern.IsMatch(Screen)) return pattern.Match(Screen).Groups[1].Value;
+                if (_reader.IsCompleted) throw new Xunit.Sdk.XunitException("shipgate exited early:\n" + Screen);
+                await drawn.WaitAsync(timeout.Token);
             }
-            return pattern.Match(Screen).Groups[1].Value;
+        }
+
+        private void Drawn()
+        {
+            TaskCompletionSource drawn;
+            lock (_screen) (drawn, _drawn) = (_drawn, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+            drawn.TrySetResult();
         }
 
         public async Task TypeAsync(string keys)

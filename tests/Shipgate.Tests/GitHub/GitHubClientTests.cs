@@ -22,21 +22,25 @@ public sealed class GitHubClientTests
     }
 
     /// <summary>
-    /// The default policy, except that an attempt may take the whole budget: on a clock twenty times
-    /// faster, a busy machine's real second would otherwise be a 20 s timeout. The tests of timeouts
+    /// The default policy, except that an attempt may take the whole budget. The tests of timeouts
     /// use the default policy itself.
     /// </summary>
     private static readonly RetryPolicy Patient = GitHubHttp.DefaultRetry with { AttemptTimeout = GitHubHttp.DefaultRetry.Budget };
 
+    /// <summary>A client on fake time (<see cref="SteppingClock"/>), shared with the emulator's faults: waits, resets and latency pass at once.</summary>
     private static GitHubClient Client(
         GitHubEmulator gh, string? apiUrl = null, string token = GitHubRelease.Token, string owner = "acme", string name = "demo",
-        IProgress<ApiWait>? waits = null, RetryPolicy? retry = null) =>
-        Client(GitHubEndpoints.Resolve(apiUrl ?? gh.ApiUrl, _ => null, null), token, owner, name, waits, retry);
+        IProgress<ApiWait>? waits = null, RetryPolicy? retry = null)
+    {
+        var clock = new SteppingClock();
+        gh.Faults.Clock = clock;
+        return Client(GitHubEndpoints.Resolve(apiUrl ?? gh.ApiUrl, _ => null, null), token, owner, name, waits, retry, clock);
+    }
 
     private static GitHubClient Client(GitHubEndpoints endpoints, string token = GitHubRelease.Token, string owner = "acme", string name = "demo",
-        IProgress<ApiWait>? waits = null, RetryPolicy? retry = null) =>
+        IProgress<ApiWait>? waits = null, RetryPolicy? retry = null, TimeProvider? clock = null) =>
         new(
-            new GitHubHttp(endpoints, new GitHubToken(token, "GH_TOKEN"), $"{owner}/{name}", new Secrets(), new FastClock(20), retry ?? Patient, waits),
+            new GitHubHttp(endpoints, new GitHubToken(token, "GH_TOKEN"), $"{owner}/{name}", new Secrets(), clock ?? new SteppingClock(), retry ?? Patient, waits),
             owner, name, "staging");
 
     private static PullRequestFixture Merged(int number, string author = "dana", params ReviewFixture[] reviews) =>
@@ -51,7 +55,7 @@ public sealed class GitHubClientTests
             repo.CheckRuns.Add(new CheckRunFixture(251, Sha, "job-000", Conclusion: "timed_out"));
         });
 
-        var verdict = await Client(gh).GetCiVerdictAsync(Sha, ["job-250"], default);
+        var verdict = await Client(gh).GetCiVerdictAsync(Sha, ["job-250"], default).Bounded();
 
         Assert.Equal(251, verdict.Checks.Count);
         Assert.Equal(["job-000: timed_out"], verdict.Problems);
@@ -71,7 +75,7 @@ public sealed class GitHubClientTests
             repo.CheckRuns.Add(new CheckRunFixture(1, Sha, "build"));
         });
 
-        var verdict = await Client(gh).GetCiVerdictAsync(Sha, [], default);
+        var verdict = await Client(gh).GetCiVerdictAsync(Sha, [], default).Bounded();
 
         Assert.Equal(CiState.Pending, verdict.Status);
         Assert.Equal(["ci/jenkins: pending"], verdict.Problems);
@@ -87,7 +91,7 @@ public sealed class GitHubClientTests
         var together = new RequestBarrier(ApiChannel.MaxInFlight);
         gh.Faults.Hold(together, pathContains: "/graphql");
 
-        var lookup = await Client(gh).GetPullRequestsAsync([.. Enumerable.Range(1, 1000)], [], default);
+        var lookup = await Client(gh).GetPullRequestsAsync([.. Enumerable.Range(1, 1000)], [], default).Bounded();
 
         Assert.Equal(Enumerable.Range(0, 10).Select(i => 1 + 111 * i), lookup.ByNumber.Keys.Order());
         Assert.Equal(10, gh.Requests.Count);
@@ -102,7 +106,7 @@ public sealed class GitHubClientTests
         await using var gh = await StartAsync(repo => repo.PullRequests.Add(Merged(1)));
         gh.Faults.Fail(401, count: 1, pathContains: "/graphql");
 
-        var error = await Assert.ThrowsAsync<ApiException>(() => Client(gh).GetPullRequestsAsync([.. Enumerable.Range(1, 300)], [], default));
+        var error = await Assert.ThrowsAsync<ApiException>(() => Client(gh).GetPullRequestsAsync([.. Enumerable.Range(1, 300)], [], default).Bounded());
 
         Assert.Equal(401, error.Status);
         Assert.Contains("GitHub rejected the token from GH_TOKEN", error.Message);
@@ -118,7 +122,7 @@ public sealed class GitHubClientTests
             repo.PullRequests.Add(Merged(400) with { Commits = commits.Take(2).ToList() });
         });
 
-        var lookup = await Client(gh).GetPullRequestsAsync([.. Enumerable.Range(1, 260)], commits, default);
+        var lookup = await Client(gh).GetPullRequestsAsync([.. Enumerable.Range(1, 260)], commits, default).Bounded();
 
         Assert.Equal(251, lookup.ByNumber.Count);
         Assert.Equal("Change 250", lookup.ByNumber[250].Title);
@@ -136,7 +140,7 @@ public sealed class GitHubClientTests
         await using var gh = await StartAsync(repo =>
             repo.PullRequests.Add(Merged(7, reviews: [.. Enumerable.Range(0, 230).Select(i => GitHubStory.Approval($"reviewer-{i}"))])));
 
-        var lookup = await Client(gh).GetPullRequestsAsync([7], [], default);
+        var lookup = await Client(gh).GetPullRequestsAsync([7], [], default).Bounded();
 
         Assert.Equal(230, lookup.ByNumber[7].Reviews.Select(r => r.Author).Distinct().Count());
         Assert.Equal(3, gh.Requests.Count);
@@ -152,7 +156,7 @@ public sealed class GitHubClientTests
             repo.PullRequests.Add(Merged(2, "dana", GitHubStory.Approval("dana"), GitHubStory.Approval("sam")));
         });
 
-        var lookup = await Client(gh).GetPullRequestsAsync([1, 2], [], default);
+        var lookup = await Client(gh).GetPullRequestsAsync([1, 2], [], default).Bounded();
 
         Assert.False(lookup.ByNumber[1].IndependentlyApproved);
         Assert.True(lookup.ByNumber[2].IndependentlyApproved);
@@ -164,7 +168,7 @@ public sealed class GitHubClientTests
         await using var gh = await StartAsync(_ => { });
         gh.Faults.Fail(500, count: 1, pathContains: "/user");
 
-        var login = await Client(gh).GetViewerLoginAsync(default);
+        var login = await Client(gh).GetViewerLoginAsync(default).Bounded();
 
         Assert.Equal(GitHubRelease.Login, login);
         Assert.Equal([500, 200], gh.Requests.Select(r => r.StatusCode));
@@ -179,7 +183,7 @@ public sealed class GitHubClientTests
         await using var gh = await StartAsync(repo => repo.CheckRuns.Add(new CheckRunFixture(1, Sha, "build")));
         gh.Faults.RateLimit(count: 2, kind: kind);
 
-        var verdict = await Client(gh).GetCiVerdictAsync(Sha, [], default);
+        var verdict = await Client(gh).GetCiVerdictAsync(Sha, [], default).Bounded();
 
         Assert.True(verdict.Passed);
         Assert.Equal(4, gh.Requests.Count);
@@ -191,7 +195,7 @@ public sealed class GitHubClientTests
         await using var gh = await StartAsync(repo => repo.PullRequests.Add(Merged(1)));
         gh.Faults.RateLimit(count: 1, kind: RateLimitKind.Primary, pathContains: "/graphql");
 
-        var lookup = await Client(gh).GetPullRequestsAsync([1], [], default);
+        var lookup = await Client(gh).GetPullRequestsAsync([1], [], default).Bounded();
 
         Assert.Single(lookup.ByNumber);
         Assert.Equal(2, gh.Requests.Count);
@@ -203,7 +207,7 @@ public sealed class GitHubClientTests
         await using var gh = await StartAsync(_ => { });
         gh.Faults.Fail(502, count: 50);
 
-        var error = await Assert.ThrowsAsync<ApiException>(() => Client(gh).GetViewerLoginAsync(default));
+        var error = await Assert.ThrowsAsync<ApiException>(() => Client(gh).GetViewerLoginAsync(default).Bounded());
 
         Assert.Equal(GitHubHttp.DefaultRetry.MaxAttempts, gh.Requests.Count);
         Assert.Contains("GET /user failed for acme/demo: GitHub answered 502 Bad Gateway", error.Message);
@@ -218,7 +222,7 @@ public sealed class GitHubClientTests
         gh.Faults.Fail(502, count: 2, pathContains: "/user");
         var waits = new WaitRecorder();
 
-        Assert.Equal(GitHubRelease.Login, await Client(gh, waits: waits).GetViewerLoginAsync(default));
+        Assert.Equal(GitHubRelease.Login, await Client(gh, waits: waits).GetViewerLoginAsync(default).Bounded());
 
         Assert.Equal(
         [
@@ -234,7 +238,7 @@ public sealed class GitHubClientTests
         gh.Faults.RateLimit(count: 1, kind: RateLimitKind.SecondaryTooManyRequests, retryAfter: TimeSpan.FromSeconds(7), pathContains: "/user");
         var waits = new WaitRecorder();
 
-        Assert.Equal(GitHubRelease.Login, await Client(gh, waits: waits).GetViewerLoginAsync(default));
+        Assert.Equal(GitHubRelease.Login, await Client(gh, waits: waits).GetViewerLoginAsync(default).Bounded());
 
         var wait = Assert.Single(waits.Retries);
         Assert.Equal(("GitHub's secondary rate limit was hit", TimeSpan.FromSeconds(7), 2), (wait.Why, wait.Wait, wait.Attempt));
@@ -247,7 +251,7 @@ public sealed class GitHubClientTests
         gh.Faults.RateLimit(count: 1, kind: RateLimitKind.Primary, retryAfter: TimeSpan.FromMinutes(30));
         var waits = new WaitRecorder();
 
-        var error = await Assert.ThrowsAsync<ApiException>(() => Client(gh, waits: waits).GetViewerLoginAsync(default));
+        var error = await Assert.ThrowsAsync<ApiException>(() => Client(gh, waits: waits).GetViewerLoginAsync(default).Bounded());
 
         Assert.Contains("GET /user failed for acme/demo: GitHub's API rate limit for the token from GH_TOKEN is exhausted; GitHub asks to wait", error.Message);
         Assert.Contains("longer than Shipgate waits (60 s)", error.Message);
@@ -261,11 +265,11 @@ public sealed class GitHubClientTests
     public async Task A_slow_answer_is_told_while_it_is_awaited()
     {
         await using var gh = await StartAsync(_ => { });
-        // 0.35 s of real latency on a clock twenty times faster: 7 s, past the 5 s mark, well within the 20 s an attempt may take.
-        gh.Faults.Latency = TimeSpan.FromSeconds(0.35);
+        // 7 s of latency on the client's clock: past the 5 s mark, well within the 20 s an attempt may take.
+        gh.Faults.Latency = TimeSpan.FromSeconds(7);
         var waits = new WaitRecorder();
 
-        Assert.Equal(GitHubRelease.Login, await Client(gh, waits: waits, retry: GitHubHttp.DefaultRetry).GetViewerLoginAsync(default));
+        Assert.Equal(GitHubRelease.Login, await Client(gh, waits: waits, retry: GitHubHttp.DefaultRetry).GetViewerLoginAsync(default).Bounded());
 
         Assert.Equal("GitHub: GET /user: no answer yet after 5 s, attempt 1 of 5 (gives up after 60 s in all).", waits.All[0].Line);
         Assert.Equal(ApiWaitKind.SlowAnswer, waits.All[0].Kind);
@@ -278,7 +282,7 @@ public sealed class GitHubClientTests
         gh.Faults.Latency = TimeSpan.FromMinutes(10);
         var waits = new WaitRecorder();
 
-        var error = await Assert.ThrowsAsync<ApiException>(() => Client(gh, waits: waits, retry: GitHubHttp.DefaultRetry).GetViewerLoginAsync(default));
+        var error = await Assert.ThrowsAsync<ApiException>(() => Client(gh, waits: waits, retry: GitHubHttp.DefaultRetry).GetViewerLoginAsync(default).Bounded());
 
 
         // Which bound ends it, the request's 60 s or the last attempt's 20 s, depends on how the machine schedules the fast clock;
@@ -296,7 +300,7 @@ public sealed class GitHubClientTests
         await using var gh = await StartAsync(_ => { });
         gh.Faults.Malformed(count: 1, pathContains: "/pulls");
 
-        var error = await Assert.ThrowsAsync<ApiException>(() => Client(gh).GetOpenPullRequestsAsync("staging", default));
+        var error = await Assert.ThrowsAsync<ApiException>(() => Client(gh).GetOpenPullRequestsAsync("staging", default).Bounded());
 
         Assert.Contains("malformed JSON", error.Message);
         Assert.Contains(Repository, error.Message);
@@ -328,7 +332,7 @@ public sealed class GitHubClientTests
             "/actions/runs" => client.GetWorkflowRunsAsync(Sha, "main", default),
             "/graphql" => client.GetPullRequestsAsync([1], [], default),
             _ => client.GetCiVerdictAsync(Sha, [], default),
-        });
+        }).Bounded();
 
         Assert.StartsWith(message, error.Message);
         Assert.Equal(("GitHub", 200), (error.Service, error.Status));
@@ -341,8 +345,8 @@ public sealed class GitHubClientTests
         await using var gh = await StartAsync(_ => { });
         var client = Client(gh, owner: "acme", name: "missing");
 
-        var rest = await Assert.ThrowsAsync<ApiException>(() => client.GetCiVerdictAsync(Sha, [], default));
-        var graph = await Assert.ThrowsAsync<ApiException>(() => client.GetPullRequestsAsync([1], [], default));
+        var rest = await Assert.ThrowsAsync<ApiException>(() => client.GetCiVerdictAsync(Sha, [], default)).Bounded();
+        var graph = await Assert.ThrowsAsync<ApiException>(() => client.GetPullRequestsAsync([1], [], default)).Bounded();
 
         Assert.Contains("acme/missing", rest.Message);
         Assert.Contains("404", rest.Message);
@@ -356,7 +360,7 @@ public sealed class GitHubClientTests
         await using var gh = await StartAsync(_ => { });
         const string wrong = "ghp_NotAcceptedByGitHub0123456789SECRET";
 
-        var error = await Assert.ThrowsAsync<ApiException>(() => Client(gh, token: wrong).GetViewerLoginAsync(default));
+        var error = await Assert.ThrowsAsync<ApiException>(() => Client(gh, token: wrong).GetViewerLoginAsync(default).Bounded());
 
         Assert.Contains("GitHub rejected the token from GH_TOKEN (401", error.Message);
         Assert.Equal(401, error.Status);
@@ -370,8 +374,8 @@ public sealed class GitHubClientTests
         await using var gh = await StartAsync(repo => repo.PullRequests.Add(Merged(1)));
         var client = Client(gh, apiUrl: gh.EnterpriseApiUrl);
 
-        Assert.Equal(GitHubRelease.Login, await client.GetViewerLoginAsync(default));
-        Assert.Single((await client.GetPullRequestsAsync([1], [], default)).ByNumber);
+        Assert.Equal(GitHubRelease.Login, await client.GetViewerLoginAsync(default).Bounded());
+        Assert.Single((await client.GetPullRequestsAsync([1], [], default).Bounded()).ByNumber);
 
         Assert.Equal(["/api/v3/user", "/api/graphql"], gh.Requests.Select(r => r.Path));
         GitHubRelease.AssertWireClean(gh);
@@ -387,7 +391,7 @@ public sealed class GitHubClientTests
             repo.WorkflowRuns.Add(new WorkflowRunFixture(3, "Deploy", new string('f', 40), "main"));
         });
 
-        var runs = await Client(gh).GetWorkflowRunsAsync(Sha, "main", default);
+        var runs = await Client(gh).GetWorkflowRunsAsync(Sha, "main", default).Bounded();
 
         var run = Assert.Single(runs);
         Assert.Equal((1L, RunStatus.InProgress, (RunConclusion?)null), (run.Id, run.Status, run.Conclusion));
@@ -402,7 +406,7 @@ public sealed class GitHubClientTests
         // The first look finds nothing (the other run had not made it yet); the create is then refused as GitHub does.
         gh.Faults.Fail(404, count: 1, pathContains: "/releases/tags/");
 
-        var page = await Client(gh).PublishReleaseAsync(new ReleaseNotes("release-1", "release-1", "# new"), default);
+        var page = await Client(gh).PublishReleaseAsync(new ReleaseNotes("release-1", "release-1", "# new"), default).Bounded();
 
         Assert.False(page.Created);
         Assert.Equal("https://github.com/acme/demo/releases/tag/release-1", page.Url);
@@ -416,7 +420,7 @@ public sealed class GitHubClientTests
         await using var gh = await StartAsync(_ => { });
         gh.Faults.Fail(502, count: 1, pathContains: "/repos/acme/demo/releases");
 
-        var page = await Client(gh).PublishReleaseAsync(new ReleaseNotes("release-2", "release-2", "# notes"), default);
+        var page = await Client(gh).PublishReleaseAsync(new ReleaseNotes("release-2", "release-2", "# notes"), default).Bounded();
 
         Assert.True(page.Created);
         Assert.Equal("# notes", Assert.Single(gh.State.Repository("acme/demo").Releases).Body);

@@ -8,9 +8,8 @@ namespace Shipgate.Tests.GitHub;
 /// <summary>
 /// A <see cref="ReleaseScenario"/> whose GitHub is an emulator on 127.0.0.1: repository acme/demo,
 /// a token the emulator accepts, and the runner's environment (never the process's) pointing
-/// Shipgate at it, on a clock five times faster: polls and retries take a fifth of their time, and
-/// an attempt still has four real seconds to answer on a busy machine (its 20 s timeout runs on this
-/// clock too).
+/// Shipgate at it, on fake time (<see cref="Clock"/>, shared with the emulator's faults): polls, retries and the
+/// emulator's latency pass at once.
 /// </summary>
 internal sealed class GitHubRelease : IAsyncDisposable
 {
@@ -19,11 +18,15 @@ internal sealed class GitHubRelease : IAsyncDisposable
     public const string Token = "ghp_EmulatorToken0123456789abcdefSECRET";
     public const string Login = "rita-releaser";
 
-    private GitHubRelease(ReleaseScenario scenario, GitHubEmulator gitHub)
+    private GitHubRelease(ReleaseScenario scenario, GitHubEmulator gitHub, SteppingClock clock)
     {
         Scenario = scenario;
         GitHub = gitHub;
+        Clock = clock;
     }
+
+    /// <summary>The runner's clock and the emulator's faults' clock.</summary>
+    public SteppingClock Clock { get; }
 
     public ReleaseScenario Scenario { get; }
     public GitHubEmulator GitHub { get; }
@@ -52,8 +55,10 @@ internal sealed class GitHubRelease : IAsyncDisposable
         environment["GH_TOKEN"] = Token;
         environment["GITHUB_API_URL"] = gitHub.ApiUrl;
         environment["GITHUB_GRAPHQL_URL"] = null;
-        scenario.Runner.Clock = new FastClock(5);
-        return new GitHubRelease(scenario, gitHub);
+        var clock = new SteppingClock();
+        scenario.Runner.Clock = clock;
+        gitHub.Faults.Clock = clock;
+        return new GitHubRelease(scenario, gitHub, clock);
     }
 
     public Task<RunResult> ReleaseAsync(params string[] extra) => Scenario.Runner.RunAsync(["release", .. extra]);
@@ -86,6 +91,7 @@ internal sealed class GitHubRelease : IAsyncDisposable
     {
         await GitHub.DisposeAsync();
         Scenario.Dispose();
+        Clock.Dispose();
     }
 }
 

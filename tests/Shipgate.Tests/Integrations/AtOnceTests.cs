@@ -1,4 +1,5 @@
 using Shipgate.Integrations;
+using Shipgate.Tests.Support;
 
 namespace Shipgate.Tests.Integrations;
 
@@ -15,7 +16,7 @@ public sealed class AtOnceTests
         gates[0].SetResult(0);
         gates[1].SetResult(10);
 
-        var results = await all;
+        var results = await all.Bounded();
         Assert.Equal([0, 10, 20], results);
     }
 
@@ -33,7 +34,7 @@ public sealed class AtOnceTests
 
         Assert.Equal(3, started);
         release.SetResult();
-        var results = await all;
+        var results = await all.Bounded();
         Assert.Equal([1, 2, 3], results);
     }
 
@@ -66,10 +67,10 @@ public sealed class AtOnceTests
             }
         }, CancellationToken.None);
 
-        Assert.True(await laterCancelled.Task);
+        Assert.True(await laterCancelled.Task.Bounded());
         Assert.False(all.IsCompleted);
         earlierMayFail.SetResult();
-        var error = await Assert.ThrowsAsync<ApiException>(() => all);
+        var error = await Assert.ThrowsAsync<ApiException>(() => all).Bounded();
 
         Assert.Equal(502, error.Status);
     }
@@ -90,7 +91,7 @@ public sealed class AtOnceTests
             },
             CancellationToken.None);
 
-        var error = await Assert.ThrowsAsync<ApiException>(() => all);
+        var error = await Assert.ThrowsAsync<ApiException>(() => all).Bounded();
 
         Assert.Equal(403, error.Status);
     }
@@ -107,6 +108,6 @@ public sealed class AtOnceTests
 
         await interrupt.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => all);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => all).Bounded();
     }
 }

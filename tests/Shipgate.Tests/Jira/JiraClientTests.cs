@@ -2,6 +2,7 @@ using System.Text.Json;
 using Shipgate.Emulators;
 using Shipgate.Integrations;
 using Shipgate.Jira;
+using Shipgate.Tests.Support;
 
 namespace Shipgate.Tests.Jira;
 
@@ -15,7 +16,7 @@ public sealed class JiraClientTests
         await using var jira = await JiraEmulator.StartAsync(JiraWorld.Site(JiraWorld.Done("OPS", 1, 100).Concat(JiraWorld.Done("WEB", 1, 48))));
         var ids = Enumerable.Range(1, 100).Select(n => $"OPS-{n}").Concat(Enumerable.Range(1, 50).Select(n => $"WEB-{n}")).ToList();
 
-        var found = await JiraWorld.Client(jira).GetTicketsAsync(ids, CancellationToken.None);
+        var found = await JiraWorld.Client(jira).GetTicketsAsync(ids, CancellationToken.None).Bounded();
 
         Assert.Equal(148, found.Count);
         Assert.DoesNotContain("WEB-49", found.Keys);
@@ -35,7 +36,7 @@ public sealed class JiraClientTests
     {
         await using var jira = await JiraEmulator.StartAsync(JiraWorld.SmallSite());
 
-        var found = await JiraWorld.Client(jira).GetTicketsAsync(["OPS-2", "OPS-404"], CancellationToken.None);
+        var found = await JiraWorld.Client(jira).GetTicketsAsync(["OPS-2", "OPS-404"], CancellationToken.None).Bounded();
 
         var ops2 = Assert.Single(found.Values);
         Assert.Equal(("OPS-2", "In Review", "indeterminate", false), (ops2.Id, ops2.Status, ops2.StateType, ops2.IsCompleted));
@@ -47,7 +48,7 @@ public sealed class JiraClientTests
     {
         await using var jira = await JiraEmulator.StartAsync(JiraWorld.Site([], [.. Enumerable.Range(0, 150).Select(n => $"P{n:D3}")]));
 
-        var keys = await JiraWorld.Client(jira).GetTeamKeysAsync(CancellationToken.None);
+        var keys = await JiraWorld.Client(jira).GetTeamKeysAsync(CancellationToken.None).Bounded();
 
         Assert.Equal(150, keys.Count);
         Assert.Equal(("P000", "P149"), (keys[0], keys[^1]));
@@ -63,9 +64,9 @@ public sealed class JiraClientTests
         jira.Faults.RateLimit(count: 1, retryAfter: TimeSpan.FromSeconds(7));
         var waits = new List<TimeSpan>();
 
-        var found = await JiraWorld.Client(jira, waits).GetTicketsAsync(["OPS-1"], CancellationToken.None);
+        var found = await JiraWorld.Client(jira, waits).GetTicketsAsync(["OPS-1"], CancellationToken.None).Bounded();
         jira.Faults.Fail(503, count: 1);
-        var again = await JiraWorld.Client(jira, waits).GetTicketsAsync(["OPS-1"], CancellationToken.None);
+        var again = await JiraWorld.Client(jira, waits).GetTicketsAsync(["OPS-1"], CancellationToken.None).Bounded();
 
         Assert.Single(found);
         Assert.Single(again);
@@ -81,7 +82,7 @@ public sealed class JiraClientTests
         var secrets = new Secrets();
 
         var error = await Assert.ThrowsAsync<TrackerUnavailableException>(() =>
-            JiraWorld.Client(jira, token: "wrong-token-123456", secrets: secrets).GetTicketsAsync(["OPS-1"], CancellationToken.None));
+            JiraWorld.Client(jira, token: "wrong-token-123456", secrets: secrets).GetTicketsAsync(["OPS-1"], CancellationToken.None).Bounded());
 
         Assert.Equal(401, error.Status);
         Assert.Contains("JIRA_EMAIL and JIRA_API_TOKEN", error.Message);
@@ -97,7 +98,7 @@ public sealed class JiraClientTests
         jira.ValidateResponses = false;
         jira.Faults.Reshape(body => { body!.AsObject()["issues"] = new System.Text.Json.Nodes.JsonObject(); return body; }, "bulkfetch");
 
-        var error = await Assert.ThrowsAsync<ApiException>(() => JiraWorld.Client(jira).GetTicketsAsync(["OPS-1"], CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ApiException>(() => JiraWorld.Client(jira).GetTicketsAsync(["OPS-1"], CancellationToken.None).Bounded());
 
         Assert.Contains("POST /rest/api/3/issue/bulkfetch", error.Message);
         Assert.Contains("issues as an object where a list belongs", error.Message);
@@ -112,8 +113,8 @@ public sealed class JiraClientTests
             "Released to production in release-2026-11-27-101500\n\nRelease: https://github.com/acme/shop/blob/compliance-archives/releases/x.json",
             "https://github.com/acme/shop/blob/compliance-archives/releases/x.json");
 
-        var first = await client.MarkReleasedAsync("OPS-1", notice, CancellationToken.None);
-        var second = await JiraWorld.Client(jira).MarkReleasedAsync("OPS-1", notice, CancellationToken.None);
+        var first = await client.MarkReleasedAsync("OPS-1", notice, CancellationToken.None).Bounded();
+        var second = await JiraWorld.Client(jira).MarkReleasedAsync("OPS-1", notice, CancellationToken.None).Bounded();
 
         Assert.Empty(first);
         Assert.Empty(second);
@@ -138,8 +139,8 @@ public sealed class JiraClientTests
         site.MovedKeys["OPS-10"] = "WEB-21";
         await using var jira = await JiraEmulator.StartAsync(site);
 
-        var one = await JiraWorld.Client(jira).GetTicketsAsync(["OPS-1", "OPS-9", "OPS-404"], CancellationToken.None);
-        var two = await JiraWorld.Client(jira).GetTicketsAsync(["OPS-9", "OPS-10", "OPS-404"], CancellationToken.None);
+        var one = await JiraWorld.Client(jira).GetTicketsAsync(["OPS-1", "OPS-9", "OPS-404"], CancellationToken.None).Bounded();
+        var two = await JiraWorld.Client(jira).GetTicketsAsync(["OPS-9", "OPS-10", "OPS-404"], CancellationToken.None).Bounded();
 
         Assert.Equal(["OPS-1", "OPS-9"], one.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(("Moved from OPS", jira.BrowseUrl("WEB-20")), (one["OPS-9"].Title, one["OPS-9"].Url));
@@ -157,7 +158,7 @@ public sealed class JiraClientTests
         var notice = new ReleaseNotice("release-2026-11-27-101500", DateTimeOffset.Parse("2026-11-27T10:15:00Z"), "acme/shop",
             "Released to production in release-2026-11-27-101500", null);
 
-        var problems = await JiraWorld.Client(jira).MarkReleasedAsync("OPS-2", notice, CancellationToken.None);
+        var problems = await JiraWorld.Client(jira).MarkReleasedAsync("OPS-2", notice, CancellationToken.None).Bounded();
 
         Assert.Empty(problems);
         var version = Assert.Single(jira.State.VersionsOf("OPS"));

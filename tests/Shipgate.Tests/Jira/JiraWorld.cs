@@ -33,13 +33,20 @@ internal static class JiraWorld
         new JiraIssueFixture("WEB-7", "Checkout button", "Done", "done"),
     ]);
 
-    /// <summary>A client on a clock twenty times faster, so a 2 s Retry-After takes 0.1 s; the retries' waits go into <paramref name="waits"/>.</summary>
-    public static JiraClient Client(JiraEmulator jira, List<TimeSpan>? waits = null, string token = ApiToken, Secrets? secrets = null) =>
-        new(new JiraSettings(new Uri(jira.BaseUrl), Email, token)
+    /// <summary>
+    /// A client on fake time (<see cref="SteppingClock"/>), shared with the emulator's faults, so a 2 s Retry-After passes
+    /// at once; the retries' waits go into <paramref name="waits"/>.
+    /// </summary>
+    public static JiraClient Client(JiraEmulator jira, List<TimeSpan>? waits = null, string token = ApiToken, Secrets? secrets = null)
+    {
+        var clock = new SteppingClock();
+        jira.Faults.Clock = clock;
+        return new(new JiraSettings(new Uri(jira.BaseUrl), Email, token)
         {
-            Clock = new FastClock(20),
+            Clock = clock,
             Retry = JiraSettings.DefaultRetry with { AttemptTimeout = JiraSettings.DefaultRetry.Budget },
         }, secrets ?? new Secrets(), new WaitLog(waits ?? []));
+    }
 
     private sealed class WaitLog(List<TimeSpan> waits) : IProgress<ApiWait>
     {

@@ -5,6 +5,7 @@ using Shipgate.Emulators;
 using Shipgate.Integrations;
 using Shipgate.Linear;
 using Shipgate.Tests.GitHub;
+using Shipgate.Tests.Support;
 
 namespace Shipgate.Tests.Linear;
 
@@ -19,7 +20,7 @@ public sealed class LinearClientTests
         var together = new RequestBarrier(ApiChannel.MaxInFlight);
         linear.Faults.Hold(together);
 
-        var found = await LinearWorld.Client(linear, []).GetTicketsAsync([.. Enumerable.Range(1, 600).Select(n => $"BOL-{n}")], default);
+        var found = await LinearWorld.Client(linear, []).GetTicketsAsync([.. Enumerable.Range(1, 600).Select(n => $"BOL-{n}")], default).Bounded();
 
         Assert.Equal(600, found.Count);
         Assert.Equal(6, linear.Requests.Count);
@@ -34,7 +35,7 @@ public sealed class LinearClientTests
         await using var linear = await LinearEmulator.StartAsync(LinearWorld.Workspace(LinearWorld.Done("BOL", 1, 150).Where(i => i.Identifier != "BOL-77")));
         var ids = Enumerable.Range(1, 150).Select(n => $"BOL-{n}").ToList();
 
-        var found = await LinearWorld.Client(linear, []).GetTicketsAsync(ids, default);
+        var found = await LinearWorld.Client(linear, []).GetTicketsAsync(ids, default).Bounded();
 
         Assert.Equal(149, found.Count);
         Assert.DoesNotContain("BOL-77", found.Keys);
@@ -50,7 +51,7 @@ public sealed class LinearClientTests
     {
         await using var linear = await LinearEmulator.StartAsync(LinearWorld.RichWorkspace());
 
-        var found = await LinearWorld.Client(linear, []).GetTicketsAsync(["BOL-1", "BOL-9", "BOL-50", "ENG-5", "ZZZ-1"], default);
+        var found = await LinearWorld.Client(linear, []).GetTicketsAsync(["BOL-1", "BOL-9", "BOL-50", "ENG-5", "ZZZ-1"], default).Bounded();
 
         Assert.Equal(["BOL-1", "BOL-50", "ENG-5"], found.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(("In Progress", "started"), (found["BOL-50"].Status, found["BOL-50"].StateType));
@@ -65,7 +66,7 @@ public sealed class LinearClientTests
         var keys = Enumerable.Range(1, 130).Select(n => $"T{n}").ToArray();
         await using var linear = await LinearEmulator.StartAsync(LinearWorld.Workspace([], keys));
 
-        var found = await LinearWorld.Client(linear, []).GetTeamKeysAsync(default);
+        var found = await LinearWorld.Client(linear, []).GetTeamKeysAsync(default).Bounded();
 
         Assert.Equal(keys.Order(StringComparer.Ordinal), found);
         Assert.Equal(2, linear.Requests.Count);
@@ -77,7 +78,7 @@ public sealed class LinearClientTests
     {
         await using var linear = await LinearEmulator.StartAsync(LinearWorld.RichWorkspace());
 
-        await LinearWorld.Client(linear, []).CommentAsync("BOL-407", "Released to production in release-x", "release-x/BOL-407", default);
+        await LinearWorld.Client(linear, []).CommentAsync("BOL-407", "Released to production in release-x", "release-x/BOL-407", default).Bounded();
 
         var comment = Assert.Single(linear.State.Comments);
         Assert.Equal(linear.State.Issues.Single(i => i.Identifier == "BOL-407").Id, comment.IssueId);
@@ -92,7 +93,7 @@ public sealed class LinearClientTests
         linear.Faults.RateLimit(1, retryAfter: TimeSpan.FromSeconds(30));
         var waits = new List<TimeSpan>();
 
-        var keys = await LinearWorld.Client(linear, waits).GetTeamKeysAsync(default);
+        var keys = await LinearWorld.Client(linear, waits).GetTeamKeysAsync(default).Bounded();
 
         Assert.Equal(["BOL", "ENG"], keys);
         Assert.Equal([400, 200], linear.Requests.Select(r => r.StatusCode));
@@ -108,7 +109,7 @@ public sealed class LinearClientTests
         linear.Faults.RateLimit(1, retryAfter: TimeSpan.FromMinutes(30));
         var waits = new List<TimeSpan>();
 
-        var error = await Assert.ThrowsAsync<TrackerUnavailableException>(() => LinearWorld.Client(linear, waits).GetTeamKeysAsync(default));
+        var error = await Assert.ThrowsAsync<TrackerUnavailableException>(() => LinearWorld.Client(linear, waits).GetTeamKeysAsync(default).Bounded());
 
         Assert.Contains("rate limit", error.Message);
         Assert.Contains("resets at", error.Message);
@@ -124,13 +125,13 @@ public sealed class LinearClientTests
         linear.Faults.Fail(502, count: 1);
         var waits = new List<TimeSpan>();
 
-        Assert.Equal(["BOL", "ENG"], await LinearWorld.Client(linear, waits).GetTeamKeysAsync(default));
+        Assert.Equal(["BOL", "ENG"], await LinearWorld.Client(linear, waits).GetTeamKeysAsync(default).Bounded());
         Assert.Equal([502, 200], linear.Requests.Select(r => r.StatusCode));
 
         linear.ClearRequests();
         waits.Clear();
         linear.Faults.Fail(503, count: 100);
-        var error = await Assert.ThrowsAsync<TrackerUnavailableException>(() => LinearWorld.Client(linear, waits).CommentAsync("BOL-1", "x", "k", default));
+        var error = await Assert.ThrowsAsync<TrackerUnavailableException>(() => LinearWorld.Client(linear, waits).CommentAsync("BOL-1", "x", "k", default).Bounded());
 
         Assert.Contains("after 4 attempt(s)", error.Message);
         Assert.Equal(("Linear", 503), (error.Service, error.Status));
@@ -149,14 +150,14 @@ public sealed class LinearClientTests
         var waits = new List<TimeSpan>();
         var refused = LinearWorld.Client(new Uri($"http://127.0.0.1:{port}/graphql"), waits);
 
-        var error = await Assert.ThrowsAsync<TrackerUnavailableException>(() => refused.GetTeamKeysAsync(default));
+        var error = await Assert.ThrowsAsync<TrackerUnavailableException>(() => refused.GetTeamKeysAsync(default)).Bounded();
         Assert.Contains("network error", error.Message);
         Assert.Equal(3, waits.Count);
 
         await using var linear = await LinearEmulator.StartAsync(LinearWorld.RichWorkspace());
         linear.Faults.Latency = TimeSpan.FromSeconds(10);
         var slow = LinearWorld.Client(linear, [], timeout: TimeSpan.FromMilliseconds(100));
-        error = await Assert.ThrowsAsync<TrackerUnavailableException>(() => slow.GetTeamKeysAsync(default));
+        error = await Assert.ThrowsAsync<TrackerUnavailableException>(() => slow.GetTeamKeysAsync(default)).Bounded();
         Assert.Contains("no answer within", error.Message);
     }
 
@@ -166,7 +167,7 @@ public sealed class LinearClientTests
         await using var linear = await LinearEmulator.StartAsync(LinearWorld.RichWorkspace());
         linear.Faults.Malformed(1); // Linear creates the comment, but its answer arrives broken
 
-        await LinearWorld.Client(linear, []).CommentAsync("BOL-407", "Released to production in release-x", "release-x/BOL-407", default);
+        await LinearWorld.Client(linear, []).CommentAsync("BOL-407", "Released to production in release-x", "release-x/BOL-407", default).Bounded();
 
         var comment = Assert.Single(linear.State.Comments);
         Assert.Equal("Released to production in release-x", comment.Body);
@@ -181,7 +182,7 @@ public sealed class LinearClientTests
     {
         await using var linear = await LinearEmulator.StartAsync(LinearWorld.RichWorkspace());
 
-        await Assert.ThrowsAsync<ApiException>(() => LinearWorld.Client(linear, []).CommentAsync("BOL-999999", "x", "k", default));
+        await Assert.ThrowsAsync<ApiException>(() => LinearWorld.Client(linear, []).CommentAsync("BOL-999999", "x", "k", default).Bounded());
 
         Assert.Empty(linear.State.Comments);
     }
@@ -192,7 +193,7 @@ public sealed class LinearClientTests
         await using var linear = await LinearEmulator.StartAsync(LinearWorld.RichWorkspace());
         linear.Faults.Malformed(1);
 
-        var error = await Assert.ThrowsAsync<ApiException>(() => LinearWorld.Client(linear, []).GetTicketsAsync(["BOL-1"], default));
+        var error = await Assert.ThrowsAsync<ApiException>(() => LinearWorld.Client(linear, []).GetTicketsAsync(["BOL-1"], default).Bounded());
 
         Assert.Contains("malformed answer to ShipgateTickets", error.Message);
         Assert.Single(linear.Requests);
@@ -204,7 +205,7 @@ public sealed class LinearClientTests
         await using var linear = await LinearEmulator.StartAsync(LinearWorld.RichWorkspace());
         linear.Faults.Reshape(Malformed.Change("null nodes"));
 
-        var error = await Assert.ThrowsAsync<ApiException>(() => LinearWorld.Client(linear, []).GetTicketsAsync(["BOL-1"], default));
+        var error = await Assert.ThrowsAsync<ApiException>(() => LinearWorld.Client(linear, []).GetTicketsAsync(["BOL-1"], default).Bounded());
 
         Assert.StartsWith("Linear answered ShipgateTickets with issues.nodes null;", error.Message);
         Assert.Single(linear.Requests);
@@ -216,7 +217,7 @@ public sealed class LinearClientTests
         await using var linear = await LinearEmulator.StartAsync(LinearWorld.RichWorkspace());
         const string wrong = "lin_api_0000wrong0000key0000";
 
-        var error = await Assert.ThrowsAsync<TrackerUnavailableException>(() => LinearWorld.Client(linear, [], wrong).GetTeamKeysAsync(default));
+        var error = await Assert.ThrowsAsync<TrackerUnavailableException>(() => LinearWorld.Client(linear, [], wrong).GetTeamKeysAsync(default).Bounded());
 
         Assert.Contains("LINEAR_API_KEY", error.Message);
         Assert.DoesNotContain(wrong, error.Message);
@@ -231,8 +232,8 @@ public sealed class LinearClientTests
         workspace.ApiKeys[oauth] = new LinearUserFixture("Otto OAuth", "otto@example.com");
         await using var linear = await LinearEmulator.StartAsync(workspace);
 
-        await LinearWorld.Client(linear, []).GetTeamKeysAsync(default);
-        await LinearWorld.Client(linear, [], oauth).GetTeamKeysAsync(default);
+        await LinearWorld.Client(linear, []).GetTeamKeysAsync(default).Bounded();
+        await LinearWorld.Client(linear, [], oauth).GetTeamKeysAsync(default).Bounded();
 
         Assert.Equal([RecordedRequest.Redacted, $"Bearer {RecordedRequest.Redacted}"], linear.Requests.Select(r => r.Header("Authorization")));
         Assert.All(linear.Requests, r => Assert.Equal(200, r.StatusCode));

@@ -31,18 +31,23 @@ internal static class LinearWorld
         Enumerable.Range(from, to - from + 1).Select(n => new LinearIssueFixture($"{team}-{n}", $"{team} ticket {n}", "Done"));
 
     /// <summary>
-    /// A client on a clock twenty times faster, so a 30 s rate-limit wait takes 1.5 s (and a busy
-    /// machine's 200 ms is 4 s of it, not 20); the wait before each retry, as the status line is
-    /// told it, goes into <paramref name="waits"/>.
+    /// A client on fake time (<see cref="SteppingClock"/>), shared with the emulator's faults, so a 30 s rate-limit
+    /// wait passes at once and the reset Linear names is on the client's clock; the wait before each retry, as the
+    /// status line is told it, goes into <paramref name="waits"/>.
     /// </summary>
-    public static LinearClient Client(LinearEmulator linear, List<TimeSpan> waits, string key = ApiKey, Secrets? secrets = null, TimeSpan? timeout = null) =>
-        Client(new Uri(linear.Url), waits, key, secrets, timeout);
+    public static LinearClient Client(LinearEmulator linear, List<TimeSpan> waits, string key = ApiKey, Secrets? secrets = null, TimeSpan? timeout = null)
+    {
+        var clock = new SteppingClock();
+        linear.Faults.Clock = clock;
+        return Client(new Uri(linear.Url), waits, key, secrets, timeout, clock);
+    }
 
-    public static LinearClient Client(Uri endpoint, List<TimeSpan> waits, string key = ApiKey, Secrets? secrets = null, TimeSpan? timeout = null) =>
+    public static LinearClient Client(Uri endpoint, List<TimeSpan> waits, string key = ApiKey, Secrets? secrets = null, TimeSpan? timeout = null,
+        TimeProvider? clock = null) =>
         new(new LinearSettings(endpoint, key)
         {
-            Clock = new FastClock(20),
-            // An attempt may take the whole budget unless the test is about timeouts: on this clock a busy machine's real second is 20 s.
+            Clock = clock ?? new SteppingClock(),
+            // An attempt may take the whole budget unless the test is about timeouts.
             Retry = LinearSettings.DefaultRetry with { AttemptTimeout = timeout ?? LinearSettings.DefaultRetry.Budget },
         }, secrets ?? new Secrets(), new WaitLog(waits));
 

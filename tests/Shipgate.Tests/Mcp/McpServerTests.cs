@@ -163,14 +163,19 @@ public sealed class McpServerTests
         using var s = new ReleaseScenario(UnusualWords);
         var originBefore = s.OriginRefs();
         var releaserBefore = s.ReleaserFingerprint();
-        // The person answers, with the right word, but only after the form's time is up.
-        await using var mcp = await McpSession.StartAsync(s, form =>
+        // The person answers, with the right word, but only after the form's time is up: once the server has answered
+        // the tool call or withdrawn the form, whichever the client hears first, or at the latest after 30 s (a bound
+        // thirty times the form's time, not a measure): a server that never gives up then gets the word, and the test fails.
+        var answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var mcp = await McpSession.StartWithPersonAsync(s, async (form, withdrawn) =>
         {
-            Thread.Sleep(TimeSpan.FromSeconds(4));
+            var timeUp = Task.WhenAny(answered.Task, Task.Delay(Timeout.Infinite, withdrawn));
+            await Task.WhenAny(timeUp, Task.Delay(TimeSpan.FromSeconds(30), CancellationToken.None));
             return McpSession.Typed(McpSession.WordIn(form));
         }, serverOptions: ["--confirm-within", "1s"]);
 
         var result = await mcp.CallAsync("release", NoGitHub);
+        answered.TrySetResult();
 
         Assert.True(result.IsError);
         Assert.Contains("Release aborted: nobody answered the confirmation form within 1 second. Nothing was changed.", McpSession.Visible(result));
@@ -238,22 +243,20 @@ public sealed class McpSecretTests
             repo.WorkflowRuns.Add(new Emulators.WorkflowRunFixture(9004, "Deploy production", git.RemoteSha("staging"), "main",
                 Status: "in_progress", Conclusion: null));
         });
-        using var stop = new CancellationTokenSource();
-        var actions = Task.Run(async () =>
+        // The run finishes after Shipgate has polled it twice while waiting: changed as the emulator answers the third look.
+        var looks = 0;
+        r.GitHub.OnRecorded = request =>
         {
-            // The run finishes after Shipgate has polled it twice while waiting.
-            while (!stop.IsCancellationRequested && r.GitHub.Requests.Count(q => q.Path.EndsWith("/actions/runs")) < 3) await Task.Delay(5);
-            r.GitHub.Update(g => g.Repository("acme/demo").WorkflowRuns[0] =
-                new Emulators.WorkflowRunFixture(9004, "Deploy production", r.StagingHead, "main", Conclusion: "success"));
-        });
+            if (request.Path.EndsWith("/actions/runs") && Interlocked.Increment(ref looks) == 3)
+                r.GitHub.Update(g => g.Repository("acme/demo").WorkflowRuns[0] =
+                    new Emulators.WorkflowRunFixture(9004, "Deploy production", r.StagingHead, "main", Conclusion: "success"));
+        };
         var environment = new Dictionary<string, string> { ["GH_TOKEN"] = GitHub.GitHubRelease.Token, ["GITHUB_API_URL"] = r.GitHub.ApiUrl };
         await using var mcp = await McpSession.StartAsync(r.Scenario, form => McpSession.Typed(McpSession.WordIn(form)), environment);
         var notes = new List<ModelContextProtocol.ProgressNotificationValue>();
 
         var result = await mcp.Client.CallToolAsync("release", new Dictionary<string, object?> { ["wait"] = true },
-            new Collector(notes));
-        await stop.CancelAsync();
-        await actions;
+            new Collector(notes)).Bounded();
 
         Assert.True(result.IsError is not true, McpSession.Visible(result));
         var deployment = result.StructuredContent!.Value.GetProperty("deployment");

@@ -16,9 +16,10 @@ public sealed class DeploymentCheckTests
         using var s = new ReleaseScenario();
         var host = new FakeCodeHost();
         host.RunAnswers.AddRange([[], [], [Run(RunStatus.InProgress)], [Run(RunStatus.Completed)]]);
-        var run = new PhaseRun(s, new ReleaseOptions(WaitForDeployment: true), host, clock: new FastClock(1000));
+        using var clock = new SteppingClock();
+        var run = new PhaseRun(s, new ReleaseOptions(WaitForDeployment: true), host, clock: clock);
 
-        var seen = await DeploymentCheck.RunAsync(run.Context, Made(), CancellationToken.None);
+        var seen = await DeploymentCheck.RunAsync(run.Context, Made(), CancellationToken.None).Bounded();
 
         Assert.Equal(RunStatus.Completed, Assert.Single(seen.Runs).Status);
         Assert.Null(seen.Note);
@@ -31,9 +32,10 @@ public sealed class DeploymentCheckTests
     {
         using var s = new ReleaseScenario();
         var host = new FakeCodeHost();
-        var run = new PhaseRun(s, new ReleaseOptions(), host, clock: new FastClock(1000));
+        using var clock = new SteppingClock();
+        var run = new PhaseRun(s, new ReleaseOptions(), host, clock: clock);
 
-        var seen = await DeploymentCheck.RunAsync(run.Context, Made(), CancellationToken.None);
+        var seen = await DeploymentCheck.RunAsync(run.Context, Made(), CancellationToken.None).Bounded();
 
         Assert.Empty(seen.Runs);
         Assert.StartsWith($"WARNING: no GitHub Actions run started for bbbbbbb on main within {DeploymentCheck.AppearWithin.TotalSeconds:0} s", seen.Note);
@@ -46,11 +48,11 @@ public sealed class DeploymentCheckTests
         using var s = new ReleaseScenario();
         var host = new FakeCodeHost();
         host.RunAnswers.Add([Run(RunStatus.InProgress)]);
-        var clock = new FastClock(2000);
+        using var clock = new SteppingClock();
         var run = new PhaseRun(s, new ReleaseOptions(WaitForDeployment: true), host, clock: clock);
         var started = clock.GetUtcNow();
 
-        var seen = await DeploymentCheck.RunAsync(run.Context, Made(), CancellationToken.None);
+        var seen = await DeploymentCheck.RunAsync(run.Context, Made(), CancellationToken.None).Bounded();
 
         Assert.True(clock.GetUtcNow() - started >= DeploymentCheck.WaitAtMost);
         Assert.Equal(RunStatus.InProgress, Assert.Single(seen.Runs).Status);

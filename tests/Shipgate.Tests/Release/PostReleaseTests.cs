@@ -28,7 +28,7 @@ public sealed class PostReleaseTests
         Assert.Equal(["BOL-1", "BOL-2", "ENG-5"], tracker.Comments.Values.Select(c => c.Ticket).Order());
         Assert.All(tracker.Comments, c =>
         {
-            Assert.Equal(PostRelease.CommentKey("release-2026-02-04-153045", c.Value.Ticket), c.Key);
+            Assert.Equal($"shipgate/release-2026-02-04-153045/{c.Value.Ticket}", c.Key);
             Assert.Contains("Deploy: https://github.com/acme/shop/actions/runs/1", c.Value.Body);
         });
         Assert.Contains("RELEASE COMPLETE", run.Output);
@@ -102,7 +102,7 @@ public sealed class PostReleaseTests
         foreach (var id in new[] { "BOL-8", "BOL-7" }) tracker.Answer(id);
         tracker.Answer("BOL-3", refuse: true);
         tracker.Answer("BOL-2");
-        var result = await comments;
+        var result = await comments.Bounded();
 
         Assert.Equal(ApiChannel.MaxInFlight, tracker.MostInFlight);
         Assert.Equal(8, tracker.Started.Count);
@@ -128,7 +128,7 @@ public sealed class PostReleaseTests
         await tracker.StartedAsync(6);
         // Then the tracker goes down: BOL-4 meets it first, then the others under way; BOL-2 is the first of them in ticket order.
         foreach (var id in new[] { "BOL-4", "BOL-6", "BOL-2", "BOL-3" }) tracker.Answer(id, down: true);
-        var result = await comments;
+        var result = await comments.Bounded();
 
         Assert.Equal(["BOL-1", "BOL-2", "BOL-3", "BOL-4", "BOL-5", "BOL-6"], tracker.Started);
         Assert.Equal(["BOL-1", "BOL-5"], result.Commented);
@@ -143,6 +143,7 @@ public sealed class PostReleaseTests
         private readonly Lock _gate = new();
         private readonly Dictionary<string, TaskCompletionSource<Exception?>> _held = [];
         private readonly List<string> _started = [];
+        private TaskCompletionSource _startedOne = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _inFlight;
 
         public int MostInFlight { get; private set; }
@@ -160,22 +161,34 @@ public sealed class PostReleaseTests
         public async Task CommentAsync(string ticketId, string body, string key, CancellationToken ct)
         {
             var answer = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+            TaskCompletionSource startedOne;
             lock (_gate)
             {
                 _started.Add(ticketId);
                 _held.Add(ticketId, answer);
                 MostInFlight = Math.Max(MostInFlight, ++_inFlight);
+                (startedOne, _startedOne) = (_startedOne, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
             }
+            startedOne.SetResult();
             var failure = await answer.Task.WaitAsync(ct);
             lock (_gate) _inFlight--;
             if (failure is not null) throw failure;
         }
 
-        /// <summary>Waits (10 s at most: a bound on a hang, not a measure) until <paramref name="count"/> comments have started.</summary>
+        /// <summary>Waits (within <see cref="Bounds.Hang"/>) until <paramref name="count"/> comments have started.</summary>
         public async Task StartedAsync(int count)
         {
-            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            while (Started.Count < count) await Task.Delay(5, limit.Token);
+            using var limit = new CancellationTokenSource(Bounds.Hang);
+            while (true)
+            {
+                Task next;
+                lock (_gate)
+                {
+                    if (_started.Count >= count) return;
+                    next = _startedOne.Task;
+                }
+                await next.WaitAsync(limit.Token);
+            }
         }
 
         public void Answer(string ticketId, bool refuse = false, bool down = false)

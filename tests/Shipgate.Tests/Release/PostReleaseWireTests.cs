@@ -242,13 +242,19 @@ public sealed class PostReleaseWireTests
         using var interrupt = new CancellationTokenSource();
         var pressCtrlC = Task.Run(async () =>
         {
-            using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30)); // a bound on a hang, not a measure
-            while (never.Seated < 4 && !bound.IsCancellationRequested) await Task.Delay(5, CancellationToken.None);
+            try
+            {
+                await never.SeatedAsync(4).WaitAsync(Bounds.Hang);
+            }
+            catch (TimeoutException)
+            {
+                // A bound on a hang, not a measure: Ctrl-C all the same, and the test fails on Seated.
+            }
             await interrupt.CancelAsync();
         });
 
         var result = await s.Runner.RunAsync(["release", "--allow-unverified-ci", "tests: no GitHub"], ct: interrupt.Token);
-        await pressCtrlC;
+        await pressCtrlC.Bounded();
 
         Assert.True(result.Code == ExitCode.Success, result.Output);
         Assert.Equal(4, never.Seated);

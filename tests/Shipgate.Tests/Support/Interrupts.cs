@@ -24,11 +24,17 @@ internal static class Interrupts
         GitScenario.Run(s.Git.Releaser, "config", "remote.origin.uploadpack", script);
     }
 
-    /// <summary>Cancels <paramref name="interrupt"/> once <paramref name="file"/> exists: Ctrl-C at that moment.</summary>
+    /// <summary>
+    /// Cancels <paramref name="interrupt"/> once <paramref name="file"/> exists: Ctrl-C at that moment, told by the file
+    /// system (60 s at most: a bound on a hang, not a measure).
+    /// </summary>
     internal static async Task CancelWhenAsync(string file, CancellationTokenSource interrupt)
     {
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!File.Exists(file)) await Task.Delay(20, limit.Token);
+        var created = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var watcher = new FileSystemWatcher(Path.GetDirectoryName(file)!, Path.GetFileName(file));
+        watcher.Created += (_, _) => created.TrySetResult();
+        watcher.EnableRaisingEvents = true;
+        if (!File.Exists(file)) await created.Task.WaitAsync(TimeSpan.FromSeconds(60));
         await interrupt.CancelAsync();
     }
 }

@@ -32,7 +32,12 @@ internal sealed class McpSession : IAsyncDisposable
 
     /// <param name="person">Null: the client declares no elicitation support.</param>
     /// <param name="serverOptions">More options for <c>shipgate mcp</c> (e.g. --confirm-within).</param>
-    public static async Task<McpSession> StartAsync(ReleaseScenario s, Func<ElicitRequestParams, ElicitResult>? person,
+    public static Task<McpSession> StartAsync(ReleaseScenario s, Func<ElicitRequestParams, ElicitResult>? person,
+        Dictionary<string, string>? environment = null, string? repository = null, string[]? serverOptions = null) =>
+        StartWithPersonAsync(s, person is null ? null : (form, _) => ValueTask.FromResult(person(form)), environment, repository, serverOptions);
+
+    /// <param name="person">Given the form and a token the server cancels when it stops waiting for the answer, their answer.</param>
+    public static async Task<McpSession> StartWithPersonAsync(ReleaseScenario s, Func<ElicitRequestParams, CancellationToken, ValueTask<ElicitResult>>? person,
         Dictionary<string, string>? environment = null, string? repository = null, string[]? serverOptions = null)
     {
         var env = StdioClientTransportOptions.GetDefaultEnvironmentVariables();
@@ -59,18 +64,18 @@ internal sealed class McpSession : IAsyncDisposable
             options.Capabilities = new ClientCapabilities { Elicitation = new ElicitationCapability() };
             options.Handlers = new McpClientHandlers
             {
-                ElicitationHandler = (form, _) =>
+                ElicitationHandler = (form, ct) =>
                 {
                     lock (forms) forms.Add(form!);
-                    return ValueTask.FromResult(person(form!));
+                    return person(form!, ct);
                 },
             };
         }
-        return new McpSession(await McpClient.CreateAsync(transport, options), errors, forms);
+        return new McpSession(await McpClient.CreateAsync(transport, options).Bounded(), errors, forms);
     }
 
     public Task<CallToolResult> CallAsync(string tool, Dictionary<string, object?>? arguments = null) =>
-        Client.CallToolAsync(tool, arguments ?? []).AsTask();
+        Client.CallToolAsync(tool, arguments ?? []).AsTask().Bounded();
 
     /// <summary>Everything a tool result carries that a model could read: its text and its structured content.</summary>
     public static string Visible(CallToolResult result) =>

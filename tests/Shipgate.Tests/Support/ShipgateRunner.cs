@@ -48,7 +48,7 @@ internal sealed class ShipgateRunner(string workingDirectory, string stateFolder
             Errors = CapturedConsole.Create(new BothWriter(output, errors)),
             ErrorsAreTerminal = ErrorsAreTerminal,
         };
-        var code = await ShipgateCli.RunAsync(args, host, ct);
+        var code = await ShipgateCli.RunAsync(args, host, ct).Bounded();
         return new RunResult(code, output.ToString(), errors.ToString(), stdout.ToString());
     }
 
