@@ -43,8 +43,11 @@ public sealed class OrgCacheTrustTests(Organisation org)
             GitScenario.Run(CacheFolder(cache), "config", "--get-all", "remote.shipgate-source.url").Trim());
     }
 
-    [Fact]
-    public async Task Hooks_and_commands_planted_in_a_cache_never_run()
+    [Theory]
+    [InlineData("hooks folder")]
+    [InlineData("core.hooksPath")]
+    [InlineData("uploadpack")]
+    public async Task Hooks_and_commands_planted_in_a_cache_never_run(string planted)
     {
         using var s = new ReleaseScenario(Scenarios.Rich);
         Assert.Equal(ExitCode.Success, (await s.ReleaseAsync()).Code);
@@ -55,19 +58,18 @@ public sealed class OrgCacheTrustTests(Organisation org)
         Assert.True(cold.Code == ExitCode.Success, cold.Output);
         var folder = CacheFolder(cache);
 
-        // A hook in the cache's own hooks folder, another in a folder its config names, and a command its config runs to fetch.
-        var marks = Path.Combine(s.Folder, "planted");
-        Directory.CreateDirectory(marks);
-        var planted = Path.Combine(s.Folder, "planted-hooks");
-        Directory.CreateDirectory(planted);
-        foreach (var hook in new[] { Path.Combine(folder, "hooks", "reference-transaction"), Path.Combine(planted, "reference-transaction") })
-        {
-            File.WriteAllText(hook, $"#!/bin/sh\ntouch '{marks}/{Path.GetFileName(Path.GetDirectoryName(hook))}'\n");
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(hook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-        GitScenario.Run(folder, "config", "core.hooksPath", planted);
-        GitScenario.Run(folder, "config", "remote.shipgate-source.uploadpack",
-            $"touch '{marks}/uploadpack'; git -c uploadpack.allowFilter=true -c uploadpack.allowAnySHA1InWant=true upload-pack");
+        // A hook in the cache's own hooks folder, or in a folder its config names, or a command its config runs to fetch:
+        // each would leave a mark.
+        var mark = Path.Combine(s.Folder, "planted-mark");
+        var hooks = planted == "hooks folder" ? Path.Combine(folder, "hooks") : Path.Combine(s.Folder, "planted-hooks");
+        Directory.CreateDirectory(hooks);
+        var hook = Path.Combine(hooks, "reference-transaction");
+        File.WriteAllText(hook, $"#!/bin/sh\ntouch '{mark}'\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(hook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (planted == "core.hooksPath") GitScenario.Run(folder, "config", "core.hooksPath", hooks);
+        if (planted == "uploadpack")
+            GitScenario.Run(folder, "config", "remote.shipgate-source.uploadpack",
+                $"touch '{mark}'; git -c uploadpack.allowFilter=true -c uploadpack.allowAnySHA1InWant=true upload-pack");
         // Production moves at the source, so the next fetch updates refs in the cache (which runs reference-transaction).
         var sneaky = s.Git.DirectCommit("main", "hotfix straight to prod", new() { ["prod.txt"] = "x\n" });
 
@@ -75,7 +77,7 @@ public sealed class OrgCacheTrustTests(Organisation org)
 
         Assert.Equal(ExitCode.TrailBroken, warm.Code);
         Assert.Equal(sneaky, Verdict(warm).GetProperty("direct_pushes")[0].GetString());
-        Assert.Empty(Directory.GetFiles(marks));
+        Assert.False(File.Exists(mark), $"the {planted} planted in the cache ran");
         // The config is Shipgate's again: no hook path, the source's upload-pack only as Shipgate sets it.
         Assert.Equal(1, GitScenario.Exec(folder, ["config", "core.hooksPath"]).Code);
         Assert.DoesNotContain("touch", GitScenario.Run(folder, "config", "remote.shipgate-source.uploadpack"));
