@@ -19,7 +19,9 @@ internal sealed class GitException(string message) : ShipgateException(ExitCode.
 /// it (rather than a library) means hooks, credentials and config behave exactly as for the user.
 /// Counts processes so tests can prove the release uses a constant number of them.
 /// </summary>
-internal sealed class GitCli(string workingDirectory, Secrets secrets)
+/// <param name="options">Git's own options put before every command (e.g. <c>-c key=value</c>): how a repository that is not
+/// the user's, such as the organisation cache, is read without trusting its config.</param>
+internal sealed class GitCli(string workingDirectory, Secrets secrets, IReadOnlyList<string>? options = null)
 {
     private static readonly TimeSpan InterruptGrace = TimeSpan.FromSeconds(5);
     private int _processCount;
@@ -48,7 +50,7 @@ internal sealed class GitCli(string workingDirectory, Secrets secrets)
         using var stdout = new MemoryStream();
         var stderr = new StringBuilder();
         var command = new Command("git")
-            .WithArguments(args)
+            .WithArguments(options is null ? args : [.. options, .. args])
             .WithWorkingDirectory(WorkingDirectory)
             .WithEnvironmentVariables(env)
             .WithValidation(CommandResultValidation.None)

@@ -58,6 +58,28 @@ public sealed class ConfirmationTests
         Assert.Contains(message, aborted.Message);
     }
 
+    [Theory]
+    [InlineData("CH\u0410RLIE", "character 3: you typed U+0410 CYRILLIC CAPITAL LETTER A where CHARLIE has U+0041 LATIN CAPITAL LETTER A")]
+    [InlineData("CHARLIE ", "character 8: you typed U+0020 SPACE, which CHARLIE does not have")]
+    [InlineData("CH\u200BARLIE", "character 3: you typed U+200B ZERO WIDTH SPACE, which CHARLIE does not have")]
+    [InlineData("CHARL\u0406E", "character 6: you typed U+0406 CYRILLIC CAPITAL LETTER BYELORUSSIAN-UKRAINIAN I where CHARLIE has U+0049 LATIN CAPITAL LETTER I")]
+    public async Task A_word_that_differs_only_invisibly_is_refused_naming_each_difference_by_code_point(string typed, string named)
+    {
+        using var s = new ReleaseScenario();
+        var (context, run) = Context(s);
+        // ALPHA was the previous release's word and BRAVO the last shown here: CHARLIE is drawn.
+        context.WordMemory.TryRemember("BRAVO", out _);
+
+        var aborted = await Assert.ThrowsAsync<ReleaseAbortedException>(() =>
+            Confirmation.RunAsync(context, Gathered("ALPHA"), new Person(run, _ => typed), CancellationToken.None));
+
+        Assert.Equal(ExitCode.Aborted, aborted.Code);
+        Assert.StartsWith("Release aborted: what you typed looks like CHARLIE but is not it:\n", aborted.Message);
+        Assert.Contains("\n  " + named + "\n", aborted.Message);
+        Assert.DoesNotContain("you typed \"", aborted.Message);
+        Assert.EndsWith("Nothing was changed.", aborted.Message);
+    }
+
     [Fact]
     public async Task The_previous_release_word_and_the_last_word_shown_here_are_never_drawn()
     {

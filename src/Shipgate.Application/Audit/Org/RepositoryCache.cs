@@ -16,7 +16,9 @@ internal sealed record CachedRepository(string Folder, GitRepository Git, Releas
 /// file contents (<c>--filter=blob:none</c>; a server that does not filter sends them whole), and then the two files
 /// read from production's tip (the release policy and a committed allowed-signers file). The source is the cache's
 /// remote <c>shipgate-source</c>; its remote named like the operator's (<c>origin</c>) is the cache itself, so
-/// <see cref="TrailReader"/> reads the cache exactly as it reads a clone's remote.
+/// <see cref="TrailReader"/> reads the cache exactly as it reads a clone's remote. The cache is untrusted input
+/// (<see cref="CacheConfig"/>): its config is written anew before each use, git runs in it without hooks, and a folder
+/// that names another source, or borrows objects from elsewhere, is fetched anew.
 /// </summary>
 internal sealed partial class RepositoryCache(string root, Secrets secrets)
 {
@@ -37,7 +39,7 @@ internal sealed partial class RepositoryCache(string root, Secrets secrets)
     /// <summary>A folder name safe on every file system, readable, and unique per URL (a hash of it ends the name).</summary>
     public static string FolderName(string url)
     {
-        var readable = Unsafe().Replace(Secrets.None.Redact(url).ToLowerInvariant().Split("://", 2)[^1], "-").Trim('-');
+        var readable = Unsafe().Replace(SourceAddress.Shown(url).ToLowerInvariant().Split("://", 2)[^1], "-").Trim('-');
         if (readable.Length > 60) readable = readable[^60..].TrimStart('-');
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(url)))[..12];
         return $"{(readable.Length == 0 ? "repository" : readable)}-{hash}.git";
@@ -51,11 +53,16 @@ internal sealed partial class RepositoryCache(string root, Secrets secrets)
             throw new UsageException(
                 $"{PolicyLocation.RemoteVariable}={SourceRemote} is the name Shipgate's cache gives the source; name your remote otherwise.");
         var folder = Path.Combine(Root, FolderName(source.Url));
-        if (!Directory.Exists(folder)) await CreateAsync(folder, source, location, ct);
-        var cli = new GitCli(folder, secrets);
+        if (Directory.Exists(folder) && !await IsOwnAsync(folder, source, ct)) Discard(folder);
+        if (!Directory.Exists(folder)) await CreateAsync(folder, ct);
+        // Written whole before each use; the remote verify reads is the cache itself, under the name the operator's
+        // remote has (SHIPGATE_REMOTE may differ per run).
+        var config = Path.Combine(folder, "config");
+        var written = config + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
+        await File.WriteAllTextAsync(written, CacheConfig.Text(source.Url, location.Remote, folder), ct);
+        File.Move(written, config, overwrite: true);
+        var cli = new GitCli(folder, secrets, CacheConfig.GitOptions);
         var git = new GitRepository(cli);
-        // The remote verify reads is the cache itself, under the name the operator's remote has (SHIPGATE_REMOTE may differ per run).
-        await cli.RunAsync(["config", $"remote.{location.Remote}.url", folder], ct: ct);
 
         var listed = await cli.TryRunAsync(["ls-remote", SourceRemote], environment: environment, ct: ct);
         if (listed.ExitCode != 0)
@@ -87,28 +94,38 @@ internal sealed partial class RepositoryCache(string root, Secrets secrets)
 
     private const string ReleaseTagPattern = "refs/tags/release-*";
 
+    /// <summary>
+    /// Whether a cache folder is what Shipgate made for this source: a folder (not a link to another), whose config names
+    /// exactly this source, holding nothing that makes git read objects or history from elsewhere (<see cref="CacheConfig.Foreign"/>).
+    /// </summary>
+    private async Task<bool> IsOwnAsync(string folder, RepositorySource source, CancellationToken ct)
+    {
+        if (new DirectoryInfo(folder).LinkTarget is not null || CacheConfig.Foreign.Any(f => Path.Exists(Path.Combine(folder, f))))
+            return false;
+        var config = Path.Combine(folder, "config");
+        if (!File.Exists(config)) return false;
+        // Read as a file, without includes: reading it runs nothing.
+        var urls = await new GitCli(Root, secrets).TryRunAsync(
+            ["config", "--file", config, "--no-includes", "--get-all", $"remote.{SourceRemote}.url"], ct: ct);
+        return urls.ExitCode == 0 && urls.Text.TrimEnd('\n') == source.Url;
+    }
+
+    /// <summary>Moves a folder that is not the cache Shipgate made out of the way, then deletes it: it is fetched anew.</summary>
+    private static void Discard(string folder)
+    {
+        var discarded = folder + "." + Guid.NewGuid().ToString("N")[..8] + ".discarded";
+        Directory.Move(folder, discarded);
+        Directory.Delete(discarded, recursive: true);
+    }
+
     /// <summary>A new cache repository, made beside its place and moved in whole, so a half-made one is never used.</summary>
-    private async Task CreateAsync(string folder, RepositorySource source, PolicyLocation location, CancellationToken ct)
+    private async Task CreateAsync(string folder, CancellationToken ct)
     {
         Directory.CreateDirectory(Root);
         var making = folder + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
         try
         {
-            await new GitCli(Root, secrets).RunAsync(["init", "--quiet", "--bare", making], ct: ct);
-            var cli = new GitCli(making, secrets);
-            var settings = new List<(string, string)>
-            {
-                ($"remote.{SourceRemote}.url", source.Url),
-                ($"remote.{SourceRemote}.promisor", "true"),
-                ("extensions.partialClone", SourceRemote),
-                ("core.logAllRefUpdates", "false"),
-                ("gc.auto", "0"),
-            };
-            // A local repository only filters when its upload-pack is told it may; the source's own config is never touched.
-            if (source.Url.StartsWith("file://", StringComparison.OrdinalIgnoreCase))
-                settings.Add(($"remote.{SourceRemote}.uploadpack",
-                    "git -c uploadpack.allowFilter=true -c uploadpack.allowAnySHA1InWant=true upload-pack"));
-            foreach (var (key, value) in settings) await cli.RunAsync(["config", key, value], ct: ct);
+            await new GitCli(Root, secrets, CacheConfig.GitOptions).RunAsync(["init", "--quiet", "--bare", "--object-format=sha1", making], ct: ct);
             try
             {
                 Directory.Move(making, folder);

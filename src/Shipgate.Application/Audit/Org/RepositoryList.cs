@@ -39,7 +39,7 @@ internal static partial class RepositoryList
                 continue;
             }
             seen[url] = number;
-            sources.Add(new RepositorySource(url, text));
+            sources.Add(new RepositorySource(url, Shown(text)));
         }
         if (problems.Count > 0)
             throw new UsageException($"--repos {fileName} has lines Shipgate cannot use:\n  " + string.Join("\n  ", problems) +
@@ -52,21 +52,29 @@ internal static partial class RepositoryList
     /// <summary>Why a line is no repository, or null when git can be given it.</summary>
     private static string? Problem(string text)
     {
+        // First, so that no other message quotes the line: its value is never shown.
+        if (SourceAddress.CarriesCredentials(text))
+            return "a URL must not carry credentials (a password or token in its user part, or an access_token, token or key " +
+                "parameter); the line is not shown. The GitHub token comes from the environment (GH_TOKEN, GITHUB_TOKEN); " +
+                "ssh URLs use your ssh keys.";
         if (text.Any(char.IsWhiteSpace)) return $"{Shown(text)} contains a space; write one repository per line (a trailing # comment is not allowed).";
         if (text.Any(char.IsControl)) return "the line contains a control character.";
         if (text.StartsWith('-')) return $"{Shown(text)} starts with '-', which git would read as an option.";
         if (Scheme().Match(text) is { Success: true } scheme)
         {
             var name = scheme.Groups[1].Value.ToLowerInvariant();
-            if (name is not ("https" or "http" or "ssh" or "git" or "file"))
-                return $"{Shown(text)}: git URLs are https://, http://, ssh://, git:// or file://, not {name}://.";
+            // Git is only let use these (protocol.allow): http:// and git:// can be altered on the way.
+            if (name is "http" or "git")
+                return $"{Shown(text)}: {name}:// is not encrypted, so what it fetches can be altered on the way; use https:// or ssh://.";
+            if (name is not ("https" or "ssh" or "file"))
+                return $"{Shown(text)}: git URLs are https://, ssh:// or file://, not {name}://.";
             if (!Uri.TryCreate(text, UriKind.Absolute, out var uri)) return $"{Shown(text)} is not a valid URL.";
-            if (name is "https" or "http" && uri.UserInfo.Length > 0)
-                return "a URL must not carry credentials; the GitHub token comes from the environment (GH_TOKEN, GITHUB_TOKEN).";
             if (name != "file" && uri.Host.Length == 0) return $"{Shown(text)} names no host.";
             return null;
         }
-        return text.Contains("://", StringComparison.Ordinal) ? $"{Shown(text)} is not a valid URL." : null;
+        if (text.Contains("://", StringComparison.Ordinal)) return $"{Shown(text)} is not a valid URL.";
+        // transport::address runs a git remote helper (ext:: runs any command).
+        return Transport().IsMatch(text) ? $"{Shown(text)}: git's transport::address form is not accepted; write a URL." : null;
     }
 
     /// <summary>scp-like addresses (git@host:owner/name) stay as written; a local path becomes an absolute file:// URL.</summary>
@@ -77,8 +85,11 @@ internal static partial class RepositoryList
         return new Uri(full).AbsoluteUri;
     }
 
-    /// <summary>A line as a message may quote it: credentials cut, one line.</summary>
-    private static string Shown(string text) => Rendering.SafeText.OneLine(Secrets.None.Redact(text));
+    /// <summary>A line as a message may quote it: no user part, no query, one line.</summary>
+    private static string Shown(string text) => SourceAddress.Shown(text);
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9+.-]*::")]
+    private static partial Regex Transport();
 
     [GeneratedRegex("^([A-Za-z][A-Za-z0-9+.-]*)://")]
     private static partial Regex Scheme();

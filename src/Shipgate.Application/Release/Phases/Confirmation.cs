@@ -38,7 +38,7 @@ internal static class Confirmation
             throw new ReleaseAbortedException("Release aborted. Nothing was changed.");
         if (!string.Equals(typed, word, StringComparison.Ordinal))
             throw new ReleaseAbortedException(person.Channel == ConfirmationChannel.Terminal
-                ? $"Release aborted: you typed \"{SafeText.OneLine(typed)}\", not {word}. Nothing was changed."
+                ? $"Release aborted: {WordMismatch.Explain(typed, word)}. Nothing was changed."
                 // Whatever reads the tool result (a model) must not learn the word from it.
                 : "Release aborted: the word entered is not the word shown. Nothing was changed.");
 
