@@ -205,6 +205,35 @@ public sealed class WitnessTests
     }
 
     [Fact]
+    public async Task A_direct_push_is_a_break_until_someone_else_acknowledges_it_and_then_the_review_is_witnessed_too()
+    {
+        await using var w = await Witnessed.StartAsync();
+        const string samToken = "ghp_SamsOwnToken0123456789abcdefSECRET";
+        w.Release.GitHub.Update(state => state.Tokens[samToken] = "sam");
+        var at = w.As("dana");
+        var before = w.Git.RemoteSha("main");
+        var hotfix = w.Git.DirectCommit("main", "hotfix: restart queue", new() { ["ops/queue.txt"] = "restart\n" });
+
+        var unacknowledged = await w.VerifyAsync("--json");
+        var sam = w.S.CloneAs("Sam Reviewer", "sam@example.com");
+        sam.Environment["GITHUB_API_URL"] = w.Release.GitHub.ApiUrl;
+        sam.Environment["GH_TOKEN"] = samToken;
+        w.As("sam");
+        var review = await sam.RunAsync(["audit", "review", "--direct-push", hotfix, "--note", "INC-7: restart was right"]);
+        var acknowledged = await w.VerifyAsync("--json", "--require-witness");
+
+        Assert.Equal(ExitCode.TrailBroken, unacknowledged.Code);
+        Assert.Contains($"main was moved from {Short(before)} to {Short(hotfix)} by dana at {Stamp(at)} (push): neither a release's push nor a change " +
+            "a review acknowledges. Someone other than the pusher can acknowledge it: shipgate audit review --direct-push <sha>… --note <text>.",
+            Problems(Json(unacknowledged)));
+        Assert.True(review.Code == ExitCode.Success, review.Output);
+        Assert.True(acknowledged.Code == ExitCode.Success, acknowledged.Output);
+        var witness = Json(acknowledged).GetProperty("witness");
+        Assert.Equal("witnessed", witness.GetProperty("status").GetString());
+        Assert.Equal(3, witness.GetProperty("records").EnumerateArray().Count(r => r.GetProperty("witnessed").GetBoolean()));
+    }
+
+    [Fact]
     public async Task A_deleted_and_restored_archive_branch_fails_naming_the_deletion()
     {
         await using var w = await Witnessed.StartAsync();
