@@ -252,4 +252,28 @@ public sealed class WitnessTests
         Assert.Contains($"compliance-archives was deleted by {Mallory} at {Stamp(at)} (GitHub's activity branch_deletion).", Flat(witnessed));
         Assert.Contains("FAIL: the audit trail is broken", witnessed.Output);
     }
+    [Fact]
+    public async Task Across_the_organisation_each_repositorys_witness_is_asked_and_require_witness_holds_every_one_to_it()
+    {
+        await using var w = await Witnessed.StartAsync();
+        var repos = Path.Combine(w.S.Folder, "repos.txt");
+        File.WriteAllText(repos, "repo/origin.git\n");
+        w.S.Runner.Environment["XDG_CACHE_HOME"] = Path.Combine(w.S.Folder, "cache");
+
+        var intact = await w.VerifyAsync("--repos", repos, "--json", "--require-witness");
+        w.Git.Dev("fetch", "--quiet", "origin", "compliance-archives");
+        var at = w.As(Mallory);
+        w.Git.Dev("push", "--quiet", "--force", "origin", "FETCH_HEAD~1:refs/heads/compliance-archives");
+        var rewound = await w.VerifyAsync("--repos", repos, "--json");
+
+        Assert.True(intact.Code == ExitCode.Success, intact.Output);
+        Assert.Empty(RecordSchemas.ValidateVerifyOrg(Encoding.UTF8.GetBytes(intact.Stdout)));
+        var repository = JsonDocument.Parse(intact.Stdout).RootElement.GetProperty("repositories")[0];
+        Assert.Equal(("intact", "witnessed"), (repository.GetProperty("status").GetString(), repository.GetProperty("witness").GetString()));
+        Assert.Equal(ExitCode.TrailBroken, rewound.Code);
+        var broken = JsonDocument.Parse(rewound.Stdout).RootElement.GetProperty("repositories")[0];
+        Assert.Equal("broken", broken.GetProperty("witness").GetString());
+        Assert.Contains(broken.GetProperty("problems").EnumerateArray(), p => p.GetProperty("message").GetString()!
+            .EndsWith($"by {Mallory} at {Stamp(at)} (GitHub's activity force_push).", StringComparison.Ordinal));
+    }
 }
