@@ -55,6 +55,12 @@ public sealed class RepositoryFixture
     /// <summary>The repository's <c>url</c> as GraphQL gives it, which git fetches from; its web page when not given (a test names a bare origin).</summary>
     public string? GitUrl { get; init; }
 
+    /// <summary>
+    /// A bare origin with <see cref="PushWitness"/>'s hook: GET /repos/{owner}/{repo}/activity answers from the pushes it received.
+    /// Without one the repository has no activity.
+    /// </summary>
+    public string? WitnessedOrigin { get; set; }
+
     /// <summary>Archived on GitHub: read-only, still listed among its organisation's repositories.</summary>
     public bool IsArchived { get; init; }
 

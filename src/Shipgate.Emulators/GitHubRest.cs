@@ -49,6 +49,7 @@ internal sealed class GitHubRest(GitHubFixture state, EmulatorRequest request, s
             ("POST", "/repos/{owner}/{repo}/releases") => CreateRelease(repo),
             ("PATCH", "/repos/{owner}/{repo}/releases/{release_id}") =>
                 FindRelease(repo, path["release_id"]) is { } release ? EditRelease(repo, release) : NotFound(),
+            ("GET", "/repos/{owner}/{repo}/activity") => new GitHubActivity(this, request).List(repo),
             ("GET", "/repos/{owner}/{repo}/rules/branches/{branch}") => Paged(
                 repo.BranchRules.GetValueOrDefault(path["branch"], []).Select(BranchRule)),
             _ => null,

@@ -12,7 +12,7 @@ namespace Shipgate.GitHub;
 /// Every answer is read into its wire type strictly (GitHubWire.cs): CI passes only on an answer of
 /// the right shape.
 /// </summary>
-internal sealed class GitHubClient(GitHubHttp http, string owner, string name, string stagingBranch) : ICodeHost
+internal sealed class GitHubClient(GitHubHttp http, string owner, string name, string stagingBranch) : ICodeHost, IPushHistory
 {
     public string Repository => $"{owner}/{name}";
 
@@ -39,6 +39,15 @@ internal sealed class GitHubClient(GitHubHttp http, string owner, string name, s
     /// <summary>The repository's full name, read with the token: proof the token can read it (doctor).</summary>
     public async Task<string> GetRepositoryNameAsync(CancellationToken ct) =>
         (await http.GetAsync(Call("/repos/{owner}/{repo}"), GitHubRestJson.Default.RepositoryInfoWire, ct)).FullName;
+
+    /// <summary>The repository activity of one branch, every page (the link header's cursor), oldest first.</summary>
+    public async Task<IReadOnlyList<RefActivity>> GetBranchActivityAsync(string branch, CancellationToken ct)
+    {
+        var call = Call("/repos/{owner}/{repo}/activity", query: $"ref={Uri.EscapeDataString("refs/heads/" + branch)}&per_page={GitHubHttp.PerPage}");
+        var all = await http.GetAllAsync(call, GitHubRestJson.Default.ListActivityWire,
+            page => page.Select(a => new RefActivity(a.Id, a.Before, a.After, a.Ref, a.Timestamp, a.ActivityType, a.Actor?.Login)), ct);
+        return [.. all.OrderBy(a => a.Timestamp).ThenBy(a => a.Id)];
+    }
 
     /// <summary>The active rules on a branch from every ruleset (readable with read access, unlike classic protection).</summary>
     public async Task<IReadOnlyList<BranchRule>> GetBranchRulesAsync(string branch, CancellationToken ct)

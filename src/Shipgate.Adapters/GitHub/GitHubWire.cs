@@ -50,6 +50,9 @@ internal sealed record CreateReleaseWire(string TagName, string Name, string Bod
 /// <summary>The body of PATCH /repos/{owner}/{repo}/releases/{release_id}: a release made before (--resume) gets today's text.</summary>
 internal sealed record EditReleaseWire(string Name, string Body);
 
+/// <summary>One item of GET /repos/{owner}/{repo}/activity: a branch update and who made it (null when GitHub does not say).</summary>
+internal sealed record ActivityWire(long Id, string Before, string After, string Ref, DateTimeOffset Timestamp, RefActivityType ActivityType, ActorWire? Actor);
+
 /// <summary>GitHub's explanation that comes with a refusal.</summary>
 internal sealed record ServerMessageWire(string? Message = null);
 
@@ -117,6 +120,7 @@ internal enum PullRequestState
 [JsonSerializable(typeof(EditReleaseWire))]
 [JsonSerializable(typeof(RepositoryInfoWire))]
 [JsonSerializable(typeof(List<BranchRuleWire>))]
+[JsonSerializable(typeof(List<ActivityWire>))]
 internal sealed partial class GitHubRestJson : JsonSerializerContext;
 
 /// <summary>GraphQL requests and answers: camelCase names, the same strictness.</summary>

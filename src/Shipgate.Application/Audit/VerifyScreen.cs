@@ -20,6 +20,7 @@ internal static class VerifyScreen
         (TrailCheck.Signatures, "Record commits signed by allowed signers"),
         (TrailCheck.Reviews, "Emergency releases reviewed in time"),
         (TrailCheck.Independence, "Reviews by someone other than the releaser or the commit's author"),
+        (TrailCheck.Witness, "GitHub's record of pushes shows only releases, acknowledged changes and Shipgate's appends"),
     ];
 
     public static void Show(IAnsiConsole console, TrailFacts facts, TrailVerdict verdict)
@@ -35,6 +36,11 @@ internal static class VerifyScreen
             if (check == TrailCheck.Signatures && !verdict.SignaturesRequired)
             {
                 console.WriteLine($"[-] {label} (not required: audit.allowed_signers is not set)");
+                continue;
+            }
+            if (check == TrailCheck.Witness && verdict.Witness is { Asked: false } unasked)
+            {
+                console.WriteLine($"[-] {label} (not witnessed: {SafeText.OneLine(unasked.NotAsked)})");
                 continue;
             }
             var failed = verdict.Problems.Where(p => p.Check == check).ToList();
@@ -54,6 +60,7 @@ internal static class VerifyScreen
                 "is a reviewed exception: " +
                 $"acknowledged in {reviewed.ReviewId} by {reviewed.ReviewedBy}" +
                 (reviewed.AfterRelease is { } after ? $", between {after} and {reviewed.BeforeRelease}." : "."));
+        WitnessScreen.Show(console, verdict.Witness);
         console.WriteLine();
         if (verdict.Ok)
             console.MarkupLine("[green]PASS: the audit trail is intact.[/]");
@@ -98,6 +105,7 @@ internal static class VerifyScreen
             ["overdue"] = e.Overdue,
         }),
         ["signatures_required"] = verdict.SignaturesRequired,
+        ["witness"] = WitnessScreen.Json(verdict.Witness),
     }.ToJsonString(Indented);
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };

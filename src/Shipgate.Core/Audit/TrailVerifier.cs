@@ -6,7 +6,7 @@ using Shipgate.Rendering;
 namespace Shipgate.Audit;
 
 /// <summary>The checks verify makes, in the order they are shown.</summary>
-internal enum TrailCheck { Schema, Chain, AppendOnly, Order, Ranges, Coverage, Signatures, Reviews, Independence, Tags }
+internal enum TrailCheck { Schema, Chain, AppendOnly, Order, Ranges, Coverage, Signatures, Reviews, Independence, Tags, Witness }
 
 /// <summary>One thing wrong with the trail; <see cref="Link"/> is the record it concerns, when there is one.</summary>
 internal sealed record TrailProblem(TrailCheck Check, string? Link, string Message);
@@ -37,7 +37,20 @@ internal sealed record TrailVerdict(
     IReadOnlyList<DirectPush> DirectPushes,
     IReadOnlyList<ReviewedDirectPush> ReviewedDirectPushes,
     IReadOnlyList<EmergencyReviewStatus> Emergencies,
-    bool SignaturesRequired);
+    bool SignaturesRequired)
+{
+    /// <summary>What GitHub's record of pushes says of the trail; null before it was asked.</summary>
+    public WitnessVerdict? Witness { get; init; }
+
+    /// <summary>This verdict with the witness's: what GitHub contradicts breaks the trail like any other problem.</summary>
+    public TrailVerdict WithWitness(WitnessVerdict witness) => this with
+    {
+        Ok = Ok && witness.Problems.Count == 0,
+        FirstBroken = FirstBroken ?? witness.Problems.Select(p => p.Link).FirstOrDefault(l => l is not null),
+        Problems = [.. Problems, .. witness.Problems],
+        Witness = witness,
+    };
+}
 
 /// <summary>
 /// Judges the trail, in the manner of CloudTrail's log-file validation: every record matches its

@@ -79,6 +79,7 @@ internal static class RecordBuilder
             Policy = input.Policy is { } policy ? PolicyOf(policy, input.PolicyChange) : null,
             Tag = ReleaseTag.RefName(input.ReleaseId),
             Services = input.Services?.Select(e => new RecordService(e.Service, e.Url.AbsoluteUri, e.NamedBy)).ToList(),
+            Levels = input.Policy?.Config.Audit.Sign == true ? ["chained", "signed"] : ["chained"],
         };
     }
 

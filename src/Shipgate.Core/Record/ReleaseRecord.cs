@@ -68,6 +68,12 @@ internal sealed record ReleaseRecord
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<RecordService>? Services { get; init; }
+    /// <summary>
+    /// The evidence levels the record was made for: "chained" always, "signed" when its commit is signed (audit.sign).
+    /// Witnessed is said by audit verify, never by the record itself. Absent from records made before levels were recorded.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Levels { get; init; }
 }
 
 /// <summary>A service the release asked (github, github_graphql, linear, jira), at which URL, named by what.</summary>

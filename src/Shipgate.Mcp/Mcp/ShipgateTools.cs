@@ -69,8 +69,8 @@ internal sealed class ShipgateTools(CliHost host, string folder, TimeSpan patien
         });
     }
 
-    [Description("Verify, offline from any API, that the release trail (records, hash chain, release tags, signatures, reviews) is complete " +
-        "and untampered. Returns the verdict with every problem and direct push.")]
+    [Description("Verify that the release trail (records, hash chain, release tags, signatures, reviews) is complete and untampered, and, " +
+        "with a GitHub token, that GitHub's record of pushes bears it out (the witness). Returns the verdict with every problem and direct push.")]
     public Task<CallToolResult> AuditVerify(CancellationToken ct = default) =>
         GuardAsync(async (people, _) =>
         {

@@ -22,36 +22,50 @@ internal static class AuditCommand
     private static Command Verify(CliHost host)
     {
         var json = new Option<bool>(JsonOutput.OptionName) { Description = "Print the verdict as JSON." };
+        var requireWitness = new Option<bool>("--require-witness")
+        {
+            Description = "Fail (exit 5) unless GitHub's record of pushes bears out every record (needs a GitHub token).",
+        };
         var repo = RepositoryOption.Create();
-        var command = new Command("verify", "Prove, offline from any API, that the release trail is complete and untampered.") { json, repo };
+        var command = new Command("verify",
+            "Prove that the release trail is complete and untampered: offline, and against GitHub's record of pushes when a token is set.")
+            { json, requireWitness, repo };
         var org = new OrgOptions();
         org.AddTo(command, repo);
         command.SetAction((parse, ct) =>
         {
             var secrets = Connections.SecretsFrom(host.Environment);
-            if (org.Given(parse)) return VerifyOrganisationAsync(host, org, parse, parse.GetValue(json), secrets, ct);
+            var strict = parse.GetValue(requireWitness);
+            if (org.Given(parse)) return VerifyOrganisationAsync(host, org, parse, parse.GetValue(json), strict, secrets, ct);
             if (parse.GetValue(json))
                 return JsonOutput.GuardAsync(host, secrets, async (people, stdout) =>
                 {
                     var (facts, verdict) = await TrailVerification.RunAsync(people, parse.GetValue(repo), secrets, ct);
                     stdout.WriteLine(VerifyScreen.Json(facts, verdict));
-                    return verdict.Ok ? ExitCode.Success : ExitCode.TrailBroken;
+                    return Exit(verdict, strict);
                 }, ct);
             return ShipgateCli.GuardAsync(host, secrets, async () =>
             {
                 var (facts, verdict) = await TrailVerification.RunAsync(host, parse.GetValue(repo), secrets, ct);
                 VerifyScreen.Show(host.Console, facts, verdict);
-                return verdict.Ok ? ExitCode.Success : ExitCode.TrailBroken;
+                if (strict && verdict.Ok && verdict.Witness?.Witnessed != true)
+                    host.Console.MarkupLine("[red]FAIL: --require-witness, and the trail is not witnessed.[/]");
+                return Exit(verdict, strict);
             }, ct);
         });
         return command;
     }
 
+    /// <summary>Exit 5 for a broken trail, and under --require-witness for one GitHub does not bear out.</summary>
+    private static ExitCode Exit(TrailVerdict verdict, bool requireWitness) =>
+        verdict.Ok && (!requireWitness || verdict.Witness?.Witnessed == true) ? ExitCode.Success : ExitCode.TrailBroken;
+
     /// <summary>
     /// verify --repos/--org: every repository's verdict; exit 5 unless every trail was shown intact (a repository that
     /// could not be fetched or read counts as not verified, never as intact).
     /// </summary>
-    private static Task<int> VerifyOrganisationAsync(CliHost host, OrgOptions org, ParseResult parse, bool json, Secrets secrets, CancellationToken ct)
+    private static Task<int> VerifyOrganisationAsync(CliHost host, OrgOptions org, ParseResult parse, bool json, bool requireWitness, Secrets secrets,
+        CancellationToken ct)
     {
         async Task<ExitCode> RunAsync(CliHost people, TextWriter? stdout)
         {
@@ -59,7 +73,8 @@ internal static class AuditCommand
             var verdicts = await OrgOptions.VerifyAsync(people, run, sources, quiet: json, ct);
             if (stdout is not null) stdout.WriteLine(OrgVerifyScreen.Json(verdicts));
             else OrgVerifyScreen.Show(people.Console, verdicts);
-            return OrgSummary.Of(verdicts).Ok ? ExitCode.Success : ExitCode.TrailBroken;
+            var witnessed = !requireWitness || verdicts.All(v => v.Verdict?.Witness?.Witnessed == true);
+            return OrgSummary.Of(verdicts).Ok && witnessed ? ExitCode.Success : ExitCode.TrailBroken;
         }
         return json
             ? JsonOutput.GuardAsync(host, secrets, RunAsync, ct)

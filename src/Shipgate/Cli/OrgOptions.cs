@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Shipgate.Audit;
 using Shipgate.Audit.Org;
 using Shipgate.Audit.Report;
 using Shipgate.Config;
@@ -79,7 +80,8 @@ internal sealed class OrgOptions
         }
         if (token is not null) secrets.Add(token.Value);
         var auth = token is null ? null : new GitHubGitAuth(gitOrigin, token);
-        return (sources, new OrgRun(cache, location, auth, secrets, host.Clock.GetUtcNow(), period));
+        return (sources, new OrgRun(cache, location, auth, secrets, host.Clock.GetUtcNow(), period)
+            { Witness = period is null ? new WitnessAccess(host.Environment, secrets, host.Clock) : null });
     }
 
     /// <summary>Where the token may go with no repository at hand: GitHub's API and the hosts the operator's environment names.</summary>

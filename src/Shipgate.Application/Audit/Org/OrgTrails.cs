@@ -70,6 +70,9 @@ internal sealed record OrgRun(RepositoryCache Cache, PolicyLocation Location, Gi
 {
     /// <summary>How many repositories are fetched and verified at once: each runs one git process at a time.</summary>
     public int Concurrency { get; init; } = 4;
+
+    /// <summary>How each repository's witness (GitHub's record of pushes) is asked; null: not asked.</summary>
+    public WitnessAccess? Witness { get; init; }
 }
 
 /// <summary>
@@ -108,7 +111,7 @@ internal static class OrgTrails
             name = policy.Config.GitHub.Repository ?? address?.FullName ?? name;
             var repository = new LocalRepository(cached.Folder, policy, cached.Git, address, name,
                 address is null ? null : $"https://{address.Host}/{name}");
-            var (facts, verdict) = await TrailVerification.RunAsync(repository, run.Now, ct);
+            var (facts, verdict) = await TrailVerification.RunAsync(repository, run.Now, run.Witness, ct);
             return new RepositoryVerdict(source, name, verdict, null, facts.ReleaseTags.Count)
             {
                 NoTrail = RepositoryVerdict.NoTrailIn(facts),

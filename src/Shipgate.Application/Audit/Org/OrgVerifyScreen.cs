@@ -42,7 +42,8 @@ internal static class OrgVerifyScreen
             switch (v.Status)
             {
                 case RepositoryStatus.Intact:
-                    console.MarkupLine($"[green]intact      [/] {Markup.Escape(name)}  {Plural.Of(v.Verdict!.Releases, "release")}");
+                    console.MarkupLine($"[green]intact      [/] {Markup.Escape(name)}  {Plural.Of(v.Verdict!.Releases, "release")}" +
+                        (v.Verdict.Witness is { Asked: true } witness ? (witness.Witnessed ? ", witnessed" : ", not witnessed") : ""));
                     break;
                 case RepositoryStatus.Broken:
                     console.MarkupLine($"[red]BROKEN      [/] {Markup.Escape(name)}  {Plural.Of(v.Verdict!.Releases, "release")}, " +
@@ -108,5 +109,6 @@ internal static class OrgVerifyScreen
         })]),
         ["direct_pushes"] = new JsonArray([.. (v.Verdict?.DirectPushes ?? []).Select(p => JsonValue.Create(p.Sha))]),
         ["emergencies_unreviewed"] = v.Verdict is null ? null : v.Verdict.Emergencies.Count(e => e.ReviewId is null),
+        ["witness"] = v.Verdict?.Witness?.Status,
     };
 }

@@ -1,0 +1,51 @@
+using Shipgate.Integrations;
+
+namespace Shipgate.Audit;
+
+/// <summary>What GitHub listed of the production and archive branches' updates (each oldest first).</summary>
+internal sealed record WitnessFacts(IReadOnlyList<RefActivity> Production, IReadOnlyList<RefActivity> Archive)
+{
+    /// <summary>The oldest update GitHub returned: what it answered for begins there.</summary>
+    public DateTimeOffset? AnsweredSince => Production.Concat(Archive).Select(a => (DateTimeOffset?)a.Timestamp).Min();
+}
+
+/// <summary>Whether GitHub's record of pushes bears a record out, and if not, why.</summary>
+/// <param name="WhyNot">Null when witnessed.</param>
+internal sealed record RecordWitness(string Id, bool Witnessed, string? WhyNot);
+
+/// <summary>
+/// The witness's verdict: broken when GitHub saw what the trail does not account for (its problems, which break the trail);
+/// witnessed when GitHub bears out every record and names every actor; else not witnessed, saying why.
+/// </summary>
+/// <param name="NotAsked">Why GitHub was not asked (no token, no repository); null when it was.</param>
+/// <param name="WithoutActor">Updates GitHub lists without saying who made them: nothing is witnessed by them.</param>
+internal sealed record WitnessVerdict(
+    string? NotAsked,
+    DateTimeOffset? AnsweredSince,
+    IReadOnlyList<TrailProblem> Problems,
+    IReadOnlyList<RecordWitness> Records,
+    IReadOnlyList<RefActivity> WithoutActor)
+{
+    public static WitnessVerdict NotAskedBecause(string why) => new(why, null, [], [], []);
+
+    public bool Asked => NotAsked is null;
+
+    /// <summary>witnessed, not_witnessed or broken.</summary>
+    public string Status => Problems.Count > 0 ? "broken"
+        : Asked && WithoutActor.Count == 0 && Records.All(r => r.Witnessed) ? "witnessed"
+        : "not_witnessed";
+
+    public bool Witnessed => Status == "witnessed";
+
+    /// <summary>The verdict's own words, for the screen: why the trail is or is not witnessed.</summary>
+    public string Summary => Status switch
+    {
+        "witnessed" => $"witnessed: GitHub's record of pushes bears out every record{Since}",
+        "broken" => $"GitHub's record of pushes contradicts the trail{Since}",
+        _ when !Asked => $"not witnessed: {NotAsked}",
+        _ => $"not witnessed: {Records.Count(r => !r.Witnessed)} of {Records.Count} records" +
+             (WithoutActor.Count > 0 ? $", {WithoutActor.Count} updates GitHub names no actor for" : "") + Since,
+    };
+
+    private string Since => AnsweredSince is { } since ? $" (GitHub answered for pushes since {since.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC)" : "";
+}
