@@ -8,7 +8,7 @@ namespace Shipgate.Release.Phases;
 /// <summary>
 /// Phase 1, pre-flight. Refuses a release that must not start: wrong current branch, a production
 /// branch that diverged, an audit trail that was cut (unless --emergency), CI not green (or not
-/// verifiable) on staging's head. Shows what the release does to the release policy. Warns of open PRs
+/// verifiable) on staging's head, no signing key where signatures are required (<see cref="SigningKeyCheck"/>). Shows what the release does to the release policy. Warns of open PRs
 /// targeting staging. Reads the remote's tips once (<see cref="ReadTipsAsync"/>); they are also the push's leases,
 /// and what the <see cref="Lookups"/> the checks read are started from.
 /// Skipped: never. Ends the release early (null) when there is nothing to release.
@@ -91,6 +91,7 @@ internal static class Preflight
         var (tips, identity, _) = read;
         var (staging, production) = (tips.Staging, tips.Production);
 
+        var unsignable = await SigningKeyCheck.CheckAsync(context, ct);
         var trail = await TrailGuard.CheckAsync(git, config, tips.Archive, context.Options.Emergency, context.Console, ct);
 
         // Shown before the CI gate, so that a blocked release shows it too.
@@ -109,7 +110,7 @@ internal static class Preflight
         var login = lookups.Login is null ? null : await ReleaserLoginAsync(context, lookups.Login, ct);
         return new Preflighted(tips, ci, open, identity is null ? null : new Releaser(identity, login), policyChange, trail)
         {
-            Blockers = blocked is null ? [] : [blocked],
+            Blockers = new[] { unsignable, blocked }.OfType<WouldBlock>().ToList(),
         };
     }
 
