@@ -27,7 +27,8 @@ internal static class VerifyScreen
         Screens.Banner(console, "AUDIT TRAIL VERIFICATION");
         console.WriteLine($"Repository: {facts.Repository}");
         console.WriteLine(
-            $"Archive:    {facts.ArchiveBranch} @ {Sha.Short(facts.ArchiveTip, "(absent)")} ({verdict.Releases} releases, {verdict.Reviews} reviews)");
+            $"Archive:    {facts.ArchiveBranch} @ {Sha.Short(facts.ArchiveTip, "(absent)")} ({verdict.Releases} releases, {verdict.Reviews} reviews" +
+            (verdict.Unproven.Count > 0 ? $", {verdict.Unproven.Count} unproven)" : ")"));
         console.WriteLine($"Production: {facts.ProductionBranch} @ {Sha.Short(facts.MainTip)}");
         console.WriteLine();
         foreach (var (check, label) in Checks)
@@ -53,6 +54,9 @@ internal static class VerifyScreen
             console.WriteLine($"    note: direct push {Sha.Short(reviewed.Push.Sha)} \"{reviewed.Push.Subject}\" by {reviewed.Push.Author} " +
                 "is a reviewed exception: " +
                 $"acknowledged in {reviewed.ReviewId} by {reviewed.ReviewedBy}.");
+        foreach (var unproven in verdict.Unproven)
+            console.WriteLine($"    UNPROVEN: review {unproven.ReviewId} by {SafeText.OneLine(unproven.ReviewedBy)}: {unproven.Why}; " +
+                "nothing proves who reviewed.");
         console.WriteLine();
         if (verdict.Ok)
             console.MarkupLine("[green]PASS: the audit trail is intact.[/]");
@@ -95,6 +99,9 @@ internal static class VerifyScreen
             ["overdue"] = e.Overdue,
         }),
         ["signatures_required"] = verdict.SignaturesRequired,
+        ["unproven"] = verdict.Unproven.Count,
+        ["unproven_reviews"] = List(verdict.Unproven,
+            u => new() { ["review_id"] = u.ReviewId, ["reviewed_by"] = u.ReviewedBy, ["reason"] = u.Why }),
     }.ToJsonString(Indented);
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
