@@ -9,7 +9,7 @@ namespace Shipgate.Audit;
 internal static class ReviewerIdentity
 {
     /// <summary>
-    /// True when both are known and the same after Unicode NFKC (fullwidth and compatibility forms folded) and without case.
+    /// True when both are known and the same after NFKC compatibility folding and without case.
     /// TODO(lead): take the UTS #39 confusable skeleton here (Shipgate.Audit.LookAlike.Same, on another branch), so that
     /// "rel@exаmple.com" with a Cyrillic "а" is the same as "rel@example.com"; every comparison of identities comes through here.
     /// </summary>
@@ -17,9 +17,34 @@ internal static class ReviewerIdentity
         !string.IsNullOrWhiteSpace(a) && !string.IsNullOrWhiteSpace(b)
         && string.Equals(Fold(a), Fold(b), StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// NFKC where the runtime has Unicode's data; Shipgate runs with invariant globalization, where it has none, so the
+    /// compatibility forms look-alike identities are made of (fullwidth ASCII, mathematical letters and digits) are folded here
+    /// as NFKC folds them.
+    /// </summary>
     private static string Fold(string text)
     {
-        var trimmed = text.Trim();
-        return trimmed.IsNormalized(NormalizationForm.FormKC) ? trimmed : trimmed.Normalize(NormalizationForm.FormKC);
+        var normalized = text.Trim();
+        try
+        {
+            normalized = normalized.Normalize(NormalizationForm.FormKC);
+        }
+        catch (PlatformNotSupportedException)
+        {
+        }
+        var folded = new StringBuilder(normalized.Length);
+        foreach (var rune in normalized.EnumerateRunes())
+            folded.Append(Compatible(rune.Value) is { } ascii ? ascii : rune.ToString());
+        return folded.ToString();
     }
+
+    /// <summary>The ASCII character NFKC makes of a fullwidth form or a mathematical letter or digit; null for anything else.</summary>
+    private static char? Compatible(int codePoint) => codePoint switch
+    {
+        >= 0xFF01 and <= 0xFF5E => (char)(codePoint - 0xFEE0),
+        0x3000 => ' ',
+        >= 0x1D400 and <= 0x1D6A3 => (codePoint - 0x1D400) % 52 is var letter && letter < 26 ? (char)('A' + letter) : (char)('a' + letter - 26),
+        >= 0x1D7CE and <= 0x1D7FF => (char)('0' + (codePoint - 0x1D7CE) % 10),
+        _ => null,
+    };
 }
