@@ -31,8 +31,13 @@ internal static class ReviewProofCheck
                     ? "recorded before reviewers were proven"
                     : "named by git config only (audit.review_identity: git-config)"));
             var signer = facts.CommitSigners?.GetValueOrDefault(link.AddedIn);
-            var why = (proof?.Method == ProofMethod.SshSignature ? Disproof(facts, link, proof, signer) : null)
-                ?? Conflict(signer, Counterparts(facts, review, releases));
+            var why = proof?.Method switch
+            {
+                ProofMethod.SshSignature => Disproof(facts, link, proof, signer),
+                ProofMethod.GitHubToken when !ReviewerIdentity.SameAs(proof.Login, review.ReviewedByLogin) =>
+                    $"says its reviewer is proven as GitHub user @{SafeText.OneLine(proof.Login ?? "")}, but names @{SafeText.OneLine(review.ReviewedByLogin ?? "(none)")} as reviewer",
+                _ => null,
+            } ?? Conflict(signer, Counterparts(facts, review, releases));
             if (why is null) continue;
             problems.Add(new TrailProblem(TrailCheck.Independence, link.Id, $"{link.Id} {why}, so it does not count."));
             refuted.Add(link.Id);

@@ -230,14 +230,7 @@ public sealed class ReviewerProofTests
             PreviousRelease = previous,
             ReviewerProof = new ReviewerProof { Method = ProofMethod.SshSignature, Key = Keys.Fingerprint(keys.Rita), Principal = "carol@example.com" },
         };
-        var dev = s.Git.Developer;
-        GitScenario.Run(dev, "fetch", "--quiet", "origin", "compliance-archives");
-        GitScenario.Run(dev, "checkout", "--quiet", "-B", "compliance-archives", "FETCH_HEAD");
-        File.WriteAllBytes(Path.Combine(dev, "releases", reviewId + ".json"), RecordFiles.ToJsonBytes(forged));
-        GitScenario.Run(dev, "add", "-A");
-        GitScenario.Run(dev, "-c", "gpg.format=ssh", "-c", $"user.signingkey={keys.Rita}.pub", "commit", "--quiet", "-S", "-m", "review: " + reviewId);
-        GitScenario.Run(dev, "push", "--quiet", "origin", "compliance-archives");
-        GitScenario.Run(dev, "checkout", "--quiet", "-f", "staging");
+        Append(s, forged, "-c", "gpg.format=ssh", "-c", $"user.signingkey={keys.Rita}.pub", "commit", "-S");
 
         var result = await s.Runner.RunAsync(["audit", "verify", "--json"]);
 
@@ -246,6 +239,51 @@ public sealed class ReviewerProofTests
         var problem = Assert.Single(verdict.GetProperty("problems").EnumerateArray(), p => p.GetProperty("check").GetString() == "independence");
         Assert.StartsWith($"{reviewId} is signed with key {Keys.Fingerprint(keys.Rita)}", problem.GetProperty("message").GetString());
         Assert.Equal(JsonValueKind.Null, Assert.Single(verdict.GetProperty("emergencies").EnumerateArray()).GetProperty("review_id").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_review_whose_token_proof_names_another_login_than_its_reviewer_fails_verify()
+    {
+        using var s = await EmergencyAsync(Scenarios.Rich);
+        var id = s.ReleaseIds().Single();
+        var at = RecordFiles.RecordTime(DateTimeOffset.UtcNow.AddMinutes(1));
+        var reviewId = RecordFiles.NewReviewId(at, s.OriginFiles("compliance-archives", "releases"));
+        Append(s, new ReviewRecord
+        {
+            ReviewId = reviewId,
+            ReviewsRelease = id,
+            Timestamp = at,
+            ReviewedBy = "Carol CTO",
+            ReviewedByEmail = "carol@example.com",
+            ReviewedByLogin = "rita-releaser",
+            Note = "ok",
+            RecordedBy = "Carol CTO",
+            RecordedByEmail = "carol@example.com",
+            Tool = new ToolInfo("shipgate", "0.1.0"),
+            PreviousRelease = new PreviousRelease(id, RecordFiles.Sha256Hex(s.OriginFile("compliance-archives", $"releases/{id}.json"))),
+            ReviewerProof = new ReviewerProof { Method = ProofMethod.GitHubToken, Login = "carol-cto" },
+        }, "commit");
+
+        var result = await s.Runner.RunAsync(["audit", "verify", "--json"]);
+
+        Assert.Equal(ExitCode.TrailBroken, result.Code);
+        var problem = Assert.Single(JsonDocument.Parse(result.Stdout).RootElement.GetProperty("problems").EnumerateArray());
+        Assert.Equal("independence", problem.GetProperty("check").GetString());
+        Assert.StartsWith($"{reviewId} says its reviewer is proven as GitHub user @carol-cto, but names @rita-releaser",
+            problem.GetProperty("message").GetString());
+    }
+
+    /// <summary>Chains a review onto origin's archive branch by hand, committed with <paramref name="commit"/> (git arguments ending in "commit" and its options).</summary>
+    private static void Append(ReleaseScenario s, ReviewRecord review, params string[] commit)
+    {
+        var dev = s.Git.Developer;
+        GitScenario.Run(dev, "fetch", "--quiet", "origin", "compliance-archives");
+        GitScenario.Run(dev, "checkout", "--quiet", "-B", "compliance-archives", "FETCH_HEAD");
+        File.WriteAllBytes(Path.Combine(dev, "releases", review.ReviewId + ".json"), RecordFiles.ToJsonBytes(review));
+        GitScenario.Run(dev, "add", "-A");
+        GitScenario.Run(dev, [.. commit, "--quiet", "-m", "review: " + review.ReviewId]);
+        GitScenario.Run(dev, "push", "--quiet", "origin", "compliance-archives");
+        GitScenario.Run(dev, "checkout", "--quiet", "-f", "staging");
     }
 
     /// <summary>Two ssh keys made for a test, Rita's (the releaser's, set in her clone) and Carol's, and an allowed-signers file naming both.</summary>
