@@ -128,6 +128,7 @@ public sealed class ReviewerProofTests
         Assert.True(verify.Code == ExitCode.Success, verify.Output);
         Assert.Contains($"UNPROVEN: review {reviewId} by Carol CTO", Flat(verify));
         var json = await s.Runner.RunAsync(["audit", "verify", "--json"]);
+        Assert.Empty(Shipgate.Audit.RecordSchemas.ValidateVerify(System.Text.Encoding.UTF8.GetBytes(json.Stdout)));
         var verdict = JsonDocument.Parse(json.Stdout).RootElement;
         Assert.Equal(1, verdict.GetProperty("unproven").GetInt32());
         Assert.Equal(reviewId, Assert.Single(verdict.GetProperty("unproven_reviews").EnumerateArray()).GetProperty("review_id").GetString());
