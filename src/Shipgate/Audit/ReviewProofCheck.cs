@@ -34,7 +34,7 @@ internal static class ReviewProofCheck
             var why = proof?.Method switch
             {
                 ProofMethod.SshSignature => Disproof(facts, link, proof, signer),
-                ProofMethod.GitHubToken when !ReviewerIdentity.SameAs(proof.Login, review.ReviewedByLogin) =>
+                ProofMethod.GitHubToken when !Identities.SameAs(proof.Login, review.ReviewedByLogin) =>
                     $"says its reviewer is proven as GitHub user @{SafeText.OneLine(proof.Login ?? "")}, but names @{SafeText.OneLine(review.ReviewedByLogin ?? "(none)")} as reviewer",
                 _ => null,
             } ?? Conflict(signer, Counterparts(facts, review, releases));
@@ -73,7 +73,7 @@ internal static class ReviewProofCheck
         {
             if (other.Key == signer.Key)
                 return $"is signed with key {signer.Key}, the key that signed the record of {SafeText.OneLine(other.Email)}, who {other.Did}";
-            if (signer.Principals.FirstOrDefault(p => ReviewerIdentity.SameAs(p, other.Email)) is { } principal)
+            if (signer.Principals.FirstOrDefault(p => Identities.SameAs(p, other.Email)) is { } principal)
                 return $"is signed with key {signer.Key}, which audit.allowed_signers lists for {SafeText.OneLine(principal)}, who {other.Did}";
         }
         return null;

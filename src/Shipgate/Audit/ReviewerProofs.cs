@@ -4,16 +4,6 @@ using Shipgate.Record;
 
 namespace Shipgate.Audit;
 
-/// <summary>A reviewer with what proves them, and the SSH key their review's commit is signed with (when it is).</summary>
-internal sealed record ProvenReviewer(Reviewer Reviewer, ReviewerProof Proof, byte[]? Key)
-{
-    public string? KeyFingerprint => Key is null ? null : SigningKey.Fingerprint(Key);
-}
-
-/// <summary>Someone a review must not be by: the releaser of the release, or the author of a direct push, and the key they signed with.</summary>
-/// <param name="Did">What they did, for messages: "released it", "wrote d34db33".</param>
-internal sealed record Counterpart(string Email, string? Login, string? KeyFingerprint, string Did);
-
 /// <summary>
 /// Proves who runs <c>shipgate audit review</c>: by the login GitHub gives for their own token (<c>GET /user</c>), else by a
 /// signature on the review's commit with a key listed in audit.allowed_signers, else (only where the release policy says
@@ -24,7 +14,7 @@ internal static class ReviewerProofs
     public static async Task<ProvenReviewer> ProveAsync(GitRepository git, ShipgateConfig config, Reviewer reviewer, AllowedSigners? signers,
         CancellationToken ct)
     {
-        var key = await SigningKey.ConfiguredAsync(git.Cli, ct);
+        var key = await SigningKeyConfig.ConfiguredAsync(git.Cli, ct);
         if (reviewer.Login is { } login)
             return new ProvenReviewer(reviewer, new ReviewerProof { Method = ProofMethod.GitHubToken, Login = login }, config.Audit.Sign ? key : null);
 

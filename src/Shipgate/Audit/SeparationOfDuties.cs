@@ -5,7 +5,7 @@ namespace Shipgate.Audit;
 /// <summary>
 /// The rule of separation of duties for reviews: nobody reviews their own release, and nobody
 /// acknowledges their own direct push. The same person is the same email or the same GitHub login, compared by
-/// <see cref="ReviewerIdentity.SameAs"/> (without case, look-alikes folded). Pure: review and verify both ask it.
+/// <see cref="Identities.SameAs"/> (without case, look-alikes folded). Pure: review and verify both ask it.
 /// </summary>
 internal static class SeparationOfDuties
 {
@@ -36,6 +36,6 @@ internal static class SeparationOfDuties
     /// <summary>True when the reviewer wrote the commit they would acknowledge.</summary>
     public static bool IsAuthor(Reviewer reviewer, string authorEmail) => Same(reviewer.Email, authorEmail);
 
-    /// <summary>Emails and logins both compare as <see cref="ReviewerIdentity.SameAs"/> does; an unknown one matches nothing.</summary>
-    private static bool Same(string? a, string? b) => ReviewerIdentity.SameAs(a, b);
+    /// <summary>Emails and logins both compare as <see cref="Identities.SameAs"/> does; an unknown one matches nothing.</summary>
+    private static bool Same(string? a, string? b) => Identities.SameAs(a, b);
 }

@@ -84,7 +84,7 @@ public sealed class ReviewerProofTests
         Assert.Equal(before, s.OriginRefs());
     }
 
-    [Fact(Skip = "Needs the UTS #39 skeleton: swap Shipgate.Audit.LookAlike.Same into ReviewerIdentity.SameAs, then remove this Skip.")]
+    [Fact(Skip = "Needs the UTS #39 skeleton: swap Shipgate.Audit.LookAlike.Same into Identities.SameAs, then remove this Skip.")]
     public async Task A_cyrillic_look_alike_of_the_releasers_email_is_the_releaser()
     {
         using var s = await EmergencyAsync(Scenarios.RichWithUnprovenReviews);

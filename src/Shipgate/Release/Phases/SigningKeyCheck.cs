@@ -11,7 +11,7 @@ internal static class SigningKeyCheck
 {
     public static async Task<WouldBlock?> CheckAsync(ReleaseContext context, CancellationToken ct)
     {
-        if (!context.Config.Audit.SignRequired || await SigningKey.IsConfiguredAsync(context.Git.Cli, ct)) return null;
+        if (!context.Config.Audit.SignRequired || await SigningKeyConfig.IsConfiguredAsync(context.Git.Cli, ct)) return null;
         var message = "BLOCKED: the release policy says audit.sign: required, but git has no signing key here (user.signingkey).\n\n" +
             "The release record and its tag must be signed by a key in audit.allowed_signers. Set yours, for an ssh key:\n" +
             "  git config gpg.format ssh\n  git config user.signingkey ~/.ssh/id_ed25519.pub\nthen run the release again. Nothing was changed.";

@@ -6,7 +6,7 @@ namespace Shipgate.Audit;
 /// The one place names, emails, logins and principals are compared when a review is judged, so that a look-alike of the
 /// releaser is the releaser. Pure.
 /// </summary>
-internal static class ReviewerIdentity
+internal static class Identities
 {
     /// <summary>
     /// True when both are known and the same after NFKC compatibility folding and without case.
