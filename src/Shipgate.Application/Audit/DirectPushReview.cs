@@ -13,7 +13,7 @@ namespace Shipgate.Audit;
 internal static class DirectPushReview
 {
     public static async Task<ReviewRecord> RecordAsync(GitRepository git, ShipgateConfig config, string repositoryName,
-        IReadOnlyList<string> shas, Reviewer reviewer, string note, DateTimeOffset now, CancellationToken ct)
+        IReadOnlyList<string> shas, Reviewer reviewer, string note, AllowedSigners? signers, DateTimeOffset now, CancellationToken ct)
     {
         var facts = await TrailReader.ReadAsync(git, config, repositoryName, allowedSignersFile: null, ct);
         var verdict = TrailVerifier.Verify(facts, now, config.Audit.ReviewWithin);
@@ -24,14 +24,21 @@ internal static class DirectPushReview
                 "and a direct push is acknowledged by " +
                 $"someone other than its author (separation of duties).\n\nAsk another person to run, in their own clone: " +
                 $"shipgate audit review --direct-push {string.Join(' ', pushes.Select(p => p.Sha[..12]))} --note <url or text>\nNothing was recorded.");
+        var proven = await ReviewerProofs.ProveAsync(git, config, reviewer, signers, ct);
+        if ((await ReviewerProofs.PushersAsync(git, pushes, ct)).Select(p => SeparationOfDuties.ProofConflict(proven, p)).OfType<string>().FirstOrDefault()
+            is { } conflict)
+            throw new ShipgateException(ExitCode.Blocked,
+                $"BLOCKED: you cannot acknowledge these direct pushes: {conflict}, and a direct push is acknowledged by someone other than " +
+                "its author (separation of duties).\nNothing was recorded.");
 
         var archive = await ReviewChain.ReadAsync(git, config, "this acknowledgement", ct);
         var review = ReviewChain.NewReview(archive, ReviewKind.DirectPushReview, reviewer, note, now) with
         {
             DirectPushes = pushes.Select(p => new RecordDirectPush(p.Sha, p.Subject, p.Author, p.AuthorEmail)).ToList(),
+            ReviewerProof = proven.Proof,
         };
         await ReviewChain.AppendAsync(git, config, archive, review,
-            $"review: direct push {string.Join(", ", pushes.Select(p => Sha.Short(p.Sha)))} acknowledged by {review.ReviewedBy}", ct);
+            $"review: direct push {string.Join(", ", pushes.Select(p => Sha.Short(p.Sha)))} acknowledged by {review.ReviewedBy}", ct, proven, signers);
         return review;
     }
 

@@ -7,12 +7,12 @@ namespace Shipgate.Audit;
 
 /// <summary>
 /// Records the after-the-fact review of an emergency release, by someone other than its releaser
-/// (separation of duties), as a link of the archive branch's hash chain.
+/// (separation of duties) proven by a token or a signature (<see cref="ReviewerProofs"/>), as a link of the archive branch's hash chain.
 /// </summary>
 internal static class EmergencyReview
 {
     public static async Task<ReviewRecord> RecordAsync(GitRepository git, ShipgateConfig config, string releaseId, Reviewer reviewer, string note,
-        DateTimeOffset now, CancellationToken ct)
+        AllowedSigners? signers, DateTimeOffset now, CancellationToken ct)
     {
         var archive = await ReviewChain.ReadAsync(git, config, "this review", ct);
         if (!archive.Files.Contains(RecordFiles.JsonPath(releaseId)))
@@ -20,14 +20,22 @@ internal static class EmergencyReview
         var record = RecordFiles.FromJsonBytes(await git.ReadFileAsync(archive.Tip, RecordFiles.JsonPath(releaseId), ct));
         if (record?.Emergency is null)
             throw new UsageException($"{releaseId} was not an emergency release; only emergency releases take a review record.");
-        if (SeparationOfDuties.ReleaserConflict(reviewer, record) is { } conflict)
-            throw new ShipgateException(ExitCode.Blocked,
-                $"BLOCKED: you cannot review {releaseId}: {conflict}, and a release is reviewed by someone other than its releaser " +
-                "(separation of duties).\n\n" +
-                $"Ask another person to run, in their own clone: shipgate audit review {releaseId} --note <url or text>\nNothing was recorded.");
+        if (SeparationOfDuties.ReleaserConflict(reviewer, record) is { } conflict) throw SelfReview(releaseId, conflict);
+        var proven = await ReviewerProofs.ProveAsync(git, config, reviewer, signers, ct);
+        if (SeparationOfDuties.ProofConflict(proven, await ReviewerProofs.ReleaserAsync(git, archive.Tip, record, ct)) is { } proofConflict)
+            throw SelfReview(releaseId, proofConflict);
 
-        var review = ReviewChain.NewReview(archive, ReviewKind.Review, reviewer, note, now) with { ReviewsRelease = releaseId };
-        await ReviewChain.AppendAsync(git, config, archive, review, $"review: {releaseId} reviewed by {review.ReviewedBy}", ct);
+        var review = ReviewChain.NewReview(archive, ReviewKind.Review, reviewer, note, now) with
+        {
+            ReviewsRelease = releaseId,
+            ReviewerProof = proven.Proof,
+        };
+        await ReviewChain.AppendAsync(git, config, archive, review, $"review: {releaseId} reviewed by {review.ReviewedBy}", ct, proven, signers);
         return review;
     }
+
+    private static ShipgateException SelfReview(string releaseId, string conflict) => new(ExitCode.Blocked,
+        $"BLOCKED: you cannot review {releaseId}: {conflict}, and a release is reviewed by someone other than its releaser " +
+        "(separation of duties).\n\n" +
+        $"Ask another person to run, in their own clone: shipgate audit review {releaseId} --note <url or text>\nNothing was recorded.");
 }

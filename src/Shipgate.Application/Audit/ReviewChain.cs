@@ -52,13 +52,16 @@ internal static class ReviewChain
         };
     }
 
+    /// <param name="proven">A review's proven reviewer: a commit their proof says is signed is signed, and checked before the push.</param>
     public static async Task AppendAsync(GitRepository git, ShipgateConfig config, ArchiveState archive, ReviewRecord review, string subject,
-        CancellationToken ct)
+        CancellationToken ct, ProvenReviewer? proven = null, AllowedSigners? signers = null)
     {
+        var bySignature = proven?.Proof.Method == ProofMethod.SshSignature;
         var commit = await git.CommitFilesAsync(archive.Tip, new Dictionary<string, byte[]>
         {
             [RecordFiles.JsonPath(review.ReviewId)] = RecordFiles.ToJsonBytes(review),
-        }, $"{subject}\n\nReview-Id: {review.ReviewId}\n", config.Audit.Sign, ct);
+        }, $"{subject}\n\nReview-Id: {review.ReviewId}\n", config.Audit.Sign || bySignature, ct);
+        if (bySignature) await ReviewerProofs.RequireSignedAsync(git, commit, proven!, signers!, ct);
         var outcome = await git.PushAtomicAsync(config.Remote, [new RefUpdate("refs/heads/" + config.ArchiveBranch, commit, archive.Tip)], ct);
         if (outcome is not PushOutcome.Landed)
             throw new ShipgateException(ExitCode.Error,

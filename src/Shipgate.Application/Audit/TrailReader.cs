@@ -53,7 +53,27 @@ internal static class TrailReader
 
         return new TrailFacts(repository, config.ArchiveBranch, config.ProductionBranch, archive, main, history, links, mainCommits, startOnMain,
             signatures is null ? null : await signatures,
-            tags);
+            tags)
+        {
+            CommitSigners = allowedSignersFile is null ? null : await CommitSignersAsync(git, links, allowedSignersFile, ct),
+            TagSignatures = allowedSignersFile is null || !config.Audit.SignRequired ? null
+                : await SignedTags.VerifyAsync(git, tags.Select(t => t.Sha).Distinct().ToList(), allowedSignersFile, ct),
+        };
+    }
+
+    /// <summary>The SSH key each record commit's signature names, with whom the allowed signers list it for: one git process.</summary>
+    private static async Task<IReadOnlyDictionary<string, CommitSigner>> CommitSignersAsync(GitRepository git, IReadOnlyList<TrailLink> links,
+        string allowedSignersFile, CancellationToken ct)
+    {
+        var commits = links.Select(l => l.AddedIn).Distinct().ToList();
+        var objects = commits.Count == 0 ? [] : await git.ReadObjectsAsync(commits, ct);
+        var signers = AllowedSignerList.Parse(await File.ReadAllBytesAsync(allowedSignersFile, ct))?.Signers ?? [];
+        var result = new Dictionary<string, CommitSigner>();
+        for (var i = 0; i < commits.Count; i++)
+            if (objects[i] is { Type: "commit" } commit && SigningKey.OfCommit(commit.Bytes) is { } key)
+                result[commits[i]] = new CommitSigner(SigningKey.Fingerprint(key),
+                    signers.Where(s => s.Key.AsSpan().SequenceEqual(key)).SelectMany(s => s.Principals.Split(',')).Distinct().ToList());
+        return result;
     }
 
     private static string? FirstReleaseStart(IEnumerable<TrailLink> links)

@@ -28,7 +28,8 @@ internal static class VerifyScreen
         Screens.Banner(console, "AUDIT TRAIL VERIFICATION");
         console.WriteLine($"Repository: {facts.Repository}");
         console.WriteLine(
-            $"Archive:    {facts.ArchiveBranch} @ {Sha.Short(facts.ArchiveTip, "(absent)")} ({verdict.Releases} releases, {verdict.Reviews} reviews)");
+            $"Archive:    {facts.ArchiveBranch} @ {Sha.Short(facts.ArchiveTip, "(absent)")} ({verdict.Releases} releases, {verdict.Reviews} reviews" +
+            (verdict.Unproven.Count > 0 ? $", {verdict.Unproven.Count} unproven)" : ")"));
         console.WriteLine($"Production: {facts.ProductionBranch} @ {Sha.Short(facts.MainTip)}");
         console.WriteLine();
         foreach (var (check, label) in Checks)
@@ -60,6 +61,9 @@ internal static class VerifyScreen
                 "is a reviewed exception: " +
                 $"acknowledged in {reviewed.ReviewId} by {reviewed.ReviewedBy}" +
                 (reviewed.AfterRelease is { } after ? $", between {after} and {reviewed.BeforeRelease}." : "."));
+        foreach (var unproven in verdict.Unproven)
+            console.WriteLine($"    UNPROVEN: review {unproven.ReviewId} by {SafeText.OneLine(unproven.ReviewedBy)}: {unproven.Why}; " +
+                "nothing proves who reviewed.");
         WitnessScreen.Show(console, verdict.Witness);
         console.WriteLine();
         if (verdict.Ok)
@@ -106,6 +110,9 @@ internal static class VerifyScreen
         }),
         ["signatures_required"] = verdict.SignaturesRequired,
         ["witness"] = WitnessScreen.Json(verdict.Witness),
+        ["unproven"] = verdict.Unproven.Count,
+        ["unproven_reviews"] = List(verdict.Unproven,
+            u => new() { ["review_id"] = u.ReviewId, ["reviewed_by"] = u.ReviewedBy, ["reason"] = u.Why }),
     }.ToJsonString(Indented);
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };

@@ -74,4 +74,13 @@ internal static class ReleaseTagCheck
     }
 
     private static string Short(string? hash, int length = 7) => hash is null ? "(none)" : hash[..Math.Min(length, hash.Length)];
+
+    /// <summary>Under audit.sign: required, every release tag carries a good signature by an allowed signer, like the record commits.</summary>
+    public static void CheckSignatures(TrailFacts facts, List<TrailProblem> problems)
+    {
+        foreach (var tag in facts.ReleaseTags)
+            if (facts.TagSignatures?.GetValueOrDefault(tag.Sha) is { ByAllowedSigner: false } check)
+                problems.Add(new(TrailCheck.Signatures, ReleaseTag.ReleaseIdOf(tag.Ref),
+                    $"release tag {tag.Ref} is not signed by an allowed signer, and audit.sign is required: {Rendering.SafeText.OneLine(check.WhyNot)}"));
+    }
 }

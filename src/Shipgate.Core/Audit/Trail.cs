@@ -28,4 +28,14 @@ internal sealed record TrailFacts(
     /// <summary>Per record commit: what git said of its signature. Null when signing is not required.</summary>
     IReadOnlyDictionary<string, SignatureCheck>? Signatures,
     /// <summary>The remote's tags named like releases (<see cref="ReleaseTag"/>), read without moving a ref.</summary>
-    IReadOnlyList<TagObject> ReleaseTags);
+    IReadOnlyList<TagObject> ReleaseTags)
+{
+    /// <summary>Per record commit signed with an SSH key: that key and whom audit.allowed_signers lists it for. Null without allowed signers.</summary>
+    public IReadOnlyDictionary<string, CommitSigner>? CommitSigners { get; init; }
+
+    /// <summary>Per release tag object: what its signature is. Null unless audit.sign is required.</summary>
+    public IReadOnlyDictionary<string, SignatureCheck>? TagSignatures { get; init; }
+}
+
+/// <summary>The SSH key a record commit's signature names (fingerprint), and the principals audit.allowed_signers lists it for.</summary>
+internal sealed record CommitSigner(string Key, IReadOnlyList<string> Principals);

@@ -50,6 +50,9 @@ internal sealed record TrailVerdict(
         Problems = [.. Problems, .. witness.Problems],
         Witness = witness,
     };
+
+    /// <summary>Reviews nothing proves the reviewer of (<see cref="ReviewProofCheck"/>): counted and flagged, not a break.</summary>
+    public IReadOnlyList<UnprovenReview> Unproven { get; init; } = [];
 }
 
 /// <summary>
@@ -85,12 +88,15 @@ internal static class TrailVerifier
         }
 
         ReleaseTagCheck.Check(facts, releases, problems);
+        ReleaseTagCheck.CheckSignatures(facts, problems);
+        var (refuted, unproven) = ReviewProofCheck.Check(facts, releases, reviews, problems);
+        var counted = reviews.Where(r => !refuted.Contains(r.Link.Id)).ToList();
         // Without a release, main's history is all of main and nothing asks about it.
         var history = new CommitGraph(releases.Count > 0 ? facts.MainSinceFirstRelease : []);
         // Acknowledged direct pushes are known before the ranges are judged (a release may start where they end); the problems keep their order.
         var later = new List<TrailProblem>();
         var uncovered = CheckCoverage(facts, history, releases, later);
-        var acknowledged = CheckRanges(facts, history, releases, CheckDirectPushReviews(facts, uncovered, reviews, later), problems);
+        var acknowledged = CheckRanges(facts, history, releases, CheckDirectPushReviews(facts, uncovered, counted, later), problems);
         problems.AddRange(later);
         var acknowledgedShas = acknowledged.Select(a => a.Push.Sha).ToHashSet();
         var pushes = uncovered.Where(p => !acknowledgedShas.Contains(p.Sha)).ToList();
@@ -100,11 +106,11 @@ internal static class TrailVerifier
                 string.Join(", ", pushes.Take(10).Select(p => $"{Short(p.Sha)} \"{p.Subject}\"")) + (pushes.Count > 10 ? ", …" : "") +
                 ". Someone other than their author can acknowledge them: shipgate audit review --direct-push <sha>… --note <text>."));
         CheckSignatures(facts, problems);
-        var emergencies = CheckEmergencies(releases, reviews, now, reviewWithin, problems);
+        var emergencies = CheckEmergencies(releases, counted, now, reviewWithin, problems);
 
         var firstBroken = problems.Where(p => p.Link is not null).Select(p => p.Link!).Order(RecordFiles.ChainOrder).FirstOrDefault();
         return new TrailVerdict(problems.Count == 0, releases.Count, reviews.Count, firstBroken, problems, pushes, acknowledged, emergencies,
-            facts.Signatures is not null);
+            facts.Signatures is not null) { Unproven = unproven };
     }
 
     private static void CheckAppendOnly(TrailFacts facts, List<TrailProblem> problems)

@@ -80,9 +80,11 @@ internal sealed class ReleaseSection
 
 internal sealed class AuditSection
 {
-    public bool? Sign { get; set; }
+    /// <summary>true, false or required: text, so that ConfigLoader can take the third word.</summary>
+    public string? Sign { get; set; }
     public string? AllowedSigners { get; set; }
     public string? ReviewWithin { get; set; }
+    public string? ReviewIdentity { get; set; }
 }
 
 internal sealed class ControlsSection

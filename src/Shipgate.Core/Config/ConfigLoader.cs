@@ -177,12 +177,34 @@ internal static partial class ConfigLoader
         return paths.Distinct(StringComparer.Ordinal).ToList();
     }
 
-    private static AuditSettings Audit(AuditSection audit, ConfigLines at) => new()
+    private static AuditSettings Audit(AuditSection audit, ConfigLines at)
     {
-        Sign = audit.Sign ?? false,
-        AllowedSigners = audit.AllowedSigners,
-        ReviewWithin = audit.ReviewWithin is { } within ? Duration(within, "audit.review_within", at) : new AuditSettings().ReviewWithin,
-    };
+        var sign = audit.Sign switch
+        {
+            null or "false" or "False" or "no" => SignWord.Off,
+            "true" or "True" or "yes" => SignWord.On,
+            "required" => SignWord.Required,
+            var other => throw at.Error("audit.sign", $"'{other}' is not true or false. Give true (sign), false, or required (sign, and verify refuses anything unsigned)."),
+        };
+        if (sign == SignWord.Required && audit.AllowedSigners is null)
+            throw at.Error("audit.sign", "required needs audit.allowed_signers: the keys a signature must be by.");
+        return new()
+        {
+            Sign = sign != SignWord.Off,
+            SignRequired = sign == SignWord.Required,
+            AllowedSigners = audit.AllowedSigners,
+            ReviewWithin = audit.ReviewWithin is { } within ? Duration(within, "audit.review_within", at) : new AuditSettings().ReviewWithin,
+            ReviewIdentity = audit.ReviewIdentity switch
+            {
+                null or "proven" => ReviewIdentityRule.Proven,
+                "git-config" => ReviewIdentityRule.GitConfig,
+                var other => throw at.Error("audit.review_identity",
+                    $"'{other}' is not proven or git-config (git-config lets a reviewer named only by git config record a review, marked unproven)."),
+            },
+        };
+    }
+
+    private enum SignWord { Off, On, Required }
 
     private static string Url(string value, string key, ConfigLines at)
     {

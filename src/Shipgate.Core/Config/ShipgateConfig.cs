@@ -61,10 +61,17 @@ internal sealed record JiraPolicy
 /// <summary>How the audit trail is protected and checked.</summary>
 internal sealed record AuditSettings
 {
-    /// <summary>Sign each record commit with the releaser's git signing key (ssh or gpg).</summary>
+    /// <summary>Sign each record commit and release tag with the releaser's git signing key (ssh or gpg): audit.sign true or required.</summary>
     public bool Sign { get; init; }
+    /// <summary>audit.sign: required: an unsigned record or tag breaks verify, and a release without a signing key is refused.</summary>
+    public bool SignRequired { get; init; }
+    /// <summary>audit.review_identity: how a reviewer must be proven; git-config lets an unproven reviewer record, marked as such.</summary>
+    public ReviewIdentityRule ReviewIdentity { get; init; } = ReviewIdentityRule.Proven;
     /// <summary>An ssh allowed-signers file (relative to the repository root): verify rejects record commits not signed by a key in it.</summary>
     public string? AllowedSigners { get; init; }
     /// <summary>How long an emergency release may wait for its review before verify calls it overdue.</summary>
     public TimeSpan ReviewWithin { get; init; } = TimeSpan.FromHours(48);
 }
+
+/// <summary>What proves who reviewed: a token's login or a signature (proven), or, where the policy allows it, git config alone.</summary>
+internal enum ReviewIdentityRule { Proven, GitConfig }

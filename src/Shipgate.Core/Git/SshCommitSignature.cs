@@ -16,9 +16,12 @@ internal static class SshCommitSignature
     internal sealed record SignedCommit(byte[] Payload, string Signature, long? CommittedAt);
 
     /// <summary>Null when the commit is signed by an allowed signer as git would judge it; otherwise why it is left to git.</summary>
-    public static string? WhyNotGood(byte[] commit, AllowedSignerList? signers, TimeZoneInfo zone)
+    public static string? WhyNotGood(byte[] commit, AllowedSignerList? signers, TimeZoneInfo zone) =>
+        Split(commit) is { } signed ? WhyNotGood(signed, signers, zone) : "no single gpgsig header";
+
+    /// <summary>The same judgement of anything signed as git signs it: a commit split by <see cref="Split"/>, or a tag.</summary>
+    public static string? WhyNotGood(SignedCommit signed, AllowedSignerList? signers, TimeZoneInfo zone)
     {
-        if (Split(commit) is not { } signed) return "no single gpgsig header";
         if (SshSignature.Parse(signed.Signature) is not { } signature) return "not an SSH signature verified here";
         if (signers is null) return "the allowed-signers file is not understood here";
         var lines = signers.Signers.Where(s => s.Key.AsSpan().SequenceEqual(signature.PublicKey)).ToList();

@@ -207,6 +207,9 @@ internal sealed record ReviewRecord
     /// <summary>The commits acknowledged by a direct-push review, as they were on production.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<RecordDirectPush>? DirectPushes { get; init; }
+    /// <summary>How the reviewer was proven; absent from reviews recorded before proofs, which verify counts as unproven.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ReviewerProof? ReviewerProof { get; init; }
 }
 
 /// <summary>A commit that reached production without a release, as a direct-push review acknowledges it.</summary>

@@ -129,12 +129,15 @@ internal static class AuditCommand
                     .Service;
                 var reviewer = await ReviewerIdentity.IdentifyAsync(repository.Git, codeHost, host.Console, secrets, ct);
                 var (config, git, now) = (repository.Config, repository.Git, host.Clock.GetUtcNow());
+                using var signers = await AllowedSigners.OpenAsync(repository, ct);
                 var review = parse.GetValue(release) is { } releaseId
-                    ? await EmergencyReview.RecordAsync(git, config, releaseId, reviewer, parse.GetValue(note)!, now, ct)
-                    : await DirectPushReview.RecordAsync(git, config, repository.Name, parse.GetValue(directPushes)!, reviewer, parse.GetValue(note)!, now, ct);
+                    ? await EmergencyReview.RecordAsync(git, config, releaseId, reviewer, parse.GetValue(note)!, signers, now, ct)
+                    : await DirectPushReview.RecordAsync(git, config, repository.Name, parse.GetValue(directPushes)!, reviewer, parse.GetValue(note)!,
+                        signers, now, ct);
                 var what = review.ReviewsRelease ?? string.Join(", ", review.DirectPushes!.Select(p => Sha.Short(p.Sha)));
                 host.Console.MarkupLine($"[green]Recorded[/] {review.ReviewId} for {Markup.Escape(what)} by {Markup.Escape(reviewer.ToString())} " +
                     $"on {Markup.Escape(config.ArchiveBranch)}.");
+                host.Console.WriteLine(ReviewProofText.Describe(review.ReviewerProof));
                 return ExitCode.Success;
             }, ct);
         });

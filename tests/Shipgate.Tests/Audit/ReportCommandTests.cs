@@ -16,7 +16,7 @@ public sealed class ReportCommandTests
     /// <summary>A January release, a February emergency carrying a hostile PR title, and its review.</summary>
     private static async Task<(ReleaseScenario Scenario, string EmergencyId)> TrailAsync()
     {
-        var s = new ReleaseScenario(Scenarios.Rich);
+        var s = new ReleaseScenario(Scenarios.RichWithUnprovenReviews);
         s.Runner.Clock = new FixedClock("2026-01-20T09:00:00");
         var january = await s.ReleaseAsync();
         Assert.True(january.Code == ExitCode.Success, january.Output);

@@ -15,9 +15,10 @@ namespace Shipgate.Tests.Audit;
 [Trait("Category", "Integration")]
 public sealed class ReviewTests
 {
+    /// <summary>An emergency release under a policy that accepts reviewers named by git config (audit.review_identity: git-config).</summary>
     private static async Task<ReleaseScenario> EmergencyReleaseAsync()
     {
-        var s = new ReleaseScenario(Scenarios.Rich);
+        var s = new ReleaseScenario(Scenarios.RichWithUnprovenReviews);
         var release = await s.Runner.RunAsync(["release", "--emergency", "payments are down"]);
         Assert.True(release.Code == ExitCode.Success, release.Output);
         return s;
@@ -220,7 +221,7 @@ public sealed class ReviewTests
     [Fact]
     public async Task A_direct_push_acknowledged_by_someone_else_passes_verify_and_is_listed_and_reported()
     {
-        using var s = new ReleaseScenario(Scenarios.Rich);
+        using var s = new ReleaseScenario(Scenarios.RichWithUnprovenReviews);
         Assert.Equal(ExitCode.Success, (await s.ReleaseAsync()).Code);
         var hotfix = s.Git.DirectCommit("main", "hotfix: restart the queue", new() { ["ops/queue.txt"] = "restart\n" });
         Assert.Equal(ExitCode.TrailBroken, (await s.Runner.RunAsync(["audit", "verify"])).Code);
@@ -305,7 +306,7 @@ public sealed class ReviewTests
     [Fact]
     public async Task Acknowledging_what_is_no_direct_push_is_a_usage_error_naming_what_it_is()
     {
-        using var s = new ReleaseScenario(Scenarios.Rich);
+        using var s = new ReleaseScenario(Scenarios.RichWithUnprovenReviews);
         Assert.Equal(ExitCode.Success, (await s.ReleaseAsync()).Code);
         var released = s.Git.RemoteSha("main");
         var hotfix = s.Git.DirectCommit("main", "hotfix", new() { ["ops/q.txt"] = "q\n" });

@@ -123,7 +123,7 @@ public sealed class SigningAndEmergencyTests
     [Fact]
     public async Task An_emergency_release_is_recorded_and_overdue_without_a_review_until_one_is_recorded()
     {
-        using var s = new ReleaseScenario(Scenarios.Rich);
+        using var s = new ReleaseScenario(Scenarios.RichWithUnprovenReviews);
         var release = await s.Runner.RunAsync(["release", "--emergency", "payments are down"]);
         Assert.True(release.Code == ExitCode.Success, release.Output);
         Assert.Contains("EMERGENCY RELEASE", release.Output);
@@ -157,7 +157,7 @@ public sealed class SigningAndEmergencyTests
     [Fact]
     public async Task The_release_after_a_review_chains_to_the_review()
     {
-        using var s = new ReleaseScenario(Scenarios.Rich);
+        using var s = new ReleaseScenario(Scenarios.RichWithUnprovenReviews);
         Assert.Equal(ExitCode.Success, (await s.Runner.RunAsync(["release", "--emergency", "outage"])).Code);
         var id = s.ReleaseIds().Single();
         s.Runner.Clock = new ShiftedClock(TimeSpan.FromSeconds(2));

@@ -45,9 +45,17 @@ internal static class Scenarios
     public static readonly int[] RichPullRequests = [10, 12, 108];
     public static readonly string[] RichTickets = ["BOL-1", "BOL-9", "BOL-50", "BOL-407", "ENG-5"];
 
-    public static void Rich(GitScenario git)
+    /// <summary>The configuration, letting a reviewer named by git config alone record a review (flagged unproven by verify).</summary>
+    public const string UnprovenReviewsConfig = Config + "\naudit:\n  review_identity: git-config";
+
+    public static void Rich(GitScenario git) => RichUnder(git, Config);
+
+    /// <summary><see cref="Rich"/> under <see cref="UnprovenReviewsConfig"/>: reviews by clones with only a git identity are accepted.</summary>
+    public static void RichWithUnprovenReviews(GitScenario git) => RichUnder(git, UnprovenReviewsConfig);
+
+    private static void RichUnder(GitScenario git, string config)
     {
-        Configure(git);
+        Configure(git, config);
         git.MergePullRequest(10, "dev/bol-1-login", "Login page",
             ("Add login form", new() { ["web/login.ts"] = "form\n" }),
             ("Wire login API\n\nRefs ENG-5", new() { ["web/api.ts"] = "api\nv1\n" }));

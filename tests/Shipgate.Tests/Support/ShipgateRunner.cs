@@ -30,6 +30,9 @@ internal sealed class ShipgateRunner(string workingDirectory, string stateFolder
         ["LINEAR_API_KEY"] = null,
     };
 
+    /// <summary>The clone the runs are in.</summary>
+    public string WorkingDirectory => workingDirectory;
+
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
     /// <summary>True: standard error is a terminal, where a progress line may be drawn.</summary>

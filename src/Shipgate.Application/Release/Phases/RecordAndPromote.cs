@@ -40,7 +40,7 @@ internal static class RecordAndPromote
             [RecordFiles.JsonPath(releaseId)] = json,
             [RecordFiles.MarkdownPath(releaseId)] = markdown,
         }, RecordBuilder.CommitMessage(record), config.Audit.Sign, ct);
-        var tag = await ReleaseTagObject.CreateAsync(git, record, json, config.ArchiveBranch, ct);
+        var tag = await ReleaseTagObject.CreateAsync(git, record, json, config.ArchiveBranch, config.Audit.Sign, ct);
 
         var outcome = await git.PushAtomicAsync(config.Remote,
         [
