@@ -20,7 +20,8 @@ public sealed class HotfixTrailTests
     /// <summary>One release, a hotfix pushed straight to main (acknowledged by Carol when asked), main merged into staging, the next release.</summary>
     private static async Task<(ReleaseScenario S, string Hotfix)> ReleaseOnTopOfHotfixAsync(bool acknowledge)
     {
-        var s = new ReleaseScenario(Scenarios.Rich);
+        // Carol's review is proven by her git identity only, which this policy allows.
+        var s = new ReleaseScenario(Scenarios.RichWithUnprovenReviews);
         Assert.Equal(ExitCode.Success, (await s.ReleaseAsync()).Code);
         var hotfix = s.Git.DirectCommit("main", "hotfix: restart the queue", new() { ["ops/queue.txt"] = "restart\n" });
         if (acknowledge)

@@ -15,13 +15,17 @@ public sealed class AccountedPolicyTests
 {
     private static string Flat(RunResult result) => Regex.Replace(result.Output, @"\s+", " ");
 
-    /// <summary>The tests' policy with one more area, docs: visible in KEY CHANGES BY AREA when it governs.</summary>
-    private const string WithDocsArea = Scenarios.Config + "\n  docs:\n    title: Documentation\n    paths: [\"docs/**\"]\n";
+    /// <summary>
+    /// The tests' policy with one more area, docs: visible in KEY CHANGES BY AREA when it governs. Like the released one
+    /// (<see cref="Scenarios.UnprovenReviewsConfig"/>) it lets a clone with a git identity only review.
+    /// </summary>
+    private const string WithDocsArea = Scenarios.Config + "\n  docs:\n    title: Documentation\n    paths: [\"docs/**\"]\n" +
+        "audit:\n  review_identity: git-config\n";
 
     /// <summary>One release made; then the policy pushed straight to main, main merged into staging, and a docs change on staging.</summary>
     private static async Task<(ReleaseScenario S, string Pushed, string Released)> PolicyPushedAroundTheGateAsync()
     {
-        var s = new ReleaseScenario(Scenarios.Rich);
+        var s = new ReleaseScenario(Scenarios.RichWithUnprovenReviews);
         var first = await s.ReleaseAsync();
         Assert.True(first.Code == ExitCode.Success, first.Output);
         var released = s.Git.RemoteSha("main");
