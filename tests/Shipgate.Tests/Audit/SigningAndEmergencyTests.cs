@@ -90,7 +90,8 @@ public sealed class SigningAndEmergencyTests
     [Fact]
     public async Task An_unsigned_record_fails_when_signatures_are_required()
     {
-        using var s = new ReleaseScenario(Scenarios.Rich);
+        // Carol's acknowledgement below is proven by her git identity only, which the released policy allows.
+        using var s = new ReleaseScenario(Scenarios.RichWithUnprovenReviews);
         var signers = SetUpSigningKey(s);
         Assert.Equal(ExitCode.Success, (await s.ReleaseAsync()).Code);
         UseConfig(s, ConfigWith($"  allowed_signers: {signers}"));
