@@ -29,7 +29,7 @@ internal sealed class TerminalConfirmation(TextReader terminal) : IConfirmationS
 
     public async Task<string?> AskAsync(ReleaseContext context, ReleasePlan plan, string word, CancellationToken ct)
     {
-        Screens.Confirm(context.Console, context, plan, word);
+        ConfirmScreen.Show(context.Console, context.Config, context.RepositoryName, plan.Commits.Count, context.Options.Emergency, word);
         var typed = await ReadLineAsync(ct);
         context.Console.WriteLine();
         return typed;

@@ -60,7 +60,7 @@ internal static class ReleasePipeline
         Summary.Show(context, gathered);
         var blockers = preflighted.Blockers.Concat(ReviewGate.Check(context, gathered)).Concat(ControlGate.Check(context, gathered)).ToList();
         if (context.Options.DryRun)
-            Screens.DryRunEnd(context.Console, context.Config, gathered.Plan, context.Options, blockers);
+            DryRunEndScreen.Show(context.Console, context.Config, gathered.Plan, context.Options, blockers);
         return new DryRunResult(preflighted, gathered, blockers);
     }
 

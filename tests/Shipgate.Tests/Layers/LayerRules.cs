@@ -47,5 +47,14 @@ public sealed class LayerRules
         Assert.True(result.IsSuccessful, "Adapters that render or parse command lines: " + Names(result));
     }
 
+    [Fact]
+    public void The_screens_take_view_data_never_the_release_context()
+    {
+        var result = Types.InAssemblies([Core, Application]).That().ResideInNamespace("Shipgate.Rendering")
+            .ShouldNot().HaveDependencyOn("Shipgate.Release.ReleaseContext").GetResult();
+
+        Assert.True(result.IsSuccessful, "Screens that take the release context instead of what they show: " + Names(result));
+    }
+
     private static string Names(TestResult result) => string.Join(", ", result.FailingTypeNames ?? []);
 }

@@ -38,7 +38,8 @@ public sealed class LongReleaseTests
         var output = new StringWriter();
         var policy = new ReleasePolicy(ShipgateConfig.Default, new PolicySource("origin", "main", null, ".shipgate.yml", null, false), null, null);
 
-        Screens.Summary(CapturedConsole.Create(output), policy, new Gathered(plan, gaps, [], null, null));
+        SummaryScreen.Show(CapturedConsole.Create(output), policy, new Gathered(plan, gaps, [], null, null),
+            Gaps.Checklist(gaps, plan.ReviewsKnown, policyCompared: true, controlsJudged: true));
 
         var lines = output.ToString().Split('\n');
         Assert.Equal(Screens.RowsShown, lines.Count(l => l.StartsWith("| #", StringComparison.Ordinal)));
@@ -65,7 +66,8 @@ public sealed class LongReleaseTests
             new GitIdentity("Rita", "rita@example.com"), null, "main", "staging", plan, CiResult.Unverified(plan.ToSha, "x"), [],
             Gaps.Warnings(gaps, "staging"), new RecordConfirmation("SHIP", "SHIP", DateTimeOffset.UnixEpoch, ConfirmationChannel.Terminal), null));
 
-        Screens.Summary(CapturedConsole.Create(output), policy, new Gathered(plan, gaps, [], null, null));
+        SummaryScreen.Show(CapturedConsole.Create(output), policy, new Gathered(plan, gaps, [], null, null),
+            Gaps.Checklist(gaps, plan.ReviewsKnown, policyCompared: true, controlsJudged: true));
         var md = RecordMarkdown.Render(record, Gaps.Checklist(gaps, plan.ReviewsKnown), _ => null).Split('\n');
 
         var screen = output.ToString().Split('\n');
@@ -82,7 +84,7 @@ public sealed class LongReleaseTests
         var plan = LongPlan();
         var output = new StringWriter();
 
-        Screens.GapWarnings(CapturedConsole.Create(output), Gaps.Find(plan, CiResult.Unverified(plan.ToSha, "x"), []));
+        GapWarningsScreen.Show(CapturedConsole.Create(output), Gaps.Find(plan, CiResult.Unverified(plan.ToSha, "x"), []));
 
         var text = System.Text.RegularExpressions.Regex.Replace(output.ToString(), @"\s+", " ");
         Assert.Contains($"WARNING: PR #1200, #1199, ", text);

@@ -58,7 +58,8 @@ public sealed class SummaryLayoutTests
         var plan = new ReleasePlan(new string('f', 40), new string('t', 40), [new Commit(new string('c', 40), [], "dev", "d@x",
             DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, "one", "", [])], 0, new DiffStat(1, 2, 3, ["web/a.ts"]), [pr], [], [], []);
         var gaps = Gaps.Find(plan, CiResult.Unverified("t", "no GitHub in this test, and a reason long enough to need wrapping on a narrow screen"), []);
-        Screens.Summary(console, run.Context.Policy, new Gathered(plan, gaps, [], null, null));
+        SummaryScreen.Show(console, run.Context.Policy, new Gathered(plan, gaps, [], null, null),
+            Gaps.Checklist(gaps, plan.ReviewsKnown, policyCompared: true, controlsJudged: true));
         return output.ToString();
     }
 

@@ -26,7 +26,7 @@ internal static class DeploymentCheck
         Func<IReadOnlyList<WorkflowRun>, Task>? whenStarted = null)
     {
         var seen = await LookAsync(context, released.Record.ToSha, whenStarted, ct);
-        Screens.DeploymentTriggered(context.Console, context.Config, seen);
+        DeploymentScreen.Triggered(context.Console, context.Config, seen);
         return seen;
     }
 

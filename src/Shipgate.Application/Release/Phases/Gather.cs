@@ -44,7 +44,7 @@ internal static class Gather
             new AreaMap(context.Config.Areas), lookup, tickets, context.WebUrl, merges, CodeHostAsked: context.CodeHost.Service is not null, Routing: routing,
             TicketIds: ticketIds, Controls: new ControlPaths(context.Config.ControlPaths)));
         var gaps = Gaps.Find(plan, preflighted.Ci, preflighted.OpenPullRequests, preflighted.PolicyChange, preflighted.Trail);
-        Screens.GapWarnings(context.Warnings, gaps);
+        GapWarningsScreen.Show(context.Warnings, gaps);
         return new Gathered(plan, gaps, archiveFiles, previous, previousWord);
     }
 

@@ -21,7 +21,7 @@ internal static class PostRelease
         string? releasePage = null)
     {
         var comments = await CommentAsync(context, released, deployment, releasePage, ct);
-        Screens.Complete(context.Console, context.Config, released, deployment, comments);
+        CompleteScreen.Show(context.Console, context.Config, released, deployment, comments);
         return comments;
     }
 

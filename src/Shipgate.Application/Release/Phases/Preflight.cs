@@ -108,7 +108,7 @@ internal static class Preflight
         {
             open = await asked;
             if (open.Count > 0)
-                Screens.OpenPullRequestsWarning(context.Warnings, open, config.StagingBranch);
+                OpenPullRequestsScreen.Show(context.Warnings, open, config.StagingBranch);
         }
         var login = lookups.Login is null ? null : await ReleaserLoginAsync(context, lookups.Login, ct);
         return new Preflighted(tips, ci, open, identity is null ? null : new Releaser(identity, login), policyChange, trail)

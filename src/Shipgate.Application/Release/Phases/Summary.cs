@@ -9,5 +9,6 @@ namespace Shipgate.Release.Phases;
 internal static class Summary
 {
     public static void Show(ReleaseContext context, Gathered gathered) =>
-        Screens.Summary(context.Console, context.Policy, gathered);
+        SummaryScreen.Show(context.Console, context.Policy, gathered,
+            Gaps.Checklist(gathered.Gaps, gathered.Plan.ReviewsKnown, policyCompared: true, controlsJudged: true));
 }
