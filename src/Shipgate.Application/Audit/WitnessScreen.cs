@@ -33,6 +33,15 @@ internal static class WitnessScreen
             ["witnessed"] = r.Witnessed,
             ["reason"] = r.WhyNot,
         })]),
+        ["claims"] = witness.Claims is not { } claims ? null : new JsonObject
+        {
+            ["not_checked_reason"] = claims.NotChecked,
+            ["records"] = claims.Records,
+            ["pull_requests"] = claims.PullRequests,
+            ["commits"] = claims.Commits,
+            ["ci_checked"] = claims.CiChecked,
+            ["contradicted"] = claims.Problems.Count,
+        },
         ["without_actor"] = new JsonArray([.. witness.WithoutActor.Select(JsonNode (a) => new JsonObject
         {
             ["ref"] = a.Ref,
