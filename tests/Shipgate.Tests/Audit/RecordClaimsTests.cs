@@ -82,4 +82,14 @@ public sealed class RecordClaimsTests
 
         Assert.Equal([$"{Id} lists PR #7, which GitHub does not know."], verdict.Problems.Select(p => p.Message));
     }
+
+    [Fact]
+    public void A_record_calling_a_PR_independently_approved_that_only_its_author_approved_on_GitHub_is_contradicted()
+    {
+        var verdict = Judge(Record(["dana"], listsDirectChange: true),
+            new PullRequestLookup(new Dictionary<int, PullRequestDetails> { [7] = Seven("dana") }, new Dictionary<string, int>()));
+
+        Assert.Equal([$"{Id} says PR #7 was independently approved, but GitHub has no approval of its merged head by anyone but its author."],
+            verdict.Problems.Select(p => p.Message));
+    }
 }
