@@ -21,6 +21,7 @@ internal static class VerifyScreen
         (TrailCheck.Reviews, "Emergency releases reviewed in time"),
         (TrailCheck.Independence, "Reviews by someone other than the releaser or the commit's author"),
         (TrailCheck.Witness, "GitHub's record of pushes shows only releases, acknowledged changes and Shipgate's appends"),
+        (TrailCheck.Claims, "GitHub bears out each release's pull requests, approvals, unspecced changes and CI"),
     ];
 
     public static void Show(IAnsiConsole console, TrailFacts facts, TrailVerdict verdict)
@@ -39,9 +40,14 @@ internal static class VerifyScreen
                 console.WriteLine($"[-] {label} (not required: audit.allowed_signers is not set)");
                 continue;
             }
-            if (check == TrailCheck.Witness && verdict.Witness is { Asked: false } unasked)
+            if (check is TrailCheck.Witness or TrailCheck.Claims && verdict.Witness is { Asked: false } unasked)
             {
                 console.WriteLine($"[-] {label} (not witnessed: {SafeText.OneLine(unasked.NotAsked)})");
+                continue;
+            }
+            if (check == TrailCheck.Claims && verdict.Witness?.Claims is { NotChecked: { } why })
+            {
+                console.WriteLine($"[-] {label} (not witnessed: {SafeText.OneLine(why)})");
                 continue;
             }
             var failed = verdict.Problems.Where(p => p.Check == check).ToList();

@@ -14,6 +14,11 @@ internal static class WitnessScreen
         if (witness.Status == "witnessed") console.MarkupLine($"[green]{Markup.Escape(line)}[/]");
         else if (witness.Status == "broken") console.MarkupLine($"[red]{Markup.Escape(line)}[/]");
         else console.MarkupLine($"[yellow]{Markup.Escape(line)}[/]");
+        if (witness.Claims is { NotChecked: null } claims)
+            console.WriteLine($"    claims: GitHub asked for {claims.PullRequests} pull requests, the PRs of {claims.Commits} commits and CI on " +
+                $"{claims.CiChecked} commits, for {claims.Records} releases; {claims.Problems.Count} contradicted");
+        else if (witness.Claims is { NotChecked: { } why })
+            console.WriteLine($"    not witnessed: the records' claims: {SafeText.OneLine(why)}");
         foreach (var record in witness.Records.Where(r => !r.Witnessed).Take(10))
             console.WriteLine($"    not witnessed: {record.Id}: {SafeText.OneLine(record.WhyNot)}");
         foreach (var update in witness.WithoutActor.Take(10))
@@ -33,6 +38,15 @@ internal static class WitnessScreen
             ["witnessed"] = r.Witnessed,
             ["reason"] = r.WhyNot,
         })]),
+        ["claims"] = witness.Claims is not { } claims ? null : new JsonObject
+        {
+            ["not_checked_reason"] = claims.NotChecked,
+            ["records"] = claims.Records,
+            ["pull_requests"] = claims.PullRequests,
+            ["commits"] = claims.Commits,
+            ["ci_checked"] = claims.CiChecked,
+            ["contradicted"] = claims.Problems.Count,
+        },
         ["without_actor"] = new JsonArray([.. witness.WithoutActor.Select(JsonNode (a) => new JsonObject
         {
             ["ref"] = a.Ref,

@@ -30,9 +30,17 @@ internal sealed record WitnessVerdict(
 
     public bool Asked => NotAsked is null;
 
+    /// <summary>What GitHub said of the release records' claims (PRs, approvals, CI); null when they were not asked about.</summary>
+    public ClaimsVerdict? Claims { get; init; }
+
+    /// <summary>This verdict with the claims': each claim GitHub contradicts breaks the trail; claims it could not check leave it not witnessed.</summary>
+    public WitnessVerdict WithClaims(ClaimsVerdict claims) => this with { Problems = [.. Problems, .. claims.Problems], Claims = claims };
+
+    private bool ClaimsBorneOut => Claims is null || Claims.NotChecked is null;
+
     /// <summary>witnessed, not_witnessed or broken.</summary>
     public string Status => Problems.Count > 0 ? "broken"
-        : Asked && WithoutActor.Count == 0 && Records.All(r => r.Witnessed) ? "witnessed"
+        : Asked && WithoutActor.Count == 0 && Records.All(r => r.Witnessed) && ClaimsBorneOut ? "witnessed"
         : "not_witnessed";
 
     public bool Witnessed => Status == "witnessed";
@@ -40,9 +48,12 @@ internal sealed record WitnessVerdict(
     /// <summary>The verdict's own words, for the screen: why the trail is or is not witnessed.</summary>
     public string Summary => Status switch
     {
-        "witnessed" => $"witnessed: GitHub's record of pushes bears out every record{Since}",
+        "witnessed" => $"witnessed: GitHub's record of pushes bears out every record{Since}" +
+            (Claims is not null ? ", and GitHub bears out their pull requests, approvals and CI" : ""),
+        "broken" when Problems.All(p => p.Check == TrailCheck.Claims) => "GitHub contradicts what the release records claim",
         "broken" => $"GitHub's record of pushes contradicts the trail{Since}",
         _ when !Asked => $"not witnessed: {NotAsked}",
+        _ when WithoutActor.Count == 0 && Records.All(r => r.Witnessed) => $"not witnessed: {Claims?.NotChecked}",
         _ => $"not witnessed: {Records.Count(r => !r.Witnessed)} of {Records.Count} records" +
              (WithoutActor.Count > 0 ? $", {WithoutActor.Count} updates GitHub names no actor for" : "") + Since,
     };

@@ -106,6 +106,8 @@ public sealed class DeploymentRecordTests
             repo.Branches["staging"] = head;
             repo.CheckRuns.Add(new CheckRunFixture(77, head, "build"));
             repo.WorkflowRuns.Add(new WorkflowRunFixture(9010, "Deploy production", head, "main"));
+            // GitHub knows the squashed PR: verify asks it what the record claims.
+            repo.PullRequests.Add(new PullRequestFixture(400, "BOL-40: Follow-up", "dana", "dev/bol-40-follow-up") { MergedAt = DateTimeOffset.UnixEpoch, MergeCommitSha = head });
         });
 
         var second = await r.ReleaseAsync("--wait");
