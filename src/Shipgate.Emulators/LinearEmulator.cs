@@ -114,7 +114,8 @@ internal sealed class LinearProtocol(LinearFixture state) : IProtocol
             RateLimitFault limit => Errors(
                 400,
                 [Error("Rate limit exceeded", "RATELIMITED", "ratelimited", "You have exceeded the rate limit. Please try again later.")],
-                violations) with { Headers = RateHeaders(limit.TakenAt + limit.RetryAfter) },
+                violations) with
+            { Headers = RateHeaders(limit.TakenAt + limit.RetryAfter) },
             StatusFault failure => Errors(
                 failure.StatusCode,
                 [Error(ReasonPhrases.GetReasonPhrase(failure.StatusCode), "INTERNAL_SERVER_ERROR", "internal error")],

@@ -29,7 +29,8 @@ internal static class RepositoryScan
         var (keys, note) = await TeamKeysAsync(remote, environment, secrets, ct);
         var (site, projects, jiraNote) = await JiraProjectsAsync(remote, environment, secrets, ct);
         return new RepositoryFacts(remote, remotes.Contains(remote), production, staging ?? "staging", staging is not null,
-            RepositoryAddress.Parse(url), keys, note, folders) { JiraSite = site, JiraProjects = projects, JiraNote = jiraNote };
+            RepositoryAddress.Parse(url), keys, note, folders)
+        { JiraSite = site, JiraProjects = projects, JiraNote = jiraNote };
     }
 
     /// <summary>JIRA_BASE_URL and, with credentials, the project keys Jira lists; nothing when JIRA_BASE_URL is unset.</summary>

@@ -110,7 +110,8 @@ internal static class TrailVerifier
 
         var firstBroken = problems.Where(p => p.Link is not null).Select(p => p.Link!).Order(RecordFiles.ChainOrder).FirstOrDefault();
         return new TrailVerdict(problems.Count == 0, releases.Count, reviews.Count, firstBroken, problems, pushes, acknowledged, emergencies,
-            facts.Signatures is not null) { Unproven = unproven };
+            facts.Signatures is not null)
+        { Unproven = unproven };
     }
 
     private static void CheckAppendOnly(TrailFacts facts, List<TrailProblem> problems)

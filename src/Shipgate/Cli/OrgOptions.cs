@@ -81,7 +81,7 @@ internal sealed class OrgOptions
         if (token is not null) secrets.Add(token.Value);
         var auth = token is null ? null : new GitHubGitAuth(gitOrigin, token);
         return (sources, new OrgRun(cache, location, auth, secrets, host.Clock.GetUtcNow(), period)
-            { Witness = period is null ? new WitnessAccess(host.Environment, secrets, host.Clock) : null });
+        { Witness = period is null ? new WitnessAccess(host.Environment, secrets, host.Clock) : null });
     }
 
     /// <summary>Where the token may go with no repository at hand: GitHub's API and the hosts the operator's environment names.</summary>

@@ -24,7 +24,8 @@ public sealed class RecordClaimsTests
 
     private static PullRequestDetails Seven(params string[] approvers) =>
         new(7, "Add export", "https://github.com/acme/svc/pull/7", "dana", At, "dana", "", "dev/export",
-            [.. approvers.Select(a => new Review(a, ReviewState.Approved, At, H))]) { HeadSha = H };
+            [.. approvers.Select(a => new Review(a, ReviewState.Approved, At, H))])
+        { HeadSha = H };
 
     private static ClaimsVerdict Judge(ReleaseRecord record, PullRequestLookup github, bool ciGreen = true)
     {
@@ -38,7 +39,8 @@ public sealed class RecordClaimsTests
         ReportRecords.Released(Id, At,
             pullRequests: [ReportRecords.Pr(7, "Add export", "dana", true, approvers: approvers)],
             unspecced: listsDirectChange ? [new RecordUnspecced(UnspeccedKind.Commit, B, "commit bbbbbbb \"Direct change\" is in no pull request")] : [])
-        with { FromSha = A, ToSha = B };
+        with
+        { FromSha = A, ToSha = B };
 
     [Fact]
     public void Asks_the_PRs_and_only_the_commits_git_ties_to_no_PR_once_for_the_trail()

@@ -24,7 +24,7 @@ public sealed class SshSignatureDifferentialTests : IDisposable
     {
         var key = Path.Combine(_folder.Path, name);
         using var process = Process.Start(new ProcessStartInfo("ssh-keygen", ["-q", "-t", type, "-N", "", "-C", name, "-f", key])
-            { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        { RedirectStandardOutput = true, RedirectStandardError = true })!;
         process.WaitForExit();
         Assert.Equal(0, process.ExitCode);
         return File.ReadAllText(key + ".pub").Trim();

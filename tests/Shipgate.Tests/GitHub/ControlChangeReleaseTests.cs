@@ -41,7 +41,10 @@ public sealed class ControlChangeReleaseTests
         var login = GitHubRelease.Sha(git, "Add login form");
         repo.PullRequests.Add(new PullRequestFixture(10, "BOL-1: Login page", "dana", "dev/bol-1-login")
         {
-            MergedAt = Merged, MergedBy = "sam", Commits = [login], Reviews = [GitHubStory.Approval("sam")],
+            MergedAt = Merged,
+            MergedBy = "sam",
+            Commits = [login],
+            Reviews = [GitHubStory.Approval("sam")],
         });
         var commits = new[] { GitHubRelease.Sha(git, FasterCi), GitHubRelease.Sha(git, Owners) };
         repo.PullRequests.Add(new PullRequestFixture(66, "BOL-9: Faster CI", "mallory", "dev/bol-9-faster-ci")
@@ -191,7 +194,10 @@ public sealed class ControlChangeReleaseTests
                 Seed(("lee", "head"))(repo, git);
                 repo.PullRequests.Add(new PullRequestFixture(12, "BOL-2: Deploy script", "dana", "dev/bol-2-deploy")
                 {
-                    MergedAt = Merged, MergedBy = "sam", Commits = [GitHubRelease.Sha(git, "Deploy script")], Reviews = [GitHubStory.Approval("sam")],
+                    MergedAt = Merged,
+                    MergedBy = "sam",
+                    Commits = [GitHubRelease.Sha(git, "Deploy script")],
+                    Reviews = [GitHubStory.Approval("sam")],
                 });
             });
         var direct = r.Scenario.Git.RemoteSha("staging")[..7];

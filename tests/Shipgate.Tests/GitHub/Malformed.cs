@@ -11,9 +11,12 @@ internal static class Malformed
         "null check_runs" => Nulled("check_runs"),
         "no statuses" => Without("statuses"),
         "object" => _ => new JsonObject { ["message"] = "Moved Permanently", ["documentation_url"] = "https://docs.github.com/rest" },
-        "no run status" => body => { body!["workflow_runs"]![0]!.AsObject().Remove("status"); return body; },
-        "no reviews" => body => { body!["data"]!["repository"]!["pr1"]!.AsObject().Remove("reviews"); return body; },
-        "null nodes" => body => { body!["data"]!["issues"]!["nodes"] = null; return body; },
+        "no run status" => body => { body!["workflow_runs"]![0]!.AsObject().Remove("status"); return body; }
+        ,
+        "no reviews" => body => { body!["data"]!["repository"]!["pr1"]!.AsObject().Remove("reviews"); return body; }
+        ,
+        "null nodes" => body => { body!["data"]!["issues"]!["nodes"] = null; return body; }
+        ,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such wrong shape"),
     };
 

@@ -155,7 +155,10 @@ public sealed class NativeInstallTests(NativeInstallTests.NativeBuild build) : I
         await using var stopLinear = linear;
         var start = new ProcessStartInfo(build.File!, ["mcp"])
         {
-            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = scenario.Releaser,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = scenario.Releaser,
         };
         Keep(start, environment);
         using var server = Process.Start(start)!;
