@@ -32,14 +32,14 @@ internal static class DirectPushReview
                 "its author (separation of duties).\nNothing was recorded.");
 
         var archive = await ReviewChain.ReadAsync(git, config, "this acknowledgement", ct);
-        var review = ReviewChain.NewReview(archive, ReviewKind.DirectPushReview, reviewer, note, now) with
-        {
-            DirectPushes = pushes.Select(p => new RecordDirectPush(p.Sha, p.Subject, p.Author, p.AuthorEmail)).ToList(),
-            ReviewerProof = proven.Proof,
-        };
-        await ReviewChain.AppendAsync(git, config, archive, review,
-            $"review: direct push {string.Join(", ", pushes.Select(p => Sha.Short(p.Sha)))} acknowledged by {review.ReviewedBy}", ct, proven, signers);
-        return review;
+        return await ReviewChain.AppendAsync(git, config, archive, "this acknowledgement",
+            state => ReviewChain.NewReview(state, ReviewKind.DirectPushReview, reviewer, note, now) with
+            {
+                DirectPushes = pushes.Select(p => new RecordDirectPush(p.Sha, p.Subject, p.Author, p.AuthorEmail)).ToList(),
+                ReviewerProof = proven.Proof,
+            },
+            review => $"review: direct push {string.Join(", ", pushes.Select(p => Sha.Short(p.Sha)))} acknowledged by {review.ReviewedBy}",
+            ct, proven, signers);
     }
 
     /// <summary>

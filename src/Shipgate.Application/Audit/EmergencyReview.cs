@@ -25,13 +25,11 @@ internal static class EmergencyReview
         if (SeparationOfDuties.ProofConflict(proven, await ReviewerProofs.ReleaserAsync(git, archive.Tip, record, ct)) is { } proofConflict)
             throw SelfReview(releaseId, proofConflict);
 
-        var review = ReviewChain.NewReview(archive, ReviewKind.Review, reviewer, note, now) with
+        return await ReviewChain.AppendAsync(git, config, archive, "this review", state => ReviewChain.NewReview(state, ReviewKind.Review, reviewer, note, now) with
         {
             ReviewsRelease = releaseId,
             ReviewerProof = proven.Proof,
-        };
-        await ReviewChain.AppendAsync(git, config, archive, review, $"review: {releaseId} reviewed by {review.ReviewedBy}", ct, proven, signers);
-        return review;
+        }, review => $"review: {releaseId} reviewed by {review.ReviewedBy}", ct, proven, signers);
     }
 
     private static ShipgateException SelfReview(string releaseId, string conflict) => new(ExitCode.Blocked,

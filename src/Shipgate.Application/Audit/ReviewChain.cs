@@ -9,8 +9,8 @@ namespace Shipgate.Audit;
 internal sealed record ArchiveState(string Tip, IReadOnlyList<string> Files, PreviousRelease ChainTip);
 
 /// <summary>
-/// Appends review records to the archive branch: one commit made with plumbing and one push
-/// guarded by a lease, like a release record, so a review is a link of the same hash chain.
+/// Review records on the archive branch: read its tip, build a review as the next link of the hash chain, and append it
+/// with <see cref="ArchiveAppender"/> (one plumbing commit, one push guarded by a lease, retried when another record lands first).
 /// </summary>
 internal static class ReviewChain
 {
@@ -52,19 +52,23 @@ internal static class ReviewChain
         };
     }
 
+    /// <summary>
+    /// Appends the review <paramref name="build"/> makes on <paramref name="archive"/> through
+    /// <see cref="ArchiveAppender"/>: when another record lands first it is built again on the new tip (a new id, the new last link).
+    /// </summary>
     /// <param name="proven">A review's proven reviewer: a commit their proof says is signed is signed, and checked before the push.</param>
-    public static async Task AppendAsync(GitRepository git, ShipgateConfig config, ArchiveState archive, ReviewRecord review, string subject,
-        CancellationToken ct, ProvenReviewer? proven = null, AllowedSigners? signers = null)
+    public static Task<ReviewRecord> AppendAsync(GitRepository git, ShipgateConfig config, ArchiveState archive, string adding,
+        Func<ArchiveState, ReviewRecord> build, Func<ReviewRecord, string> subject, CancellationToken ct, ProvenReviewer? proven = null,
+        AllowedSigners? signers = null)
     {
         var bySignature = proven?.Proof.Method == ProofMethod.SshSignature;
-        var commit = await git.CommitFilesAsync(archive.Tip, new Dictionary<string, byte[]>
+        return ArchiveAppender.AppendAsync(git, config, new ArchiveAppend<ReviewRecord>(adding, "review record", state =>
         {
-            [RecordFiles.JsonPath(review.ReviewId)] = RecordFiles.ToJsonBytes(review),
-        }, $"{subject}\n\nReview-Id: {review.ReviewId}\n", config.Audit.Sign || bySignature, ct);
-        if (bySignature) await ReviewerProofs.RequireSignedAsync(git, commit, proven!, signers!, ct);
-        var outcome = await git.PushAtomicAsync(config.Remote, [new RefUpdate("refs/heads/" + config.ArchiveBranch, commit, archive.Tip)], ct);
-        if (outcome is not PushOutcome.Landed)
-            throw new ShipgateException(ExitCode.Error,
-                $"The review record did not land on {config.ArchiveBranch}.\n\n{PushFacts.Describe(outcome)}\n\nRun the command again.");
+            var review = build(state);
+            return new ArchiveEntry<ReviewRecord>(review,
+                new Dictionary<string, byte[]> { [RecordFiles.JsonPath(review.ReviewId)] = RecordFiles.ToJsonBytes(review) },
+                $"{subject(review)}\n\nReview-Id: {review.ReviewId}\n");
+        }, config.Audit.Sign || bySignature, "Run the command again.",
+            bySignature ? commit => ReviewerProofs.RequireSignedAsync(git, commit, proven!, signers!, ct) : null, archive), ct);
     }
 }

@@ -6,14 +6,12 @@ using Shipgate.Record;
 namespace Shipgate.Release.After;
 
 /// <summary>
-/// Appends the deployment record of a followed deployment to the archive branch: one plumbing commit and one push
-/// of that branch alone, guarded by a lease, as a review is. A lease lost to another record landing first is read
-/// again and tried once more on the new tip; anything else is an error for the phase to report.
+/// The deployment record of a followed deployment, appended to the archive branch by <see cref="ArchiveAppender"/> as a
+/// review is (one plumbing commit, one push guarded by a lease, retried on the new tip when another record lands first);
+/// a record that does not land is an error for the phase to report.
 /// </summary>
 internal static class DeploymentTrail
 {
-    private const int Attempts = 3;
-
     /// <summary>The record of <paramref name="seen"/> as the next link of the chain at <paramref name="archive"/>. Pure.</summary>
     public static DeploymentRecord NewRecord(ArchiveState archive, ReleaseRecord release, DeploymentSeen seen, DeploymentOutcome outcome,
         GitIdentity recorder, DateTimeOffset now)
@@ -40,20 +38,12 @@ internal static class DeploymentTrail
     {
         var (git, config) = (context.Git, context.Config);
         var recorder = await git.IdentityAsync(ct);
-        PushOutcome pushed = new PushOutcome.Landed();
-        for (var attempt = 1; attempt <= Attempts; attempt++)
+        return await ArchiveAppender.AppendAsync(git, config, new ArchiveAppend<DeploymentRecord>("the deployment record", "deployment record", archive =>
         {
-            var archive = await ReviewChain.ReadAsync(git, config, "the deployment record", ct);
             var record = NewRecord(archive, released.Record, seen, outcome, recorder, context.Clock.GetUtcNow());
-            var commit = await git.CommitFilesAsync(archive.Tip, new Dictionary<string, byte[]>
-            {
-                [RecordFiles.JsonPath(record.DeploymentId)] = RecordFiles.ToJsonBytes(record),
-            }, $"deployment: {record.DeploysRelease} {record.Outcome}\n\nDeployment-Id: {record.DeploymentId}\n", config.Audit.Sign, ct);
-            pushed = await git.PushAtomicAsync(config.Remote, [new RefUpdate("refs/heads/" + config.ArchiveBranch, commit, archive.Tip)], ct);
-            if (pushed is PushOutcome.Landed) return record;
-            if (pushed is not PushOutcome.LostRace) break;
-        }
-        throw new ShipgateException(ExitCode.Error,
-            $"The deployment record did not land on {config.ArchiveBranch}. {PushFacts.Describe(pushed)}");
+            return new ArchiveEntry<DeploymentRecord>(record,
+                new Dictionary<string, byte[]> { [RecordFiles.JsonPath(record.DeploymentId)] = RecordFiles.ToJsonBytes(record) },
+                $"deployment: {record.DeploysRelease} {record.Outcome}\n\nDeployment-Id: {record.DeploymentId}\n");
+        }, config.Audit.Sign), ct);
     }
 }
