@@ -90,7 +90,8 @@ public sealed class ArchiveAppenderTests
         {
             beforePush(++attempt);
             return ReviewChain.NewReview(state, ReviewKind.Review, reviewer, "https://wiki.example.com/pm/42", DateTimeOffset.UtcNow.AddMinutes(10))
-                with { ReviewsRelease = releaseId };
+                with
+            { ReviewsRelease = releaseId };
         }, review => $"review: {releaseId} reviewed by {review.ReviewedBy}", CancellationToken.None);
     }
 
