@@ -13,7 +13,8 @@ namespace Shipgate.Release.Phases;
 /// targeting staging. Reads the remote's tips once (<see cref="ReadTipsAsync"/>); they are also the push's leases,
 /// and what the <see cref="Lookups"/> the checks read are started from.
 /// Skipped: never. Ends the release early (null) when there is nothing to release.
-/// Fails: <see cref="ReleaseBlockedException"/> (exit 3) for a gate, <see cref="ShipgateException"/> for git or the API.
+/// Fails: <see cref="ReleaseBlockedException"/> (exit 3) for the branch, a divergence or a cut trail; a closed gate goes to the
+/// <see cref="GateRunner"/> (a release stops there); <see cref="ShipgateException"/> for git or the API.
 /// </summary>
 internal static class Preflight
 {
