@@ -30,11 +30,7 @@ internal sealed record Releaser(GitIdentity Identity, string? Login);
 /// <param name="PolicyChange">The release policy file as production has it against staging's: a change governs the next release, not this one.</param>
 /// <param name="Trail">The audit trail as pre-flight found it: what an emergency release records as broken, and the release ids tags hold.</param>
 internal sealed record Preflighted(
-    RemoteTips Tips, CiResult Ci, IReadOnlyList<OpenPullRequest> OpenPullRequests, Releaser? Releaser, PolicyChange PolicyChange, TrailHealth Trail)
-{
-    /// <summary>In a dry run, the gates that would stop a release now (a release throws at the first instead).</summary>
-    public IReadOnlyList<WouldBlock> Blockers { get; init; } = [];
-}
+    RemoteTips Tips, CiResult Ci, IReadOnlyList<OpenPullRequest> OpenPullRequests, Releaser? Releaser, PolicyChange PolicyChange, TrailHealth Trail);
 
 /// <summary>Phase 2's result: what ships, every gap the record will note, and the chain the record extends.</summary>
 /// <param name="ArchiveFiles">Every path on the archive branch (compliance archives, earlier records).</param>

@@ -12,7 +12,7 @@ namespace Shipgate.Release;
 /// </summary>
 internal static class PolicyGate
 {
-    /// <returns>The trail's health (with the emergency's warning when there is one) and the gate a dry run found closed.</returns>
+    /// <returns>The trail's health (with the emergency's warning when there is one) and the gate if it is closed.</returns>
     public static (TrailHealth Trail, WouldBlock? Blocked) Check(ReleaseContext context, TrailHealth trail)
     {
         var policy = context.Policy;
@@ -39,10 +39,7 @@ internal static class PolicyGate
             $"  {pushed.ReviewCommand}\n" +
             "then release again. If production cannot wait: shipgate release --emergency \"<reason>\" releases under the last " +
             "accounted policy, and its record says so.";
-        if (!context.Options.DryRun) throw new ReleaseBlockedException(message);
-        context.Console.MarkupLine($"[yellow]{Markup.Escape(message)}[/]");
-        context.Console.WriteLine("A release now would stop here; the dry run goes on to show everything.");
-        context.Console.WriteLine();
-        return (trail, new WouldBlock($"{what}; acknowledge it with {pushed.ReviewCommand}", "--emergency \"<reason>\""));
+        return (trail, new WouldBlock($"{what}; acknowledge it with {pushed.ReviewCommand}", "--emergency \"<reason>\"", message,
+            GateNotice.GoesOn(message)));
     }
 }

@@ -32,7 +32,7 @@ internal static class ReleasePipeline
     {
         if (await DryRunAsync(context, ct) is not var (preflighted, gathered, blockers))
             return new ReleaseOutcome(null);
-        // The gates throw outside a dry run; this holds even if one ever only reported.
+        // The runner stops a release at its first closed gate; this holds even if it ever only collected.
         if (blockers.Count > 0)
             throw new ReleaseBlockedException("BLOCKED: " + string.Join("\n", blockers.Select(b => b.Reason)));
         var confirmation = await Confirmation.RunAsync(context, gathered, person, ct);
@@ -43,26 +43,31 @@ internal static class ReleasePipeline
 
     /// <summary>
     /// Phases 1-3: what would ship and every gate that would stop it. Changes nothing. Null: nothing to release.
-    /// A dry run goes past a closed CI or review gate to show everything, and names those gates at the end
-    /// (<see cref="DryRunResult.Blockers"/>, exit 3); a release stops at the first.
-    /// <paramref name="onGathered"/> sees the plan before the gates after it, so a plan blocked there can still be shown (--json, MCP).
+    /// Each gate only says open or closed; the <see cref="GateRunner"/> chosen here decides: a dry run goes past a closed gate
+    /// to show everything and names the gates at the end (<see cref="DryRunResult.Blockers"/>, exit 3); a release stops at the first.
     /// </summary>
-    public static async Task<DryRunResult?> DryRunAsync(ReleaseContext context, CancellationToken ct,
-        Action<Preflighted, Gathered>? onGathered = null)
+    public static async Task<DryRunResult?> DryRunAsync(ReleaseContext context, CancellationToken ct)
     {
-        if (await Preflight.ReadTipsAsync(context, ct) is not { } tips)
+        var dryRun = context.Options.DryRun;
+        var gates = GateRunner.For(context);
+        if (await Preflight.ReadTipsAsync(context, needsIdentity: !dryRun, ct) is not { } tips)
             return null;
         // What depends on the tips alone goes out together: GitHub's and Linear's first questions, and git's reads.
         await using var lookups = Lookups.Start(context, tips, ct);
-        var preflighted = await Preflight.RunAsync(context, tips, lookups, ct);
+        var preflighted = await Preflight.RunAsync(context, tips, lookups, gates, CiAllowedWording(dryRun), ct);
         var gathered = await Gather.RunAsync(context, preflighted, lookups, ct);
-        onGathered?.Invoke(preflighted, gathered);
         Summary.Show(context, gathered);
-        var blockers = preflighted.Blockers.Concat(ReviewGate.Check(context, gathered)).Concat(ControlGate.Check(context, gathered)).ToList();
-        if (context.Options.DryRun)
+        gates.Pass(ReviewGate.Check(context, gathered));
+        gates.Pass(ControlGate.Check(context, gathered));
+        var blockers = gates.Closed;
+        if (dryRun)
             DryRunEndScreen.Show(context.Console, context.Config, gathered.Plan, context.Options, blockers);
         return new DryRunResult(preflighted, gathered, blockers);
     }
+
+    /// <summary>How the record words --allow-unverified-ci: a dry run says it was given, a release that it released with it.</summary>
+    internal static string CiAllowedWording(bool dryRun) =>
+        dryRun ? "--allow-unverified-ci given" : "released with --allow-unverified-ci";
 
     /// <summary>
     /// The phases after the push. A failure or Ctrl-C here must not report the release as failed or

@@ -26,8 +26,11 @@ public sealed class ControlGateTests
     {
         using var s = new ReleaseScenario();
 
-        var blocked = Assert.Throws<ReleaseBlockedException>(() => ControlGate.Check(Context(s, new ReleaseOptions()), Gathered(SelfApproved, Reviewed)));
-        var wouldBlock = Assert.Single(ControlGate.Check(Context(s, new ReleaseOptions(DryRun: true)), Gathered(SelfApproved, Reviewed)));
+        var release = Context(s, new ReleaseOptions());
+        var blocked = Assert.Throws<ReleaseBlockedException>(() => GateRunner.For(release).Pass(ControlGate.Check(release, Gathered(SelfApproved, Reviewed))));
+        var dryRun = GateRunner.For(Context(s, new ReleaseOptions(DryRun: true)));
+        dryRun.Pass(ControlGate.Check(Context(s, new ReleaseOptions(DryRun: true)), Gathered(SelfApproved, Reviewed)));
+        var wouldBlock = Assert.Single(dryRun.Closed);
 
         Assert.Contains("not every change was independently reviewed: #66 (no approval by anyone other than its author).", blocked.Message);
         Assert.DoesNotContain("#67", blocked.Message);
@@ -40,9 +43,9 @@ public sealed class ControlGateTests
     {
         using var s = new ReleaseScenario();
 
-        Assert.Empty(ControlGate.Check(Context(s, new ReleaseOptions()), Gathered(Reviewed)));
-        Assert.Empty(ControlGate.Check(Context(s, new ReleaseOptions(Emergency: "CI is down")), Gathered(SelfApproved)));
-        Assert.Empty(ControlGate.Check(Context(s, new ReleaseOptions(AllowUnverifiedCi: "no GitHub"), withGitHub: false),
+        Assert.Null(ControlGate.Check(Context(s, new ReleaseOptions()), Gathered(Reviewed)));
+        Assert.Null(ControlGate.Check(Context(s, new ReleaseOptions(Emergency: "CI is down")), Gathered(SelfApproved)));
+        Assert.Null(ControlGate.Check(Context(s, new ReleaseOptions(AllowUnverifiedCi: "no GitHub"), withGitHub: false),
             Gathered(SelfApproved with { Review = ControlReview.ReviewsNotRead })));
     }
 }

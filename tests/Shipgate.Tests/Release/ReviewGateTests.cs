@@ -17,6 +17,9 @@ public sealed class ReviewGateTests
         return new Gathered(plan, [], [], null, null);
     }
 
+    /// <summary>The gate as a release runs it: a closed gate stops it.</summary>
+    private static void Release(ReleaseContext context, Gathered gathered) => GateRunner.For(context).Pass(ReviewGate.Check(context, gathered));
+
     private static ReleaseContext Context(ReleaseScenario s, bool required, bool withGitHub)
     {
         var run = new PhaseRun(s, new ReleaseOptions(), withGitHub ? new FakeCodeHost() : null);
@@ -30,7 +33,7 @@ public sealed class ReviewGateTests
     {
         using var s = new ReleaseScenario();
 
-        var blocked = Assert.Throws<ReleaseBlockedException>(() => ReviewGate.Check(Context(s, required: true, withGitHub: true), Gathered(true, false, null)));
+        var blocked = Assert.Throws<ReleaseBlockedException>(() => Release(Context(s, required: true, withGitHub: true), Gathered(true, false, null)));
 
         Assert.Contains("#2, #3 were not approved by anyone other than the author", blocked.Message);
     }
@@ -40,7 +43,7 @@ public sealed class ReviewGateTests
     {
         using var s = new ReleaseScenario();
 
-        var blocked = Assert.Throws<ReleaseBlockedException>(() => ReviewGate.Check(Context(s, required: true, withGitHub: false), Gathered([null])));
+        var blocked = Assert.Throws<ReleaseBlockedException>(() => Release(Context(s, required: true, withGitHub: false), Gathered([null])));
 
         Assert.Contains("the reviews of #1 cannot be read without GitHub (no GitHub in this test)", blocked.Message);
     }
@@ -50,7 +53,7 @@ public sealed class ReviewGateTests
     {
         using var s = new ReleaseScenario();
 
-        ReviewGate.Check(Context(s, required: true, withGitHub: true), Gathered(true, true));
-        ReviewGate.Check(Context(s, required: false, withGitHub: true), Gathered(false));
+        Assert.Null(ReviewGate.Check(Context(s, required: true, withGitHub: true), Gathered(true, true)));
+        Assert.Null(ReviewGate.Check(Context(s, required: false, withGitHub: true), Gathered(false)));
     }
 }

@@ -5,21 +5,20 @@ namespace Shipgate.Release.Phases;
 /// needs each such PR approved on its final head by someone other than its author; a commit in no PR is not reviewed.
 /// Skipped: with --emergency (the record's warnings name each change), and without GitHub, where no review can be read: such a
 /// release already needs --allow-unverified-ci or --emergency, and the unticked box and the warnings record the gap.
-/// Fails: <see cref="ReleaseBlockedException"/> (exit 3), naming the PRs and commits; a dry run hands it on as a <see cref="WouldBlock"/>.
+/// Fails: a <see cref="WouldBlock"/> naming the PRs and commits (a release stops there, exit 3).
 /// </summary>
 internal static class ControlGate
 {
     public const string Flag = "--emergency \"<reason>\"";
 
-    /// <returns>In a dry run, the gate if it is closed (a release throws instead).</returns>
-    public static IReadOnlyList<WouldBlock> Check(ReleaseContext context, Gathered gathered)
+    /// <returns>The gate if it is closed; null when open.</returns>
+    public static WouldBlock? Check(ReleaseContext context, Gathered gathered)
     {
-        if (context.Options.Emergency is not null || context.CodeHost.Missing is not null) return [];
+        if (context.Options.Emergency is not null || context.CodeHost.Missing is not null) return null;
         var unreviewed = Gaps.Of(gathered.Gaps, GapKind.ControlChangeNotReviewed).Select(g => $"{g.Subject} ({g.Detail})").ToList();
-        if (unreviewed.Count == 0) return [];
+        if (unreviewed.Count == 0) return null;
         var what = $"release control files (CI, review or gate) changed without an independent review of the final head: {string.Join(", ", unreviewed)}";
-        if (context.Options.DryRun) return [new WouldBlock(what, Flag)];
-        throw new ReleaseBlockedException(
+        return new WouldBlock(what, Flag,
             $"BLOCKED: this release changes files that steer CI, review or the release gate, and not every change was independently reviewed: " +
             $"{string.Join(", ", unreviewed)}.\n\nGet an approval of each PR's final commit by someone other than its author (a commit in no PR " +
             $"must go through one), then release again. An emergency can pass with {Flag}; it is recorded and must be reviewed.");

@@ -13,12 +13,14 @@ namespace Shipgate.Release.Phases;
 /// targeting staging. Reads the remote's tips once (<see cref="ReadTipsAsync"/>); they are also the push's leases,
 /// and what the <see cref="Lookups"/> the checks read are started from.
 /// Skipped: never. Ends the release early (null) when there is nothing to release.
-/// Fails: <see cref="ReleaseBlockedException"/> (exit 3) for a gate, <see cref="ShipgateException"/> for git or the API.
+/// Fails: <see cref="ReleaseBlockedException"/> (exit 3) for the branch, a divergence or a cut trail; a closed gate goes to the
+/// <see cref="GateRunner"/> (a release stops there); <see cref="ShipgateException"/> for git or the API.
 /// </summary>
 internal static class Preflight
 {
     /// <summary>The first step: the current branch, the remote's tips (fetched), no divergence. Null: nothing to release.</summary>
-    public static async Task<TipsRead?> ReadTipsAsync(ReleaseContext context, CancellationToken ct)
+    /// <param name="needsIdentity">False for a dry run, which records nothing and so needs no git identity.</param>
+    public static async Task<TipsRead?> ReadTipsAsync(ReleaseContext context, bool needsIdentity, CancellationToken ct)
     {
         var config = context.Config;
         var git = context.Git;
@@ -28,7 +30,7 @@ internal static class Preflight
             throw new ReleaseBlockedException(
                 $"Must be on {string.Join(" or ", config.AllowedCurrentBranches)} branch to release (you are on {current ?? "a detached HEAD"}).");
 
-        var identity = context.Options.DryRun ? null : await git.IdentityAsync(ct);
+        var identity = needsIdentity ? await git.IdentityAsync(ct) : null;
 
         var heads = await git.RemoteHeadsAsync(config.Remote, [config.StagingBranch, config.ProductionBranch, config.ArchiveBranch], ct);
         var staging = heads.GetValueOrDefault(config.StagingBranch)
@@ -84,24 +86,31 @@ internal static class Preflight
         return true;
     }
 
-    /// <summary>The checks, in the order they are shown: the audit trail, the policy change, CI, open PRs, the releaser.</summary>
-    public static async Task<Preflighted> RunAsync(ReleaseContext context, TipsRead read, Lookups lookups, CancellationToken ct)
+    /// <summary>
+    /// The checks, in the order they are shown: the signing key, the audit trail, the policy change, CI, open PRs, the releaser.
+    /// Each closed gate goes to <paramref name="gates"/> where it stands, which stops a release there.
+    /// </summary>
+    /// <param name="ciAllowed">How the record words --allow-unverified-ci: a dry run says it was given, a release that it released.</param>
+    public static async Task<Preflighted> RunAsync(ReleaseContext context, TipsRead read, Lookups lookups, GateRunner gates, string ciAllowed,
+        CancellationToken ct)
     {
         var config = context.Config;
         var git = context.Git;
         var (tips, identity, _) = read;
         var (staging, production) = (tips.Staging, tips.Production);
 
-        var unsignable = await SigningKeyCheck.CheckAsync(context, ct);
+        gates.Pass(await SigningKeyCheck.CheckAsync(context, ct));
         var trail = await TrailGuard.CheckAsync(git, config, tips.Archive, context.Options.Emergency, context.Console, ct);
         (trail, var unaccounted) = PolicyGate.Check(context, trail);
+        gates.Pass(unaccounted);
 
         // Shown before the CI gate, so that a blocked release shows it too: what this release does to the policy in force.
         var policyChange = await PolicyReader.ReadChangeAsync(git, context.Policy.Source is { StagingFallback: false, Commit: { } accounted }
             ? accounted : production, staging, ct);
         PolicyScreen.Changes(context.Console, context.Policy, policyChange);
 
-        var (ci, blocked) = await CheckCiAsync(context, staging, lookups.Ci);
+        var (ci, blocked) = await CheckCiAsync(context, staging, lookups.Ci, ciAllowed);
+        gates.Pass(blocked);
 
         IReadOnlyList<OpenPullRequest> open = [];
         if (lookups.OpenPullRequests is { } asked)
@@ -111,10 +120,7 @@ internal static class Preflight
                 OpenPullRequestsScreen.Show(context.Warnings, open, config.StagingBranch);
         }
         var login = lookups.Login is null ? null : await ReleaserLoginAsync(context, lookups.Login, ct);
-        return new Preflighted(tips, ci, open, identity is null ? null : new Releaser(identity, login), policyChange, trail)
-        {
-            Blockers = new[] { unaccounted, unsignable, blocked }.OfType<WouldBlock>().ToList(),
-        };
+        return new Preflighted(tips, ci, open, identity is null ? null : new Releaser(identity, login), policyChange, trail);
     }
 
     /// <summary>The login behind the token, when GitHub says; an Actions token cannot read /user, and that is no reason to stop.</summary>
@@ -133,33 +139,31 @@ internal static class Preflight
         }
     }
 
-    /// <summary>CI on staging's head. A closed gate throws; in a dry run it is handed on as a <see cref="WouldBlock"/> and the dry run goes on.</summary>
-    private static async Task<(CiResult, WouldBlock?)> CheckCiAsync(ReleaseContext context, string sha, Task<CiVerdict>? asked)
+    /// <summary>CI on staging's head, and the gate if it is closed (CI failed, or unverifiable without --allow-unverified-ci).</summary>
+    internal static async Task<(CiResult, WouldBlock?)> CheckCiAsync(ReleaseContext context, string sha, Task<CiVerdict>? asked, string allowed)
     {
         var emergency = context.Options.Emergency;
         var staging = context.Config.StagingBranch;
-        var allowed = context.Options.DryRun ? "--allow-unverified-ci given" : "released with --allow-unverified-ci";
         if (asked is null)
         {
             var missing = context.CodeHost.Missing!;
+            if (emergency is null && context.Options.AllowUnverifiedCi is null)
+                return (CiResult.Unverified(sha, missing), new WouldBlock(
+                    $"CI on {staging} cannot be verified ({missing})",
+                    "--allow-unverified-ci \"<reason>\"",
+                    $"BLOCKED: CI on {staging} cannot be verified: {missing}.\n\n" +
+                    "Set GH_TOKEN or GITHUB_TOKEN (or log in with gh) so Shipgate can read the checks, or, to release without\n" +
+                    "verified CI, pass --allow-unverified-ci \"<reason>\"; the reason goes into the release record.",
+                    new GateNotice($"[yellow]WOULD BE BLOCKED:[/] [yellow]CI on {Markup.Escape(staging)} is not verified ({Markup.Escape(missing)}). " +
+                        "Proceeding with the dry run; a release now would stop here.[/]")));
             var (heading, because, recorded) = emergency is not null
                 ? ("[red bold]EMERGENCY RELEASE:[/]", "as an emergency; it must be reviewed with shipgate audit review",
                     $"emergency release: {SafeText.OneLine(emergency)}")
-                : context.Options.AllowUnverifiedCi is { } reason
-                    ? ("[yellow]WARNING:[/]", "because --allow-unverified-ci was given; the reason is recorded",
-                        $"{allowed}: {SafeText.OneLine(reason)}")
-                    : context.Options.DryRun ? ("[yellow]WOULD BE BLOCKED:[/]", "with the dry run; a release now would stop here", "")
-                    : throw new ReleaseBlockedException(
-                        $"BLOCKED: CI on {staging} cannot be verified: {missing}.\n\n" +
-                        "Set GH_TOKEN or GITHUB_TOKEN (or log in with gh) so Shipgate can read the checks, or, to release without\n" +
-                        "verified CI, pass --allow-unverified-ci \"<reason>\"; the reason goes into the release record.");
+                : ("[yellow]WARNING:[/]", "because --allow-unverified-ci was given; the reason is recorded",
+                    $"{allowed}: {SafeText.OneLine(context.Options.AllowUnverifiedCi!)}");
             context.Console.MarkupLine(
                 $"{heading} [yellow]CI on {Markup.Escape(staging)} is not verified ({Markup.Escape(missing)}). Proceeding {because}.[/]");
             context.Console.WriteLine();
-            if (recorded.Length == 0)
-                return (CiResult.Unverified(sha, missing), new WouldBlock(
-                    $"CI on {staging} cannot be verified ({missing})",
-                    "--allow-unverified-ci \"<reason>\""));
             return (CiResult.Unverified(sha, $"{missing}; {recorded}"), null);
         }
 
@@ -176,12 +180,9 @@ internal static class Preflight
                 $"Status: {JsonNames.Of(verdict.Status)}\n" +
                 "Failed checks:\n" + string.Join("\n", verdict.Problems.Select(p => "- " + SafeText.OneLine(p))) +
                 $"\n\nFix {staging} before releasing.";
-            if (!context.Options.DryRun) throw new ReleaseBlockedException(message);
-            context.Console.MarkupLine($"[yellow]{Markup.Escape(message)}[/]");
-            context.Console.WriteLine("A release now would stop here; the dry run goes on to show everything.");
-            context.Console.WriteLine();
             var failing = string.Join("; ", verdict.Problems.Select(SafeText.OneLine));
-            return (CiResult.From(verdict), new WouldBlock($"CI checks have not passed on {staging} ({failing}); fix {staging}", "--emergency \"<reason>\""));
+            return (CiResult.From(verdict), new WouldBlock($"CI checks have not passed on {staging} ({failing}); fix {staging}", "--emergency \"<reason>\"",
+                message, GateNotice.GoesOn(message)));
         }
         return (CiResult.From(verdict), null);
     }

@@ -4,22 +4,21 @@ namespace Shipgate.Release.Phases;
 /// Phase 3, last gate before anyone is asked: with <c>github.require_independent_review</c>, a PR not
 /// approved by someone other than its author blocks the release (a dry run says so too).
 /// Skipped: when the policy does not require independent review.
-/// Fails: <see cref="ReleaseBlockedException"/> (exit 3), naming the PRs.
+/// Fails: a <see cref="WouldBlock"/> naming the PRs (a release stops there, exit 3).
 /// </summary>
 internal static class ReviewGate
 {
-    /// <returns>In a dry run, the gate if it is closed (a release throws instead).</returns>
-    public static IReadOnlyList<WouldBlock> Check(ReleaseContext context, Gathered gathered)
+    /// <returns>The gate if it is closed; null when open.</returns>
+    public static WouldBlock? Check(ReleaseContext context, Gathered gathered)
     {
-        if (!context.Config.GitHub.RequireIndependentReview) return [];
+        if (!context.Config.GitHub.RequireIndependentReview) return null;
         var unapproved = gathered.Plan.PullRequests.Where(p => p.IndependentlyApproved != true).Select(p => $"#{p.Number}").ToList();
-        if (unapproved.Count == 0) return [];
-        if (context.Options.DryRun)
-            return [new WouldBlock($"github.require_independent_review is set, and {string.Join(", ", unapproved)} " +
+        if (unapproved.Count == 0) return null;
+        return new WouldBlock($"github.require_independent_review is set, and {string.Join(", ", unapproved)} " +
                 (context.CodeHost.Missing is { } why
                     ? $"cannot be checked without GitHub ({why})"
-                    : "lack an approval of their final head by someone other than the author"), null)];
-        throw new ReleaseBlockedException(context.CodeHost.Missing is { } missing
+                    : "lack an approval of their final head by someone other than the author"), null,
+            context.CodeHost.Missing is { } missing
             ? $"BLOCKED: github.require_independent_review is set, and the reviews of {string.Join(", ", unapproved)} " +
               $"cannot be read without GitHub ({missing})."
             : $"BLOCKED: github.require_independent_review is set, and {string.Join(", ", unapproved)} {(unapproved.Count == 1 ? "was" : "were")} " +
