@@ -81,10 +81,10 @@ public sealed class GatesWithoutModeTests
         using var s = new ReleaseScenario();
         ShipgateConfig Required(ShipgateConfig c) => c with { Audit = c.Audit with { Sign = true, SignRequired = true } };
 
-        var closed = await SigningKeyCheck.CheckAsync(Context(s, Release, Required), CancellationToken.None);
+        var closed = await SigningKeyGate.CheckAsync(Context(s, Release, Required), CancellationToken.None);
 
         Assert.NotNull(closed);
-        Assert.Equal(closed, await SigningKeyCheck.CheckAsync(Context(s, DryRun, Required), CancellationToken.None));
+        Assert.Equal(closed, await SigningKeyGate.CheckAsync(Context(s, DryRun, Required), CancellationToken.None));
         Assert.StartsWith("BLOCKED: the release policy says audit.sign: required, but git has no signing key here", closed.Message);
     }
 

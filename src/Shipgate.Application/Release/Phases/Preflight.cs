@@ -9,7 +9,7 @@ namespace Shipgate.Release.Phases;
 /// Phase 1, pre-flight. Refuses a release that must not start: wrong current branch, a production
 /// branch that diverged, an audit trail that was cut (unless --emergency), CI not green (or not
 /// verifiable) on staging's head, a release policy on production that the trail does not account for (<see cref="PolicyGate"/>,
-/// unless --emergency), no signing key where signatures are required (<see cref="SigningKeyCheck"/>). Shows what the release does to the release policy. Warns of open PRs
+/// unless --emergency), no signing key where signatures are required (<see cref="SigningKeyGate"/>). Shows what the release does to the release policy. Warns of open PRs
 /// targeting staging. Reads the remote's tips once (<see cref="ReadTipsAsync"/>); they are also the push's leases,
 /// and what the <see cref="Lookups"/> the checks read are started from.
 /// Skipped: never. Ends the release early (null) when there is nothing to release.
@@ -99,7 +99,7 @@ internal static class Preflight
         var (tips, identity, _) = read;
         var (staging, production) = (tips.Staging, tips.Production);
 
-        gates.Pass(await SigningKeyCheck.CheckAsync(context, ct));
+        gates.Pass(await SigningKeyGate.CheckAsync(context, ct));
         var trail = await TrailGuard.CheckAsync(git, config, tips.Archive, context.Options.Emergency, context.Console, ct);
         (trail, var unaccounted) = PolicyGate.Check(context, trail);
         gates.Pass(unaccounted);

@@ -7,7 +7,7 @@ namespace Shipgate.Release.Phases;
 /// its record and its tag must be signed and verify breaks on anything unsigned. A release stops (exit 3, nothing changed); a dry
 /// run names it and goes on (<see cref="GateRunner"/>).
 /// </summary>
-internal static class SigningKeyCheck
+internal static class SigningKeyGate
 {
     public static async Task<WouldBlock?> CheckAsync(ReleaseContext context, CancellationToken ct)
     {

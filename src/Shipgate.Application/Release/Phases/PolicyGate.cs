@@ -2,7 +2,7 @@ using Shipgate.Audit;
 using Shipgate.Git;
 using Shipgate.Rendering;
 
-namespace Shipgate.Release;
+namespace Shipgate.Release.Phases;
 
 /// <summary>
 /// Pre-flight's refusal of a release policy pushed around the gate: production's tip carries a <c>.shipgate.yml</c> that no
