@@ -15,8 +15,6 @@ internal sealed record UnprovenReview(string ReviewId, string ReviewedBy, string
 /// </summary>
 internal static class ReviewProofCheck
 {
-    private sealed record Counterpart(string Email, string? Key, string Did);
-
     public static (IReadOnlySet<string> Refuted, IReadOnlyList<UnprovenReview> Unproven) Check(TrailFacts facts,
         IReadOnlyList<(TrailLink Link, ReleaseRecord Record)> releases, IReadOnlyList<(TrailLink Link, ReviewRecord Record)> reviews,
         List<TrailProblem> problems)
@@ -35,7 +33,8 @@ internal static class ReviewProofCheck
             {
                 ProofMethod.SshSignature => Disproof(facts, link, proof, signer),
                 ProofMethod.GitHubToken when !Identities.SameAs(proof.Login, review.ReviewedByLogin) =>
-                    $"says its reviewer is proven as GitHub user @{SafeText.OneLine(proof.Login ?? "")}, but names @{SafeText.OneLine(review.ReviewedByLogin ?? "(none)")} as reviewer",
+                    $"says its reviewer is proven as GitHub user @{SafeText.OneLine(proof.Login ?? "")}, " +
+                    $"but names @{SafeText.OneLine(review.ReviewedByLogin ?? "(none)")} as reviewer",
                 _ => null,
             } ?? Conflict(signer, Counterparts(facts, review, releases));
             if (why is null) continue;
@@ -60,10 +59,10 @@ internal static class ReviewProofCheck
     private static IEnumerable<Counterpart> Counterparts(TrailFacts facts, ReviewRecord review, IReadOnlyList<(TrailLink Link, ReleaseRecord Record)> releases)
     {
         foreach (var (link, release) in releases.Where(r => review.Kind == ReviewKind.Review && r.Record.ReleaseId == review.ReviewsRelease))
-            yield return new Counterpart(release.ReleasedByEmail, facts.CommitSigners?.GetValueOrDefault(link.AddedIn)?.Key,
+            yield return new Counterpart(release.ReleasedByEmail, release.ReleasedByLogin, facts.CommitSigners?.GetValueOrDefault(link.AddedIn)?.Key,
                 $"released {release.ReleaseId}");
         foreach (var push in review.DirectPushes ?? [])
-            yield return new Counterpart(push.AuthorEmail, null, $"wrote {Sha.Short(push.Sha)}");
+            yield return new Counterpart(push.AuthorEmail, null, null, $"wrote {Sha.Short(push.Sha)}");
     }
 
     private static string? Conflict(CommitSigner? signer, IEnumerable<Counterpart> others)
@@ -71,7 +70,7 @@ internal static class ReviewProofCheck
         if (signer is null) return null;
         foreach (var other in others)
         {
-            if (other.Key == signer.Key)
+            if (other.KeyFingerprint == signer.Key)
                 return $"is signed with key {signer.Key}, the key that signed the record of {SafeText.OneLine(other.Email)}, who {other.Did}";
             if (signer.Principals.FirstOrDefault(p => Identities.SameAs(p, other.Email)) is { } principal)
                 return $"is signed with key {signer.Key}, which audit.allowed_signers lists for {SafeText.OneLine(principal)}, who {other.Did}";
