@@ -40,14 +40,7 @@ public sealed class ReviewTests
         var tip = RecordFiles.ChainIds(files)[^1];
         var previous = new PreviousRelease(tip, RecordFiles.Sha256Hex(s.OriginFile("compliance-archives", $"releases/{tip}.json")));
         var id = RecordFiles.NewReviewId(RecordFiles.RecordTime(DateTimeOffset.UtcNow.AddMinutes(1)), files);
-        var dev = s.Git.Developer;
-        GitScenario.Run(dev, "fetch", "--quiet", "origin", "compliance-archives");
-        GitScenario.Run(dev, "checkout", "--quiet", "-B", "compliance-archives", "FETCH_HEAD");
-        File.WriteAllBytes(Path.Combine(dev, "releases", id + ".json"), RecordFiles.ToJsonBytes(review(previous, id)));
-        GitScenario.Run(dev, "add", "-A");
-        GitScenario.Run(dev, "commit", "--quiet", "-m", "review: " + id);
-        GitScenario.Run(dev, "push", "--quiet", "origin", "compliance-archives");
-        GitScenario.Run(dev, "checkout", "--quiet", "-f", "staging");
+        s.PushReviewByHand(review(previous, id));
         return id;
     }
 

@@ -231,7 +231,7 @@ public sealed class ReviewerProofTests
             PreviousRelease = previous,
             ReviewerProof = new ReviewerProof { Method = ProofMethod.SshSignature, Key = Keys.Fingerprint(keys.Rita), Principal = "carol@example.com" },
         };
-        Append(s, forged, "-c", "gpg.format=ssh", "-c", $"user.signingkey={keys.Rita}.pub", "commit", "-S");
+        s.PushReviewByHand(forged, "-c", "gpg.format=ssh", "-c", $"user.signingkey={keys.Rita}.pub", "commit", "-S");
 
         var result = await s.Runner.RunAsync(["audit", "verify", "--json"]);
 
@@ -249,7 +249,7 @@ public sealed class ReviewerProofTests
         var id = s.ReleaseIds().Single();
         var at = RecordFiles.RecordTime(DateTimeOffset.UtcNow.AddMinutes(1));
         var reviewId = RecordFiles.NewReviewId(at, s.OriginFiles("compliance-archives", "releases"));
-        Append(s, new ReviewRecord
+        s.PushReviewByHand(new ReviewRecord
         {
             ReviewId = reviewId,
             ReviewsRelease = id,
@@ -272,19 +272,6 @@ public sealed class ReviewerProofTests
         Assert.Equal("independence", problem.GetProperty("check").GetString());
         Assert.StartsWith($"{reviewId} says its reviewer is proven as GitHub user @carol-cto, but names @rita-releaser",
             problem.GetProperty("message").GetString());
-    }
-
-    /// <summary>Chains a review onto origin's archive branch by hand, committed with <paramref name="commit"/> (git arguments ending in "commit" and its options).</summary>
-    private static void Append(ReleaseScenario s, ReviewRecord review, params string[] commit)
-    {
-        var dev = s.Git.Developer;
-        GitScenario.Run(dev, "fetch", "--quiet", "origin", "compliance-archives");
-        GitScenario.Run(dev, "checkout", "--quiet", "-B", "compliance-archives", "FETCH_HEAD");
-        File.WriteAllBytes(Path.Combine(dev, "releases", review.ReviewId + ".json"), RecordFiles.ToJsonBytes(review));
-        GitScenario.Run(dev, "add", "-A");
-        GitScenario.Run(dev, [.. commit, "--quiet", "-m", "review: " + review.ReviewId]);
-        GitScenario.Run(dev, "push", "--quiet", "origin", "compliance-archives");
-        GitScenario.Run(dev, "checkout", "--quiet", "-f", "staging");
     }
 
     /// <summary>Two ssh keys made for a test, Rita's (the releaser's, set in her clone) and Carol's, and an allowed-signers file naming both.</summary>

@@ -110,14 +110,7 @@ public sealed class SignRequiredTests
             Tool = new ToolInfo("shipgate", "0.1.0"),
             PreviousRelease = new PreviousRelease(id, RecordFiles.Sha256Hex(s.OriginFile("compliance-archives", $"releases/{id}.json"))),
         };
-        var dev = s.Git.Developer;
-        GitScenario.Run(dev, "fetch", "--quiet", "origin", "compliance-archives");
-        GitScenario.Run(dev, "checkout", "--quiet", "-B", "compliance-archives", "FETCH_HEAD");
-        File.WriteAllBytes(Path.Combine(dev, "releases", reviewId + ".json"), RecordFiles.ToJsonBytes(review));
-        GitScenario.Run(dev, "add", "-A");
-        GitScenario.Run(dev, "commit", "--quiet", "--no-gpg-sign", "-m", "review: " + reviewId);
-        GitScenario.Run(dev, "push", "--quiet", "origin", "compliance-archives");
-        GitScenario.Run(dev, "checkout", "--quiet", "-f", "staging");
+        s.PushReviewByHand(review, "commit", "--no-gpg-sign");
 
         var result = await s.Runner.RunAsync(["audit", "verify", "--json"]);
 

@@ -94,5 +94,21 @@ internal sealed class ReleaseScenario : IDisposable
         GitScenario.Run(Folder, "--git-dir", Git.Origin, "ls-tree", "-r", "--name-only", "refs/heads/" + branch, "--", folder)
             .Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
+    /// <summary>
+    /// Chains a review onto origin's archive branch by hand, as anyone with push rights could, from the developer's clone;
+    /// <paramref name="commit"/> is git's commit command with its options (by default a plain <c>commit</c>).
+    /// </summary>
+    public void PushReviewByHand(ReviewRecord review, params string[] commit)
+    {
+        var dev = Git.Developer;
+        GitScenario.Run(dev, "fetch", "--quiet", "origin", "compliance-archives");
+        GitScenario.Run(dev, "checkout", "--quiet", "-B", "compliance-archives", "FETCH_HEAD");
+        File.WriteAllBytes(Path.Combine(dev, RecordFiles.JsonPath(review.ReviewId)), RecordFiles.ToJsonBytes(review));
+        GitScenario.Run(dev, "add", "-A");
+        GitScenario.Run(dev, [.. commit.Length == 0 ? ["commit"] : commit, "--quiet", "-m", "review: " + review.ReviewId]);
+        GitScenario.Run(dev, "push", "--quiet", "origin", "compliance-archives");
+        GitScenario.Run(dev, "checkout", "--quiet", "-f", "staging");
+    }
+
     public void Dispose() => _folder.Dispose();
 }
