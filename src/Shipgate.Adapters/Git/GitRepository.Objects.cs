@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -53,11 +54,20 @@ internal sealed partial class GitRepository
         return objects;
     }
 
-    /// <summary>Every file path in a commit's tree.</summary>
+    /// <summary>Listings already read, by commit sha: a commit's tree never changes, so one command asks git for it once.</summary>
+    private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _listings = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Every file path in a commit's tree. The archive branch's listing is read by the policy (<c>AccountedPolicy</c>), gather
+    /// and pre-flight's trail check alike: given as a full sha, it is read from git once per command.
+    /// </summary>
     public async Task<IReadOnlyList<string>> ListFilesAsync(string treeish, CancellationToken ct)
     {
+        if (_listings.TryGetValue(treeish, out var known)) return known;
         var text = (await git.RunAsync(["ls-tree", "-r", "-z", "--name-only", "--full-tree", treeish], ct: ct)).Text;
-        return text.Split('\0', StringSplitOptions.RemoveEmptyEntries);
+        IReadOnlyList<string> files = text.Split('\0', StringSplitOptions.RemoveEmptyEntries);
+        if (treeish.Length is 40 or 64 && treeish.All(Uri.IsHexDigit)) _listings.TryAdd(treeish, files);
+        return files;
     }
 
     /// <summary>The exact bytes of a file at a commit (records are hashed byte for byte).</summary>
