@@ -3,7 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Shipgate.Tests.Support;
 
 /// <summary>
-/// Fake time (a <see cref="FakeTimeProvider"/> starting at the real now) that moves on by itself, and only while
+/// Fake time (a <see cref="FakeTimeProvider"/> starting at the real now, whose timers it keeps and fires itself) that moves on by itself, and only while
 /// something waits on it: whenever a delay is pending (<c>Task.Delay</c> on this clock: a poll, a retry's backoff, an
 /// emulator's latency), it steps to the next timer due, so a 3 s poll or a 30 minute bound passes at once and "now"
 /// moves with it. Nothing else moves it: a run that waits on no delay sees a frozen clock.
@@ -36,13 +36,8 @@ internal sealed class SteppingClock : FakeTimeProvider, IDisposable
     {
         // Task.Delay (and Task.WaitAsync) on a TimeProvider hand their own task as the timer's state; a
         // CancellationTokenSource hands itself, a periodic report its own state.
-        var tracked = new Tracked(this, state is Task, Interlocked.Increment(ref _created));
+        var tracked = new Tracked(this, callback, state, state is Task, Interlocked.Increment(ref _created));
         tracked.Schedule(dueTime, period);
-        tracked.Inner = base.CreateTimer(s =>
-        {
-            tracked.Fired();
-            callback(s);
-        }, state, dueTime, period);
         return tracked;
     }
 
@@ -63,13 +58,33 @@ internal sealed class SteppingClock : FakeTimeProvider, IDisposable
         changed.TrySetResult();
     }
 
-    /// <summary>The timer due first, when a delay waits on the clock; null when nothing does.</summary>
+    /// <summary>The timer due first, when a delay waits on the clock or a timer is already due; null otherwise.</summary>
     private Tracked? Next()
     {
         lock (_gate)
         {
-            if (!_timers.Any(t => t.IsDelay && t.Due is not null)) return null;
-            return _timers.Where(t => t.Due is not null).OrderBy(t => t.Due).ThenBy(t => t.Order).First();
+            var first = _timers.Where(t => t.Due is not null).OrderBy(t => t.Due).ThenBy(t => t.Order).FirstOrDefault();
+            if (first is null) return null;
+            if (first.Due <= GetUtcNow() || _timers.Any(t => t.IsDelay && t.Due is not null)) return first;
+            return null;
+        }
+    }
+
+    /// <summary>Fires, in the order they are due, every timer due by now; a periodic one is due again a period later.</summary>
+    private void FireDue()
+    {
+        while (true)
+        {
+            Tracked? due;
+            lock (_gate)
+            {
+                var now = GetUtcNow();
+                due = _timers.Where(t => t.Due <= now).OrderBy(t => t.Due).ThenBy(t => t.Order).FirstOrDefault();
+                due?.Rearm(now);
+            }
+            if (due is null) return;
+            due.Fire();
+            Changed();
         }
     }
 
@@ -87,13 +102,17 @@ internal sealed class SteppingClock : FakeTimeProvider, IDisposable
                     await changed.WaitAsync(_stop.Token);
                     continue;
                 }
-                if (!next.IsDelay && await Task.WhenAny(changed, Task.Delay(Settle, _stop.Token)) == changed)
-                    continue; // something moved: what the timeout times may be finishing
+                var now = GetUtcNow();
                 var due = next.Due;
                 if (due is null) continue;
-                var now = GetUtcNow();
-                Advance(due.Value > now ? due.Value - now : TimeSpan.Zero);
-                next.Passed(due.Value);
+                if (due > now)
+                {
+                    if (!next.IsDelay && await Task.WhenAny(changed, Task.Delay(Settle, _stop.Token)) == changed)
+                        continue; // something moved: what the timeout times may be finishing
+                    if (next.Due != due) continue; // changed or disposed while settling
+                    Advance(due.Value - now);
+                }
+                FireDue();
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
@@ -104,8 +123,11 @@ internal sealed class SteppingClock : FakeTimeProvider, IDisposable
         }
     }
 
-    /// <summary>One timer as the clock sees it: when it is due next (null: not pending), and whether it is a delay.</summary>
-    private sealed class Tracked(SteppingClock clock, bool isDelay, long order) : ITimer
+    /// <summary>
+    /// One timer, owned by the clock alone: when it is due next (null: not pending), and whether it is a delay. The clock
+    /// fires it itself, so what the clock thinks is due and what fires can never differ.
+    /// </summary>
+    private sealed class Tracked(SteppingClock clock, TimerCallback callback, object? state, bool isDelay, long order) : ITimer
     {
         private TimeSpan _period = Timeout.InfiniteTimeSpan;
 
@@ -114,8 +136,6 @@ internal sealed class SteppingClock : FakeTimeProvider, IDisposable
         public long Order { get; } = order;
 
         public DateTimeOffset? Due { get; private set; }
-
-        public ITimer? Inner { get; set; }
 
         /// <summary>Due as FakeTimeProvider counts it: whole milliseconds from now.</summary>
         public void Schedule(TimeSpan dueTime, TimeSpan period)
@@ -129,31 +149,26 @@ internal sealed class SteppingClock : FakeTimeProvider, IDisposable
             clock.Changed();
         }
 
-        public void Fired()
-        {
-            lock (clock._gate)
-                Due = _period == Timeout.InfiniteTimeSpan || _period == TimeSpan.Zero ? null : clock.GetUtcNow() + Milliseconds(_period);
-            clock.Changed();
-        }
+        /// <summary>Called under the clock's lock as it fires: due again a period after <paramref name="now"/>, or no longer.</summary>
+        public void Rearm(DateTimeOffset now) =>
+            Due = _period == Timeout.InfiniteTimeSpan || _period <= TimeSpan.Zero ? null : now + Milliseconds(_period);
 
-        /// <summary>A step to <paramref name="due"/> that left this timer due then (it never fired) leaves it no longer pending.</summary>
-        public void Passed(DateTimeOffset due)
-        {
-            lock (clock._gate)
-                if (Due == due) Due = null;
-        }
+        public void Fire() => callback(state);
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
             Schedule(dueTime, period);
-            return Inner?.Change(dueTime, period) ?? false;
+            return true;
         }
 
         public void Dispose()
         {
-            lock (clock._gate) clock._timers.Remove(this);
+            lock (clock._gate)
+            {
+                Due = null;
+                clock._timers.Remove(this);
+            }
             clock.Changed();
-            Inner?.Dispose();
         }
 
         public ValueTask DisposeAsync()
@@ -162,6 +177,6 @@ internal sealed class SteppingClock : FakeTimeProvider, IDisposable
             return ValueTask.CompletedTask;
         }
 
-        private static TimeSpan Milliseconds(TimeSpan time) => TimeSpan.FromMilliseconds((long)time.TotalMilliseconds);
+        private static TimeSpan Milliseconds(TimeSpan time) => TimeSpan.FromMilliseconds(Math.Max(0, (long)time.TotalMilliseconds));
     }
 }
