@@ -22,7 +22,8 @@ internal sealed record DoctorCheck(string Name, bool Passed, string Found, strin
 /// </summary>
 internal static class Doctor
 {
-    public static async Task<IReadOnlyList<DoctorCheck>> RunAsync(string folder, Func<string, string?> environment, Secrets secrets, CancellationToken ct)
+    public static async Task<IReadOnlyList<DoctorCheck>> RunAsync(string folder, Func<string, string?> environment, TimeProvider clock, Secrets secrets,
+        CancellationToken ct)
     {
         var checks = new List<DoctorCheck>();
         var version = await new GitCli(folder, secrets).TryRunAsync(["--version"], ct: ct);
@@ -90,9 +91,9 @@ internal static class Doctor
             : DoctorCheck.Failed("branches", $"{config.Remote} has no {string.Join(" or ", missing)}",
                 $"push them (git push {config.Remote} <commit>:refs/heads/<branch>) or set branches.staging / branches.production"));
 
-        checks.AddRange(await GitHubChecksAsync(policy, url, environment, secrets, ct));
-        checks.AddRange(await LinearChecksAsync(policy, environment, secrets, ct));
-        checks.AddRange(await JiraChecksAsync(policy, environment, secrets, ct));
+        checks.AddRange(await GitHubChecksAsync(policy, url, environment, clock, secrets, ct));
+        checks.AddRange(await LinearChecksAsync(policy, environment, clock, secrets, ct));
+        checks.AddRange(await JiraChecksAsync(policy, environment, clock, secrets, ct));
         if (config.Audit.Sign)
         {
             var key = await git.Cli.TryRunAsync(["config", "--get", "user.signingkey"], ct: ct);
@@ -105,12 +106,12 @@ internal static class Doctor
     }
 
     private static async Task<IReadOnlyList<DoctorCheck>> GitHubChecksAsync(ReleasePolicy policy, string url, Func<string, string?> environment,
-        Secrets secrets, CancellationToken ct)
+        TimeProvider clock, Secrets secrets, CancellationToken ct)
     {
         Integration<ICodeHost> codeHost;
         try
         {
-            codeHost = await Connections.CodeHostAsync(policy, RepositoryAddress.Parse(url), environment, secrets, TimeProvider.System, ct: ct);
+            codeHost = await Connections.CodeHostAsync(policy, RepositoryAddress.Parse(url), environment, secrets, clock, ct: ct);
         }
         catch (ShipgateException e)
         {
@@ -166,10 +167,10 @@ internal static class Doctor
         return checks;
     }
 
-    private static async Task<IReadOnlyList<DoctorCheck>> LinearChecksAsync(ReleasePolicy policy, Func<string, string?> environment, Secrets secrets,
-        CancellationToken ct)
+    private static async Task<IReadOnlyList<DoctorCheck>> LinearChecksAsync(ReleasePolicy policy, Func<string, string?> environment, TimeProvider clock,
+        Secrets secrets, CancellationToken ct)
     {
-        var tracker = Connections.Tracker(policy, environment, secrets);
+        var tracker = Connections.Tracker(policy, environment, secrets, clock);
         if (tracker.Service is not { } linear)
             return [DoctorCheck.Failed("Linear key", tracker.Missing ?? "no Linear",
                 "set LINEAR_API_KEY to a Linear personal API key; without it tickets stay unverified")];
@@ -199,13 +200,13 @@ internal static class Doctor
     /// Jira, only when a site is named (JIRA_BASE_URL or jira.site): the site and the credentials (<c>/rest/api/3/myself</c>),
     /// then the projects: jira.projects must be projects the credentials can see, or, unset, the keys Jira lists are used.
     /// </summary>
-    private static async Task<IReadOnlyList<DoctorCheck>> JiraChecksAsync(ReleasePolicy policy, Func<string, string?> environment, Secrets secrets,
-        CancellationToken ct)
+    private static async Task<IReadOnlyList<DoctorCheck>> JiraChecksAsync(ReleasePolicy policy, Func<string, string?> environment, TimeProvider clock,
+        Secrets secrets, CancellationToken ct)
     {
         Integration<ITicketTracker>? jira;
         try
         {
-            jira = Connections.Jira(policy, environment, secrets);
+            jira = Connections.Jira(policy, environment, secrets, clock);
         }
         catch (ShipgateException e)
         {

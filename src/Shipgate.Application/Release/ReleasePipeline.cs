@@ -12,8 +12,9 @@ namespace Shipgate.Release;
 /// <list type="bullet">
 /// <item>the dry run is phases 1-3: <see cref="Preflight"/>, <see cref="Gather"/>, <see cref="Summary"/>, <see cref="ReviewGate"/>, <see cref="ControlGate"/>;</item>
 /// <item>the release is the dry run, then <see cref="Confirmation"/> and <see cref="RecordAndPromote"/> (the push);</item>
-/// <item>after the push, <see cref="DeploymentCheck"/> and <see cref="PostRelease"/> only report: the release has happened,
-/// and nothing after it may say otherwise. <c>--resume</c> runs just these for a release already made.</item>
+/// <item>after the push, the list <see cref="AfterPushSteps.All"/> (GitHub Release, <see cref="DeploymentCheck"/>, Slack, the deployment
+/// record, <see cref="PostRelease"/>) only reports: the release has happened, and nothing after it may say otherwise.
+/// <c>--resume</c> runs just this list for a release already made.</item>
 /// </list>
 /// </summary>
 internal static class ReleasePipeline
@@ -69,48 +70,7 @@ internal static class ReleasePipeline
     internal static string CiAllowedWording(bool dryRun) =>
         dryRun ? "--allow-unverified-ci given" : "released with --allow-unverified-ci";
 
-    /// <summary>
-    /// The phases after the push. A failure or Ctrl-C here must not report the release as failed or
-    /// aborted: it is reported, with how to finish the rest later. Exit 7 only when --wait saw the deployment
-    /// fail or not finish (<see cref="DeploymentVerdict"/>); the release stays made.
-    /// </summary>
-    public static async Task<AfterRelease> AfterReleaseAsync(ReleaseContext context, Released released, CancellationToken ct)
-    {
-        var phase = "GitHub Release";
-        DeploymentSeen? deployment = null;
-        TicketComments? comments = null;
-        try
-        {
-            var page = await GitHubReleasePage.RunAsync(context, released, ct);
-            phase = "deployment check";
-            SlackSeen? announced = null;
-            deployment = await DeploymentCheck.RunAsync(context, released, ct,
-                async runs => announced = await SlackAnnouncement.AnnounceAsync(context, released, page, runs, ct));
-            phase = "Slack message";
-            announced ??= await SlackAnnouncement.AnnounceAsync(context, released, page, deployment.Runs, ct);
-            if (context.Options.WaitForDeployment)
-            {
-                var followed = DeploymentVerdict.Judge(deployment, followed: true);
-                await SlackAnnouncement.TellOutcomeAsync(context, released, page, deployment, followed, ct);
-                phase = "deployment record";
-                await RecordDeployment.RunAsync(context, released, deployment, followed, ct);
-            }
-            phase = "post-release";
-            comments = await PostRelease.RunAsync(context, released, deployment, ct, page.Url);
-        }
-        catch (Exception e)
-        {
-            var record = released.Record;
-            var what = ct.IsCancellationRequested ? "Interrupted" : $"{phase} failed ({SafeText.OneLine(context.Secrets.Redact(e.Message))})";
-            context.Console.MarkupLine($"[yellow]{Markup.Escape(what)} after the release was made: {Markup.Escape(context.Config.ProductionBranch)} is at " +
-                $"{Sha.Short(record.ToSha)} and {Markup.Escape(RecordFiles.JsonPath(record.ReleaseId))} is on {Markup.Escape(context.Config.ArchiveBranch)}. " +
-                $"What follows the push (GitHub Release, deployment check, Slack, ticket comments) was not all finished: " +
-                $"run shipgate release --resume {Markup.Escape(record.ReleaseId)}.[/]");
-        }
-        var outcome = DeploymentVerdict.Judge(deployment, context.Options.WaitForDeployment);
-        var code = DeploymentVerdict.ExitCodeOf(outcome);
-        if (code != ExitCode.Success)
-            AfterReleaseScreen.DeploymentNeedsAttention(context.Console, context.Config, released, outcome);
-        return new AfterRelease(deployment, comments, code);
-    }
+    /// <summary>The steps after the push, an ordered list that only reports (<see cref="AfterPushSteps"/>); <c>--resume</c> runs it too.</summary>
+    public static Task<AfterRelease> AfterReleaseAsync(ReleaseContext context, Released released, CancellationToken ct) =>
+        AfterPushSteps.RunAsync(context, released, ct);
 }

@@ -17,7 +17,7 @@ internal static class DoctorCommand
             return ShipgateCli.GuardAsync(host, secrets, async () =>
             {
                 var folder = Path.GetFullPath(parse.GetValue(repo) ?? ".", host.WorkingDirectory);
-                var checks = await Doctor.RunAsync(folder, host.Environment, secrets, ct);
+                var checks = await Doctor.RunAsync(folder, host.Environment, host.Clock, secrets, ct);
                 foreach (var check in checks)
                 {
                     var line = $"[{(check.Passed ? "ok" : "FAIL")}] {check.Name}: {check.Found}" + (check.Fix is { } fix ? $". To fix: {fix}." : "");

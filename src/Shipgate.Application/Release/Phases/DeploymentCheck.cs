@@ -40,12 +40,7 @@ internal static class DeploymentCheck
         try
         {
             var deadline = context.Clock.GetUtcNow() + AppearWithin;
-            var runs = await host.GetWorkflowRunsAsync(sha, branch, ct);
-            while (runs.Count == 0 && context.Clock.GetUtcNow() < deadline)
-            {
-                await Task.Delay(PollEvery, context.Clock, ct);
-                runs = await host.GetWorkflowRunsAsync(sha, branch, ct);
-            }
+            var runs = await PollAsync(context, host, sha, await host.GetWorkflowRunsAsync(sha, branch, ct), r => r.Count > 0, deadline, null, ct);
             if (runs.Count > 0 && context.Options.WaitForDeployment)
             {
                 if (whenStarted is not null) await whenStarted(runs);
@@ -72,14 +67,25 @@ internal static class DeploymentCheck
     {
         var waitUntil = context.Clock.GetUtcNow() + WaitAtMost;
         await context.Console.Status().StartAsync("Waiting for the deployment to finish...", async _ =>
+            runs = await PollAsync(context, host, sha, runs, r => r.All(run => run.IsCompleted), waitUntil,
+                r => context.Waiting?.Report("Waiting for the deployment: " + string.Join(", ", r.Select(run => $"{run.Name} {run.State}"))), ct));
+        return runs;
+    }
+
+    /// <summary>
+    /// The one poll: asks for the commit's runs every <see cref="PollEvery"/> (on the context's clock) until they are
+    /// <paramref name="enough"/> or <paramref name="until"/> passed, and hands back the last answer.
+    /// </summary>
+    /// <param name="asked">Told each answer after the first (the --wait progress).</param>
+    private static async Task<IReadOnlyList<WorkflowRun>> PollAsync(ReleaseContext context, ICodeHost host, string sha, IReadOnlyList<WorkflowRun> runs,
+        Func<IReadOnlyList<WorkflowRun>, bool> enough, DateTimeOffset until, Action<IReadOnlyList<WorkflowRun>>? asked, CancellationToken ct)
+    {
+        while (!enough(runs) && context.Clock.GetUtcNow() < until)
         {
-            while (runs.Any(r => !r.IsCompleted) && context.Clock.GetUtcNow() < waitUntil)
-            {
-                await Task.Delay(PollEvery, context.Clock, ct);
-                runs = await host.GetWorkflowRunsAsync(sha, context.Config.ProductionBranch, ct);
-                context.Waiting?.Report("Waiting for the deployment: " + string.Join(", ", runs.Select(r => $"{r.Name} {r.State}")));
-            }
-        });
+            await Task.Delay(PollEvery, context.Clock, ct);
+            runs = await host.GetWorkflowRunsAsync(sha, context.Config.ProductionBranch, ct);
+            asked?.Invoke(runs);
+        }
         return runs;
     }
 }
