@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Shipgate.Config;
 using Shipgate.Mcp;
+using Shipgate.Rendering;
 
 namespace Shipgate.Cli;
 
@@ -24,6 +25,12 @@ internal static class McpCommand
         var command = new Command("mcp",
             "Serve Shipgate to an AI agent over the Model Context Protocol (stdio): release_plan, release (the word is asked of a person " +
             "through the client's form), audit_verify, audit_report.") { repo, confirmWithin };
+        // The server answers a client for as long as it is connected: a folder that is not there is said now, not at each tool call.
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(repo) is { } given && !Directory.Exists(Path.GetFullPath(given, host.WorkingDirectory)))
+                result.AddError($"The folder {SafeText.OneLine(given)} does not exist. Give the repository's folder with --repo.");
+        });
         command.SetAction(async (parse, ct) =>
         {
             var folder = Path.GetFullPath(parse.GetValue(repo) ?? ".", host.WorkingDirectory);

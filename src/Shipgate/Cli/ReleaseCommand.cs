@@ -85,6 +85,6 @@ internal static partial class ReleaseCommand
     }
 
     [GeneratedRegex(@"^release-[0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9]{6}(-[0-9]+)?$")]
-    private static partial Regex ReleaseId();
+    internal static partial Regex ReleaseId();
 
 }

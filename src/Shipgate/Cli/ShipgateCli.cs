@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using System.Reflection;
 using Shipgate.Integrations;
 using Shipgate.Rendering;
@@ -11,19 +12,11 @@ internal static class ShipgateCli
 {
     public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken ct = default)
     {
-        var root = new RootCommand("Shipgate: promote staging to production with a SOC2 audit trail.");
-        root.Subcommands.Add(ReleaseCommand.Create(host));
-        root.Subcommands.Add(AuditCommand.Create(host));
-        root.Subcommands.Add(McpCommand.Create(host));
-        root.Subcommands.Add(InitCommand.Create(host));
-        root.Subcommands.Add(DoctorCommand.Create(host));
-        root.Options.OfType<VersionOption>().Single().Action = new ShowVersion(host.Console);
-
-        var parsed = root.Parse(args);
+        var parsed = Commands(host).Parse(args);
         if (parsed.Errors.Count > 0)
         {
             var hints = Suggestions(parsed).ToList();
-            foreach (var error in parsed.Errors)
+            foreach (var error in Shown(parsed))
                 host.Errors.MarkupLine($"[red]{Markup.Escape(error.Message)}[/]");
             foreach (var hint in hints)
                 host.Errors.MarkupLine(Markup.Escape(hint));
@@ -31,7 +24,7 @@ internal static class ShipgateCli
             // A program that asked for JSON gets the same error document as for any other failure, alone on stdout.
             if (JsonOutput.Asked(parsed))
             {
-                var message = string.Join("\n", parsed.Errors.Select(e => e.Message).Concat(hints).Append(UsageHint));
+                var message = string.Join("\n", Shown(parsed).Select(e => e.Message).Concat(hints).Append(UsageHint));
                 var secrets = Connections.SecretsFrom(host.Environment);
                 host.Console.Profile.Out.Writer.WriteLine(JsonOutput.Error(ExitCode.Usage, SafeText.Lines(secrets.Redact(message))));
             }
@@ -49,6 +42,74 @@ internal static class ShipgateCli
     }
 
     private const string UsageHint = "Run shipgate --help for usage.";
+
+    /// <summary>Every command and option shipgate has, as the parser sees them.</summary>
+    internal static RootCommand Commands(CliHost host)
+    {
+        var root = new RootCommand("Shipgate: promote staging to production with a SOC2 audit trail.");
+        root.Subcommands.Add(ReleaseCommand.Create(host));
+        root.Subcommands.Add(AuditCommand.Create(host));
+        root.Subcommands.Add(McpCommand.Create(host));
+        root.Subcommands.Add(InitCommand.Create(host));
+        root.Subcommands.Add(DoctorCommand.Create(host));
+        root.Options.OfType<VersionOption>().Single().Action = new ShowVersion(host.Console);
+        GiveWayToParseErrors(root);
+        return root;
+    }
+
+    /// <summary>
+    /// A validator that reads an option the parser could not read (its value missing or not of its type) gets an exception
+    /// from System.CommandLine instead of a value. It becomes that parse error (a usage error, exit 2), never a crash: every
+    /// validator of every command, option and argument, including those added later, is wrapped here.
+    /// </summary>
+    private static void GiveWayToParseErrors(Command command)
+    {
+        // First, each option given without a value it needs is named: a command validator's own error would hide it.
+        command.Validators.Insert(0, result =>
+        {
+            foreach (var option in result.Children.OfType<OptionResult>())
+            {
+                try
+                {
+                    option.GetValueOrDefault<object?>();
+                }
+                catch (InvalidOperationException e)
+                {
+                    option.AddError(e.Message);
+                }
+            }
+        });
+        Wrap(command.Validators);
+        foreach (var option in command.Options) Wrap(option.Validators);
+        foreach (var argument in command.Arguments) Wrap(argument.Validators);
+        foreach (var subcommand in command.Subcommands) GiveWayToParseErrors(subcommand);
+
+        static void Wrap<T>(List<Action<T>> validators) where T : SymbolResult
+        {
+            for (var i = 0; i < validators.Count; i++)
+            {
+                var validate = validators[i];
+                validators[i] = result =>
+                {
+                    try
+                    {
+                        validate(result);
+                    }
+                    catch (InvalidOperationException e)
+                    {
+                        result.AddError(e.Message); // the same words as the option's own error, which Shown lists once
+                    }
+                };
+            }
+        }
+    }
+
+    /// <summary>
+    /// The parse errors a person should see, each once (a validator that gave way repeats the option's own); "Required
+    /// command was not provided." says nothing when a word was not understood.
+    /// </summary>
+    private static IEnumerable<ParseError> Shown(ParseResult parsed) =>
+        parsed.Errors.Where(e => parsed.UnmatchedTokens.Count == 0 || e.Message != "Required command was not provided.").DistinctBy(e => e.Message);
 
     /// <summary>Shipgate's own version and the commit it was built from (the entry assembly may be a test host).</summary>
     public static string Version()
