@@ -13,6 +13,7 @@ namespace Shipgate.Tests.Audit;
 public sealed class ReportBrowserTests(ITestOutputHelper output)
 {
     [Fact]
+    [Trait("Category", "Browser")]
     public async Task The_html_report_renders_in_chromium_and_runs_nothing()
     {
         var chromium = FindChromium()

@@ -111,6 +111,7 @@ public sealed class OrgReportTests(Organisation org)
     }
 
     [Fact]
+    [Trait("Category", "Browser")]
     public async Task The_html_pack_renders_in_chromium_and_runs_nothing()
     {
         var chromium = ReportBrowserTests.FindChromium()
