@@ -172,8 +172,12 @@ internal static class Doctor
     {
         var tracker = Connections.Tracker(policy, environment, secrets, clock);
         if (tracker.Service is not { } linear)
-            return [DoctorCheck.Failed("Linear key", tracker.Missing ?? "no Linear",
-                "set LINEAR_API_KEY to a Linear personal API key; without it tickets stay unverified")];
+        {
+            // Without a Linear key Linear is not the tracker: Jira may be (checked next), or there is none, which is a choice.
+            if (!string.IsNullOrWhiteSpace(environment(Jira.JiraSettings.BaseUrlVariable)) || policy.Config.Jira.Site is not null) return [];
+            return [DoctorCheck.Ok("tickets", $"no ticket tracker ({tracker.Missing ?? "no Linear"}): ticket ids are found by tickets.keys " +
+                "and listed unverified; give Shipgate a tracker's credentials to verify them (README, Configuration)")];
+        }
         IReadOnlyList<string> teams;
         try
         {

@@ -80,19 +80,24 @@ internal sealed record ReleasePolicy(ShipgateConfig Config, PolicySource Source,
     /// Stops when the file names another remote or branch than the one it was read from: the
     /// operator then names the right one, so a policy is always read where it says it lives.
     /// </summary>
-    public static void RequireSameLocation(ShipgateConfig config, PolicyLocation location, PolicySource source)
+    public static void RequireSameLocation(ShipgateConfig config, PolicyLocation location, PolicySource source) =>
+        RequireSameLocation(config, location, source.Display, source.StagingFallback);
+
+    /// <param name="display">How messages name the file.</param>
+    /// <param name="stagingFallback">True when the file was read from staging (production has none): staging must match too.</param>
+    public static void RequireSameLocation(ShipgateConfig config, PolicyLocation location, string display, bool stagingFallback)
     {
         var named = new (string Key, string Said, string Used, string Variable, bool Applies)[]
         {
             ("remote", config.Remote, location.Remote, PolicyLocation.RemoteVariable, true),
             ("branches.production", config.ProductionBranch, location.ProductionBranch, PolicyLocation.ProductionVariable, true),
-            ("branches.staging", config.StagingBranch, location.StagingBranch, PolicyLocation.StagingVariable, source.StagingFallback),
+            ("branches.staging", config.StagingBranch, location.StagingBranch, PolicyLocation.StagingVariable, stagingFallback),
         };
         foreach (var (key, said, used, variable, applies) in named)
         {
             if (!applies || said == used) continue;
             throw new UsageException(
-                $"{source.Display} sets {key}: {said}, but Shipgate read the release policy from '{used}'.\n" +
+                $"{display} sets {key}: {said}, but Shipgate read the release policy from '{used}'.\n" +
                 $"Shipgate reads the policy where you point it: run with {variable}={said} (see README, Security).");
         }
     }

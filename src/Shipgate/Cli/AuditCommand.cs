@@ -110,11 +110,8 @@ internal static class AuditCommand
         command.Validators.Add(result =>
         {
             if (result.GetResult(by) is not null) result.AddError(ByRemoved);
-            // An option the parser does not know lands in the id: it is named as what it is.
-            if (result.GetValue(release) is { } id && !ReleaseCommand.ReleaseId().IsMatch(id))
-                result.AddError(id.StartsWith('-')
-                    ? $"Unrecognized command or argument '{SafeText.OneLine(id)}'."
-                    : $"audit review takes a release id such as release-2026-02-04-153045, not '{SafeText.OneLine(id)}'.");
+            if (result.GetValue(release) is { } id && !id.StartsWith('-') && !ReleaseCommand.ReleaseId().IsMatch(id))
+                result.AddError($"audit review takes a release id such as release-2026-02-04-153045, not '{SafeText.OneLine(id)}'.");
             var (hasRelease, hasPushes) = (result.GetValue(release) is not null, result.GetResult(directPushes) is not null);
             if (hasRelease && hasPushes) result.AddError("Give a release id or --direct-push, not both.");
             if (!hasRelease && !hasPushes)

@@ -52,6 +52,7 @@ internal static class ShipgateCli
         root.Subcommands.Add(McpCommand.Create(host));
         root.Subcommands.Add(InitCommand.Create(host));
         root.Subcommands.Add(DoctorCommand.Create(host));
+        root.Subcommands.Add(ConfigCommand.Create(host));
         root.Options.OfType<VersionOption>().Single().Action = new ShowVersion(host.Console);
         GiveWayToParseErrors(root);
         return root;
@@ -64,9 +65,14 @@ internal static class ShipgateCli
     /// </summary>
     private static void GiveWayToParseErrors(Command command)
     {
-        // First, each option given without a value it needs is named: a command validator's own error would hide it.
+        // First, each option given without a value it needs is named: a command validator's own error would hide it. And an
+        // option the parser did not know, taken as an argument's value, is named as what it is (a value that starts with a dash
+        // goes as ./-name).
         command.Validators.Insert(0, result =>
         {
+            foreach (var argument in result.Children.OfType<ArgumentResult>())
+                foreach (var token in argument.Tokens.Where(t => t.Value.Length > 1 && t.Value.StartsWith('-')))
+                    argument.AddError($"Unrecognized command or argument '{SafeText.OneLine(token.Value)}'.");
             foreach (var option in result.Children.OfType<OptionResult>())
             {
                 try

@@ -28,6 +28,8 @@ public sealed class JiraOnboardingTests
         Assert.Contains($"[ok] Jira site: {jira.BaseUrl} answers", result.Output);
         Assert.Contains("[ok] Jira credentials: valid (account Release Bot)", result.Output);
         Assert.Contains("[ok] Jira projects: OPS, WEB are Jira projects the account can see", result.Output);
+        Assert.DoesNotContain("Linear", result.Output); // Jira is the tracker: no Linear key is asked for
+        Assert.DoesNotContain("[FAIL] tickets", result.Output);
         Assert.Single(JiraWorld.Calls(jira, "GET", "/rest/api/3/myself"));
         Assert.DoesNotContain(JiraWorld.ApiToken, result.Output);
         JiraWorld.AssertWireClean(jira);
