@@ -27,6 +27,9 @@ internal static class RepositoryScan
             .Where(f => !f.StartsWith('.'))
             .ToList();
         var (keys, note) = await TeamKeysAsync(remote, environment, secrets, ct);
+        if (keys is null && await GuessKeysAsync(git, refs, ct) is { Count: > 0 } guessed)
+            (keys, note) = (guessed, note.Replace(": list yours.", ".", StringComparison.Ordinal) +
+                $" These keys recur in the last {HistoryLooked} commit messages and the branch names: check them.");
         var (site, projects, jiraNote) = await JiraProjectsAsync(remote, environment, secrets, ct);
         return new RepositoryFacts(remote, remotes.Contains(remote), production, staging ?? "staging", staging is not null,
             RepositoryAddress.Parse(url), keys, note, folders)
@@ -69,6 +72,17 @@ internal static class RepositoryScan
         {
             return (null, $"Linear did not give its team keys ({SafeLine(secrets.Redact(e.Message))}): list yours.");
         }
+    }
+
+    /// <summary>How many commits back init looks for ticket ids.</summary>
+    public const int HistoryLooked = 300;
+
+    /// <summary>The keys of the ticket ids that recur in recent commit messages and branch names (<see cref="TicketKeyGuess"/>).</summary>
+    private static async Task<IReadOnlyList<string>> GuessKeysAsync(GitCli git, IEnumerable<string> branches, CancellationToken ct)
+    {
+        var log = await git.TryRunAsync(["log", $"-{HistoryLooked}", "--format=%B%x00", "--all"], ct: ct);
+        var messages = log.ExitCode == 0 ? log.Text.Split('\0') : [];
+        return Release.TicketKeyGuess.From(messages.Concat(branches));
     }
 
     private static string SafeLine(string text) => Rendering.SafeText.OneLine(text);

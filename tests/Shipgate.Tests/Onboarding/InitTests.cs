@@ -37,6 +37,22 @@ public sealed class InitTests
     }
 
     [Fact]
+    public async Task Without_a_tracker_init_proposes_the_ticket_keys_that_recur_in_commit_messages_and_branch_names()
+    {
+        using var s = new ReleaseScenario(Scenarios.Rich);
+        File.Delete(PolicyPath(s));
+        // Rich's history names BOL-407, BOL-9 and BOL-50, ENG-5 once, and UTF-8 and SHA-256; a branch adds a second ENG id.
+        GitScenario.Run(s.Git.Releaser, "branch", "ENG-77-login-form");
+
+        var result = await s.Runner.RunAsync(["init"]);
+
+        Assert.True(result.Code == ExitCode.Success, result.Output);
+        var yaml = File.ReadAllText(PolicyPath(s));
+        Assert.Equal(["BOL", "ENG"], ConfigLoader.Parse(yaml, ".shipgate.yml").TicketKeys);
+        Assert.Contains("recur in the last 300 commit messages and the branch names: check them", yaml);
+    }
+
+    [Fact]
     public async Task Init_never_overwrites_an_existing_policy()
     {
         using var s = new ReleaseScenario(Scenarios.Rich);
