@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using Shipgate.Release;
 using Shipgate.Rendering;
 
 namespace Shipgate.Audit.Report;
@@ -121,7 +122,7 @@ internal static class ReportHtml
                 ? $"<span class=\"alert\">{T(ReportText.Emergency(release))}</span>"
                 : T(ReportText.Emergency(release)));
             Fact("CI", Word(
-                record.CiStatus.Status == "success" ? "yes" : record.CiStatus.Status == "failure" ? "no" : "unknown",
+                record.CiStatus.State switch { CiState.Success => "yes", CiState.Failure => "no", _ => "unknown" },
                 ReportText.Ci(record.CiStatus)));
             Fact("Deployment", Word(
                 release.DeploymentOutcome == "succeeded" ? "yes" : release.DeploymentOutcome is "failed" or "timed_out" ? "no" : "unknown",
