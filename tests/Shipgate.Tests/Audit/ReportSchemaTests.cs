@@ -10,22 +10,11 @@ namespace Shipgate.Tests.Audit;
 /// </summary>
 public sealed class ReportSchemaTests
 {
-    private const string Record = """
-        {"schema_version":1,"release_id":"release-2026-02-04-153045","timestamp":"2026-02-04T15:30:45\u002B00:00","repository":"acme/svc",
-         "tool":{"name":"shipgate","version":"0.1.0"},"released_by":"Rita","released_by_email":"rita@example.com","released_by_login":null,
-         "from_ref":"main","from_sha":"1111111111111111111111111111111111111111","to_ref":"staging","to_sha":"2222222222222222222222222222222222222222",
-         "commits_count":1,"merge_commits_count":0,"files_changed":1,"insertions":1,"deletions":0,"commits":[],"pull_requests":[],"linear_tickets":[],
-         "change_summary":{},"area_titles":{},"unspecced_changes":[],
-         "ci_status":{"staging_sha":"2222222222222222222222222222222222222222","status":"success","checks_passed":[],"checks":[],"unverified_reason":null},
-         "open_prs":[],"warnings":[],"emergency":null,
-         "confirmation":{"word_presented":"SHIP","word_entered":"SHIP","confirmed_at":"2026-02-04T15:30:40+00:00"},"previous_release":null}
-        """;
-
     private static readonly string Report = $$"""
         {"repository":"acme/svc","period":{"since":"2026-02-01","until":"2026-02-28"},"generated_at":"2026-03-01T09:00:00+00:00",
          "totals":{"releases":1,"pull_requests":0,"independently_reviewed":0,"review_unknown":0,"share_independently_reviewed":"n/a",
            "unspecced_changes":0,"gaps":0,"emergencies":0,"emergencies_unreviewed":0,"direct_pushes_acknowledged":0},
-         "releases":[{"record":{{Record}},"review":null,"deployment_outcome":"not_followed","deployment":null}],
+         "releases":[{"record":{{RecordSchemaTests.Valid}},"review":null,"deployment_outcome":"not_followed","deployment":null}],
          "unreadable_records":[],"direct_push_reviews":[]}
         """;
 
