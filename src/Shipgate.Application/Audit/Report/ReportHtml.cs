@@ -1,7 +1,9 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using Shipgate.Integrations;
 using Shipgate.Release;
+using Shipgate.Release.After;
 using Shipgate.Rendering;
 
 namespace Shipgate.Audit.Report;
@@ -125,7 +127,12 @@ internal static class ReportHtml
                 record.CiStatus.State switch { CiState.Success => "yes", CiState.Failure => "no", _ => "unknown" },
                 ReportText.Ci(record.CiStatus)));
             Fact("Deployment", Word(
-                release.DeploymentOutcome == "succeeded" ? "yes" : release.DeploymentOutcome is "failed" or "timed_out" ? "no" : "unknown",
+                JsonNames.Parse<DeploymentOutcome>(release.DeploymentOutcome) switch
+                {
+                    DeploymentOutcome.Succeeded => "yes",
+                    DeploymentOutcome.Failed or DeploymentOutcome.TimedOut => "no",
+                    _ => "unknown",
+                },
                 ReportText.Deployment(release)));
             Line("</dl>");
 
