@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Shipgate.Integrations;
 using Shipgate.Rendering;
 
@@ -151,14 +150,8 @@ internal sealed class JiraClient : ITicketTracker, IReleaseTracker
         var version = await _versions.GetOrAdd($"{project.Key}/{notice.ReleaseId}",
             _ => new Lazy<Task<JiraVersion>>(() => ReleasedVersionAsync(project, notice, ct))).Value;
         if ((issue.Fields.FixVersions ?? []).Any(v => v.Name == version.Name)) return;
-        var update = new JsonObject
-        {
-            ["update"] = new JsonObject
-            {
-                ["fixVersions"] = new JsonArray(new JsonObject { ["add"] = new JsonObject { ["name"] = version.Name } }),
-            },
-        };
-        await _rest.SendAsync(HttpMethod.Put, $"/rest/api/3/issue/{Key(ticketId)}", update.ToJsonString(), ct);
+        var update = JsonSerializer.Serialize(FixVersionUpdate.Add(version.Name), JiraJson.Default.FixVersionUpdate);
+        await _rest.SendAsync(HttpMethod.Put, $"/rest/api/3/issue/{Key(ticketId)}", update, ct);
     }
 
     /// <summary>The project's version named after the release, made (released, dated) when it is not there yet.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace Shipgate.Jira;
@@ -44,7 +43,7 @@ internal sealed record CommentPage(IReadOnlyList<JiraComment> Comments, int? Sta
 internal sealed record JiraComment(string Id, JsonElement? Body = null);
 
 /// <summary>POST /rest/api/3/issue/{key}/comment.</summary>
-internal sealed record NewComment(JsonObject Body);
+internal sealed record NewComment(AdfDoc Body);
 
 /// <summary>POST /rest/api/3/issue/{key}/remotelink: the same globalId again updates the link rather than adding one.</summary>
 internal sealed record RemoteLinkRequest(string GlobalId, RemoteLinkObject Object, string Relationship);
@@ -52,6 +51,18 @@ internal sealed record RemoteLinkRequest(string GlobalId, RemoteLinkObject Objec
 internal sealed record RemoteLinkObject(string Url, string Title, string Summary);
 
 internal sealed record RemoteLinkAnswer(long? Id = null, string? Self = null);
+
+/// <summary>PUT /rest/api/3/issue/{key}: the issue's fixVersions gain the version named.</summary>
+internal sealed record FixVersionUpdate(FixVersionChanges Update)
+{
+    public static FixVersionUpdate Add(string versionName) => new(new FixVersionChanges([new FixVersionAdd(new VersionName(versionName))]));
+}
+
+internal sealed record FixVersionChanges(IReadOnlyList<FixVersionAdd> FixVersions);
+
+internal sealed record FixVersionAdd(VersionName Add);
+
+internal sealed record VersionName(string Name);
 
 /// <summary>A project version: Jira's "release".</summary>
 internal sealed record JiraVersion(string Id, string Name, bool? Released = null);
@@ -80,6 +91,7 @@ internal sealed record JiraErrors(IReadOnlyList<string>? ErrorMessages = null, D
 [JsonSerializable(typeof(CommentPage))]
 [JsonSerializable(typeof(JiraComment))]
 [JsonSerializable(typeof(NewComment))]
+[JsonSerializable(typeof(FixVersionUpdate))]
 [JsonSerializable(typeof(RemoteLinkRequest))]
 [JsonSerializable(typeof(RemoteLinkAnswer))]
 [JsonSerializable(typeof(List<JiraVersion>))]

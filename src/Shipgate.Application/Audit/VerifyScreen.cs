@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Shipgate.Git;
 using Shipgate.Rendering;
 
@@ -79,51 +77,6 @@ internal static class VerifyScreen
                 $"{(verdict.FirstBroken is { } first ? $" (first broken record: {Markup.Escape(first)})" : "")}.[/]");
     }
 
-    /// <summary>The verdict as schemas/audit-verify.v1.json, built as JSON nodes: no reflection, so the natively compiled shipgate writes it too.</summary>
-    public static string Json(TrailFacts facts, TrailVerdict verdict) => new JsonObject
-    {
-        ["ok"] = verdict.Ok,
-        ["repository"] = facts.Repository,
-        ["archive_branch"] = facts.ArchiveBranch,
-        ["archive_sha"] = facts.ArchiveTip,
-        ["production_branch"] = facts.ProductionBranch,
-        ["production_sha"] = facts.MainTip,
-        ["releases"] = verdict.Releases,
-        ["release_tags"] = facts.ReleaseTags.Count,
-        ["reviews"] = verdict.Reviews,
-        ["first_broken"] = verdict.FirstBroken,
-        ["problems"] = List(verdict.Problems, p => new() { ["check"] = CheckName(p.Check), ["record"] = p.Link, ["message"] = p.Message }),
-        ["direct_pushes"] = List(verdict.DirectPushes,
-            p => new() { ["sha"] = p.Sha, ["subject"] = p.Subject, ["author"] = p.Author, ["author_email"] = p.AuthorEmail }),
-        ["reviewed_direct_pushes"] = List(verdict.ReviewedDirectPushes, r => new()
-        {
-            ["sha"] = r.Push.Sha,
-            ["subject"] = r.Push.Subject,
-            ["author"] = r.Push.Author,
-            ["author_email"] = r.Push.AuthorEmail,
-            ["review_id"] = r.ReviewId,
-            ["reviewed_by"] = r.ReviewedBy,
-            ["after_release"] = r.AfterRelease,
-            ["before_release"] = r.BeforeRelease,
-        }),
-        ["emergencies"] = List(verdict.Emergencies, e => new()
-        {
-            ["release_id"] = e.ReleaseId,
-            ["reason"] = e.Reason,
-            ["released_at"] = e.ReleasedAt,
-            ["review_id"] = e.ReviewId,
-            ["overdue"] = e.Overdue,
-        }),
-        ["signatures_required"] = verdict.SignaturesRequired,
-        ["witness"] = WitnessScreen.Json(verdict.Witness),
-        ["unproven"] = verdict.Unproven.Count,
-        ["unproven_reviews"] = List(verdict.Unproven,
-            u => new() { ["review_id"] = u.ReviewId, ["reviewed_by"] = u.ReviewedBy, ["reason"] = u.Why }),
-    }.ToJsonString(Indented);
-
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
-    private static JsonArray List<T>(IEnumerable<T> items, Func<T, JsonObject> item) => new([.. items.Select(JsonNode (i) => item(i))]);
-
-    private static string CheckName(TrailCheck check) => JsonNamingPolicy.SnakeCaseLower.ConvertName(check.ToString());
+    /// <summary>The verdict as schemas/audit-verify.v1.json, serialized by source generation: no reflection, so the natively compiled shipgate writes it too.</summary>
+    public static string Json(TrailFacts facts, TrailVerdict verdict) => DocumentJson.Text(VerifyJson.Of(facts, verdict), DocumentJson.Default.VerifyJson);
 }

@@ -10,7 +10,7 @@ internal static class DryRunPlan
     /// The dry run as a plan document; its closed gates are its verdict (exit 3). What refuses before anything is gathered
     /// (the branch, a diverged production, a cut trail) is the verdict too, without a plan, and told to people.
     /// </summary>
-    public static async Task<(System.Text.Json.Nodes.JsonObject Document, ExitCode Code)> RunAsync(ReleaseContext context, CancellationToken ct)
+    public static async Task<(PlanJson Document, ExitCode Code)> RunAsync(ReleaseContext context, CancellationToken ct)
     {
         try
         {

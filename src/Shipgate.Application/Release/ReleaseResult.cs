@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using Shipgate.Record;
+using Shipgate.Rendering;
 
 namespace Shipgate.Release;
 
@@ -9,44 +9,23 @@ namespace Shipgate.Release;
 /// </summary>
 internal static class ReleaseResult
 {
-    public static JsonObject Build(ReleaseContext context, ReleaseOutcome outcome)
+    /// <summary>The result document's text (schemas/release-result.v1.json).</summary>
+    public static string Text(ReleaseContext context, ReleaseOutcome outcome) =>
+        outcome.Released is { } released
+            ? DocumentJson.Text(Build(context, outcome, released), DocumentJson.Default.ReleasedJson)
+            : DocumentJson.Text(new NothingReleasedJson(false, "Nothing to release: staging is not ahead of production."),
+                DocumentJson.Default.NothingReleasedJson);
+
+    private static ReleasedJson Build(ReleaseContext context, ReleaseOutcome outcome, Released released)
     {
-        if (outcome.Released is not { } released)
-            return new JsonObject { ["released"] = false, ["reason"] = "Nothing to release: staging is not ahead of production." };
         var record = released.Record;
-        return new JsonObject
-        {
-            ["released"] = true,
-            ["release_id"] = record.ReleaseId,
-            ["record_path"] = RecordFiles.JsonPath(record.ReleaseId),
-            ["record_location"] = context.RecordLocation(record.ReleaseId),
-            ["record_commit"] = released.RecordCommit,
-            ["tag"] = record.Tag,
-            ["from_ref"] = record.FromRef,
-            ["from_sha"] = record.FromSha,
-            ["to_ref"] = record.ToRef,
-            ["to_sha"] = record.ToSha,
-            ["pull_requests"] = new JsonArray([.. record.PullRequests.Select(p => JsonValue.Create(p.Number))]),
-            ["linear_tickets"] = new JsonArray([.. record.LinearTickets.Select(t => JsonValue.Create(t.Id))]),
-            ["jira_tickets"] = new JsonArray([.. record.JiraTickets.Select(t => JsonValue.Create(t.Id))]),
-            ["warnings"] = new JsonArray([.. record.Warnings.Select(w => JsonValue.Create(w))]),
-            ["confirmation_channel"] = record.Confirmation.Channel == ConfirmationChannel.Terminal ? "terminal" : "mcp-elicitation",
-            ["deployment"] = outcome.Deployment is { } seen
-                ? new JsonObject
-                {
-                    ["runs"] = new JsonArray([.. seen.Runs.Select(r => new JsonObject
-                        { ["id"] = r.Id, ["name"] = r.Name, ["state"] = r.State, ["url"] = r.Url })]),
-                    ["note"] = seen.Note,
-                }
-                : null,
-            ["ticket_comments"] = outcome.Comments is { } comments
-                ? new JsonObject
-                {
-                    ["commented"] = new JsonArray([.. comments.Commented.Select(c => JsonValue.Create(c))]),
-                    ["not_commented"] = new JsonArray([.. comments.NotCommented.Select(c => JsonValue.Create(c))]),
-                    ["note"] = comments.Note,
-                }
-                : null,
-        };
+        return new ReleasedJson(
+            true, record.ReleaseId, RecordFiles.JsonPath(record.ReleaseId), context.RecordLocation(record.ReleaseId), released.RecordCommit,
+            record.Tag, record.FromRef, record.FromSha, record.ToRef, record.ToSha,
+            [.. record.PullRequests.Select(p => p.Number)], [.. record.LinearTickets.Select(t => t.Id)], [.. record.JiraTickets.Select(t => t.Id)],
+            record.Warnings,
+            record.Confirmation.Channel == ConfirmationChannel.Terminal ? ConfirmationChannel.Terminal : ConfirmationChannel.McpElicitation,
+            outcome.Deployment is { } seen ? new DeploymentJson([.. seen.Runs.Select(r => new DeploymentRunJson(r.Id, r.Name, r.State, r.Url))], seen.Note) : null,
+            outcome.Comments is { } comments ? new TicketCommentsJson(comments.Commented, comments.NotCommented, comments.Note) : null);
     }
 }

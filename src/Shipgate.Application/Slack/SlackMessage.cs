@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Shipgate.Git;
 using Shipgate.Integrations;
 using Shipgate.Record;
@@ -12,7 +12,6 @@ internal sealed record SlackLinks(string? ReleasePage, string Record, IReadOnlyL
 /// <summary>
 /// The two Block Kit messages of a release (Slack's incoming-webhook payload: fallback <c>text</c> and <c>blocks</c>).
 /// Pure. Outside text is escaped for mrkdwn (&amp;, &lt;, &gt;), so a PR title cannot make a link or a mention.
-/// Blocks are added as <see cref="JsonNode"/>: JsonArray's generic Add&lt;T&gt; would need reflection, which native AOT lacks.
 /// </summary>
 internal static class SlackMessage
 {
@@ -25,24 +24,23 @@ internal static class SlackMessage
     {
         var emergency = record.Emergency is not null;
         var title = emergency ? $"🚨 EMERGENCY release {record.ReleaseId}" : $"🚀 Released {record.ReleaseId}";
-        var blocks = new JsonArray { Header(title) };
+        var blocks = new List<SlackBlock> { Header(title) };
         if (record.Emergency is { } e)
             blocks.Add(Section($"*Emergency release*: {Escape(e.Reason)}\nIt needs a review by a second person (`shipgate audit review`)."));
-        blocks.Add((JsonNode)new JsonObject
+        blocks.Add(new SlackBlock("section")
         {
-            ["type"] = "section",
-            ["fields"] = new JsonArray
-            {
+            Fields =
+            [
                 Mrkdwn($"*Released by*\n{Escape(record.ReleasedByLogin ?? record.ReleasedBy)}"),
                 Mrkdwn($"*{Escape(record.FromRef)} → {Escape(record.ToRef)}*\n`{Sha.Short(record.FromSha)}` → `{Sha.Short(record.ToSha)}`"),
                 Mrkdwn($"*Pull requests*\n{record.PullRequests.Count}"),
                 Mrkdwn($"*Tickets*\n{record.Tickets.Count()}"),
-            },
+            ],
         });
         blocks.Add(Section(untickedBoxes.Count == 0
             ? "✅ Every compliance checklist box is ticked."
             : "*Unticked checklist boxes*\n" + string.Join("\n", untickedBoxes.Select(b => $"• {Escape(b)}"))));
-        blocks.Add((JsonNode)new JsonObject { ["type"] = "divider" });
+        blocks.Add(new SlackBlock("divider"));
         blocks.Add(LinksBlock(links));
         var text = $"{(emergency ? "EMERGENCY release" : "Released")} {record.ReleaseId} to {record.ToRef} by {record.ReleasedBy}";
         return Payload(text, blocks);
@@ -62,7 +60,7 @@ internal static class SlackMessage
         var runs = links.Runs.Count == 0
             ? "No deployment run was seen."
             : string.Join("\n", links.Runs.Select(r => $"• {Link(r.Url, r.Name)}: {Escape(r.State)}"));
-        var blocks = new JsonArray { Header(said), Section(runs), LinksBlock(links) };
+        SlackBlock[] blocks = [Header(said), Section(runs), LinksBlock(links)];
         return Payload(said, blocks);
     }
 
@@ -72,13 +70,13 @@ internal static class SlackMessage
             .Replace("<", "&lt;", StringComparison.Ordinal)
             .Replace(">", "&gt;", StringComparison.Ordinal);
 
-    private static JsonNode LinksBlock(SlackLinks links)
+    private static SlackBlock LinksBlock(SlackLinks links)
     {
         var parts = new List<string>();
         if (links.ReleasePage is { } page) parts.Add(Link(page, "GitHub Release"));
         parts.Add(IsWeb(links.Record) ? Link(links.Record, "Release record") : $"Release record: `{Escape(links.Record)}`");
         parts.AddRange(links.Runs.Select(r => Link(r.Url, $"Deployment run ({r.Name})")));
-        return new JsonObject { ["type"] = "context", ["elements"] = new JsonArray { Mrkdwn(string.Join(" · ", parts)) } };
+        return new SlackBlock("context") { Elements = [Mrkdwn(string.Join(" · ", parts))] };
     }
 
     private static string Link(string url, string label) =>
@@ -88,17 +86,14 @@ internal static class SlackMessage
     private static bool IsWeb(string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp);
 
-    private static JsonNode Header(string text) => new JsonObject
-    {
-        ["type"] = "header",
-        ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = Cut(text, HeaderLimit), ["emoji"] = true },
-    };
+    private static SlackBlock Header(string text) => new("header") { Text = new SlackText("plain_text", Cut(text, HeaderLimit)) { Emoji = true } };
 
-    private static JsonNode Section(string text) => new JsonObject { ["type"] = "section", ["text"] = Mrkdwn(Cut(text, SectionLimit)) };
+    private static SlackBlock Section(string text) => new("section") { Text = Mrkdwn(Cut(text, SectionLimit)) };
 
-    private static JsonNode Mrkdwn(string text) => new JsonObject { ["type"] = "mrkdwn", ["text"] = text };
+    private static SlackText Mrkdwn(string text) => new("mrkdwn", text);
 
     private static string Cut(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
-    private static string Payload(string text, JsonArray blocks) => new JsonObject { ["text"] = text, ["blocks"] = blocks }.ToJsonString();
+    private static string Payload(string text, IReadOnlyList<SlackBlock> blocks) =>
+        JsonSerializer.Serialize(new SlackPayload(text, blocks), SlackJson.Default.SlackPayload);
 }

@@ -120,5 +120,5 @@ internal static class RecordClaims
     }
 
     /// <summary>Only a claim of green CI can be contradicted: a record that says failing, pending or unverified claims nothing to check.</summary>
-    private static bool ClaimsGreen(ReleaseRecord record) => record.CiStatus.Status == "success";
+    private static bool ClaimsGreen(ReleaseRecord record) => record.CiStatus.State == CiState.Success;
 }

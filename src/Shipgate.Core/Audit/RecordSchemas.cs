@@ -63,6 +63,32 @@ internal static class RecordSchemas
     /// <summary>The violations of a --json error document (empty when valid).</summary>
     public static IReadOnlyList<string> ValidateError(byte[] bytes) => Validate(bytes, Error.Value);
 
+    /// <summary>The published schema of <c>audit report --format json</c>: each release as its record (and review, deployment) holds it.</summary>
+    public const string ReportSchema = "audit-report.v1.json";
+
+    /// <summary>The published schema of <c>audit report --repos/--org --format json</c>: each repository's report under <c>report</c>.</summary>
+    public const string OrgReportSchema = "audit-report-org.v1.json";
+
+    private static readonly string[] RecordSchemaNames = ["release-record.v1.json", "review-record.v1.json", "deployment-record.v1.json"];
+
+    private static readonly Lazy<JsonSchema> Report = new(() => LoadReferring(ReportSchema, RecordSchemaNames));
+
+    private static readonly Lazy<JsonSchema> OrgReport = new(() => LoadReferring(OrgReportSchema, [.. RecordSchemaNames, ReportSchema]));
+
+    /// <summary>A schema that refers to others by their $id: those are built into its registry first.</summary>
+    private static JsonSchema LoadReferring(string name, IEnumerable<string> referred)
+    {
+        var options = new BuildOptions { SchemaRegistry = new SchemaRegistry() };
+        foreach (var other in referred) JsonSchema.FromText(Text(other), options);
+        return JsonSchema.FromText(Text(name), options);
+    }
+
+    /// <summary>The violations of an evidence report document (empty when valid).</summary>
+    public static IReadOnlyList<string> ValidateReport(byte[] bytes) => Validate(bytes, Report.Value);
+
+    /// <summary>The violations of an organisation's evidence report document (empty when valid).</summary>
+    public static IReadOnlyList<string> ValidateOrgReport(byte[] bytes) => Validate(bytes, OrgReport.Value);
+
     /// <summary>The violations of a release result document (empty when valid).</summary>
     public static IReadOnlyList<string> ValidateResult(byte[] bytes) => Validate(bytes, Result.Value);
 

@@ -5,9 +5,6 @@ using Shipgate.Rendering;
 
 namespace Shipgate.Audit;
 
-/// <summary>The checks verify makes, in the order they are shown.</summary>
-internal enum TrailCheck { Schema, Chain, AppendOnly, Order, Ranges, Coverage, Signatures, Reviews, Independence, Tags, Witness, Claims }
-
 /// <summary>One thing wrong with the trail; <see cref="Link"/> is the record it concerns, when there is one.</summary>
 internal sealed record TrailProblem(TrailCheck Check, string? Link, string Message);
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Shipgate.Integrations;
 
 namespace Shipgate.Audit;
@@ -7,6 +8,14 @@ internal sealed record WitnessFacts(IReadOnlyList<RefActivity> Production, IRead
 {
     /// <summary>The oldest update GitHub returned: what it answered for begins there.</summary>
     public DateTimeOffset? AnsweredSince => Production.Concat(Archive).Select(a => (DateTimeOffset?)a.Timestamp).Min();
+}
+
+/// <summary>The witness's verdict in one word, as verify's JSON names it.</summary>
+internal enum WitnessStatus
+{
+    [JsonStringEnumMemberName("witnessed")] Witnessed,
+    [JsonStringEnumMemberName("not_witnessed")] NotWitnessed,
+    [JsonStringEnumMemberName("broken")] Broken,
 }
 
 /// <summary>Whether GitHub's record of pushes bears a record out, and if not, why.</summary>
@@ -38,20 +47,19 @@ internal sealed record WitnessVerdict(
 
     private bool ClaimsBorneOut => Claims is null || Claims.NotChecked is null;
 
-    /// <summary>witnessed, not_witnessed or broken.</summary>
-    public string Status => Problems.Count > 0 ? "broken"
-        : Asked && WithoutActor.Count == 0 && Records.All(r => r.Witnessed) && ClaimsBorneOut ? "witnessed"
-        : "not_witnessed";
+    public WitnessStatus Status => Problems.Count > 0 ? WitnessStatus.Broken
+        : Asked && WithoutActor.Count == 0 && Records.All(r => r.Witnessed) && ClaimsBorneOut ? WitnessStatus.Witnessed
+        : WitnessStatus.NotWitnessed;
 
-    public bool Witnessed => Status == "witnessed";
+    public bool Witnessed => Status == WitnessStatus.Witnessed;
 
     /// <summary>The verdict's own words, for the screen: why the trail is or is not witnessed.</summary>
     public string Summary => Status switch
     {
-        "witnessed" => $"witnessed: GitHub's record of pushes bears out every record{Since}" +
+        WitnessStatus.Witnessed => $"witnessed: GitHub's record of pushes bears out every record{Since}" +
             (Claims is not null ? ", and GitHub bears out their pull requests, approvals and CI" : ""),
-        "broken" when Problems.All(p => p.Check == TrailCheck.Claims) => "GitHub contradicts what the release records claim",
-        "broken" => $"GitHub's record of pushes contradicts the trail{Since}",
+        WitnessStatus.Broken when Problems.All(p => p.Check == TrailCheck.Claims) => "GitHub contradicts what the release records claim",
+        WitnessStatus.Broken => $"GitHub's record of pushes contradicts the trail{Since}",
         _ when !Asked => $"not witnessed: {NotAsked}",
         _ when WithoutActor.Count == 0 && Records.All(r => r.Witnessed) => $"not witnessed: {Claims?.NotChecked}",
         _ => $"not witnessed: {Records.Count(r => !r.Witnessed)} of {Records.Count} records" +

@@ -34,12 +34,29 @@ internal sealed record TicketDetails(string Id, string Title, string Url, string
     public bool IsCompleted => TicketSystems.IsDone(System, StateType);
 }
 
+/// <summary>
+/// The kind of state a ticket is in, as its tracker types it: Linear's state types and Jira's status categories. Read from the
+/// tracker's word where the ticket is judged; the word itself is what the record keeps.
+/// </summary>
+internal enum TicketStateType
+{
+    [JsonStringEnumMemberName("triage")] Triage,
+    [JsonStringEnumMemberName("backlog")] Backlog,
+    [JsonStringEnumMemberName("unstarted")] Unstarted,
+    [JsonStringEnumMemberName("started")] Started,
+    [JsonStringEnumMemberName("completed")] Completed,
+    [JsonStringEnumMemberName("canceled")] Canceled,
+    [JsonStringEnumMemberName("new")] New,
+    [JsonStringEnumMemberName("indeterminate")] Indeterminate,
+    [JsonStringEnumMemberName("done")] Done,
+}
+
 /// <summary>What each system calls done, and its name in messages.</summary>
 internal static class TicketSystems
 {
     /// <summary>Linear: the state type is completed. Jira: the status category is done.</summary>
     public static bool IsDone(TicketSystem system, string? stateType) =>
-        stateType == (system == TicketSystem.Jira ? "done" : "completed");
+        JsonNames.Parse<TicketStateType>(stateType) == (system == TicketSystem.Jira ? TicketStateType.Done : TicketStateType.Completed);
 
     public static string Name(TicketSystem system) => system == TicketSystem.Jira ? "Jira" : "Linear";
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json.Nodes;
 
 namespace Shipgate.Jira;
 
@@ -9,18 +8,13 @@ namespace Shipgate.Jira;
 /// </summary>
 internal static class AdfDocument
 {
-    public static JsonObject FromText(string text)
-    {
-        var paragraphs = new JsonArray();
-        foreach (var line in text.Split('\n').Where(l => l.Trim().Length > 0))
-            paragraphs.Add((JsonNode)new JsonObject { ["type"] = "paragraph", ["content"] = Inline(line.TrimEnd()) });
-        return new JsonObject { ["type"] = "doc", ["version"] = 1, ["content"] = paragraphs };
-    }
+    public static AdfDoc FromText(string text) =>
+        AdfDoc.Of([.. text.Split('\n').Where(l => l.Trim().Length > 0).Select(line => AdfParagraph.Of(Inline(line.TrimEnd())))]);
 
     /// <summary>The line's text nodes: words as they are, each URL (up to the next space) marked as a link to itself.</summary>
-    private static JsonArray Inline(string line)
+    private static List<AdfText> Inline(string line)
     {
-        var nodes = new JsonArray();
+        var nodes = new List<AdfText>();
         var plain = new StringBuilder();
         var words = line.Split(' ');
         for (var i = 0; i < words.Length; i++)
@@ -31,21 +25,14 @@ internal static class AdfDocument
                 plain.Append(words[i]).Append(space);
                 continue;
             }
-            if (plain.Length > 0) nodes.Add(Text(plain.ToString()));
+            if (plain.Length > 0) nodes.Add(AdfText.Plain(plain.ToString()));
             plain.Clear().Append(space);
-            nodes.Add((JsonNode)new JsonObject
-            {
-                ["type"] = "text",
-                ["text"] = words[i],
-                ["marks"] = new JsonArray((JsonNode)new JsonObject { ["type"] = "link", ["attrs"] = new JsonObject { ["href"] = words[i] } }),
-            });
+            nodes.Add(AdfText.Link(words[i]));
         }
-        if (plain.ToString().Trim().Length > 0) nodes.Add(Text(plain.ToString()));
+        if (plain.ToString().Trim().Length > 0) nodes.Add(AdfText.Plain(plain.ToString()));
         return nodes;
     }
 
     private static bool IsLink(string word) =>
         Uri.TryCreate(word, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http";
-
-    private static JsonNode Text(string text) => new JsonObject { ["type"] = "text", ["text"] = text };
 }

@@ -154,7 +154,7 @@ internal static class RecordMarkdown
             Line($"⚠️ CI was not verified: {SafeText.Markdown(reason)}");
         else
         {
-            Line(record.CiStatus.Status == "success"
+            Line(record.CiStatus.State == CiState.Success
                 ? "All checks passed on staging before release."
                 : $"CI status on staging: {SafeText.Markdown(record.CiStatus.Status)}.");
             Line();

@@ -116,7 +116,12 @@ internal sealed record RecordCiCheck(string Name, string Conclusion, bool Passed
 
 /// <summary>CI on staging's head; status is success, failure, pending or unverified.</summary>
 internal sealed record RecordCiStatus(
-    string StagingSha, string Status, IReadOnlyList<string> ChecksPassed, IReadOnlyList<RecordCiCheck> Checks, string? UnverifiedReason);
+    string StagingSha, string Status, IReadOnlyList<string> ChecksPassed, IReadOnlyList<RecordCiCheck> Checks, string? UnverifiedReason)
+{
+    /// <summary>The status as a CI state, read at the record's edge; null for a word no state has (the record keeps it as written).</summary>
+    [JsonIgnore]
+    public CiState? State => JsonNames.Parse<CiState>(Status);
+}
 
 internal sealed record RecordOpenPullRequest(int Number, string Title, string Author, string? Url);
 

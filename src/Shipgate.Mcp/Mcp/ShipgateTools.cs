@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -35,7 +34,7 @@ internal sealed class ShipgateTools(CliHost host, string folder, TimeSpan patien
             var context = await ReleaseSetup.OpenAsync(people.Host, new ReleaseOptions(true, allow_unverified_ci, false, emergency), folder,
                 people.Secrets, ct);
             var (document, _) = await DryRunPlan.RunAsync(context, ct);
-            return Result(document, output());
+            return Result(PlanDocument.Text(document), output());
         });
 
     [Description("Release staging to production: runs pre-flight and gather again, then asks the PERSON (not you) for the confirmation word " +
@@ -60,7 +59,7 @@ internal sealed class ShipgateTools(CliHost host, string folder, TimeSpan patien
             if (progress is not null)
                 context = context with { Waiting = new ProgressLines(progress, people.Secrets) };
             var outcome = await ReleasePipeline.ReleaseAsync(context, new ElicitedConfirmation(server, patience), ct);
-            var result = ReleaseResult.Build(context, outcome);
+            var result = ReleaseResult.Text(context, outcome);
             var said = outcome.Released is { } released
                 ? $"Released {released.Record.ReleaseId}: {context.Config.ProductionBranch} is at {released.Record.ToSha}; " +
                   $"record {context.RecordLocation(released.Record.ReleaseId)}."
@@ -76,7 +75,7 @@ internal sealed class ShipgateTools(CliHost host, string folder, TimeSpan patien
         {
             var (facts, verdict) = await TrailVerification.RunAsync(people.Host, folder, people.Secrets, ct);
             var said = verdict.Ok ? "The audit trail is intact." : $"The audit trail is BROKEN: {verdict.Problems.Count} problem(s).";
-            return Result(JsonNode.Parse(VerifyScreen.Json(facts, verdict))!.AsObject(), said);
+            return Result(VerifyScreen.Json(facts, verdict), said);
         });
 
     [Description("The evidence pack for an audit period: every release, its PRs, reviews, CI, tickets and gaps. Returned as Markdown, " +
@@ -156,9 +155,10 @@ internal sealed class ShipgateTools(CliHost host, string folder, TimeSpan patien
     private static CallToolResult Refusal(string message) =>
         new() { IsError = true, Content = [new TextContentBlock { Text = message }] };
 
-    private static CallToolResult Result(JsonObject document, string said) => new()
+    /// <param name="document">The tool's JSON document, indented as --json prints it.</param>
+    private static CallToolResult Result(string document, string said) => new()
     {
-        StructuredContent = JsonElement.Parse(document.ToJsonString()),
-        Content = [new TextContentBlock { Text = said }, new TextContentBlock { Text = JsonText.Indented(document) }],
+        StructuredContent = JsonElement.Parse(document),
+        Content = [new TextContentBlock { Text = said }, new TextContentBlock { Text = document }],
     };
 }

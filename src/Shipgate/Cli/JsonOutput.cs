@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Shipgate.Rendering;
 
 namespace Shipgate.Cli;
@@ -13,14 +11,11 @@ namespace Shipgate.Cli;
 /// </summary>
 internal static class JsonOutput
 {
-    public static string Text(JsonNode document) => JsonText.Indented(document);
-
     /// <summary>The name of the option that asks a command for JSON.</summary>
     public const string OptionName = "--json";
 
     /// <summary>The failure document: what went wrong and the exit code the process ends with.</summary>
-    public static string Error(ExitCode code, string message) =>
-        Text(new JsonObject { ["error"] = new JsonObject { ["exit_code"] = (int)code, ["message"] = message } });
+    public static string Error(ExitCode code, string message) => CliJson.Error(code, message);
 
     /// <summary>
     /// Whether a command line that failed to parse asked for JSON: the command it reached takes --json and the parser read

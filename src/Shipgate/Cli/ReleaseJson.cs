@@ -17,12 +17,12 @@ internal static class ReleaseJson
             if (options.DryRun)
             {
                 var (document, code) = await DryRunPlan.RunAsync(context, ct);
-                stdout.WriteLine(JsonOutput.Text(document));
+                stdout.WriteLine(PlanDocument.Text(document));
                 return code;
             }
             using var terminal = Confirmation.RequireTerminal(context);
             var outcome = await ReleasePipeline.ReleaseAsync(context, terminal, ct);
-            stdout.WriteLine(JsonOutput.Text(ReleaseResult.Build(context, outcome)));
+            stdout.WriteLine(ReleaseResult.Text(context, outcome));
             return outcome.Code;
         }, ct);
 

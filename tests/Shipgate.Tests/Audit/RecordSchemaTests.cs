@@ -7,7 +7,8 @@ namespace Shipgate.Tests.Audit;
 /// <summary>The published schema accepts what the tool writes and rejects what it would never write.</summary>
 public sealed class RecordSchemaTests
 {
-    private static readonly string Valid = """
+    /// <summary>A release record as the tool writes it (the reports' schema tests carry it too).</summary>
+    internal static readonly string Valid = """
         {"schema_version":1,"release_id":"release-2026-02-04-153045","timestamp":"2026-02-04T15:30:45+00:00","repository":"acme/svc",
          "tool":{"name":"shipgate","version":"0.1.0"},"released_by":"Rita","released_by_email":"rita@example.com","released_by_login":null,
          "from_ref":"main","from_sha":"1111111111111111111111111111111111111111","to_ref":"staging","to_sha":"2222222222222222222222222222222222222222",

@@ -66,6 +66,7 @@ public sealed class ReportCommandTests
         Assert.Contains($"<h2>{emergency}", html);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
         Assert.DoesNotContain("<script", html);
+        Assert.Empty(Shipgate.Audit.RecordSchemas.ValidateReport(File.ReadAllBytes(Path.Combine(reports, "q1.json"))));
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(reports, "q1.json")));
         var evidence = Assert.Single(json.RootElement.GetProperty("releases").EnumerateArray());
         Assert.Equal(emergency, evidence.GetProperty("record").GetProperty("release_id").GetString());

@@ -41,7 +41,7 @@ public sealed class TrailWitnessTests
     {
         var verdict = TrailWitness.Judge(Facts(), new WitnessFacts(Production(), ArchiveUpdates()));
 
-        Assert.Equal("witnessed", verdict.Status);
+        Assert.Equal(WitnessStatus.Witnessed, verdict.Status);
         Assert.Empty(verdict.Problems);
         Assert.Equal([First, Second], verdict.Records.Where(r => r.Witnessed).Select(r => r.Id));
         Assert.Equal(At.AddMinutes(1), verdict.AnsweredSince);
@@ -54,7 +54,7 @@ public sealed class TrailWitnessTests
 
         var verdict = TrailWitness.Judge(Facts(), new WitnessFacts(production, ArchiveUpdates()));
 
-        Assert.Equal("broken", verdict.Status);
+        Assert.Equal(WitnessStatus.Broken, verdict.Status);
         var problem = Assert.Single(verdict.Problems);
         Assert.Equal(TrailCheck.Witness, problem.Check);
         Assert.StartsWith("main was moved from ccccccc to ddddddd by sam at 2026-11-02 10:05:00 UTC (pr_merge): neither a release's push nor a change " +
@@ -68,7 +68,7 @@ public sealed class TrailWitnessTests
 
         var verdict = TrailWitness.Judge(Facts(), new WitnessFacts(Production(), archive));
 
-        Assert.Equal("not_witnessed", verdict.Status);
+        Assert.Equal(WitnessStatus.NotWitnessed, verdict.Status);
         Assert.Empty(verdict.Problems);
         Assert.Equal(new RecordWitness(Second, false, "GitHub does not say who pushed it"), verdict.Records.Single(r => r.Id == Second));
         Assert.Equal(4, Assert.Single(verdict.WithoutActor).Id);
@@ -79,7 +79,7 @@ public sealed class TrailWitnessTests
     {
         var verdict = TrailWitness.Judge(Facts(), new WitnessFacts([Production()[1]], [ArchiveUpdates()[1]]));
 
-        Assert.Equal("not_witnessed", verdict.Status);
+        Assert.Equal(WitnessStatus.NotWitnessed, verdict.Status);
         Assert.Empty(verdict.Problems);
         Assert.Equal(new RecordWitness(First, false, "it is older than what GitHub answered for (GitHub's activity begins at 2026-11-02 10:03:00 UTC)"),
             verdict.Records[0]);
@@ -91,7 +91,7 @@ public sealed class TrailWitnessTests
     {
         var verdict = TrailWitness.Judge(Facts(), new WitnessFacts([Production()[0]], ArchiveUpdates()));
 
-        Assert.Equal("broken", verdict.Status);
+        Assert.Equal(WitnessStatus.Broken, verdict.Status);
         Assert.Equal($"GitHub lists no push of main from bbbbbbb to ccccccc, which {Second} says it released.", Assert.Single(verdict.Problems).Message);
     }
 }

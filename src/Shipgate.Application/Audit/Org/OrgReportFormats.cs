@@ -1,6 +1,4 @@
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Shipgate.Audit.Report;
 using Shipgate.Rendering;
 
@@ -127,40 +125,6 @@ internal static class OrgReportFormats
 
     private static string Anchor(RepositoryVerdict r) => "repository-" + RepositoryCache.FolderName(r.Source.Url)[..^4];
 
-    public static string Json(OrgEvidence org)
-    {
-        var (verify, t) = (org.Totals.Verify, org.Totals.Totals);
-        var document = new JsonObject
-        {
-            ["period"] = new JsonObject { ["since"] = org.Period.Since.ToString("yyyy-MM-dd"), ["until"] = org.Period.Until.ToString("yyyy-MM-dd") },
-            ["generated_at"] = org.GeneratedAt.ToUniversalTime(),
-            ["summary"] = new JsonObject
-            {
-                ["repositories"] = verify.Repositories,
-                ["intact"] = verify.Intact,
-                ["broken"] = verify.Broken,
-                ["not_verified"] = verify.NotVerified,
-                ["no_trail"] = verify.NoTrail,
-                ["releases"] = t.Releases,
-                ["pull_requests"] = t.PullRequests,
-                ["independently_reviewed"] = t.IndependentlyReviewed,
-                ["review_unknown"] = t.ReviewUnknown,
-                ["share_independently_reviewed"] = t.ShareIndependentlyReviewed,
-                ["emergencies"] = t.Emergencies,
-                ["emergencies_unreviewed"] = t.EmergenciesUnreviewed,
-                ["direct_pushes_acknowledged"] = t.DirectPushesAcknowledged,
-                ["direct_pushes_unacknowledged"] = org.Totals.DirectPushesUnacknowledged,
-                ["gaps"] = t.Gaps,
-                ["unspecced_changes"] = t.UnspeccedChanges,
-            },
-            ["repositories"] = new JsonArray([.. org.Repositories.Select(r => new JsonObject
-            {
-                ["repository"] = r.Name,
-                ["source"] = r.Source.Given,
-                ["verify"] = new JsonObject { ["status"] = r.Status.Wire(), ["first_problem"] = r.FirstProblem },
-                ["report"] = r.Report is null ? null : JsonNode.Parse(ReportJson.Render(r.Report)),
-            })]),
-        };
-        return document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
-    }
+    /// <summary>schemas/audit-report-org.v1.json.</summary>
+    public static string Json(OrgEvidence org) => DocumentJson.Text(OrgReportJson.Of(org), DocumentJson.Default.OrgReportJson) + "\n";
 }

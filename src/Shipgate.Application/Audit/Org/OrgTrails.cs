@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Shipgate.Audit.Report;
 using Shipgate.Composition;
 using Shipgate.Config;
@@ -5,25 +6,13 @@ using Shipgate.Integrations;
 
 namespace Shipgate.Audit.Org;
 
-/// <summary>One repository's verdict across the organisation; <see cref="RepositoryStatuses.Wire"/> is its name in every format.</summary>
+/// <summary>One repository's verdict across the organisation, under the same name in every format (the JSON's status).</summary>
 internal enum RepositoryStatus
 {
-    Intact,
-    Broken,
-    NoTrail,
-    NotVerified,
-}
-
-internal static class RepositoryStatuses
-{
-    /// <summary>intact, broken, no_trail or not_verified: the status in JSON (schemas/audit-verify-org.v1.json) and reports.</summary>
-    public static string Wire(this RepositoryStatus status) => status switch
-    {
-        RepositoryStatus.Intact => "intact",
-        RepositoryStatus.Broken => "broken",
-        RepositoryStatus.NoTrail => "no_trail",
-        _ => "not_verified",
-    };
+    [JsonStringEnumMemberName("intact")] Intact,
+    [JsonStringEnumMemberName("broken")] Broken,
+    [JsonStringEnumMemberName("no_trail")] NoTrail,
+    [JsonStringEnumMemberName("not_verified")] NotVerified,
 }
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Shipgate.Rendering;
 
 namespace Shipgate.Audit.Org;
@@ -69,46 +67,7 @@ internal static class OrgVerifyScreen
                 "[/]");
     }
 
-    public static string Json(IReadOnlyList<RepositoryVerdict> verdicts)
-    {
-        var summary = OrgSummary.Of(verdicts);
-        var document = new JsonObject
-        {
-            ["ok"] = summary.Ok,
-            ["summary"] = new JsonObject
-            {
-                ["repositories"] = summary.Repositories,
-                ["intact"] = summary.Intact,
-                ["broken"] = summary.Broken,
-                ["not_verified"] = summary.NotVerified,
-                ["no_trail"] = summary.NoTrail,
-                ["releases"] = summary.Releases,
-            },
-            ["repositories"] = new JsonArray([.. verdicts.Select(Repository)]),
-        };
-        return document.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
-    }
-
-    private static JsonObject Repository(RepositoryVerdict v) => new()
-    {
-        ["repository"] = v.Name,
-        ["source"] = v.Source.Given,
-        ["status"] = v.Status.Wire(),
-        ["ok"] = v.Status == RepositoryStatus.Intact,
-        ["reason"] = v.NotVerifiedReason,
-        ["releases"] = v.Verdict?.Releases,
-        ["release_tags"] = v.Verdict is null ? null : v.ReleaseTags,
-        ["reviews"] = v.Verdict?.Reviews,
-        ["first_broken"] = v.Verdict?.FirstBroken,
-        ["first_problem"] = v.FirstProblem,
-        ["problems"] = new JsonArray([.. (v.Verdict?.Problems ?? []).Select(p => new JsonObject
-        {
-            ["check"] = JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Check.ToString()),
-            ["record"] = p.Link,
-            ["message"] = p.Message,
-        })]),
-        ["direct_pushes"] = new JsonArray([.. (v.Verdict?.DirectPushes ?? []).Select(p => JsonValue.Create(p.Sha))]),
-        ["emergencies_unreviewed"] = v.Verdict is null ? null : v.Verdict.Emergencies.Count(e => e.ReviewId is null),
-        ["witness"] = v.Verdict?.Witness?.Status,
-    };
+    /// <summary>The verdicts as schemas/audit-verify-org.v1.json.</summary>
+    public static string Json(IReadOnlyList<RepositoryVerdict> verdicts) =>
+        DocumentJson.Text(OrgVerifyJson.Of(verdicts), DocumentJson.Default.OrgVerifyJson);
 }

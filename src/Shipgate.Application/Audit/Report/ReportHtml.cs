@@ -1,6 +1,9 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using Shipgate.Integrations;
+using Shipgate.Release;
+using Shipgate.Release.After;
 using Shipgate.Rendering;
 
 namespace Shipgate.Audit.Report;
@@ -121,10 +124,15 @@ internal static class ReportHtml
                 ? $"<span class=\"alert\">{T(ReportText.Emergency(release))}</span>"
                 : T(ReportText.Emergency(release)));
             Fact("CI", Word(
-                record.CiStatus.Status == "success" ? "yes" : record.CiStatus.Status == "failure" ? "no" : "unknown",
+                record.CiStatus.State switch { CiState.Success => "yes", CiState.Failure => "no", _ => "unknown" },
                 ReportText.Ci(record.CiStatus)));
             Fact("Deployment", Word(
-                release.DeploymentOutcome == "succeeded" ? "yes" : release.DeploymentOutcome is "failed" or "timed_out" ? "no" : "unknown",
+                JsonNames.Parse<DeploymentOutcome>(release.DeploymentOutcome) switch
+                {
+                    DeploymentOutcome.Succeeded => "yes",
+                    DeploymentOutcome.Failed or DeploymentOutcome.TimedOut => "no",
+                    _ => "unknown",
+                },
                 ReportText.Deployment(release)));
             Line("</dl>");
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Shipgate.Integrations;
 
 namespace Shipgate.Release.After;
@@ -6,13 +7,13 @@ namespace Shipgate.Release.After;
 internal enum DeploymentOutcome
 {
     /// <summary>Every run of the released commit completed and passed.</summary>
-    Succeeded,
+    [JsonStringEnumMemberName("succeeded")] Succeeded,
     /// <summary>A run completed and did not pass (failure, cancelled, timed out on GitHub's side, ...).</summary>
-    Failed,
+    [JsonStringEnumMemberName("failed")] Failed,
     /// <summary>--wait gave up before every run completed.</summary>
-    TimedOut,
+    [JsonStringEnumMemberName("timed_out")] TimedOut,
     /// <summary>Not followed to its end: no --wait, no run seen, or no GitHub to ask.</summary>
-    NotFollowed,
+    [JsonStringEnumMemberName("not_followed")] NotFollowed,
 }
 
 /// <summary>
@@ -36,11 +37,5 @@ internal static class DeploymentVerdict
         outcome is DeploymentOutcome.Failed or DeploymentOutcome.TimedOut ? ExitCode.DeploymentFailed : ExitCode.Success;
 
     /// <summary>The outcome as the record, the report and Slack word it.</summary>
-    public static string Word(DeploymentOutcome outcome) => outcome switch
-    {
-        DeploymentOutcome.Succeeded => "succeeded",
-        DeploymentOutcome.Failed => "failed",
-        DeploymentOutcome.TimedOut => "timed_out",
-        _ => "not_followed",
-    };
+    public static string Word(DeploymentOutcome outcome) => JsonNames.Of(outcome);
 }

@@ -60,6 +60,7 @@ public sealed class OrgReportTests(Organisation org)
         var (_, csv) = await ReportAsync(repos, "csv");
         var (_, html) = await ReportAsync(repos, "html");
 
+        Assert.Empty(Shipgate.Audit.RecordSchemas.ValidateOrgReport(Encoding.UTF8.GetBytes(json)));
         var document = JsonDocument.Parse(json).RootElement;
         var summary = document.GetProperty("summary");
         Assert.Equal((4, 1, 2, 1, 4, 1, 1), (summary.GetProperty("repositories").GetInt32(), summary.GetProperty("intact").GetInt32(),
@@ -98,6 +99,7 @@ public sealed class OrgReportTests(Organisation org)
         Assert.Contains("| Repositories | 2 (1 intact, 0 broken, 0 not verified, 1 with no trail) |", md);
         Assert.Contains($"| {name} | {Verdict}", md);
         Assert.Contains($"## Repository {name}\n\n**Verify**: {Verdict}", md);
+        Assert.Empty(Shipgate.Audit.RecordSchemas.ValidateOrgReport(Encoding.UTF8.GetBytes(json)));
         var document = JsonDocument.Parse(json).RootElement;
         var summary = document.GetProperty("summary");
         Assert.Equal((2, 1, 0, 0, 1), (summary.GetProperty("repositories").GetInt32(), summary.GetProperty("intact").GetInt32(),

@@ -116,7 +116,7 @@ public sealed class OrgRulesTests
             Repository("d", null),
         };
 
-        Assert.Equal(["intact", "no_trail", "broken", "not_verified"], verdicts.Select(v => v.Status.Wire()));
+        Assert.Equal([RepositoryStatus.Intact, RepositoryStatus.NoTrail, RepositoryStatus.Broken, RepositoryStatus.NotVerified], verdicts.Select(v => v.Status));
         Assert.Equal("nothing", verdicts[1].FirstProblem);
         Assert.Equal("cut", verdicts[2].FirstProblem);
         var summary = OrgSummary.Of(verdicts);

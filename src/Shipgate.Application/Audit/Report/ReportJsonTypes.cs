@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Shipgate.Record;
+using Shipgate.Rendering;
+
+namespace Shipgate.Audit.Report;
+
+/// <summary>schemas/audit-report.v1.json: the evidence pack's totals and each release as its record file holds it.</summary>
+internal sealed record ReportDocumentJson(
+    string Repository, ReportPeriodJson Period, GeneratedTime GeneratedAt, ReportTotalsJson Totals, IReadOnlyList<ReleaseEvidenceJson> Releases,
+    IReadOnlyList<string> UnreadableRecords, IReadOnlyList<ReviewRecord> DirectPushReviews)
+{
+    /// <param name="inOrganisation">Part of the organisation's report, which has always written its time as copied (<see cref="RecordedTime"/>).</param>
+    public static ReportDocumentJson Of(EvidenceReport report, bool inOrganisation = false) => new(
+        report.Repository, ReportPeriodJson.Of(report.Period), new GeneratedTime(report.GeneratedAt.ToUniversalTime(), inOrganisation),
+        ReportTotalsJson.Of(report.Totals),
+        [.. report.Releases.Select(r => new ReleaseEvidenceJson(r.Record, r.Review, r.DeploymentOutcome, r.Deployment))],
+        report.UnreadableRecords, report.DirectPushReviews);
+}
+
+/// <summary>The audit period, its first and last day (YYYY-MM-DD, UTC, both included).</summary>
+internal sealed record ReportPeriodJson(string Since, string Until)
+{
+    public static ReportPeriodJson Of(ReportPeriod period) => new(period.Since.ToString("yyyy-MM-dd"), period.Until.ToString("yyyy-MM-dd"));
+}
+
+internal sealed record ReportTotalsJson(
+    int Releases, int PullRequests, int IndependentlyReviewed, int ReviewUnknown, string ShareIndependentlyReviewed, int UnspeccedChanges, int Gaps,
+    int Emergencies, int EmergenciesUnreviewed, int DirectPushesAcknowledged)
+{
+    public static ReportTotalsJson Of(ReportTotals t) => new(
+        t.Releases, t.PullRequests, t.IndependentlyReviewed, t.ReviewUnknown, t.ShareIndependentlyReviewed, t.UnspeccedChanges, t.Gaps,
+        t.Emergencies, t.EmergenciesUnreviewed, t.DirectPushesAcknowledged);
+}
+
+/// <summary>A release of the period: its record, its review, how its deployment ended and the deployment record.</summary>
+/// <param name="DeploymentOutcome">succeeded, failed, timed_out, or not_followed when no deployment was recorded.</param>
+internal sealed record ReleaseEvidenceJson(ReleaseRecord Record, ReviewRecord? Review, string DeploymentOutcome, DeploymentRecord? Deployment);
+
+/// <summary>When a report was made; <see cref="AsCopied"/>: written as the organisation's report has always written it.</summary>
+[JsonConverter(typeof(GeneratedTimeConverter))]
+internal readonly record struct GeneratedTime(DateTimeOffset At, bool AsCopied);
+
+internal sealed class GeneratedTimeConverter : JsonConverter<GeneratedTime>
+{
+    private static readonly RecordedTime Copied = new();
+    private static readonly PlainTime Plain = new();
+
+    public override GeneratedTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        throw new NotSupportedException("documents are written, never read");
+
+    public override void Write(Utf8JsonWriter writer, GeneratedTime value, JsonSerializerOptions options)
+    {
+        if (value.AsCopied) Copied.Write(writer, value.At, options);
+        else Plain.Write(writer, value.At, options);
+    }
+}
