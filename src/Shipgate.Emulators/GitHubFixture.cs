@@ -72,7 +72,6 @@ public sealed class RepositoryFixture
 }
 
 /// <param name="State">OPEN, MERGED or CLOSED (GraphQL's PullRequestState).</param>
-/// <param name="Commits">Shas of the PR's commits; with <paramref name="MergeCommitSha"/> they answer "which PR holds this commit".</param>
 public sealed record PullRequestFixture(
     int Number,
     string Title,
@@ -86,6 +85,7 @@ public sealed record PullRequestFixture(
     public DateTimeOffset? MergedAt { get; init; }
     public string? MergedBy { get; init; }
     public string? MergeCommitSha { get; init; }
+    /// <summary>Shas of the PR's commits; with <see cref="MergeCommitSha"/> they answer "which PR holds this commit".</summary>
     public IReadOnlyList<string> Commits { get; init; } = [];
     public IReadOnlyList<ReviewFixture> Reviews { get; init; } = [];
 

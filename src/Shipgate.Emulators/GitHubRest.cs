@@ -141,7 +141,7 @@ internal sealed class GitHubRest(GitHubFixture state, EmulatorRequest request, s
         {
             return NoCommit(reference);
         }
-        IEnumerable<CheckRunFixture> runs = repo.CheckRuns.Where(c => string.Equals(c.Sha, sha, StringComparison.OrdinalIgnoreCase));
+        var runs = repo.CheckRuns.Where(c => string.Equals(c.Sha, sha, StringComparison.OrdinalIgnoreCase));
         if (request.QueryValue("filter") != "all")
         {
             // "latest" (the default): a re-run hides the earlier runs of the same name.

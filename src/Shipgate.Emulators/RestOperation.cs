@@ -1,9 +1,5 @@
-using System.Collections.Concurrent;
-using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Json.Schema;
 
 namespace Shipgate.Emulators;
 /// <summary>One operation of an OpenAPI description: a method on a path template.</summary>

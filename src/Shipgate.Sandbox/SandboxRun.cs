@@ -1,6 +1,5 @@
 using Shipgate.Cli;
 using Shipgate.Emulators;
-using Shipgate.Testing;
 
 namespace Shipgate.Sandbox;
 

@@ -1,4 +1,3 @@
-using Shipgate.Emulators;
 using Xunit;
 
 namespace Shipgate.Emulators.Tests;

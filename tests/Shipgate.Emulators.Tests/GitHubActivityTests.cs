@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Shipgate.Testing;
 using Xunit;
 using static Shipgate.Emulators.Tests.Support;

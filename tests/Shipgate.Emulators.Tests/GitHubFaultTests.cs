@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Shipgate.Emulators;
 using Xunit;
 using static Shipgate.Emulators.Tests.Support;
 

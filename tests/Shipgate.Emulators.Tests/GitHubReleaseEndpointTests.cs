@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Shipgate.Emulators;
 using Xunit;
 using static Shipgate.Emulators.Tests.Support;
 

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
-using Shipgate.Emulators;
 using Xunit;
 using static Shipgate.Emulators.Tests.Support;
 

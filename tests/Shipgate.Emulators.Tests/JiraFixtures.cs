@@ -1,8 +1,4 @@
-using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
-using Shipgate.Emulators;
-using Xunit;
 using static Shipgate.Emulators.Tests.Support;
 
 namespace Shipgate.Emulators.Tests;

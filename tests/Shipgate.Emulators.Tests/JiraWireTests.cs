@@ -1,10 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Shipgate.Emulators;
 using Xunit;
-using static Shipgate.Emulators.Tests.Support;
 using static Shipgate.Emulators.Tests.JiraFixtures;
+using static Shipgate.Emulators.Tests.Support;
 
 namespace Shipgate.Emulators.Tests;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Shipgate.Emulators;
 using Xunit;
 using static Shipgate.Emulators.Tests.Support;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Shipgate.Emulators;
 using Xunit;
 
 namespace Shipgate.Emulators.Tests;

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Shipgate.Emulators;
 using Xunit;
 
 namespace Shipgate.Emulators.Tests;
@@ -14,10 +13,10 @@ internal static partial class Support
     public const string Staging = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
     public const string Main = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
 
-    /// <summary>A hex sha unique to <paramref name="n"/> and <paramref name="salt"/>.</summary>
     /// <summary>How long a test waits at most for what should happen: a bound on a hang, never a measure.</summary>
     public static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
+    /// <summary>A hex sha unique to <paramref name="n"/> and <paramref name="salt"/>.</summary>
     public static string Sha(int n, char salt = 'c') => $"{salt}{n:x39}";
 
     public static GitHubFixture GitHubFixture(Action<RepositoryFixture>? seed = null)
@@ -106,7 +105,7 @@ internal static partial class Support
     public static async Task<List<(HttpResponseMessage Response, JsonNode Body)>> AllPagesAsync(this HttpClient client, string url)
     {
         var pages = new List<(HttpResponseMessage, JsonNode)>();
-        for (string? next = url; next is not null && pages.Count < 20; next = Link(pages[^1].Item1, "next"))
+        for (var next = url; next is not null && pages.Count < 20; next = Link(pages[^1].Item1, "next"))
         {
             pages.Add(await client.GetJsonAsync(next));
         }

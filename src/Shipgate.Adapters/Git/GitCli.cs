@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Text;
 using CliWrap;
-using CliWrap.Buffered;
 
 namespace Shipgate.Git;
 

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -78,7 +77,7 @@ internal sealed partial class GitHubHttp
         where TPage : class
     {
         var all = new List<TItem>();
-        Uri? url = RestUrl(call.Path);
+        var url = RestUrl(call.Path);
         var what = $"GET {PathOnly(call.Path)}";
         while (url is not null)
         {

@@ -1,4 +1,3 @@
-using Shipgate.Config;
 using Shipgate.Git;
 using IOPath = System.IO.Path;
 

@@ -1,7 +1,6 @@
 using Shipgate.Config;
 using Shipgate.Git;
 using Shipgate.Record;
-using Shipgate.Rendering;
 
 namespace Shipgate.Audit;
 

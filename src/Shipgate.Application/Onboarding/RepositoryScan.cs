@@ -77,7 +77,7 @@ internal static class RepositoryScan
     /// <summary>How many commits back init looks for ticket ids.</summary>
     public const int HistoryLooked = 300;
 
-    /// <summary>The keys of the ticket ids that recur in recent commit messages and branch names (<see cref="TicketKeyGuess"/>).</summary>
+    /// <summary>The keys of the ticket ids that recur in recent commit messages and branch names (<see cref="Release.TicketKeyGuess"/>).</summary>
     private static async Task<IReadOnlyList<string>> GuessKeysAsync(GitCli git, IEnumerable<string> branches, CancellationToken ct)
     {
         var log = await git.TryRunAsync(["log", $"-{HistoryLooked}", "--format=%B%x00", "--all"], ct: ct);

@@ -1,4 +1,3 @@
-using Shipgate.Release.Phases;
 using Shipgate.Rendering;
 
 namespace Shipgate.Release;

@@ -1,5 +1,3 @@
-using Shipgate.Rendering;
-
 namespace Shipgate.Release;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using Shipgate.Integrations;
-using Shipgate.Release.Phases;
 
 namespace Shipgate.Release;
 

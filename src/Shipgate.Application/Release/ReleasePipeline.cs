@@ -1,5 +1,3 @@
-using Shipgate.Git;
-using Shipgate.Record;
 using Shipgate.Release.After;
 using Shipgate.Release.Phases;
 using Shipgate.Rendering;

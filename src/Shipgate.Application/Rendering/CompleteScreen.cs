@@ -3,7 +3,6 @@ using Shipgate.Config;
 using Shipgate.Git;
 using Shipgate.Record;
 using Shipgate.Release;
-using Spectre.Console;
 
 namespace Shipgate.Rendering;
 

@@ -1,6 +1,5 @@
 using Shipgate.Git;
 using Shipgate.Release;
-using Spectre.Console;
 
 namespace Shipgate.Rendering;
 

@@ -1,7 +1,6 @@
 using Shipgate.Config;
 using Shipgate.Git;
 using Shipgate.Release;
-using Spectre.Console;
 
 namespace Shipgate.Rendering;
 

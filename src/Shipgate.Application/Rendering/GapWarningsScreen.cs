@@ -1,5 +1,4 @@
 using Shipgate.Release;
-using Spectre.Console;
 
 namespace Shipgate.Rendering;
 

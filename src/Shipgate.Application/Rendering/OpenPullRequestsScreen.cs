@@ -1,5 +1,4 @@
 using Shipgate.Integrations;
-using Spectre.Console;
 
 namespace Shipgate.Rendering;
 

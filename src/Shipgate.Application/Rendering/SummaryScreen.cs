@@ -3,7 +3,6 @@ using Shipgate.Config;
 using Shipgate.Git;
 using Shipgate.Integrations;
 using Shipgate.Release;
-using Spectre.Console;
 
 namespace Shipgate.Rendering;
 

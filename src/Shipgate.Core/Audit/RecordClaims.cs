@@ -29,7 +29,7 @@ internal sealed record ClaimsVerdict(string? NotChecked, int Records, int PullRe
 /// A record's claims against GitHub's own data, not only against itself: every PR it lists is a PR GitHub merged, every
 /// approver it names approved the merged head on GitHub, every commit it places in a PR GitHub places in one, every
 /// commit of its range GitHub knows no PR for is among its unspecced changes, and CI it calls green is green on GitHub.
-/// Pure: <see cref="WitnessReader"/> asks GitHub, in batches for the whole trail.
+/// Pure: <c>WitnessReader</c> asks GitHub, in batches for the whole trail.
 /// </summary>
 internal static class RecordClaims
 {

@@ -59,7 +59,7 @@ internal sealed record TrailVerdict(
 /// in order; release ranges are contiguous; every change of main since the first release is in a
 /// recorded range or acknowledged as a direct push; record commits are signed when required;
 /// emergencies are reviewed in time; no review is by the releaser or the author it answers for.
-/// Pure: <see cref="TrailReader"/> gathers the facts.
+/// Pure: <c>TrailReader</c> gathers the facts.
 /// </summary>
 internal static class TrailVerifier
 {

@@ -12,7 +12,7 @@ namespace Shipgate.Audit;
 /// acknowledges; every update of the archive branch is one of Shipgate's appends (one commit adding exactly one record's
 /// files, by the login the record names), a compliance archive (files outside the records' folder only), or the branch's
 /// creation by the first of those. A force push or deletion of either branch breaks the trail. Records added before the
-/// oldest update GitHub returned are not witnessed, never intact by default. Pure: <see cref="WitnessReader"/> asks GitHub.
+/// oldest update GitHub returned are not witnessed, never intact by default. Pure: <c>WitnessReader</c> asks GitHub.
 /// </summary>
 internal static class TrailWitness
 {

@@ -20,7 +20,7 @@ internal sealed record SignerTime(DateTime WallClock, bool Utc)
     {
         var utc = text.EndsWith('Z') || text.EndsWith('z') || text.EndsWith("UTC", StringComparison.OrdinalIgnoreCase);
         var digits = utc ? text[..(text.EndsWith("UTC", StringComparison.OrdinalIgnoreCase) ? ^3 : ^1)] : text;
-        string? format = digits.Length switch { 8 => "yyyyMMdd", 12 => "yyyyMMddHHmm", 14 => "yyyyMMddHHmmss", _ => null };
+        var format = digits.Length switch { 8 => "yyyyMMdd", 12 => "yyyyMMddHHmm", 14 => "yyyyMMddHHmmss", _ => null };
         return format is not null && digits.All(char.IsAsciiDigit)
             && DateTime.TryParseExact(digits, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) && at.Year >= 1970
             ? new SignerTime(at, utc) : null;

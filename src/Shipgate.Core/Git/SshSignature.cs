@@ -89,7 +89,7 @@ internal sealed record SshSignature(byte[] PublicKey, string KeyType, string Nam
             case "ssh-rsa":
                 if (!key.TryUnsigned(out var exponent) || !key.TryUnsigned(out var modulus) || !key.AtEnd) return false;
                 var bits = modulus.Length * 8 - byte.LeadingZeroCount(modulus.FirstOrDefault());
-                HashAlgorithmName hash = algorithm switch
+                var hash = algorithm switch
                 {
                     "rsa-sha2-256" => HashAlgorithmName.SHA256,
                     "rsa-sha2-512" => HashAlgorithmName.SHA512,

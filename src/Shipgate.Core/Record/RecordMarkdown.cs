@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Shipgate.Git;
 using Shipgate.Release;
 using Shipgate.Rendering;
-using Shipgate.Git;
 
 namespace Shipgate.Record;
 

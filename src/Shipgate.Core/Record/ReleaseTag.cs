@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Shipgate.Git;
 
 namespace Shipgate.Record;
 

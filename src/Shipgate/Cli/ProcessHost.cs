@@ -1,4 +1,3 @@
-using Shipgate.Composition;
 using Shipgate.Rendering;
 using ProcessEnvironment = System.Environment;
 

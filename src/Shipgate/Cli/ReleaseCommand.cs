@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Shipgate.Integrations;
 using Shipgate.Release;
 using Shipgate.Rendering;
-using Shipgate.Slack;
 
 namespace Shipgate.Cli;
 

@@ -1,6 +1,5 @@
 using Shipgate.Release;
 using Shipgate.Release.Phases;
-using Shipgate.Rendering;
 
 namespace Shipgate.Cli;
 

@@ -1,5 +1,4 @@
 using Shipgate.Config;
-using Shipgate.Cli;
 using Shipgate.Tests.Support;
 
 namespace Shipgate.Tests.Cli;

@@ -1,4 +1,3 @@
-using Shipgate.Testing;
 using Shipgate.Tests.Support;
 
 namespace Shipgate.Tests.Cli;

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Shipgate.Testing;
 using Shipgate.Tests.Support;
 
 namespace Shipgate.Tests.Config;

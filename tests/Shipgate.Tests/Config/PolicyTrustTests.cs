@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Shipgate.Emulators;
-using Shipgate.Tests.Linear;
 using Shipgate.Tests.GitHub;
+using Shipgate.Tests.Linear;
 using Shipgate.Tests.Support;
 
 namespace Shipgate.Tests.Config;

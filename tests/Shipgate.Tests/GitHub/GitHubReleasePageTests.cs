@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Shipgate.Emulators;
 using Shipgate.Tests.Support;
 
 namespace Shipgate.Tests.GitHub;

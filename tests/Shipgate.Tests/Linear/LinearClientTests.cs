@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Shipgate.Emulators;
 using Shipgate.Integrations;
-using Shipgate.Linear;
 using Shipgate.Tests.GitHub;
 using Shipgate.Tests.Support;
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Shipgate.Emulators;
 using Shipgate.Linear;
 using Shipgate.Testing;

@@ -1,6 +1,6 @@
-using Shipgate.Integrations;
 using System.Text.Json;
 using Shipgate.Emulators;
+using Shipgate.Integrations;
 using Shipgate.Linear;
 
 namespace Shipgate.Tests.Linear;

@@ -1,6 +1,5 @@
 using Shipgate.Config;
 using Shipgate.Emulators;
-using Shipgate.Integrations;
 using Shipgate.Onboarding;
 using Shipgate.Testing;
 using Shipgate.Tests.Linear;

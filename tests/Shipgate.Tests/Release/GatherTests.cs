@@ -1,5 +1,4 @@
 using Shipgate.Release;
-using Shipgate.Release.Phases;
 using Shipgate.Tests.Support;
 
 namespace Shipgate.Tests.Release;

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Shipgate.Emulators;
 using Shipgate.Integrations;
-using Shipgate.Testing;
 using Shipgate.Tests.Jira;
 using Shipgate.Tests.Linear;
 using Shipgate.Tests.Support;

@@ -1,6 +1,5 @@
 using Shipgate.Integrations;
 using Shipgate.Release;
-using Shipgate.Release.Phases;
 using Shipgate.Tests.Support;
 
 namespace Shipgate.Tests.Release;

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Shipgate.Emulators;
 using Shipgate.Integrations;
 using Shipgate.Linear;
-using Shipgate.Testing;
 using Shipgate.Tests.GitHub;
 using Shipgate.Tests.Linear;
 using Shipgate.Tests.Support;

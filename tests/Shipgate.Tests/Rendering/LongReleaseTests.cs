@@ -1,6 +1,5 @@
 using Shipgate.Config;
 using Shipgate.Git;
-using Shipgate.Integrations;
 using Shipgate.Record;
 using Shipgate.Release;
 using Shipgate.Rendering;

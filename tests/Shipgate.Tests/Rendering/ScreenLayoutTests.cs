@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Shipgate.Git;
 using Shipgate.Release;
-using Shipgate.Release.Phases;
 using Shipgate.Rendering;
 using Shipgate.Tests.Support;
 

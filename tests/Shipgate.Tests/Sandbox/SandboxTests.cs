@@ -1,4 +1,3 @@
-using Shipgate.Cli;
 using Shipgate.Sandbox;
 using Shipgate.Tests.Support;
 

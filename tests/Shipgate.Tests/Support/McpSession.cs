@@ -8,7 +8,7 @@ namespace Shipgate.Tests.Support;
 
 /// <summary>
 /// <c>shipgate mcp</c> started as its own process on a scenario's releaser clone and driven over stdio by the
-/// SDK's own client, as an agent's client would. The person is <see cref="Person"/>: given the form, their answer.
+/// SDK's own client, as an agent's client would. The person is the function the test passes: given the form, their answer.
 /// </summary>
 internal sealed class McpSession : IAsyncDisposable
 {

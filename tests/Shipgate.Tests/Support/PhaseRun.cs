@@ -1,4 +1,3 @@
-using Shipgate.Cli;
 using Shipgate.Integrations;
 using Shipgate.Release;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using Shipgate.Audit.Report;
-using Shipgate.Composition;
 using Shipgate.Config;
 using Shipgate.Integrations;
 
@@ -20,7 +19,6 @@ internal enum RepositoryStatus
 /// intact). A repository with no trail at all holds no evidence: it counts as "no trail", never as intact.
 /// </summary>
 /// <param name="Name">owner/name when its policy or URL says it, else the line as given.</param>
-/// <param name="Report">The repository's evidence for the period, when a report was asked for and the trail could be read.</param>
 internal sealed record RepositoryVerdict(RepositorySource Source, string Name, TrailVerdict? Verdict, string? NotVerifiedReason, int ReleaseTags = 0)
 {
     public EvidenceReport? Report { get; init; }

@@ -1,6 +1,6 @@
 using System.Text;
-using Shipgate.Rendering;
 using Shipgate.Git;
+using Shipgate.Rendering;
 
 namespace Shipgate.Audit.Report;
 

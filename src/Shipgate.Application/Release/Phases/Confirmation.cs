@@ -1,5 +1,4 @@
 using Shipgate.Record;
-using Shipgate.Rendering;
 
 namespace Shipgate.Release.Phases;
 

@@ -1,4 +1,3 @@
-using Shipgate.Integrations;
 using Shipgate.Release.After;
 using Shipgate.Rendering;
 

@@ -1,6 +1,5 @@
 using Shipgate.Audit;
 using Shipgate.Git;
-using Shipgate.Rendering;
 
 namespace Shipgate.Release.Phases;
 
