@@ -26,8 +26,8 @@ internal sealed record ClaimsVerdict(string? NotChecked, int Records, int PullRe
 }
 
 /// <summary>
-/// A record's claims against GitHub's own data, not only against itself: every PR it lists is a PR GitHub merged, every
-/// approver it names approved the merged head on GitHub, every commit it places in a PR GitHub places in one, every
+/// A record's claims against GitHub's own data, not only against itself: every PR it lists is a PR GitHub merged as the
+/// record's merge commit (not a number reused on another change), every approver it names approved the merged head on GitHub, every commit it places in a PR GitHub places in one, every
 /// commit of its range GitHub knows no PR for is among its unspecced changes, and CI it calls green is green on GitHub.
 /// Pure: <see cref="WitnessReader"/> asks GitHub, in batches for the whole trail.
 /// </summary>
@@ -92,6 +92,11 @@ internal static class RecordClaims
                 problems.Add(new(TrailCheck.Claims, claim.Id, $"{claim.Id} lists PR #{pr.Number}, which GitHub does not know."));
                 continue;
             }
+            if (MergeContradiction(claim.Id, pr, details) is { } contradiction)
+            {
+                problems.Add(new(TrailCheck.Claims, claim.Id, contradiction));
+                continue;
+            }
             var forged = pr.Approvers.Where(a => !details.Approvers.Contains(a, StringComparer.OrdinalIgnoreCase)).ToList();
             foreach (var approver in forged)
                 problems.Add(new(TrailCheck.Claims, claim.Id, $"{claim.Id} says {SafeText.OneLine(approver)} approved PR #{pr.Number}, but GitHub has " +
@@ -102,14 +107,36 @@ internal static class RecordClaims
         }
     }
 
+    /// <summary>
+    /// A PR number is only the record's when GitHub merged that PR as the record's commit: a "Title (#N)" or "Merge pull request #N"
+    /// written onto another change reuses a real PR's number, approvals and all. GitHub's merge commit is the merge, the squash or
+    /// the last rebased commit, as the record's is; when GitHub names none for a merged PR, it says nothing to contradict.
+    /// </summary>
+    private static string? MergeContradiction(string id, RecordPullRequest pr, PullRequestDetails github)
+    {
+        if (github.MergedAt is null)
+            return $"{id} says commit {Sha.Short(pr.MergeCommitSha)} merged PR #{pr.Number}, but GitHub says PR #{pr.Number} was never merged.";
+        if (github.MergeCommitSha is { } merged && !string.Equals(merged, pr.MergeCommitSha, StringComparison.OrdinalIgnoreCase))
+            return $"{id} says commit {Sha.Short(pr.MergeCommitSha)} merged PR #{pr.Number}, but GitHub merged PR #{pr.Number} as commit " +
+                $"{Sha.Short(merged)}: {Sha.Short(pr.MergeCommitSha)} only reuses its number.";
+        return null;
+    }
+
     private static void JudgeCommits(ReleaseClaims claim, PullRequestLookup github, List<TrailProblem> problems)
     {
         var inPullRequest = claim.Record.Commits.Where(c => c.PullRequest is not null)
             .GroupBy(c => c.Sha, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().PullRequest!.Value, StringComparer.OrdinalIgnoreCase);
         var listed = claim.Record.UnspeccedChanges.Where(u => u.Kind == UnspeccedKind.Commit)
             .Select(u => u.Reference).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var commit in claim.Untied.Where(c => !github.MergedPullRequestByCommit.ContainsKey(c.Sha)))
+        foreach (var commit in claim.Untied)
         {
+            if (github.MergedPullRequestByCommit.TryGetValue(commit.Sha, out var merged))
+            {
+                if (inPullRequest.TryGetValue(commit.Sha, out var claimed) && claimed != merged)
+                    problems.Add(new(TrailCheck.Claims, claim.Id, $"{claim.Id} calls commit {commit.ShortSha} part of PR #{claimed}, " +
+                        $"but GitHub places it in PR #{merged}."));
+                continue;
+            }
             if (inPullRequest.TryGetValue(commit.Sha, out var number))
                 problems.Add(new(TrailCheck.Claims, claim.Id, $"{claim.Id} calls commit {commit.ShortSha} part of PR #{number}, " +
                     "but GitHub knows no pull request for it."));
