@@ -11,7 +11,12 @@ namespace Shipgate.Audit;
 /// One release record beside what git shows of its range: the commits git ties to no PR (no "Merge pull request #N",
 /// no "Title (#N)"), which only GitHub can place in a PR, and the PRs git's merge messages name.
 /// </summary>
-internal sealed record ReleaseClaims(string Id, ReleaseRecord Record, IReadOnlyList<Commit> Untied, IReadOnlyList<int> MergedInGit);
+/// <param name="PolicyAt">Where the policy that governed the release is read (<see cref="GoverningPolicy"/>).</param>
+internal sealed record ReleaseClaims(string Id, ReleaseRecord Record, IReadOnlyList<Commit> Untied, IReadOnlyList<int> MergedInGit, PolicyCommit PolicyAt)
+{
+    /// <summary>That policy's required checks, once git has given its file: CI is judged by them, not by the record's own list.</summary>
+    public GoverningChecks? Governing { get; init; }
+}
 
 /// <summary>What verify asks GitHub for the whole trail at once: PRs by number, commits' PRs, and CI per staging sha.</summary>
 internal sealed record ClaimQuestions(IReadOnlyList<int> PullRequests, IReadOnlyList<string> Commits, IReadOnlyDictionary<string, IReadOnlyList<string>> Ci);
@@ -28,7 +33,8 @@ internal sealed record ClaimsVerdict(string? NotChecked, int Records, int PullRe
 /// <summary>
 /// A record's claims against GitHub's own data, not only against itself: every PR it lists is a PR GitHub merged as the
 /// record's merge commit (not a number reused on another change), every approver it names approved the merged head on GitHub, every commit it places in a PR GitHub places in one, every
-/// commit of its range GitHub knows no PR for is among its unspecced changes, and CI it calls green is green on GitHub.
+/// commit of its range GitHub knows no PR for is among its unspecced changes, and CI it calls green is green on GitHub by the
+/// required checks of the policy that governed the release (<see cref="GoverningPolicy"/>), which the record must state.
 /// Pure: <see cref="WitnessReader"/> asks GitHub, in batches for the whole trail.
 /// </summary>
 internal static class RecordClaims
@@ -38,8 +44,15 @@ internal static class RecordClaims
         var graph = new CommitGraph(facts.MainSinceFirstRelease);
         var bySha = facts.MainSinceFirstRelease.GroupBy(c => c.Sha, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var claims = new List<ReleaseClaims>();
-        foreach (var link in facts.Links.Where(l => l.IsRelease))
+        (string Id, string ToSha)? previous = null;
+        var reviews = new List<ReviewRecord>();
+        foreach (var link in facts.Links)
         {
+            if (!link.IsRelease)
+            {
+                if (link.Id.StartsWith("review-", StringComparison.Ordinal) && GoverningPolicy.Review(link.Bytes) is { } review) reviews.Add(review);
+                continue;
+            }
             ReleaseRecord? record;
             try
             {
@@ -53,7 +66,10 @@ internal static class RecordClaims
             var commits = graph.Range(record.FromSha, record.ToSha).Select(sha => bySha[sha]).ToList();
             var merges = ReleasePlanner.FindMerges(commits);
             var tied = merges.SelectMany(m => m.Members).Select(c => c.Sha).ToHashSet(StringComparer.Ordinal);
-            claims.Add(new ReleaseClaims(link.Id, record, [.. commits.Where(c => !c.IsMerge && !tied.Contains(c.Sha))], [.. merges.Select(m => m.Number)]));
+            var policyAt = GoverningPolicy.At(record, previous, reviews, graph, bySha);
+            claims.Add(new ReleaseClaims(link.Id, record, [.. commits.Where(c => !c.IsMerge && !tied.Contains(c.Sha))], [.. merges.Select(m => m.Number)], policyAt));
+            previous = (link.Id, record.ToSha);
+            reviews.Clear();
         }
         return claims;
     }
@@ -65,7 +81,7 @@ internal static class RecordClaims
         var commits = claims.SelectMany(c => c.Untied.Select(u => u.Sha)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var ci = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var claim in claims.Where(c => ClaimsGreen(c.Record)))
-            ci.TryAdd(claim.Record.CiStatus.StagingSha, claim.Record.Policy?.RequiredChecks ?? []);
+            ci.TryAdd(claim.Record.CiStatus.StagingSha, claim.Governing?.RequiredChecks ?? claim.Record.Policy?.RequiredChecks ?? []);
         return new ClaimQuestions(numbers, commits, ci);
     }
 
@@ -74,6 +90,8 @@ internal static class RecordClaims
         var problems = new List<TrailProblem>();
         foreach (var claim in claims)
         {
+            if (claim.Governing is { } governing && GoverningPolicy.Mismatch(claim.Id, claim.Record, governing) is { } mismatch)
+                problems.Add(new(TrailCheck.Claims, claim.Id, mismatch));
             JudgePullRequests(claim, answers.PullRequests, problems);
             JudgeCommits(claim, answers.PullRequests, problems);
             if (ClaimsGreen(claim.Record) && answers.Ci.TryGetValue(claim.Record.CiStatus.StagingSha, out var ci) && !ci.Passed)

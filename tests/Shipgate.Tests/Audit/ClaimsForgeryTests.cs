@@ -67,4 +67,38 @@ public sealed class ClaimsForgeryTests
         Assert.True(witnessed.Code == ExitCode.Success, witnessed.Output);
         Assert.Empty(Problems(ClaimsWitnessTests.Json(witnessed)));
     }
+
+    [Fact]
+    public async Task CI_is_judged_by_the_policy_that_governed_the_release_and_a_record_stating_other_required_checks_is_named()
+    {
+        await using var r = await GitHubRelease.StartAsync(GitHubStory.Build(GitHubRelease.Config("  required_checks: [build]\n")), GitHubStory.Seed);
+        r.Scenario.Git.UpdateReleaser();
+        var release = await r.ReleaseAsync();
+        Assert.True(release.Code == ExitCode.Success, release.Output);
+        var from = r.LastRecord().GetProperty("from_sha").GetString()!;
+        var staging = r.LastRecord().GetProperty("ci_status").GetProperty("staging_sha").GetString()!;
+        var honest = await VerifyAsync(r, "--json");
+        Assert.True(honest.Code == ExitCode.Success, honest.Output);
+
+        // The record rewritten to require nothing; GitHub's CI on its staging sha has no "build" at all, only a green "docs".
+        var id = Forge(r, record => record with { Policy = record.Policy! with { RequiredChecks = [] } });
+        r.GitHub.Update(state =>
+        {
+            var runs = state.Repository("acme/demo").CheckRuns;
+            runs.RemoveAll(c => c.Name == "build");
+            runs.Add(new CheckRunFixture(60, staging, "docs"));
+        });
+
+        var offline = await OfflineAsync(r);
+        var witnessed = await VerifyAsync(r, "--json");
+
+        Assert.True(offline.Code == ExitCode.Success, offline.Output); // the hole: the record agrees with itself
+        Assert.Equal(ExitCode.TrailBroken, witnessed.Code);
+        var claims = Problems(ClaimsWitnessTests.Json(witnessed)).Where(p => p.Check == "claims").ToList();
+        Assert.Equal(2, claims.Count);
+        Assert.Equal(("claims", id, $"{id} states its required checks as none, but the policy that governed it (.shipgate.yml at {from[..7]}, " +
+            "where the trail stood when it was made) requires \"build\"."), claims[0]);
+        Assert.StartsWith($"{id} says CI passed on {staging[..7]}, but GitHub says it did not: ", claims[1].Message);
+        Assert.Contains("build", claims[1].Message.Split(": ", 2)[1]);
+    }
 }
