@@ -7,7 +7,8 @@ namespace Shipgate.Audit;
 /// <summary>
 /// Reads, in one git process, the policy file that governed each release (<see cref="GoverningPolicy"/>) and sets each claim's
 /// <see cref="ReleaseClaims.Governing"/>. A file git does not give is told apart from one the commit does not have by the commit's
-/// tree (a second process, only then): a partial clone may hold the tree and not the file, and that is "not known", never "none".
+/// tree (a second process, only then): a partial clone may hold the tree and not the file, and that is "not known", never "none";
+/// so is everything when git cannot give the files at all.
 /// </summary>
 internal static class GoverningPolicyReader
 {
@@ -16,9 +17,20 @@ internal static class GoverningPolicyReader
         var commits = claims.SelectMany(c => new[] { c.PolicyAt.Commit, c.PolicyAt.StagingFallback }).OfType<string>()
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (commits.Count == 0) return claims;
-        var files = await git.ReadObjectsAsync([.. commits.Select(c => $"{c}:{ConfigLoader.FileName}")], ct);
-        var unread = commits.Where((_, i) => files[i] is not { Type: "blob" }).ToList();
-        var trees = unread.Count == 0 ? [] : await git.ReadObjectsAsync([.. unread.Select(c => c + "^{tree}")], ct);
+        IReadOnlyList<GitObject?> files, trees;
+        List<string> unread;
+        try
+        {
+            files = await git.ReadObjectsAsync([.. commits.Select(c => $"{c}:{ConfigLoader.FileName}")], ct);
+            unread = commits.Where((_, i) => files[i] is not { Type: "blob" }).ToList();
+            trees = unread.Count == 0 ? [] : await git.ReadObjectsAsync([.. unread.Select(c => c + "^{tree}")], ct);
+        }
+        catch (GitException)
+        {
+            // A partial clone (the organisation's cache) asks its source for what it lacks, and git gives up when the source
+            // cannot be reached without the fetch's credentials: nothing is known, so the records' own lists stand.
+            return claims;
+        }
 
         var byCommit = new Dictionary<string, PolicyFileAt>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < commits.Count; i++)
