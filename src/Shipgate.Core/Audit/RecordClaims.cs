@@ -14,6 +14,9 @@ namespace Shipgate.Audit;
 /// <param name="PolicyAt">Where the policy that governed the release is read (<see cref="GoverningPolicy"/>).</param>
 internal sealed record ReleaseClaims(string Id, ReleaseRecord Record, IReadOnlyList<Commit> Untied, IReadOnlyList<int> MergedInGit, PolicyCommit PolicyAt)
 {
+    /// <summary>Per commit git ties to PRs (the members of each "Merge pull request #N" and "Title (#N)"): their numbers.</summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<int>> TiedInGit { get; init; } = new Dictionary<string, IReadOnlySet<int>>();
+
     /// <summary>That policy's required checks, once git has given its file: CI is judged by them, not by the record's own list.</summary>
     public GoverningChecks? Governing { get; init; }
 }
@@ -67,7 +70,12 @@ internal static class RecordClaims
             var merges = ReleasePlanner.FindMerges(commits);
             var tied = merges.SelectMany(m => m.Members).Select(c => c.Sha).ToHashSet(StringComparer.Ordinal);
             var policyAt = GoverningPolicy.At(record, previous, reviews, graph, bySha);
-            claims.Add(new ReleaseClaims(link.Id, record, [.. commits.Where(c => !c.IsMerge && !tied.Contains(c.Sha))], [.. merges.Select(m => m.Number)], policyAt));
+            var tiedTo = merges.SelectMany(m => m.Members.Select(c => (c.Sha, m.Number))).GroupBy(t => t.Sha, StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(g => g.Key, g => (IReadOnlySet<int>)g.Select(t => t.Number).ToHashSet(), StringComparer.OrdinalIgnoreCase);
+            claims.Add(new ReleaseClaims(link.Id, record, [.. commits.Where(c => !c.IsMerge && !tied.Contains(c.Sha))], [.. merges.Select(m => m.Number)], policyAt)
+            {
+                TiedInGit = tiedTo,
+            });
             previous = (link.Id, record.ToSha);
             reviews.Clear();
         }
@@ -146,6 +154,11 @@ internal static class RecordClaims
             .GroupBy(c => c.Sha, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().PullRequest!.Value, StringComparer.OrdinalIgnoreCase);
         var listed = claim.Record.UnspeccedChanges.Where(u => u.Kind == UnspeccedKind.Commit)
             .Select(u => u.Reference).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // A commit git ties to PRs by their merges, which GitHub bore out above, is not another PR's.
+        foreach (var (sha, number) in inPullRequest)
+            if (claim.TiedInGit.TryGetValue(sha, out var numbers) && !numbers.Contains(number))
+                problems.Add(new(TrailCheck.Claims, claim.Id, $"{claim.Id} calls commit {Sha.Short(sha)} part of PR #{number}, " +
+                    $"but it came in with PR #{string.Join(", #", numbers.Order())}."));
         foreach (var commit in claim.Untied)
         {
             if (github.MergedPullRequestByCommit.TryGetValue(commit.Sha, out var merged))

@@ -130,4 +130,15 @@ public sealed class RecordClaimsTests
 
         Assert.Equal([$"{Id} calls commit bbbbbbb part of PR #7, but GitHub places it in PR #9."], verdict.Problems.Select(p => p.Message));
     }
+
+    [Fact]
+    public void A_commit_the_record_puts_in_another_PR_than_the_one_it_came_in_with_is_contradicted()
+    {
+        var record = SquashedAsS() with { Commits = [new RecordCommit(S, "Add export (#7)", "Dana", "dana@example.com", At, 9)] };
+
+        var verdict = Judge(record, new PullRequestLookup(new Dictionary<int, PullRequestDetails> { [7] = Seven("sam") with { MergeCommitSha = S } },
+            new Dictionary<string, int>()));
+
+        Assert.Equal([$"{Id} calls commit 5555555 part of PR #9, but it came in with PR #7."], verdict.Problems.Select(p => p.Message));
+    }
 }
