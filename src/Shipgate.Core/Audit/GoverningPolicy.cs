@@ -39,7 +39,10 @@ internal static class GoverningPolicy
         return new PolicyCommit(PolicyAccounting.Find(last.Id, last.ToSha, since, reviews).Sha, null);
     }
 
-    /// <summary>The required checks git's files give: a missing file means the defaults (none); a file git cannot give, or cannot be read, means not known.</summary>
+    /// <summary>
+    /// The required checks git's files give: a missing file means the defaults (none); a file git cannot give, or that cannot be
+    /// read, means not known.
+    /// </summary>
     public static GoverningChecks Checks(PolicyCommit at, PolicyFileAt atCommit, PolicyFileAt? atFallback)
     {
         var (commit, file) = atCommit.InTree || at.StagingFallback is null || atFallback is null

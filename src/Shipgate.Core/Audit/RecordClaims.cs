@@ -35,9 +35,10 @@ internal sealed record ClaimsVerdict(string? NotChecked, int Records, int PullRe
 
 /// <summary>
 /// A record's claims against GitHub's own data, not only against itself: every PR it lists is a PR GitHub merged as the
-/// record's merge commit (not a number reused on another change), every approver it names approved the merged head on GitHub, every commit it places in a PR GitHub places in one, every
-/// commit of its range GitHub knows no PR for is among its unspecced changes, and CI it calls green is green on GitHub by the
-/// required checks of the policy that governed the release (<see cref="GoverningPolicy"/>), which the record must state.
+/// record's merge commit (not a number reused on another change), every approver it names approved the merged head on
+/// GitHub, every commit it places in a PR GitHub (or git's merge of it) places in that PR, every commit of its range GitHub
+/// knows no PR for is among its unspecced changes, and CI it calls green is green on GitHub by the required checks of the
+/// policy that governed the release (<see cref="GoverningPolicy"/>), which the record must state.
 /// Pure: <see cref="WitnessReader"/> asks GitHub, in batches for the whole trail.
 /// </summary>
 internal static class RecordClaims
@@ -72,7 +73,8 @@ internal static class RecordClaims
             var policyAt = GoverningPolicy.At(record, previous, reviews, graph, bySha);
             var tiedTo = merges.SelectMany(m => m.Members.Select(c => (c.Sha, m.Number))).GroupBy(t => t.Sha, StringComparer.OrdinalIgnoreCase)
                 .ToDictionary(g => g.Key, g => (IReadOnlySet<int>)g.Select(t => t.Number).ToHashSet(), StringComparer.OrdinalIgnoreCase);
-            claims.Add(new ReleaseClaims(link.Id, record, [.. commits.Where(c => !c.IsMerge && !tied.Contains(c.Sha))], [.. merges.Select(m => m.Number)], policyAt)
+            var untied = commits.Where(c => !c.IsMerge && !tied.Contains(c.Sha)).ToList();
+            claims.Add(new ReleaseClaims(link.Id, record, untied, [.. merges.Select(m => m.Number)], policyAt)
             {
                 TiedInGit = tiedTo,
             });

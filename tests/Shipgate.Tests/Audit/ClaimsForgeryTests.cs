@@ -7,7 +7,8 @@ namespace Shipgate.Tests.Audit;
 
 /// <summary>
 /// Claims a record makes that agree with git and with themselves, and that only GitHub can contradict: a PR number reused on
-/// another change ("Title (#N)" where #N is a real, approved PR merged as a different commit).
+/// another change ("Title (#N)" where #N is a real, approved PR merged as a different commit), and CI judged by required checks
+/// the record chose itself rather than by the policy that governed the release.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class ClaimsForgeryTests

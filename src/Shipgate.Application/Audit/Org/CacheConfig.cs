@@ -34,8 +34,9 @@ internal static partial class CacheConfig
     {
         var refused = RefusedObjectLine().Match(error);
         if (!refused.Success) return null;
-        return $"refused by git's object check: {shownSource} sent object {refused.Groups[1].Value[..Math.Min(12, refused.Groups[1].Value.Length)]}, " +
-            $"which is corrupt or malformed ({Rendering.SafeText.OneLine(refused.Groups[2].Value)}: {Rendering.SafeText.OneLine(refused.Groups[3].Value.Trim())}); " +
+        var (id, kind, detail) = (refused.Groups[1].Value[..12], Rendering.SafeText.OneLine(refused.Groups[2].Value),
+            Rendering.SafeText.OneLine(refused.Groups[3].Value.Trim()));
+        return $"refused by git's object check: {shownSource} sent object {id}, which is corrupt or malformed ({kind}: {detail}); " +
             "nothing of it was kept. Have the repository's owner run `git fsck` there and repair or remove that object; " +
             "until then the repository is not verified.";
     }
