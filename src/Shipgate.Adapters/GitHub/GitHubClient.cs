@@ -184,7 +184,7 @@ internal sealed class GitHubClient(GitHubHttp http, string owner, string name, s
             Number = node.Number;
             _details = new PullRequestDetails(Number, node.Title, node.Url, Login(node.Author), node.MergedAt,
                 node.MergedBy is null ? null : Login(node.MergedBy), node.Body, node.HeadRefName, [])
-            { HeadSha = node.HeadRefOid };
+            { HeadSha = node.HeadRefOid, MergeCommitSha = node.MergeCommit?.Oid };
             AddReviews(node.Reviews);
         }
 

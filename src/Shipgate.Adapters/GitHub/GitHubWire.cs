@@ -76,7 +76,8 @@ internal sealed record PullRequestNode(
     ActorWire? Author,
     ActorWire? MergedBy,
     ReviewConnection Reviews,
-    string HeadRefOid);
+    string HeadRefOid,
+    CommitOidWire? MergeCommit = null);
 
 internal sealed record ReviewConnection(PageInfoWire PageInfo, IReadOnlyList<ReviewNode> Nodes);
 

@@ -19,7 +19,7 @@ internal static partial class PullRequestQueries
     public const int PullRequestsPerCommit = 10;
 
     private static readonly string Fragment =
-        "fragment PullRequestFields on PullRequest { number title url body state mergedAt headRefName headRefOid baseRefName " +
+        "fragment PullRequestFields on PullRequest { number title url body state mergedAt headRefName headRefOid baseRefName mergeCommit { oid } " +
         $"author {{ login }} mergedBy {{ login }} {Reviews("")} }}";
 
     /// <summary>Approving reviews only, each with its commit: separation of duties is judged on approvals of the merged head.</summary>

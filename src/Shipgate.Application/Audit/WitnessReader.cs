@@ -8,7 +8,8 @@ internal sealed record WitnessAccess(Func<string, string?> Environment, Secrets 
 /// <summary>
 /// Asks GitHub's repository activity for the production and archive branches (both at once) and has
 /// <see cref="TrailWitness"/> judge the trail by it; beside it, asks GitHub what the release records claim
-/// (<see cref="RecordClaims"/>: PRs and commits' PRs in batches for the whole trail, CI per staging sha). Without a token
+/// (<see cref="RecordClaims"/>: PRs and commits' PRs in batches for the whole trail, CI per staging sha by the required checks of
+/// the policy that governed each release, read from git by <see cref="GoverningPolicyReader"/>). Without a token
 /// or a repository, or when GitHub cannot answer, the trail is not witnessed and the verdict says why; the offline checks
 /// stand as they are.
 /// </summary>
@@ -30,7 +31,7 @@ internal static class WitnessReader
             return WitnessVerdict.NotAskedBecause(codeHost.Missing ?? "the code host keeps no record of pushes");
         var (pushes, claims) = await AtOnce.BothAsync(
             token => ReadPushesAsync(history, facts, access, token),
-            token => ReadClaimsAsync(codeHost.Service, facts, access, token), ct);
+            token => ReadClaimsAsync(codeHost.Service, repository.Git, facts, access, token), ct);
         return pushes.Asked ? pushes.WithClaims(claims) : pushes;
     }
 
@@ -50,9 +51,10 @@ internal static class WitnessReader
     }
 
     /// <summary>Every record's PRs and untied commits in one batched lookup (100 per query), and CI once per staging sha claimed green.</summary>
-    private static async Task<ClaimsVerdict> ReadClaimsAsync(ICodeHost host, TrailFacts facts, WitnessAccess access, CancellationToken ct)
+    private static async Task<ClaimsVerdict> ReadClaimsAsync(ICodeHost host, Git.GitRepository git, TrailFacts facts, WitnessAccess access,
+        CancellationToken ct)
     {
-        var claims = RecordClaims.Read(facts);
+        var claims = await GoverningPolicyReader.ReadAsync(git, RecordClaims.Read(facts), ct);
         var questions = RecordClaims.Questions(claims);
         try
         {

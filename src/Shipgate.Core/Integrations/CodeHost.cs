@@ -77,6 +77,9 @@ internal sealed record PullRequestDetails(
     /// <summary>The PR's head commit as it was merged (GitHub's headRefOid); null when the code host did not say, and then no approval counts.</summary>
     public string? HeadSha { get; init; }
 
+    /// <summary>The commit GitHub made (or took) when it merged the PR: the merge, the squash, or the last rebased commit; null when not merged or not said.</summary>
+    public string? MergeCommitSha { get; init; }
+
     /// <summary>
     /// Approved by someone other than its author on the commit that was merged (separation of duties): an approval
     /// given before later commits approved code that is not what shipped.

@@ -22,7 +22,7 @@ public sealed class ClaimsWitnessTests
     private static readonly DateTimeOffset At = new(2026, 11, 2, 10, 0, 0, TimeSpan.Zero);
 
     /// <summary>The story released once; with <paramref name="pushes"/>, every push from the release on is logged for the activity API.</summary>
-    private static async Task<GitHubRelease> ReleasedAsync(bool pushes)
+    internal static async Task<GitHubRelease> ReleasedAsync(bool pushes)
     {
         var r = await GitHubRelease.StartAsync(GitHubStory.Build(GitHubRelease.Config()), GitHubStory.Seed);
         if (pushes)
@@ -38,7 +38,7 @@ public sealed class ClaimsWitnessTests
     }
 
     /// <summary>Rewrites the latest record in place (its archive commit amended and force-pushed, its tag remade): offline, the trail still passes.</summary>
-    private static string Forge(GitHubRelease r, Func<ReleaseRecord, ReleaseRecord> change)
+    internal static string Forge(GitHubRelease r, Func<ReleaseRecord, ReleaseRecord> change)
     {
         var s = r.Scenario;
         var id = s.ReleaseIds()[^1];
@@ -57,9 +57,9 @@ public sealed class ClaimsWitnessTests
         return id;
     }
 
-    private static Task<RunResult> VerifyAsync(GitHubRelease r, params string[] extra) => r.Scenario.Runner.RunAsync(["audit", "verify", .. extra]);
+    internal static Task<RunResult> VerifyAsync(GitHubRelease r, params string[] extra) => r.Scenario.Runner.RunAsync(["audit", "verify", .. extra]);
 
-    private static async Task<RunResult> OfflineAsync(GitHubRelease r)
+    internal static async Task<RunResult> OfflineAsync(GitHubRelease r)
     {
         var token = r.Scenario.Runner.Environment["GH_TOKEN"];
         r.Scenario.Runner.Environment["GH_TOKEN"] = null;
@@ -73,13 +73,13 @@ public sealed class ClaimsWitnessTests
         }
     }
 
-    private static JsonElement Json(RunResult result)
+    internal static JsonElement Json(RunResult result)
     {
         Assert.Empty(RecordSchemas.ValidateVerify(Encoding.UTF8.GetBytes(result.Stdout)));
         return JsonDocument.Parse(result.Stdout).RootElement;
     }
 
-    private static List<(string? Check, string? Record, string Message)> Problems(JsonElement verdict) =>
+    internal static List<(string? Check, string? Record, string Message)> Problems(JsonElement verdict) =>
         [.. verdict.GetProperty("problems").EnumerateArray()
             .Select(p => (p.GetProperty("check").GetString(), p.GetProperty("record").GetString(), p.GetProperty("message").GetString()!))];
 

@@ -94,4 +94,51 @@ public sealed class RecordClaimsTests
         Assert.Equal([$"{Id} says PR #7 was independently approved, but GitHub has no approval of its merged head by anyone but its author."],
             verdict.Problems.Select(p => p.Message));
     }
+
+    /// <summary>PR 7 as the record states it: squashed as S, git's "Add export (#7)".</summary>
+    private static ReleaseRecord SquashedAsS() =>
+        Record(["sam"], listsDirectChange: true) with { PullRequests = [ReportRecords.Pr(7, "Add export", "dana", true, approvers: ["sam"]) with { MergeCommitSha = S }] };
+
+    [Fact]
+    public void A_PR_number_GitHub_merged_as_another_commit_is_a_reused_number_not_the_record_s_PR()
+    {
+        var other = new string('9', 40);
+        var borneOut = Judge(SquashedAsS(), new PullRequestLookup(new Dictionary<int, PullRequestDetails> { [7] = Seven("sam") with { MergeCommitSha = S } },
+            new Dictionary<string, int>()));
+        var reused = Judge(SquashedAsS(), new PullRequestLookup(new Dictionary<int, PullRequestDetails> { [7] = Seven("sam") with { MergeCommitSha = other } },
+            new Dictionary<string, int>()));
+        var neverMerged = Judge(SquashedAsS(), new PullRequestLookup(new Dictionary<int, PullRequestDetails> { [7] = Seven("sam") with { MergedAt = null } },
+            new Dictionary<string, int>()));
+
+        Assert.Empty(borneOut.Problems);
+        Assert.Equal([$"{Id} says commit 5555555 merged PR #7, but GitHub merged PR #7 as commit 9999999: 5555555 only reuses its number."],
+            reused.Problems.Select(p => p.Message));
+        Assert.Equal([$"{Id} says commit 5555555 merged PR #7, but GitHub says PR #7 was never merged."], neverMerged.Problems.Select(p => p.Message));
+    }
+
+    [Fact]
+    public void A_commit_the_record_puts_in_one_PR_that_GitHub_places_in_another_is_contradicted()
+    {
+        var record = SquashedAsS() with
+        {
+            UnspeccedChanges = [],
+            Commits = [new RecordCommit(B, "Direct change", "Dana", "dana@example.com", At, 7)],
+        };
+
+        var verdict = Judge(record, new PullRequestLookup(new Dictionary<int, PullRequestDetails> { [7] = Seven("sam") with { MergeCommitSha = S } },
+            new Dictionary<string, int> { [B] = 9 }));
+
+        Assert.Equal([$"{Id} calls commit bbbbbbb part of PR #7, but GitHub places it in PR #9."], verdict.Problems.Select(p => p.Message));
+    }
+
+    [Fact]
+    public void A_commit_the_record_puts_in_another_PR_than_the_one_it_came_in_with_is_contradicted()
+    {
+        var record = SquashedAsS() with { Commits = [new RecordCommit(S, "Add export (#7)", "Dana", "dana@example.com", At, 9)] };
+
+        var verdict = Judge(record, new PullRequestLookup(new Dictionary<int, PullRequestDetails> { [7] = Seven("sam") with { MergeCommitSha = S } },
+            new Dictionary<string, int>()));
+
+        Assert.Equal([$"{Id} calls commit 5555555 part of PR #9, but it came in with PR #7."], verdict.Problems.Select(p => p.Message));
+    }
 }

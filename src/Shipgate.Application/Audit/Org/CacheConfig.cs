@@ -1,14 +1,15 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Shipgate.Audit.Org;
 
 /// <summary>
 /// The cache is a folder anyone with the auditor's account can write to, so nothing in it is trusted: its config is
 /// written whole before each use (a command, hook path or other source planted in it is gone), git runs in it without
-/// hooks or replace refs and reaches only https, ssh and local sources, and a folder holding what Shipgate never makes
+/// hooks or replace refs, checks every object it fetches, reaches only https, ssh and local sources, and a folder holding what Shipgate never makes
 /// there is made anew. Pure.
 /// </summary>
-internal static class CacheConfig
+internal static partial class CacheConfig
 {
     /// <summary>Git's options for every process in the cache; they win over any config file.</summary>
     public static readonly IReadOnlyList<string> GitOptions =
@@ -19,7 +20,29 @@ internal static class CacheConfig
         "-c", "protocol.https.allow=always",
         "-c", "protocol.ssh.allow=always",
         "-c", "protocol.file.allow=always",
+        // Every object fetched is checked as git fsck would (a corrupt or crafted commit, tree or tag is refused, and the
+        // fetch keeps nothing of it): what verify reads from the cache is then well formed.
+        "-c", "fetch.fsckObjects=true",
+        "-c", "transfer.fsckObjects=true",
     ];
+
+    /// <summary>
+    /// What to tell when git's object check refused what the source sent ("error: object SHA: badTimezone: ..."), naming the
+    /// source and what to do; null when the failure was something else.
+    /// </summary>
+    public static string? RefusedObject(string error, string shownSource)
+    {
+        var refused = RefusedObjectLine().Match(error);
+        if (!refused.Success) return null;
+        var (id, kind, detail) = (refused.Groups[1].Value[..12], Rendering.SafeText.OneLine(refused.Groups[2].Value),
+            Rendering.SafeText.OneLine(refused.Groups[3].Value.Trim()));
+        return $"refused by git's object check: {shownSource} sent object {id}, which is corrupt or malformed ({kind}: {detail}); " +
+            "nothing of it was kept. Have the repository's owner run `git fsck` there and repair or remove that object; " +
+            "until then the repository is not verified.";
+    }
+
+    [GeneratedRegex(@"^error: object ([0-9a-f]{40,64}): ([A-Za-z]+): (.*)$", RegexOptions.Multiline)]
+    private static partial Regex RefusedObjectLine();
 
     /// <summary>
     /// Files that make git read objects or history from elsewhere (alternates, grafts, a shallow boundary, another

@@ -74,7 +74,7 @@ internal sealed partial class RepositoryCache(string root, Secrets secrets)
         var production = "refs/heads/" + location.ProductionBranch;
         var specs = new List<string> { $"+{ReleaseTagPattern}:{ReleaseTagPattern}" };
         if (remote.Contains(production)) specs.Add($"+{production}:{production}");
-        await FetchAsync(cli, ["--filter=blob:none", "--prune"], specs, environment, ct);
+        await FetchAsync(cli, SourceAddress.Shown(source.Url), ["--filter=blob:none", "--prune"], specs, environment, ct);
         await DropMissingAsync(cli, [production], remote, ct);
 
         // The release policy at production's tip, then the archive branch it names, whole.
@@ -87,7 +87,7 @@ internal sealed partial class RepositoryCache(string root, Secrets secrets)
             await ReadAheadAsync(cli, [$"{commit}:{inRepository}"], environment, ct);
         }
         var archive = "refs/heads/" + policy.Config.ArchiveBranch;
-        if (remote.Contains(archive)) await FetchAsync(cli, [], [$"+{archive}:{archive}"], environment, ct);
+        if (remote.Contains(archive)) await FetchAsync(cli, SourceAddress.Shown(source.Url), [], [$"+{archive}:{archive}"], environment, ct);
         await DropMissingAsync(cli, [archive], remote, ct);
         return new CachedRepository(folder, git, policy);
     }
@@ -141,14 +141,15 @@ internal sealed partial class RepositoryCache(string root, Secrets secrets)
         }
     }
 
-    private async Task FetchAsync(GitCli cli, IReadOnlyList<string> options, IReadOnlyList<string> refspecs,
+    private async Task FetchAsync(GitCli cli, string source, IReadOnlyList<string> options, IReadOnlyList<string> refspecs,
         IReadOnlyDictionary<string, string?> environment, CancellationToken ct)
     {
         var result = await cli.TryRunAsync(
             ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--no-auto-gc", .. options, SourceRemote, .. refspecs],
             environment: environment, ct: ct);
         if (result.ExitCode != 0)
-            throw new GitException(secrets.Redact($"could not be fetched: {Reason(result.Error, result.ExitCode)}"));
+            throw new GitException(secrets.Redact(CacheConfig.RefusedObject(result.Error, source)
+                ?? $"could not be fetched: {Reason(result.Error, result.ExitCode)}"));
     }
 
     /// <summary>Brings in the named blobs now, while git has what it needs to reach the source; verification then reads them offline.</summary>
