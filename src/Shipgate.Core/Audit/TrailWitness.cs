@@ -108,6 +108,7 @@ internal static class TrailWitness
         var first = records.Releases.FirstOrDefault();
         var start = first is null ? production.Count : production.ToList().FindIndex(a => a.Before == first.Record.FromSha && a.After == first.Record.ToSha);
         var acknowledged = records.Acknowledged;
+        var graph = new CommitGraph(facts.MainSinceFirstRelease);
         var seen = new HashSet<(string, string)>();
         foreach (var update in production.Skip(Math.Max(0, start)))
         {
@@ -130,6 +131,9 @@ internal static class TrailWitness
                 else pushed.Add(release.Id);
                 continue;
             }
+            foreach (var (sha, review) in SelfAcknowledged(graph, update, records))
+                problems.Add(new(TrailCheck.Independence, review, $"{review} acknowledges {Sha.Short(sha)}, but {Moved(update, facts.ProductionBranch)}, " +
+                    "and that is its reviewer: a direct push is acknowledged by someone other than its pusher."));
             if (acknowledged.Contains(update.After)) continue;
             problems.Add(new(TrailCheck.Witness, null, $"{Moved(update, facts.ProductionBranch)}: neither a release's push nor a change a review acknowledges. " +
                 "Someone other than the pusher can acknowledge it: shipgate audit review --direct-push <sha>… --note <text>."));
@@ -140,6 +144,13 @@ internal static class TrailWitness
             problems.Add(new(TrailCheck.Witness, release.Id, $"GitHub lists no push of {facts.ProductionBranch} from {Sha.Short(release.Record.FromSha)} " +
                 $"to {Sha.Short(release.Record.ToSha)}, which {release.Id} says it released."));
         return pushed;
+    }
+
+    /// <summary>The commits <paramref name="update"/> brought in that a review by its own pusher acknowledges, with that review.</summary>
+    private static IEnumerable<(string Sha, string Review)> SelfAcknowledged(CommitGraph graph, RefActivity update, Records records)
+    {
+        var carried = WitnessedPushers.Carried(graph, update);
+        return records.AcknowledgedBy.Where(a => carried.Contains(a.Sha) && Identities.SameAs(a.Login, update.Actor)).Select(a => (a.Sha, a.Review));
     }
 
     /// <summary>A force push or deletion of a branch of the trail: always a break, named with who and when.</summary>
@@ -176,6 +187,9 @@ internal static class TrailWitness
         public List<ReleaseLink> Releases { get; } = [];
         public HashSet<string> Acknowledged { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>Each acknowledged commit with the review that acknowledges it and that review's reviewer's login.</summary>
+        public List<(string Sha, string Review, string? Login)> AcknowledgedBy { get; } = [];
+
         public string? LoginOf(string id) => _logins.GetValueOrDefault(id);
 
         public static Records Read(TrailFacts facts)
@@ -193,7 +207,11 @@ internal static class TrailWitness
                     else if (!link.IsRelease && !RecordFiles.IsDeploymentId(link.Id) && RecordFiles.ReviewFromJsonBytes(link.Bytes) is { } review)
                     {
                         records._logins[link.Id] = review.ReviewedByLogin;
-                        foreach (var push in review.DirectPushes ?? []) records.Acknowledged.Add(push.Sha);
+                        foreach (var push in review.DirectPushes ?? [])
+                        {
+                            records.Acknowledged.Add(push.Sha);
+                            records.AcknowledgedBy.Add((push.Sha, link.Id, review.ReviewerProof?.Login ?? review.ReviewedByLogin));
+                        }
                     }
                     // A deployment record names no login: its push is not compared with anyone.
                 }
