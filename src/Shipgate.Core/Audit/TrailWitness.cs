@@ -213,7 +213,8 @@ internal static class TrailWitness
                             records.AcknowledgedBy.Add((push.Sha, link.Id, review.ReviewerProof?.Login ?? review.ReviewedByLogin));
                         }
                     }
-                    // A deployment record names no login: its push is not compared with anyone.
+                    else if (RecordFiles.IsDeploymentId(link.Id) && RecordFiles.DeploymentFromJsonBytes(link.Bytes) is { } deployment)
+                        records._logins[link.Id] = deployment.RecordedByLogin; // none in a record made without a token's login
                 }
                 catch (JsonException)
                 {
