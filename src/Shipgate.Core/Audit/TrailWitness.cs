@@ -2,6 +2,7 @@ using System.Text.Json;
 using Shipgate.Git;
 using Shipgate.Integrations;
 using Shipgate.Record;
+using Shipgate.Release;
 using Shipgate.Rendering;
 
 namespace Shipgate.Audit;
@@ -10,7 +11,7 @@ namespace Shipgate.Audit;
 /// Judges the trail against GitHub's own record of pushes (the repository activity API): every update of production
 /// since the first release is a release's push (from_sha to to_sha, by the login the record names) or a change a review
 /// acknowledges; every update of the archive branch is one of Shipgate's appends (one commit adding exactly one record's
-/// files, by the login the record names), a compliance archive (files outside the records' folder only), or the branch's
+/// files, by the login the record names), a PR's compliance archive (only files compliance/…/pr-&lt;N&gt;-… of one PR), or the branch's
 /// creation by the first of those. A force push or deletion of either branch breaks the trail. Records added before the
 /// oldest update GitHub returned are not witnessed, never intact by default. Pure: <see cref="WitnessReader"/> asks GitHub.
 /// </summary>
@@ -68,7 +69,14 @@ internal static class TrailWitness
             var ids = commit.Changes.Where(c => c.Path.StartsWith(RecordFiles.Folder, StringComparison.Ordinal))
                 .Select(c => Path.GetFileNameWithoutExtension(c.Path)).Distinct().ToList();
             var onlyAdds = commit.Changes.All(c => c.Status == 'A');
-            if (onTop && onlyAdds && ids.Count == 0) continue; // a compliance archive: no record in it
+            if (onTop && onlyAdds && ids.Count == 0)
+            {
+                if (NotAPullRequestArchive(commit) is { } why)
+                    problems.Add(new(TrailCheck.Witness, null, $"{Moved(update, facts.ArchiveBranch)}, which is neither one of Shipgate's appends " +
+                        $"nor a PR's compliance archive (files {ComplianceArchives.Folder}pr-<N>-… of one PR added on top of the branch's tip): {why}."));
+                else if (update.Actor is null) withoutActor.Add(update);
+                continue;
+            }
             var link = ids.Count == 1 ? facts.Links.FirstOrDefault(l => l.Id == ids[0] && l.AddedIn == commit.Sha) : null;
             if (!onTop || !onlyAdds || link is null)
             {
@@ -151,6 +159,20 @@ internal static class TrailWitness
     {
         var carried = WitnessedPushers.Carried(graph, update);
         return records.AcknowledgedBy.Where(a => carried.Contains(a.Sha) && Identities.SameAs(a.Login, update.Actor)).Select(a => (a.Sha, a.Review));
+    }
+
+    /// <summary>
+    /// Why a commit adding no record is not a PR's compliance archive as the release's checklist reads them
+    /// (<see cref="ComplianceArchives"/>: <c>compliance/…/pr-&lt;N&gt;-…</c>, every file of one PR), or null when it is one.
+    /// </summary>
+    private static string? NotAPullRequestArchive(HistoryCommit commit)
+    {
+        if (commit.Changes.Count == 0) return "it adds no file";
+        var others = commit.Changes.Where(c => ComplianceArchives.PullRequestOf(c.Path) is null).Select(c => c.Path).ToList();
+        if (others.Count > 0)
+            return $"it adds {string.Join(", ", others.Take(3).Select(SafeText.OneLine))}{(others.Count > 3 ? $" and {others.Count - 3} more" : "")}";
+        var prs = commit.Changes.Select(c => ComplianceArchives.PullRequestOf(c.Path)).Distinct().Order().ToList();
+        return prs.Count > 1 ? $"it adds the archives of {prs.Count} PRs ({string.Join(", ", prs.Select(n => $"#{n}"))}) in one push" : null;
     }
 
     /// <summary>A force push or deletion of a branch of the trail: always a break, named with who and when.</summary>
