@@ -24,7 +24,10 @@ internal static class AccountedPolicy
         if (last.ToSha != tip && !await git.IsAncestorAsync(last.ToSha, tip, ct)) return atTip;
 
         var since = last.ToSha == tip ? [] : await git.CommitsAsync(tip, last.ToSha, ct);
-        var accounted = PolicyAccounting.Find(last.ReleaseId, last.ToSha, since, last.Reviews);
+        // Whether a review that proves nothing acknowledges a push is the released policy's to say, never the pushed one's.
+        var unprovenAllowed = since.Count > 0 && last.Reviews.Any(ReviewProofCheck.IsUnproven)
+            && (await PolicyReader.ReadAtAsync(git, location, last.ToSha, atTip, ct)).Policy.Config.Audit.ReviewIdentity == ReviewIdentityRule.GitConfig;
+        var accounted = PolicyAccounting.Find(last.ReleaseId, last.ToSha, since, last.Reviews, unprovenAllowed);
         var (policy, tipBlob) = await PolicyReader.ReadAtAsync(git, location, accounted.Sha, atTip, ct);
         policy = policy with { AccountedBy = accounted.By };
         if (tipBlob == policy.Source.BlobSha) return policy;
