@@ -5,7 +5,7 @@ namespace Shipgate.Audit.Org;
 /// <summary>
 /// The cache is a folder anyone with the auditor's account can write to, so nothing in it is trusted: its config is
 /// written whole before each use (a command, hook path or other source planted in it is gone), git runs in it without
-/// hooks or replace refs and reaches only https, ssh and local sources, and a folder holding what Shipgate never makes
+/// hooks or replace refs, reaches only https, ssh and local sources and checks every object it fetches (fsck), and a folder holding what Shipgate never makes
 /// there is made anew. Pure.
 /// </summary>
 internal static class CacheConfig
@@ -19,6 +19,9 @@ internal static class CacheConfig
         "-c", "protocol.https.allow=always",
         "-c", "protocol.ssh.allow=always",
         "-c", "protocol.file.allow=always",
+        // Every object a fetch brings in is checked as it arrives: a malformed one is refused, never verified.
+        "-c", "fetch.fsckObjects=true",
+        "-c", "transfer.fsckObjects=true",
     ];
 
     /// <summary>

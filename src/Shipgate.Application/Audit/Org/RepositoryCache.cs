@@ -166,6 +166,11 @@ internal sealed partial class RepositoryCache(string root, Secrets secrets)
     private static string Reason(string error, int exitCode)
     {
         var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // fetch.fsckObjects: git names the malformed object on an "error: object …" line before its "fatal: fsck error".
+        if (lines.Any(l => l.StartsWith("fatal: fsck error", StringComparison.Ordinal))
+            && lines.FirstOrDefault(l => l.StartsWith("error: object ", StringComparison.Ordinal)) is { } malformed)
+            return "the source sent a malformed object, which git's object check (fetch.fsckObjects) refused: " +
+                Rendering.SafeText.OneLine(malformed["error: ".Length..]) + "; nothing of it was verified";
         var line = lines.FirstOrDefault(l => l.StartsWith("fatal:", StringComparison.Ordinal)) ?? lines.LastOrDefault();
         return line is null ? $"git exited with {exitCode}" : Rendering.SafeText.OneLine(line);
     }
