@@ -1,5 +1,6 @@
 using Shipgate.Config;
 using Shipgate.Git;
+using Shipgate.Integrations;
 using Shipgate.Record;
 
 namespace Shipgate.Audit;
@@ -12,7 +13,8 @@ namespace Shipgate.Audit;
 internal static class DirectPushReview
 {
     public static async Task<ReviewRecord> RecordAsync(GitRepository git, ShipgateConfig config, string repositoryName,
-        IReadOnlyList<string> shas, Reviewer reviewer, string note, AllowedSigners? signers, DateTimeOffset now, CancellationToken ct)
+        IReadOnlyList<string> shas, Reviewer reviewer, string note, AllowedSigners? signers, DateTimeOffset now, CancellationToken ct,
+        IPushHistory? witness = null)
     {
         var facts = await TrailReader.ReadAsync(git, config, repositoryName, allowedSignersFile: null, ct);
         var verdict = TrailVerifier.Verify(facts, now, config.Audit.ReviewWithin);
@@ -24,11 +26,13 @@ internal static class DirectPushReview
                 $"someone other than its author (separation of duties).\n\nAsk another person to run, in their own clone: " +
                 $"shipgate audit review --direct-push {string.Join(' ', pushes.Select(p => p.Sha[..12]))} --note <url or text>\nNothing was recorded.");
         var proven = await ReviewerProofs.ProveAsync(git, config, reviewer, signers, ct);
-        if ((await ReviewerProofs.PushersAsync(git, pushes, ct)).Select(p => SeparationOfDuties.ProofConflict(proven, p)).OfType<string>().FirstOrDefault()
+        var counterparts = (await ReviewerProofs.PushersAsync(git, pushes, ct))
+            .Concat(await ReviewerProofs.WitnessedPushersAsync(witness, facts, pushes, ct));
+        if (counterparts.Select(p => SeparationOfDuties.ProofConflict(proven, p)).OfType<string>().FirstOrDefault()
             is { } conflict)
             throw new ShipgateException(ExitCode.Blocked,
                 $"BLOCKED: you cannot acknowledge these direct pushes: {conflict}, and a direct push is acknowledged by someone other than " +
-                "its author (separation of duties).\nNothing was recorded.");
+                "its author and its pusher (separation of duties).\nNothing was recorded.");
 
         var archive = await ReviewChain.ReadAsync(git, config, "this acknowledgement", ct);
         return await ReviewChain.AppendAsync(git, config, archive, "this acknowledgement",

@@ -1,6 +1,8 @@
 using Shipgate.Config;
 using Shipgate.Git;
+using Shipgate.Integrations;
 using Shipgate.Record;
+using Shipgate.Rendering;
 
 namespace Shipgate.Audit;
 
@@ -53,6 +55,33 @@ internal static class ReviewerProofs
         return pushes.Select((p, i) => new Counterpart(p.AuthorEmail, null,
             objects[i] is { Type: "commit" } commit && SigningKey.OfCommit(commit.Bytes) is { } key ? SigningKey.Fingerprint(key) : null,
             $"wrote {Sha.Short(p.Sha)} \"{p.Subject}\"")).ToList();
+    }
+
+    /// <summary>
+    /// Who GitHub says pushed each direct push to production (the witness: the repository activity of production), as logins a
+    /// proven reviewer must not be. None without a code host that keeps a record of pushes, or when GitHub cannot answer: verify
+    /// asks the witness again.
+    /// </summary>
+    public static async Task<IReadOnlyList<Counterpart>> WitnessedPushersAsync(IPushHistory? witness, TrailFacts facts,
+        IReadOnlyList<DirectPush> pushes, CancellationToken ct)
+    {
+        if (witness is null || pushes.Count == 0) return [];
+        IReadOnlyList<RefActivity> production;
+        try
+        {
+            production = await witness.GetBranchActivityAsync(facts.ProductionBranch, ct);
+        }
+        catch (ApiException)
+        {
+            return [];
+        }
+        var graph = new CommitGraph(facts.MainSinceFirstRelease);
+        return pushes.Select(p => (Push: p, Update: WitnessedPushers.UpdateOf(graph, production, p.Sha)))
+            .Where(p => p.Update?.Actor is not null)
+            .Select(p => new Counterpart("", SafeText.OneLine(p.Update!.Actor!), null,
+                $"pushed {Sha.Short(p.Push.Sha)} to {facts.ProductionBranch} at {p.Update.Timestamp.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC " +
+                "(GitHub's repository activity)"))
+            .ToList();
     }
 
     /// <summary>

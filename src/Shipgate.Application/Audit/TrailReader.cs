@@ -58,6 +58,7 @@ internal static class TrailReader
             CommitSigners = allowedSignersFile is null ? null : await CommitSignersAsync(git, links, allowedSignersFile, ct),
             TagSignatures = allowedSignersFile is null || !config.Audit.SignRequired ? null
                 : await SignedTags.VerifyAsync(git, tags.Select(t => t.Sha).Distinct().ToList(), allowedSignersFile, ct),
+            UnprovenReviewsAllowed = config.Audit.ReviewIdentity == ReviewIdentityRule.GitConfig,
         };
     }
 

@@ -20,11 +20,16 @@ internal static class PolicyAccounting
     /// <param name="released">Its <c>to_sha</c>.</param>
     /// <param name="sinceRelease">Production's commits after it (<c>git rev-list released..tip</c>), in any order.</param>
     /// <param name="reviews">The review records chained after the last release.</param>
-    public static AccountedCommit Find(string releaseId, string released, IReadOnlyList<Commit> sinceRelease, IReadOnlyList<ReviewRecord> reviews)
+    /// <param name="unprovenAllowed">
+    /// Whether the policy at the release's end says audit.review_identity: git-config; otherwise a review that proves nothing of its
+    /// reviewer (<see cref="ReviewProofCheck.IsUnproven"/>) acknowledges nothing.
+    /// </param>
+    public static AccountedCommit Find(string releaseId, string released, IReadOnlyList<Commit> sinceRelease, IReadOnlyList<ReviewRecord> reviews,
+        bool unprovenAllowed = false)
     {
         var bySha = sinceRelease.ToDictionary(c => c.Sha, StringComparer.Ordinal);
         var acknowledgedIn = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var review in reviews.Where(r => r.Kind == ReviewKind.DirectPushReview))
+        foreach (var review in reviews.Where(r => r.Kind == ReviewKind.DirectPushReview && (unprovenAllowed || !ReviewProofCheck.IsUnproven(r))))
         {
             var reviewer = SeparationOfDuties.ReviewerOf(review);
             foreach (var claimed in review.DirectPushes ?? [])

@@ -24,10 +24,21 @@ internal static class ReviewProofCheck
         foreach (var (link, review) in reviews)
         {
             var proof = review.ReviewerProof;
-            if (proof is null or { Method: ProofMethod.GitConfig })
+            if (IsUnproven(review))
+            {
+                if (!facts.UnprovenReviewsAllowed)
+                {
+                    problems.Add(new TrailProblem(TrailCheck.Independence, link.Id, $"{link.Id} is unproven: nothing proves its reviewer " +
+                        $"{SafeText.OneLine(review.ReviewedBy)} ({(proof is null ? "recorded before reviewers were proven" : "named by git config only")}), " +
+                        "and the release policy does not allow unproven reviews (audit.review_identity: git-config), so it does not count. " +
+                        "Someone other than the releaser or pusher records the review again with their own GitHub token or an allowed signing key."));
+                    refuted.Add(link.Id);
+                    continue;
+                }
                 unproven.Add(new UnprovenReview(link.Id, SafeText.OneLine(review.ReviewedBy), proof is null
                     ? "recorded before reviewers were proven"
                     : "named by git config only (audit.review_identity: git-config)"));
+            }
             var signer = facts.CommitSigners?.GetValueOrDefault(link.AddedIn);
             var why = proof?.Method switch
             {
@@ -43,6 +54,9 @@ internal static class ReviewProofCheck
         }
         return (refuted, unproven);
     }
+
+    /// <summary>True when nothing proves the review's reviewer: no proof recorded, or git config only.</summary>
+    public static bool IsUnproven(ReviewRecord review) => review.ReviewerProof is null or { Method: ProofMethod.GitConfig };
 
     /// <summary>Why a claimed signature does not prove the reviewer, or null.</summary>
     private static string? Disproof(TrailFacts facts, TrailLink link, ReviewerProof proof, CommitSigner? signer)

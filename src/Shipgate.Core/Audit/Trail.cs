@@ -35,6 +35,12 @@ internal sealed record TrailFacts(
 
     /// <summary>Per release tag object: what its signature is. Null unless audit.sign is required.</summary>
     public IReadOnlyDictionary<string, SignatureCheck>? TagSignatures { get; init; }
+
+    /// <summary>
+    /// Whether the release policy verify runs under (the accounted one) says audit.review_identity: git-config: only then does a
+    /// review that proves nothing of its reviewer count (flagged unproven); otherwise it is a break and counts for nothing.
+    /// </summary>
+    public bool UnprovenReviewsAllowed { get; init; }
 }
 
 /// <summary>The SSH key a record commit's signature names (fingerprint), and the principals audit.allowed_signers lists it for.</summary>

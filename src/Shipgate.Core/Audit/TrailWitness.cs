@@ -2,6 +2,7 @@ using System.Text.Json;
 using Shipgate.Git;
 using Shipgate.Integrations;
 using Shipgate.Record;
+using Shipgate.Release;
 using Shipgate.Rendering;
 
 namespace Shipgate.Audit;
@@ -10,7 +11,7 @@ namespace Shipgate.Audit;
 /// Judges the trail against GitHub's own record of pushes (the repository activity API): every update of production
 /// since the first release is a release's push (from_sha to to_sha, by the login the record names) or a change a review
 /// acknowledges; every update of the archive branch is one of Shipgate's appends (one commit adding exactly one record's
-/// files, by the login the record names), a compliance archive (files outside the records' folder only), or the branch's
+/// files, by the login the record names), a PR's compliance archive (only files compliance/…/pr-&lt;N&gt;-… of one PR), or the branch's
 /// creation by the first of those. A force push or deletion of either branch breaks the trail. Records added before the
 /// oldest update GitHub returned are not witnessed, never intact by default. Pure: <c>WitnessReader</c> asks GitHub.
 /// </summary>
@@ -68,7 +69,14 @@ internal static class TrailWitness
             var ids = commit.Changes.Where(c => c.Path.StartsWith(RecordFiles.Folder, StringComparison.Ordinal))
                 .Select(c => Path.GetFileNameWithoutExtension(c.Path)).Distinct().ToList();
             var onlyAdds = commit.Changes.All(c => c.Status == 'A');
-            if (onTop && onlyAdds && ids.Count == 0) continue; // a compliance archive: no record in it
+            if (onTop && onlyAdds && ids.Count == 0)
+            {
+                if (NotAPullRequestArchive(commit) is { } why)
+                    problems.Add(new(TrailCheck.Witness, null, $"{Moved(update, facts.ArchiveBranch)}, which is neither one of Shipgate's appends " +
+                        $"nor a PR's compliance archive (files {ComplianceArchives.Folder}pr-<N>-… of one PR added on top of the branch's tip): {why}."));
+                else if (update.Actor is null) withoutActor.Add(update);
+                continue;
+            }
             var link = ids.Count == 1 ? facts.Links.FirstOrDefault(l => l.Id == ids[0] && l.AddedIn == commit.Sha) : null;
             if (!onTop || !onlyAdds || link is null)
             {
@@ -108,6 +116,7 @@ internal static class TrailWitness
         var first = records.Releases.FirstOrDefault();
         var start = first is null ? production.Count : production.ToList().FindIndex(a => a.Before == first.Record.FromSha && a.After == first.Record.ToSha);
         var acknowledged = records.Acknowledged;
+        var graph = new CommitGraph(facts.MainSinceFirstRelease);
         var seen = new HashSet<(string, string)>();
         foreach (var update in production.Skip(Math.Max(0, start)))
         {
@@ -130,6 +139,9 @@ internal static class TrailWitness
                 else pushed.Add(release.Id);
                 continue;
             }
+            foreach (var (sha, review) in SelfAcknowledged(graph, update, records))
+                problems.Add(new(TrailCheck.Independence, review, $"{review} acknowledges {Sha.Short(sha)}, but {Moved(update, facts.ProductionBranch)}, " +
+                    "and that is its reviewer: a direct push is acknowledged by someone other than its pusher."));
             if (acknowledged.Contains(update.After)) continue;
             problems.Add(new(TrailCheck.Witness, null, $"{Moved(update, facts.ProductionBranch)}: neither a release's push nor a change a review acknowledges. " +
                 "Someone other than the pusher can acknowledge it: shipgate audit review --direct-push <sha>… --note <text>."));
@@ -140,6 +152,27 @@ internal static class TrailWitness
             problems.Add(new(TrailCheck.Witness, release.Id, $"GitHub lists no push of {facts.ProductionBranch} from {Sha.Short(release.Record.FromSha)} " +
                 $"to {Sha.Short(release.Record.ToSha)}, which {release.Id} says it released."));
         return pushed;
+    }
+
+    /// <summary>The commits <paramref name="update"/> brought in that a review by its own pusher acknowledges, with that review.</summary>
+    private static IEnumerable<(string Sha, string Review)> SelfAcknowledged(CommitGraph graph, RefActivity update, Records records)
+    {
+        var carried = WitnessedPushers.Carried(graph, update);
+        return records.AcknowledgedBy.Where(a => carried.Contains(a.Sha) && Identities.SameAs(a.Login, update.Actor)).Select(a => (a.Sha, a.Review));
+    }
+
+    /// <summary>
+    /// Why a commit adding no record is not a PR's compliance archive as the release's checklist reads them
+    /// (<see cref="ComplianceArchives"/>: <c>compliance/…/pr-&lt;N&gt;-…</c>, every file of one PR), or null when it is one.
+    /// </summary>
+    private static string? NotAPullRequestArchive(HistoryCommit commit)
+    {
+        if (commit.Changes.Count == 0) return "it adds no file";
+        var others = commit.Changes.Where(c => ComplianceArchives.PullRequestOf(c.Path) is null).Select(c => c.Path).ToList();
+        if (others.Count > 0)
+            return $"it adds {string.Join(", ", others.Take(3).Select(SafeText.OneLine))}{(others.Count > 3 ? $" and {others.Count - 3} more" : "")}";
+        var prs = commit.Changes.Select(c => ComplianceArchives.PullRequestOf(c.Path)).Distinct().Order().ToList();
+        return prs.Count > 1 ? $"it adds the archives of {prs.Count} PRs ({string.Join(", ", prs.Select(n => $"#{n}"))}) in one push" : null;
     }
 
     /// <summary>A force push or deletion of a branch of the trail: always a break, named with who and when.</summary>
@@ -176,6 +209,9 @@ internal static class TrailWitness
         public List<ReleaseLink> Releases { get; } = [];
         public HashSet<string> Acknowledged { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>Each acknowledged commit with the review that acknowledges it and that review's reviewer's login.</summary>
+        public List<(string Sha, string Review, string? Login)> AcknowledgedBy { get; } = [];
+
         public string? LoginOf(string id) => _logins.GetValueOrDefault(id);
 
         public static Records Read(TrailFacts facts)
@@ -193,9 +229,14 @@ internal static class TrailWitness
                     else if (!link.IsRelease && !RecordFiles.IsDeploymentId(link.Id) && RecordFiles.ReviewFromJsonBytes(link.Bytes) is { } review)
                     {
                         records._logins[link.Id] = review.ReviewedByLogin;
-                        foreach (var push in review.DirectPushes ?? []) records.Acknowledged.Add(push.Sha);
+                        foreach (var push in review.DirectPushes ?? [])
+                        {
+                            records.Acknowledged.Add(push.Sha);
+                            records.AcknowledgedBy.Add((push.Sha, link.Id, review.ReviewerProof?.Login ?? review.ReviewedByLogin));
+                        }
                     }
-                    // A deployment record names no login: its push is not compared with anyone.
+                    else if (RecordFiles.IsDeploymentId(link.Id) && RecordFiles.DeploymentFromJsonBytes(link.Bytes) is { } deployment)
+                        records._logins[link.Id] = deployment.RecordedByLogin; // none in a record made without a token's login
                 }
                 catch (JsonException)
                 {

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Shipgate.Record;
 
 /// <summary>
@@ -19,6 +21,12 @@ internal sealed record DeploymentRecord
     public required IReadOnlyList<RecordDeploymentRun> Runs { get; init; }
     public required string RecordedBy { get; init; }
     public required string RecordedByEmail { get; init; }
+    /// <summary>
+    /// The GitHub login of the token that recorded it (<c>GET /user</c>), proven, not typed; the witness compares it with who
+    /// pushed the record. Absent when no token's login was known.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? RecordedByLogin { get; init; }
     public required ToolInfo Tool { get; init; }
     public required PreviousRelease PreviousRelease { get; init; }
 }

@@ -135,7 +135,7 @@ internal static class AuditCommand
                 var review = parse.GetValue(release) is { } releaseId
                     ? await EmergencyReview.RecordAsync(git, config, releaseId, reviewer, parse.GetValue(note)!, signers, now, ct)
                     : await DirectPushReview.RecordAsync(git, config, repository.Name, parse.GetValue(directPushes)!, reviewer, parse.GetValue(note)!,
-                        signers, now, ct);
+                        signers, now, ct, codeHost as IPushHistory);
                 var what = review.ReviewsRelease ?? string.Join(", ", review.DirectPushes!.Select(p => Sha.Short(p.Sha)));
                 host.Console.MarkupLine($"[green]Recorded[/] {review.ReviewId} for {Markup.Escape(what)} by {Markup.Escape(reviewer.ToString())} " +
                     $"on {Markup.Escape(config.ArchiveBranch)}.");

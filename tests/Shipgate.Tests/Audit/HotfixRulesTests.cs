@@ -25,6 +25,9 @@ public sealed class HotfixRulesTests
             Kind = ReviewKind.DirectPushReview,
             ReviewsRelease = null,
             DirectPushes = commits.Select(n => new RecordDirectPush(Sha(n), $"c{n}", "Dana", "dana@example.com")).ToList(),
+            // Proven by the reviewer's own token: a review that proves nothing counts only where the policy allows it.
+            ReviewedByLogin = email.Split('@')[0],
+            ReviewerProof = new ReviewerProof { Method = ProofMethod.GitHubToken, Login = email.Split('@')[0] },
         };
 
     /// <summary>Release 1..3, a review acknowledging <paramref name="acknowledged"/> (none: no review), release <paramref name="secondStart"/>..6: chained, untagged.</summary>

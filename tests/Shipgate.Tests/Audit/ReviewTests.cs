@@ -271,7 +271,8 @@ public sealed class ReviewTests
     [Fact]
     public async Task An_acknowledgement_by_the_author_already_in_the_trail_fails_verify()
     {
-        using var s = new ReleaseScenario(Scenarios.Rich);
+        // Under a policy that lets a review unproven by anything count: only the author rule can refuse it.
+        using var s = new ReleaseScenario(Scenarios.RichWithUnprovenReviews);
         Assert.Equal(ExitCode.Success, (await s.ReleaseAsync()).Code);
         var hotfix = s.Git.DirectCommit("main", "hotfix: restart the queue", new() { ["ops/queue.txt"] = "restart\n" });
         var forged = AppendToTrail(s, (previous, reviewId) => new ReviewRecord

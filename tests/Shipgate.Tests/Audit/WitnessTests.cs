@@ -20,7 +20,7 @@ public sealed class WitnessTests
     private const string Mallory = "mallory";
 
     /// <summary>Two releases by rita-releaser through the emulator; every push from then on logged by the origin.</summary>
-    private sealed class Witnessed : IAsyncDisposable
+    internal sealed class Witnessed : IAsyncDisposable
     {
         private DateTimeOffset _at = new(2026, 11, 2, 10, 0, 0, TimeSpan.Zero);
         private long _checks;
@@ -79,21 +79,21 @@ public sealed class WitnessTests
         public ValueTask DisposeAsync() => Release.DisposeAsync();
     }
 
-    private static JsonElement Json(RunResult result)
+    internal static JsonElement Json(RunResult result)
     {
         Assert.Empty(RecordSchemas.ValidateVerify(Encoding.UTF8.GetBytes(result.Stdout)));
         return JsonDocument.Parse(result.Stdout).RootElement;
     }
 
-    private static List<string> Problems(JsonElement verdict) =>
+    internal static List<string> Problems(JsonElement verdict) =>
         verdict.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("message").GetString()!).ToList();
 
-    private static string Short(string sha) => sha[..7];
+    internal static string Short(string sha) => sha[..7];
 
     /// <summary>The output as one line: the console wraps long lines.</summary>
-    private static string Flat(RunResult result) => System.Text.RegularExpressions.Regex.Replace(result.Output, @"\s+", " ");
+    internal static string Flat(RunResult result) => System.Text.RegularExpressions.Regex.Replace(result.Output, @"\s+", " ");
 
-    private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss") + " UTC";
+    internal static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss") + " UTC";
 
     [Fact]
     public async Task An_intact_trail_is_witnessed_record_by_record()

@@ -14,7 +14,7 @@ internal static class DeploymentTrail
 {
     /// <summary>The record of <paramref name="seen"/> as the next link of the chain at <paramref name="archive"/>. Pure.</summary>
     public static DeploymentRecord NewRecord(ArchiveState archive, ReleaseRecord release, DeploymentSeen seen, DeploymentOutcome outcome,
-        GitIdentity recorder, DateTimeOffset now)
+        GitIdentity recorder, DateTimeOffset now, string? recorderLogin = null)
     {
         var at = RecordFiles.RecordTime(now);
         return new DeploymentRecord
@@ -28,6 +28,7 @@ internal static class DeploymentTrail
                 r.Conclusion is { } c ? JsonNames.Of(c) : null, r.StartedAt, r.UpdatedAt))],
             RecordedBy = string.IsNullOrWhiteSpace(recorder.Name) ? "unknown" : recorder.Name,
             RecordedByEmail = recorder.Email,
+            RecordedByLogin = recorderLogin,
             Tool = RecordBuilder.Tool,
             PreviousRelease = archive.ChainTip,
         };
@@ -38,12 +39,30 @@ internal static class DeploymentTrail
     {
         var (git, config) = (context.Git, context.Config);
         var recorder = await git.IdentityAsync(ct);
+        var login = await RecorderLoginAsync(context, ct);
         return await ArchiveAppender.AppendAsync(git, config, new ArchiveAppend<DeploymentRecord>("the deployment record", "deployment record", archive =>
         {
-            var record = NewRecord(archive, released.Record, seen, outcome, recorder, context.Clock.GetUtcNow());
+            var record = NewRecord(archive, released.Record, seen, outcome, recorder, context.Clock.GetUtcNow(), login);
             return new ArchiveEntry<DeploymentRecord>(record,
                 new Dictionary<string, byte[]> { [RecordFiles.JsonPath(record.DeploymentId)] = RecordFiles.ToJsonBytes(record) },
                 $"deployment: {record.DeploysRelease} {record.Outcome}\n\nDeployment-Id: {record.DeploymentId}\n");
         }, config.Audit.Sign), ct);
+    }
+
+    /// <summary>
+    /// The login GitHub gives for the token that will push the record (<c>GET /user</c>), so the witness can compare the record's
+    /// push with it; null without GitHub or when GitHub does not say (an Actions token cannot read /user).
+    /// </summary>
+    private static async Task<string?> RecorderLoginAsync(ReleaseContext context, CancellationToken ct)
+    {
+        if (context.CodeHost.Service is not { } codeHost) return null;
+        try
+        {
+            return await codeHost.GetViewerLoginAsync(ct) is { Length: > 0 } login ? Rendering.SafeText.OneLine(login) : null;
+        }
+        catch (ShipgateException) when (!ct.IsCancellationRequested)
+        {
+            return null;
+        }
     }
 }

@@ -132,8 +132,9 @@ public sealed class Organisation : IAsyncLifetime
         Expected["range-overlap"] = $"{overlapping} starts at {earlier.FromSha[..7]} but {before} ended at {earlier.ToSha[..7]}: " +
             $"{earlier.FromSha[..7]} comes before {earlier.ToSha[..7]} on main, so the two ranges overlap";
 
-        // Independence: the releaser recorded the review of their own emergency release, naming someone else.
-        var selfReviewed = Add("self-review", new ReleaseScenario(Scenarios.Rich));
+        // Independence: the releaser recorded the review of their own emergency release, naming someone else (under a policy
+        // that lets a review unproven by anything count, so that only the releaser rule refuses it).
+        var selfReviewed = Add("self-review", new ReleaseScenario(Scenarios.RichWithUnprovenReviews));
         Assert.Equal(ExitCode.Success, (await selfReviewed.Runner.RunAsync(["release", "--emergency", "payments are down"])).Code);
         var reviewed = selfReviewed.ReleaseIds()[0];
         var reviewId = RecordFiles.NewReviewId(RecordFiles.RecordTime(DateTimeOffset.UtcNow.AddMinutes(1)),
