@@ -30,13 +30,14 @@ internal static class GoverningPolicy
 {
     /// <param name="previous">The release before it (id and <c>to_sha</c>); null for the first.</param>
     /// <param name="reviews">The review records chained between that release and this one.</param>
+    /// <param name="unprovenAllowed">Whether a review that proves nothing of its reviewer counts (audit.review_identity: git-config).</param>
     public static PolicyCommit At(ReleaseRecord record, (string Id, string ToSha)? previous, IReadOnlyList<ReviewRecord> reviews,
-        CommitGraph graph, IReadOnlyDictionary<string, Commit> bySha)
+        CommitGraph graph, IReadOnlyDictionary<string, Commit> bySha, bool unprovenAllowed = false)
     {
         if (previous is not { } last) return new PolicyCommit(record.FromSha, record.ToSha);
         if (record.FromSha == last.ToSha) return new PolicyCommit(record.FromSha, null);
         var since = graph.Range(last.ToSha, record.FromSha).Where(bySha.ContainsKey).Select(sha => bySha[sha]).ToList();
-        return new PolicyCommit(PolicyAccounting.Find(last.Id, last.ToSha, since, reviews).Sha, null);
+        return new PolicyCommit(PolicyAccounting.Find(last.Id, last.ToSha, since, reviews, unprovenAllowed).Sha, null);
     }
 
     /// <summary>

@@ -70,7 +70,7 @@ internal static class RecordClaims
             var commits = graph.Range(record.FromSha, record.ToSha).Select(sha => bySha[sha]).ToList();
             var merges = ReleasePlanner.FindMerges(commits);
             var tied = merges.SelectMany(m => m.Members).Select(c => c.Sha).ToHashSet(StringComparer.Ordinal);
-            var policyAt = GoverningPolicy.At(record, previous, reviews, graph, bySha);
+            var policyAt = GoverningPolicy.At(record, previous, reviews, graph, bySha, facts.UnprovenReviewsAllowed);
             var tiedTo = merges.SelectMany(m => m.Members.Select(c => (c.Sha, m.Number))).GroupBy(t => t.Sha, StringComparer.OrdinalIgnoreCase)
                 .ToDictionary(g => g.Key, g => (IReadOnlySet<int>)g.Select(t => t.Number).ToHashSet(), StringComparer.OrdinalIgnoreCase);
             var untied = commits.Where(c => !c.IsMerge && !tied.Contains(c.Sha)).ToList();

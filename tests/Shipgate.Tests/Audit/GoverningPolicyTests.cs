@@ -28,6 +28,9 @@ public sealed class GoverningPolicyTests
             Kind = ReviewKind.DirectPushReview,
             ReviewsRelease = null,
             DirectPushes = [new RecordDirectPush(Sha(commit), $"c{commit}", "Dana", "dana@example.com")],
+            // Proven by the reviewer's own token: a review that proves nothing counts only where the policy allows it.
+            ReviewedByLogin = "carol",
+            ReviewerProof = new ReviewerProof { Method = ProofMethod.GitHubToken, Login = "carol" },
         };
 
     [Fact]
@@ -47,6 +50,17 @@ public sealed class GoverningPolicyTests
 
         Assert.Equal(Sha(3), GoverningPolicy.At(Release(4, 5), previous, [], graph, bySha).Commit);
         Assert.Equal(Sha(4), GoverningPolicy.At(Release(4, 5), previous, [Acknowledges(4)], graph, bySha).Commit);
+    }
+
+    [Fact]
+    public void A_review_that_proves_nothing_acknowledges_a_direct_push_only_where_the_policy_allows_it()
+    {
+        var (graph, bySha) = Mainline();
+        var previous = ("release-2026-02-01-000000", Sha(3));
+        var unproven = Acknowledges(4) with { ReviewedByLogin = null, ReviewerProof = null };
+
+        Assert.Equal(Sha(3), GoverningPolicy.At(Release(4, 5), previous, [unproven], graph, bySha).Commit);
+        Assert.Equal(Sha(4), GoverningPolicy.At(Release(4, 5), previous, [unproven], graph, bySha, unprovenAllowed: true).Commit);
     }
 
     [Fact]
