@@ -27,7 +27,7 @@ internal static class VerifyScreen
         Screens.Banner(console, "AUDIT TRAIL VERIFICATION");
         console.WriteLine($"Repository: {facts.Repository}");
         console.WriteLine(
-            $"Archive:    {facts.ArchiveBranch} @ {Sha.Short(facts.ArchiveTip, "(absent)")} ({verdict.Releases} releases, {verdict.Reviews} reviews" +
+            $"Archive:    {facts.ArchiveBranch} @ {Sha.Short(facts.ArchiveTip, "(absent)")} ({Plural.Of(verdict.Releases, "release")}, {Plural.Of(verdict.Reviews, "review")}" +
             (verdict.Unproven.Count > 0 ? $", {verdict.Unproven.Count} unproven)" : ")"));
         console.WriteLine($"Production: {facts.ProductionBranch} @ {Sha.Short(facts.MainTip)}");
         console.WriteLine();

@@ -14,8 +14,8 @@ internal static class WitnessScreen
         else if (witness.Status == WitnessStatus.Broken) console.MarkupLine($"[red]{Markup.Escape(line)}[/]");
         else console.MarkupLine($"[yellow]{Markup.Escape(line)}[/]");
         if (witness.Claims is { NotChecked: null } claims)
-            console.WriteLine($"    claims: GitHub asked for {claims.PullRequests} pull requests, the PRs of {claims.Commits} commits and CI on " +
-                $"{claims.CiChecked} commits, for {claims.Records} releases; {claims.Problems.Count} contradicted");
+            console.WriteLine($"    claims: GitHub asked for {Plural.Of(claims.PullRequests, "pull request")}, the PRs of {Plural.Of(claims.Commits, "commit")} " +
+                $"and CI on {Plural.Of(claims.CiChecked, "commit")}, for {Plural.Of(claims.Records, "release")}; {claims.Problems.Count} contradicted");
         else if (witness.Claims is { NotChecked: { } why })
             console.WriteLine($"    not witnessed: the records' claims: {SafeText.OneLine(why)}");
         foreach (var record in witness.Records.Where(r => !r.Witnessed).Take(10))

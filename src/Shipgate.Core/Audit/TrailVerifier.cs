@@ -99,7 +99,9 @@ internal static class TrailVerifier
         var pushes = uncovered.Where(p => !acknowledgedShas.Contains(p.Sha)).ToList();
         if (pushes.Count > 0)
             problems.Add(new(TrailCheck.Coverage, null,
-                $"{pushes.Count} commits on {facts.ProductionBranch} are in no release record (direct pushes): " +
+                (pushes.Count == 1
+                    ? $"1 commit on {facts.ProductionBranch} is in no release record (a direct push): "
+                    : $"{pushes.Count} commits on {facts.ProductionBranch} are in no release record (direct pushes): ") +
                 string.Join(", ", pushes.Take(10).Select(p => $"{Short(p.Sha)} \"{p.Subject}\"")) + (pushes.Count > 10 ? ", …" : "") +
                 ". Someone other than their author can acknowledge them: shipgate audit review --direct-push <sha>… --note <text>."));
         CheckSignatures(facts, problems);

@@ -66,8 +66,8 @@ internal sealed class ElicitedConfirmation(McpServer server, TimeSpan patience) 
     internal static string Message(ReleaseContext context, ReleasePlan plan, string word)
     {
         var config = context.Config;
-        return $"PRODUCTION RELEASE of {context.RepositoryName}: {plan.Commits.Count} commits, {plan.PullRequests.Count} PRs, " +
-            $"{plan.Tickets.Count} tickets. This fast-forwards {config.ProductionBranch} ({Sha.Short(plan.FromSha)}) to " +
+        return $"PRODUCTION RELEASE of {context.RepositoryName}: {Rendering.Plural.Of(plan.Commits.Count, "commit")}, {Rendering.Plural.Of(plan.PullRequests.Count, "PR")}, " +
+            $"{Rendering.Plural.Of(plan.Tickets.Count, "ticket")}. This fast-forwards {config.ProductionBranch} ({Sha.Short(plan.FromSha)}) to " +
             $"{config.StagingBranch} ({Sha.Short(plan.ToSha)}), triggers the production deployment and writes a permanent release record " +
             $"to {config.ArchiveBranch}. It affects live users.\n\nTo release, type the word: {word}\n\nAnything else, Decline or Cancel aborts.";
     }

@@ -107,7 +107,7 @@ public sealed class ClaimsWitnessTests
         Assert.Equal(0, claims.GetProperty("contradicted").GetInt32());
         Assert.True(text.Code == ExitCode.Success, text.Output);
         Assert.Contains("[x] GitHub bears out each release's pull requests, approvals, unspecced changes and CI", text.Output);
-        Assert.Contains("claims: GitHub asked for 3 pull requests, the PRs of 3 commits and CI on 1 commits, for 1 releases; 0 contradicted", Flat(text));
+        Assert.Contains("claims: GitHub asked for 3 pull requests, the PRs of 3 commits and CI on 1 commit, for 1 release; 0 contradicted", Flat(text));
         // One verify: two GraphQL queries (PRs by number, commits' PRs), not one per PR or commit.
         Assert.Equal(2, verifyRequests.Count(q => q.Path == "/graphql"));
         GitHubRelease.AssertWireClean(r.GitHub);

@@ -135,7 +135,7 @@ public sealed class VerifyTests
             .Select(p => p.GetProperty("message").GetString()!)
             .ToList();
         Assert.Contains(messages, m => m.StartsWith($"{ids[2]} links to {ids[1]}, but the record before it is {ids[0]}"));
-        Assert.Contains(messages, m => m.Contains("in no release record (direct pushes)"));
+        Assert.Contains(messages, m => m.Contains("in no release record (a direct push)"));
     }
 
     [Fact]

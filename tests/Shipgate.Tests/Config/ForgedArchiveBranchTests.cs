@@ -76,7 +76,7 @@ public sealed class ForgedArchiveBranchTests
         Assert.Equal(ExitCode.TrailBroken, verify.Code);
         var verdict = JsonDocument.Parse(verify.Stdout).RootElement;
         var problems = verdict.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("message").GetString()!).ToList();
-        Assert.Contains(problems, p => p.StartsWith("1 commits on main are in no release record (direct pushes): " +
+        Assert.Contains(problems, p => p.StartsWith("1 commit on main is in no release record (a direct push): " +
             $"{pushed[..7]} \"chore: tidy config\"", StringComparison.Ordinal));
         Assert.Equal(1, verdict.GetProperty("releases").GetInt32());
     }

@@ -65,7 +65,7 @@ public sealed class UnprovenReviewPolicyTests
         Assert.Contains($"{review.ReviewId} is unproven: nothing proves its reviewer Carol CTO ({how}), and the release policy does not allow " +
             "unproven reviews (audit.review_identity: git-config), so it does not count. Someone other than the releaser or pusher records the " +
             "review again with their own GitHub token or an allowed signing key.", problems);
-        Assert.Contains(problems, p => p.StartsWith("1 commits on main are in no release record (direct pushes): " +
+        Assert.Contains(problems, p => p.StartsWith("1 commit on main is in no release record (a direct push): " +
             $"{pushed[..7]} \"chore: allow unproven reviews\"", StringComparison.Ordinal));
     }
 

@@ -80,7 +80,7 @@ public sealed class RepositoryStateTests
 
         Assert.Equal(ExitCode.Blocked, result.Code);
         Assert.Contains("ERROR: main has diverged from staging.", result.Output);
-        Assert.Contains("main has 1 commits not in staging.", result.Output);
+        Assert.Contains("main has 1 commit not in staging.", result.Output);
         Assert.Equal(originBefore, s.OriginRefs());
     }
 

@@ -258,7 +258,7 @@ public sealed class ReleaseTests
 
         Assert.Equal(ExitCode.Blocked, result.Code);
         Assert.Contains("ERROR: main has diverged from staging.", result.Output);
-        Assert.Contains("main has 1 commits not in staging.", result.Output);
+        Assert.Contains("main has 1 commit not in staging.", result.Output);
         Assert.Contains("Do NOT force-push.", result.Output);
         Assert.DoesNotContain("CONFIRM RELEASE", result.Output);
         Assert.Equal(originBefore, s.OriginRefs());

@@ -52,7 +52,7 @@ internal static class ReportMarkdown
             Line();
             Line($"- **Released at**: {ReportText.Time(record.Timestamp)}");
             Line($"- **Released by**: {M(record.ReleasedBy)}{(record.ReleasedByLogin is null ? "" : $" (@{M(record.ReleasedByLogin)})")}");
-            Line($"- **Range**: `{Sha.Short(record.FromSha)}` → `{Sha.Short(record.ToSha)}` ({record.CommitsCount} commits)");
+            Line($"- **Range**: `{Sha.Short(record.FromSha)}` → `{Sha.Short(record.ToSha)}` ({Plural.Of(record.CommitsCount, "commit")})");
             Line($"- **Emergency**: {M(ReportText.Emergency(release))}");
             Line($"- **CI**: {M(ReportText.Ci(record.CiStatus))}");
             Line($"- **Deployment**: {M(ReportText.Deployment(release))}");

@@ -72,7 +72,7 @@ internal static class Preflight
         if (productionOnly > 0)
             throw new ReleaseBlockedException(
                 $"ERROR: {config.ProductionBranch} has diverged from {config.StagingBranch}.\n\n" +
-                $"{config.ProductionBranch} has {productionOnly} commits not in {config.StagingBranch}.\n" +
+                $"{config.ProductionBranch} has {Plural.Of(productionOnly, "commit")} not in {config.StagingBranch}.\n" +
                 "This indicates direct pushes to main, which violates the workflow.\n\n" +
                 $"Investigate with: git log {config.Remote}/{config.StagingBranch}..{config.Remote}/{config.ProductionBranch}\n\n" +
                 "Do NOT force-push. Resolve the divergence manually.");

@@ -87,7 +87,7 @@ public sealed class OrgGitHubTests(Organisation org)
         Assert.Equal(["acme/api", "acme/web"], document.GetProperty("repositories").EnumerateArray().Select(r => r.GetProperty("repository").GetString()));
         Assert.Equal(org.Repositories["intact"].ReleaseIds().Count + org.Repositories["direct-push"].ReleaseIds().Count,
             document.GetProperty("summary").GetProperty("releases").GetInt32());
-        Assert.Contains("acme/web: BROKEN: 1 commits on main", System.Text.RegularExpressions.Regex.Replace(result.Errors, @"\s+", " "));
+        Assert.Contains("acme/web: BROKEN: 1 commit on main", System.Text.RegularExpressions.Regex.Replace(result.Errors, @"\s+", " "));
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed class OrgReportTests(Organisation org)
             Assert.Contains($"## Repository {org.NameOf(name)}", md);
             foreach (var id in org.Repositories[name].ReleaseIds()) Assert.Contains($"#### {id}", md);
         }
-        Assert.Contains(@"**Verify**: BROKEN: 1 commits on main are in no release record \(direct pushes\)", md);
+        Assert.Contains(@"**Verify**: BROKEN: 1 commit on main is in no release record \(a direct push\)", md);
         Assert.Contains("## Repository ./no-such-repository\n\n**Verify**: NOT VERIFIED: cannot be read:", md);
         Assert.Contains("payments are down; NOT REVIEWED", md);
         Assert.Equal(before, org.AllOriginRefs());
@@ -73,7 +73,7 @@ public sealed class OrgReportTests(Organisation org)
 
         var rows = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("\"repository\",\"verify\",\"release_id\",", rows[0]);
-        Assert.Contains(rows, r => r.StartsWith($"\"{org.NameOf("direct-push")}\",\"BROKEN: 1 commits on main", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith($"\"{org.NameOf("direct-push")}\",\"BROKEN: 1 commit on main", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.StartsWith("\"./no-such-repository\",\"NOT VERIFIED: cannot be read:", StringComparison.Ordinal));
         Assert.All(rows, r => Assert.Equal(rows[0].Split("\",\"").Length, r.Split("\",\"").Length));
 

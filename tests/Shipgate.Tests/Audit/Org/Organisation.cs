@@ -90,7 +90,7 @@ public sealed class Organisation : IAsyncLifetime
 
         var pushed = await WithReleasesAsync("direct-push", 1);
         pushed.Git.DirectCommit("main", "hotfix straight to prod", new() { ["prod.txt"] = "x\n" });
-        Expected["direct-push"] = "1 commits on main are in no release record (direct pushes)";
+        Expected["direct-push"] = "1 commit on main is in no release record (a direct push)";
 
         var untagged = await WithReleasesAsync("deleted-tag", 1);
         GitScenario.Run(untagged.Folder, "--git-dir", untagged.Git.Origin, "tag", "-d", untagged.ReleaseIds()[0]);
