@@ -10,9 +10,9 @@ internal static class ProcessHost
     public static CliHost Create()
     {
         var columns = ProcessEnvironment.GetEnvironmentVariable("COLUMNS");
-        var output = AnsiConsole.Console;
+        var output = AnsiConsole.Create(ColourChoice.Settings(ProcessEnvironment.GetEnvironmentVariable, System.Console.Out));
         output.Profile.Width = ScreenLayout.Width(!System.Console.IsOutputRedirected, columns, output.Profile.Width);
-        var errors = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
+        var errors = AnsiConsole.Create(ColourChoice.Settings(ProcessEnvironment.GetEnvironmentVariable, System.Console.Error));
         errors.Profile.Width = ScreenLayout.Width(!System.Console.IsErrorRedirected, columns, errors.Profile.Width);
         return new CliHost(
             output, ControllingTerminal.TryOpen, ProcessEnvironment.GetEnvironmentVariable, TimeProvider.System, Directory.GetCurrentDirectory())
