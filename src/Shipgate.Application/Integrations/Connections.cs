@@ -81,6 +81,7 @@ internal static class Connections
     public static Integration<ITicketTracker>? Jira(ReleasePolicy policy, Func<string, string?> environment, Secrets secrets,
         TimeProvider? clock = null, IProgress<ApiWait>? waits = null)
     {
+        if (!JiraNamed(policy, environment)) return null;
         var fromEnvironment = EndpointUrl.From(environment(JiraSettings.BaseUrlVariable), JiraSettings.BaseUrlVariable, "https://SITE.atlassian.net");
         var site = fromEnvironment ?? (policy.Config.Jira.Site is { } configured ? new Uri(configured) : null);
         if (site is null) return null;
@@ -95,4 +96,8 @@ internal static class Connections
         var settings = new JiraSettings(site, email!, token!) { Clock = clock ?? TimeProvider.System };
         return Integration<ITicketTracker>.Available(new JiraClient(settings, secrets, waits), new ServiceEndpoint("jira", site, namedBy));
     }
+
+    /// <summary>Whether Jira is a tracker at all: a site is named (JIRA_BASE_URL, else the policy's jira.site).</summary>
+    public static bool JiraNamed(ReleasePolicy policy, Func<string, string?> environment) =>
+        !string.IsNullOrWhiteSpace(environment(JiraSettings.BaseUrlVariable)) || policy.Config.Jira.Site is not null;
 }

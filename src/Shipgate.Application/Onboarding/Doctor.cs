@@ -174,7 +174,7 @@ internal static class Doctor
         if (tracker.Service is not { } linear)
         {
             // Without a Linear key Linear is not the tracker: Jira may be (checked next), or there is none, which is a choice.
-            if (!string.IsNullOrWhiteSpace(environment(Jira.JiraSettings.BaseUrlVariable)) || policy.Config.Jira.Site is not null) return [];
+            if (Connections.JiraNamed(policy, environment)) return [];
             return [DoctorCheck.Ok("tickets", $"no ticket tracker ({tracker.Missing ?? "no Linear"}): ticket ids are found by tickets.keys " +
                 "and listed unverified; give Shipgate a tracker's credentials to verify them (README, Configuration)")];
         }
