@@ -55,6 +55,7 @@ internal sealed class GitHubSection
     public List<string>? RequiredChecks { get; set; }
     public bool? RequireIndependentReview { get; set; }
     public bool? Release { get; set; }
+    public string? Environment { get; set; }
 }
 
 internal sealed class LinearSection

@@ -159,6 +159,8 @@ internal static partial class ConfigLoader
     {
         if (github.Repository is { } repository && !OwnerAndName().IsMatch(repository))
             throw at.Error("github.repository", $"'{repository}' is not owner/name.");
+        if (github.Environment is { } environment && (environment.Trim().Length == 0 || environment.Length > 255 || environment != environment.Trim()))
+            throw at.Error("github.environment", "name a GitHub Environment (1 to 255 characters, no leading or trailing spaces), as its settings page shows it.");
         return new GitHubSettings
         {
             Repository = github.Repository,
@@ -166,6 +168,7 @@ internal static partial class ConfigLoader
             RequiredChecks = github.RequiredChecks ?? [],
             RequireIndependentReview = github.RequireIndependentReview ?? false,
             PublishRelease = github.Release ?? true,
+            Environment = github.Environment,
         };
     }
 

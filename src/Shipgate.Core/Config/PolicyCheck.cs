@@ -25,6 +25,9 @@ internal static class PolicyCheck
         $"branches: {config.Remote}/{config.StagingBranch} is released to {config.Remote}/{config.ProductionBranch}; records go to {config.ArchiveBranch}",
         "github.required_checks: " + (config.GitHub.RequiredChecks.Count == 0 ? "none (CI on staging is judged by its combined status)" : string.Join(", ", config.GitHub.RequiredChecks)),
         "github.require_independent_review: " + (config.GitHub.RequireIndependentReview ? "yes" : "no"),
+        "github.environment: " + (config.GitHub.Environment is { } environment
+            ? $"{SafeText.OneLine(environment)} (releases inside GitHub Actions are approved by its reviewers)"
+            : "none (releases only at a terminal or through MCP)"),
         "tickets.keys: " + (config.TicketKeys.Count == 0 ? "none (the tracker's keys are used)" : string.Join(", ", config.TicketKeys)),
         "jira.site: " + (config.Jira.Site ?? "none"),
         "audit.sign: " + (config.Audit.SignRequired ? "required" : config.Audit.Sign ? "true" : "false") +

@@ -47,6 +47,14 @@ internal sealed record GitHubSettings
     public bool RequireIndependentReview { get; init; }
     /// <summary>github.release: make a GitHub Release for each release's tag after the push.</summary>
     public bool PublishRelease { get; init; } = true;
+    /// <summary>
+    /// github.environment: the GitHub Environment production deploys to. Naming it is what allows a release inside GitHub
+    /// Actions, approved by that environment's reviewers; null: releases only at a terminal or through MCP.
+    /// </summary>
+    public string? Environment { get; init; }
+
+    /// <summary>The environment GitHub Deployments are made for: the configured one, else <c>production</c>.</summary>
+    public string DeploymentEnvironment => Environment ?? "production";
 }
 
 /// <summary>Jira Cloud as a ticket tracker: where it is, and which project keys are its tickets'.</summary>

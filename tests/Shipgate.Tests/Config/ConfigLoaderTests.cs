@@ -13,6 +13,7 @@ public sealed class ConfigLoaderTests
             (config.Remote, config.StagingBranch, config.ProductionBranch, config.ArchiveBranch));
         Assert.Equal(ShipgateConfig.SeedWords, config.ConfirmationWords);
         Assert.Equal(["staging", "main"], config.AllowedCurrentBranches);
+        Assert.Equal((null, "production"), (config.GitHub.Environment, config.GitHub.DeploymentEnvironment));
     }
 
     [Fact]
@@ -26,7 +27,7 @@ public sealed class ConfigLoaderTests
             areas:
               web: { title: Web, paths: ["web/**", "ui/*.ts"] }
             confirmation: { words: [ONE, TWO, THREE] }
-            github: { repository: acme/svc, api_url: "https://ghe.example.com/api/v3/", required_checks: [build], require_independent_review: true }
+            github: { repository: acme/svc, api_url: "https://ghe.example.com/api/v3/", required_checks: [build], require_independent_review: true, environment: prod-eu }
             linear: { api_url: "https://linear.example.com/graphql" }
             deploy: { monitor_url: "https://console.example.com" }
             """, ".shipgate.yml");
@@ -40,6 +41,7 @@ public sealed class ConfigLoaderTests
         Assert.Equal("https://ghe.example.com/api/v3", config.GitHub.ApiUrl);
         Assert.Equal(["build"], config.GitHub.RequiredChecks);
         Assert.True(config.GitHub.RequireIndependentReview);
+        Assert.Equal(("prod-eu", "prod-eu"), (config.GitHub.Environment, config.GitHub.DeploymentEnvironment));
         Assert.Equal("https://linear.example.com/graphql", config.LinearApiUrl);
         Assert.Equal("https://console.example.com", config.DeployMonitorUrl);
     }
@@ -67,6 +69,7 @@ public sealed class ConfigLoaderTests
     [InlineData("- just\n- a list\n", "(top level): expected a mapping")]
     [InlineData("remote: [unclosed\n", "not valid YAML")]
     [InlineData("controls:\n  paths: [\"/etc/deploy\"]\n", ".shipgate.yml:2: controls.paths: '/etc/deploy' is not a path glob relative to the repository root")]
+    [InlineData("github:\n  environment: \" production\"\n", ".shipgate.yml:2: github.environment: name a GitHub Environment")]
     [InlineData("controls:\n  paths: deploy\n", ".shipgate.yml:2: controls.paths: expected a list")]
     [InlineData("controls:\n  path: [deploy]\n", ".shipgate.yml:2: controls.path: unknown key. Known keys here: paths.")]
     public void Mistakes_are_named_with_file_line_and_key(string yaml, string expected)
