@@ -63,6 +63,14 @@ internal static class RecordSchemas
     /// <summary>The violations of a --json error document (empty when valid).</summary>
     public static IReadOnlyList<string> ValidateError(byte[] bytes) => Validate(bytes, Error.Value);
 
+    /// <summary>The published schema of <c>doctor --json</c>.</summary>
+    public const string DoctorSchema = "doctor.v1.json";
+
+    private static readonly Lazy<JsonSchema> Doctor = new(() => Load(DoctorSchema));
+
+    /// <summary>The violations of a doctor document (empty when valid).</summary>
+    public static IReadOnlyList<string> ValidateDoctor(byte[] bytes) => Validate(bytes, Doctor.Value);
+
     /// <summary>The published schema of <c>audit report --format json</c>: each release as its record (and review, deployment) holds it.</summary>
     public const string ReportSchema = "audit-report.v1.json";
 
