@@ -18,7 +18,8 @@ internal static class CompleteScreen
         Screens.Banner(console, "RELEASE COMPLETE");
         console.WriteLine($"Release ID: {record.ReleaseId}");
         console.WriteLine();
-        console.WriteLine("Production deployment triggered:");
+        // Only what happened: the release moved production; whether a deployment started is the Deployment section's to say.
+        console.WriteLine("Released to production:");
         console.WriteLine($"  - {Plural.Of(record.CommitsCount, "commit")}");
         console.WriteLine($"  - {Plural.Of(record.PullRequests.Count, "pull request")}");
         console.WriteLine($"  - {TicketWords.Count([.. record.Tickets.Select(t => t.System)])}");
@@ -44,7 +45,9 @@ internal static class CompleteScreen
         if (comments.Note is { } note) console.WriteLine(note);
         console.WriteLine();
         console.WriteLine(Screens.Light);
-        console.WriteLine("Monitor deployment progress in your deployment dashboard.");
+        console.WriteLine(deployment.Runs.Count > 0
+            ? "Monitor deployment progress in your deployment dashboard."
+            : "No deployment run was seen: check that production deployed.");
         console.WriteLine(Screens.Heavy);
         if (record.Emergency is { } emergency)
         {

@@ -31,7 +31,10 @@ internal static partial class ConfigLoader
         }
         catch (YamlException e)
         {
-            throw NotYaml(yaml, displayPath, e.Start.Line, e.Message);
+            // YamlDotNet blames the token it was reading, which for a tab may begin many lines before it: the tab is named itself.
+            if (TabIndented(yaml) is var (line, column))
+                throw NotYaml(yaml, displayPath, line, $"at column {column}: a tab indents this line; YAML indents with spaces only.");
+            throw NotYaml(yaml, displayPath, e.Start.Line, $"at column {e.Start.Column}: {e.Message}");
         }
         catch (InvalidOperationException)
         {
@@ -61,6 +64,18 @@ internal static partial class ConfigLoader
             throw new UsageException($"{displayPath}:{e.Start.Line}: {YamlKeyPath.At(yaml, e.Start.Line)}: cannot be read ({why}); write it as plain text.");
         }
         return Validate(file, lines, defaults);
+    }
+
+    /// <summary>The first tab (line and column, from 1) in a line's indentation, which YAML does not allow; null when there is none.</summary>
+    private static (long Line, int Column)? TabIndented(string yaml)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ').Length;
+            if (indent < lines[i].Length && lines[i][indent] == '\t') return (i + 1, indent + 1);
+        }
+        return null;
     }
 
     /// <summary>A YAML syntax error as <c>file:line: key: not valid YAML: why</c>.</summary>

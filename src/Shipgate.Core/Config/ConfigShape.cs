@@ -1,3 +1,4 @@
+using Shipgate.Rendering;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 using YamlDotNet.Serialization;
@@ -84,7 +85,8 @@ internal sealed class ConfigShape
             if (keyNode is not YamlScalarNode { Value: { Length: > 0 } name })
                 throw Error(keyNode.Start, prefix + "?", "keys must be plain words.");
             if (allowed is not null && !allowed.Contains(name))
-                throw Error(keyNode.Start, prefix + name, $"unknown key. Known keys here: {string.Join(", ", allowed)}.");
+                throw Error(keyNode.Start, prefix + name, "unknown key." +
+                    (NearestName.Nearest(name, allowed) is { } near ? $" Did you mean '{near}'?" : "") + $" Known keys here: {string.Join(", ", allowed)}.");
             yield return (name, value);
         }
     }

@@ -93,9 +93,8 @@ internal sealed class ShipgateTools(CliHost host, string folder, TimeSpan patien
                 throw new UsageException($"format must be md, csv, html or json, not '{SafeText.OneLine(format)}'.");
             if (@out is null && format != "md")
                 throw new UsageException("Without 'out' the report is returned as Markdown: give format md, or a path in 'out'.");
-            var repository = await LocalRepository.OpenAsync(host.WorkingDirectory, host.Environment, folder, people.Secrets, ct);
-            var facts = await TrailReader.ReadAsync(repository.Git, repository.Config, repository.Name, allowedSignersFile: null, ct);
-            var report = EvidenceReport.Build(repository.Name, facts.Links, period, host.Clock.GetUtcNow());
+            var (facts, verdict) = await TrailVerification.RunAsync(people.Host, folder, people.Secrets, ct);
+            var report = EvidenceReport.Of(facts.Repository, facts, verdict, period, host.Clock.GetUtcNow());
             var text = renderer.Render(report);
             if (@out is null)
                 return new CallToolResult { Content = [new TextContentBlock { Text = people.Secrets.Redact(text) }] };

@@ -48,9 +48,8 @@ internal static class AuditReportCommand
                     return await OrganisationAsync(host, org, parse, secrets, period, path, OrgReportFormats.Renderers[parse.GetValue(format)!],
                         byteOrderMark, ct);
 
-                var repository = await LocalRepository.OpenAsync(host.WorkingDirectory, host.Environment, parse.GetValue(repo), secrets, ct);
-                var facts = await TrailReader.ReadAsync(repository.Git, repository.Config, repository.Name, allowedSignersFile: null, ct);
-                var report = EvidenceReport.Build(repository.Name, facts.Links, period, host.Clock.GetUtcNow());
+                var (facts, verdict) = await TrailVerification.RunAsync(host, parse.GetValue(repo), secrets, ct);
+                var report = EvidenceReport.Of(facts.Repository, facts, verdict, period, host.Clock.GetUtcNow());
                 ReportFiles.WriteAtomically(path, render(report), byteOrderMark);
 
                 host.Console.MarkupLine($"Wrote {Markup.Escape(path)}: evidence for {Markup.Escape(period.ToString())}; " +

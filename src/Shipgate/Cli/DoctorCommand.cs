@@ -38,7 +38,8 @@ internal static class DoctorCommand
         var checks = await Doctor.RunAsync(folder, host.Environment, host.Clock, secrets, ct);
         foreach (var check in checks)
         {
-            var line = $"[{(check.Passed ? "ok" : "FAIL")}] {check.Name}: {check.Found}" + (check.Fix is { } fix ? $". To fix: {fix}." : "");
+            // A finding that is a sentence already (a config error) ends with its own full stop: never "..".
+            var line = $"[{(check.Passed ? "ok" : "FAIL")}] {check.Name}: {check.Found.TrimEnd('.')}" + (check.Fix is { } fix ? $". To fix: {fix.TrimEnd('.')}." : "");
             ScreenLayout.WriteHanging(host.Console, secrets.Redact(line), 4, check.Passed ? Style.Plain : new Style(Color.Yellow));
         }
         var failed = checks.Count(c => !c.Passed);

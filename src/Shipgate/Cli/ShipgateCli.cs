@@ -144,7 +144,7 @@ internal static class ShipgateCli
             .ToList();
         foreach (var token in parsed.UnmatchedTokens)
         {
-            if (CommandSuggestion.Nearest(token, known) is { } nearest)
+            if (NearestName.Nearest(token, known) is { } nearest)
                 yield return $"'{SafeText.OneLine(token)}' is not a shipgate command or option here. Did you mean '{nearest}'?";
         }
     }

@@ -41,7 +41,10 @@ public sealed class ReportRenderTests
         var login = rows[1];
         Assert.Equal(["release-2026-02-03-101500", "2026-02-03 10:15:00 UTC", "Rita Releaser"], login.Take(3));
         Assert.Equal(["BOL-1: Login page", "dana", "sam, lee", "yes", "BOL-1 Login page (Done)", "compliance/pr-10-login.json", "not followed"],
-            login.Skip(11));
+            login.Skip(11).Take(7));
+        // Then where the record is and the hash that pins it (no tag: this pack was built from records alone).
+        Assert.Equal(["", "releases/release-2026-02-03-101500.json"], login.Skip(18).Take(2));
+        Assert.Matches("^[0-9a-f]{64}$", login[20]);
         Assert.Equal(Script, rows[2][11]);
         Assert.Equal(Image, rows[3][11]);
         Assert.Equal("BOL-9 <b>bold</b> & =1+1 (not found in Linear)", rows[3][15]);

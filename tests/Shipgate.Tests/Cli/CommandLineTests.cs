@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Shipgate.Cli;
+using Shipgate.Rendering;
 using Shipgate.Tests.Support;
 
 namespace Shipgate.Tests.Cli;
@@ -49,7 +49,7 @@ public sealed class CommandLineTests
     [InlineData("init", "init")]
     [InlineData("deploy", null)]
     public void The_nearest_name_is_within_a_few_edits(string typed, string? expected) =>
-        Assert.Equal(expected, CommandSuggestion.Nearest(typed, ["release", "audit", "init", "doctor"]));
+        Assert.Equal(expected, NearestName.Nearest(typed, ["release", "audit", "init", "doctor"]));
 }
 
 /// <summary>A broken policy file, run through the real CLI: exit 2, file, line and key, on stderr.</summary>

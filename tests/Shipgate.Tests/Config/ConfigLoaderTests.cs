@@ -64,14 +64,19 @@ public sealed class ConfigLoaderTests
     [InlineData("github:\n  api_url: ftp://x\n", "github.api_url: 'ftp://x' is not an http(s) URL")]
     [InlineData("github:\n  api_url: https://user:secret@ghe.example.com\n", "must not carry credentials")]
     [InlineData("remote: [a, b]\n", ".shipgate.yml:1: remote: expected a text value")]
-    [InlineData("remote: origin\nremote: other\n", ".shipgate.yml:2: remote: not valid YAML: Duplicate key")]
+    [InlineData("remote: origin\nremote: other\n", ".shipgate.yml:2: remote: not valid YAML: at column 1: Duplicate key")]
     [InlineData("remote: \"bad name\"\n", "not a valid git branch or remote name")]
     [InlineData("- just\n- a list\n", "(top level): expected a mapping")]
     [InlineData("remote: [unclosed\n", "not valid YAML")]
     [InlineData("controls:\n  paths: [\"/etc/deploy\"]\n", ".shipgate.yml:2: controls.paths: '/etc/deploy' is not a path glob relative to the repository root")]
     [InlineData("github:\n  environment: \" production\"\n", ".shipgate.yml:2: github.environment: name a GitHub Environment")]
     [InlineData("controls:\n  paths: deploy\n", ".shipgate.yml:2: controls.paths: expected a list")]
-    [InlineData("controls:\n  path: [deploy]\n", ".shipgate.yml:2: controls.path: unknown key. Known keys here: paths.")]
+    [InlineData("controls:\n  path: [deploy]\n", ".shipgate.yml:2: controls.path: unknown key. Did you mean 'paths'? Known keys here: paths.")]
+    [InlineData("audti:\n  sign: true\n", ".shipgate.yml:1: audti: unknown key. Did you mean 'audit'? Known keys here: remote, branches,")]
+    [InlineData("audit:\n  sign: true\n  xyzzy: 1\n", ".shipgate.yml:3: audit.xyzzy: unknown key. Known keys here: sign,")]
+    [InlineData("branches:\n  staging: staging\n  production: main\n\n\n\n\n\n\n\n\n\n\n   \tarchive: x\n",
+        ".shipgate.yml:14: branches.production.archive: not valid YAML: at column 4: a tab indents this line; YAML indents with spaces only.")]
+    [InlineData("remote: origin\nbranches: { staging: \"x }\n", ".shipgate.yml:2: branches: not valid YAML: at column ")]
     public void Mistakes_are_named_with_file_line_and_key(string yaml, string expected)
     {
         var error = Assert.Throws<UsageException>(() => ConfigLoader.Parse(yaml, ".shipgate.yml"));
@@ -81,7 +86,7 @@ public sealed class ConfigLoaderTests
     }
 
     [Theory]
-    [InlineData("areas:\n  web:\n    titel: Web\n    paths: [\"web/**\"]\n", ".shipgate.yml:3: areas.web.titel: unknown key. Known keys here: title, paths.")]
+    [InlineData("areas:\n  web:\n    titel: Web\n    paths: [\"web/**\"]\n", ".shipgate.yml:3: areas.web.titel: unknown key. Did you mean 'title'? Known keys here: title, paths.")]
     [InlineData("branches: main\n", ".shipgate.yml:1: branches: expected a mapping of keys to values.")]
     [InlineData("github:\n  required_checks: [build, [test]]\n", ".shipgate.yml:2: github.required_checks: expected a text value.")]
     [InlineData("branches:\n  staging: \"a..b\"\n", ".shipgate.yml:2: branches.staging: 'a..b' is not a valid git branch or remote name: it contains '..'.")]

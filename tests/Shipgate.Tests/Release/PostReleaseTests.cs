@@ -32,6 +32,7 @@ public sealed class PostReleaseTests
             Assert.Contains("Deploy: https://github.com/acme/shop/actions/runs/1", c.Value.Body);
         });
         Assert.Contains("RELEASE COMPLETE", run.Output);
+        Assert.Contains("Monitor deployment progress in your deployment dashboard.", run.Output);
     }
 
     [Fact]

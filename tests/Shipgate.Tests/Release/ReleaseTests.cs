@@ -62,6 +62,11 @@ public sealed class ReleaseTests
 
         Assert.True(result.Code == ExitCode.Success, result.Output);
         Assert.Contains("RELEASE COMPLETE", result.Output);
+        // The end screen says only what happened: production moved; no deployment run was seen without GitHub.
+        Assert.Contains("Released to production:", result.Output);
+        Assert.DoesNotContain("deployment triggered", result.Output);
+        Assert.Contains("No deployment run was seen: check that production deployed.", result.Output);
+        Assert.DoesNotContain("Monitor deployment progress", result.Output);
         Assert.Equal(staging, s.Git.RemoteSha("main"));
         var added = GitScenario.Run(s.Folder, "--git-dir", s.Git.Origin, "diff", "--name-only", archiveBefore, "refs/heads/compliance-archives")
             .Split('\n', StringSplitOptions.RemoveEmptyEntries);

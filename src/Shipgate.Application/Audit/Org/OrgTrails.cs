@@ -102,7 +102,7 @@ internal static class OrgTrails
             return new RepositoryVerdict(source, name, verdict, null, facts.ReleaseTags.Count)
             {
                 NoTrail = RepositoryVerdict.NoTrailIn(facts),
-                Report = run.Period is { } period ? EvidenceReport.Build(name, facts.Links, period, run.Now) : null,
+                Report = run.Period is { } period ? EvidenceReport.Of(name, facts, verdict, period, run.Now) : null,
             };
         }
         catch (Exception e) when (e is not OperationCanceledException && !ct.IsCancellationRequested)

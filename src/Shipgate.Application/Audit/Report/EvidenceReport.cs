@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Shipgate.Git;
 using Shipgate.Record;
 
 namespace Shipgate.Audit.Report;
@@ -17,6 +18,32 @@ internal sealed record ReleaseEvidence(ReleaseRecord Record, ReviewRecord? Revie
 
     /// <summary>succeeded, failed, timed_out, or not_followed when no deployment was recorded.</summary>
     public string DeploymentOutcome => Deployment?.Outcome ?? "not_followed";
+
+    /// <summary>Where the record is on the archive branch (<c>releases/&lt;id&gt;.json</c>), and the SHA-256 of its bytes there.</summary>
+    public string RecordPath { get; init; } = RecordFiles.JsonPath(Record.ReleaseId);
+
+    public string? RecordSha256 { get; init; }
+
+    /// <summary>The release's tag on the remote (named as the release); null: none was found, or it was not looked for.</summary>
+    public string? Tag { get; init; }
+}
+
+/// <summary>What <c>audit verify</c> says of the whole trail, at the top of the pack: the sample is only as good as the trail.</summary>
+/// <param name="FirstProblem">The first thing verify found broken; null when the trail is intact.</param>
+/// <param name="Witness">What GitHub's record of pushes said: witnessed, not witnessed, or not asked and why.</param>
+internal sealed record ReportVerify(bool Intact, int Problems, string? FirstProblem, string Witness)
+{
+    public static ReportVerify Of(TrailVerdict verdict) => new(
+        verdict.Ok,
+        verdict.Problems.Count,
+        verdict.Problems.FirstOrDefault()?.Message,
+        verdict.Witness switch
+        {
+            null => "not asked",
+            { Asked: false } w => $"not asked: {w.NotAsked}",
+            { Witnessed: true } => "witnessed",
+            _ => "not witnessed",
+        });
 }
 
 /// <summary>The figures an auditor starts from. <see cref="Gaps"/> counts every warning the releases recorded.</summary>
@@ -51,9 +78,20 @@ internal sealed record EvidenceReport(
     /// <summary>Reviews, dated in the period, that acknowledged commits pushed straight to production.</summary>
     IReadOnlyList<ReviewRecord> DirectPushReviews)
 {
+    /// <summary>Verify's verdict on the trail the pack was read from; null when it was not verified (a pack built from records alone).</summary>
+    public ReportVerify? Verify { get; init; }
+
+    /// <summary>The pack as <c>audit report</c> writes it: the period's evidence from the trail, each release's tag, verify's verdict on top.</summary>
+    public static EvidenceReport Of(string repository, TrailFacts facts, TrailVerdict verdict, ReportPeriod period, DateTimeOffset generatedAt) =>
+        Build(repository, facts.Links, period, generatedAt, facts.ReleaseTags) with { Verify = ReportVerify.Of(verdict) };
+
     /// <param name="links">The trail in chain order, as <see cref="TrailReader"/> reads it.</param>
-    public static EvidenceReport Build(string repository, IReadOnlyList<TrailLink> links, ReportPeriod period, DateTimeOffset generatedAt)
+    /// <param name="tags">The remote's release tags; null: not looked for.</param>
+    public static EvidenceReport Build(string repository, IReadOnlyList<TrailLink> links, ReportPeriod period, DateTimeOffset generatedAt,
+        IReadOnlyList<TagObject>? tags = null)
     {
+        var shas = new Dictionary<string, string>();
+        var tagged = (tags ?? []).Select(t => ReleaseTag.ReleaseIdOf(t.Ref)).OfType<string>().ToHashSet();
         var releases = new List<ReleaseRecord>();
         var reviews = new List<ReviewRecord>();
         var deployments = new List<DeploymentRecord>();
@@ -62,7 +100,11 @@ internal sealed record EvidenceReport(
         {
             try
             {
-                if (link.IsRelease) releases.Add(RecordFiles.FromJsonBytes(link.Bytes) ?? throw new JsonException("empty"));
+                if (link.IsRelease)
+                {
+                    releases.Add(RecordFiles.FromJsonBytes(link.Bytes) ?? throw new JsonException("empty"));
+                    shas[link.Id] = link.Sha256;
+                }
                 else if (RecordFiles.IsDeploymentId(link.Id))
                     deployments.Add(RecordFiles.DeploymentFromJsonBytes(link.Bytes) ?? throw new JsonException("empty"));
                 else reviews.Add(RecordFiles.ReviewFromJsonBytes(link.Bytes) ?? throw new JsonException("empty"));
@@ -80,6 +122,8 @@ internal sealed record EvidenceReport(
                 && SeparationOfDuties.ReleaserConflict(SeparationOfDuties.ReviewerOf(v), r) is null))
             {
                 Deployment = deployments.LastOrDefault(d => d.DeploysRelease == r.ReleaseId),
+                RecordSha256 = shas.GetValueOrDefault(r.ReleaseId),
+                Tag = tagged.Contains(r.ReleaseId) ? r.ReleaseId : null,
             })
             .ToList();
         var directPushReviews = reviews.Where(v => v.Kind == ReviewKind.DirectPushReview && period.Contains(v.Timestamp)).ToList();

@@ -17,7 +17,7 @@ internal static class ReportCsv
     [
         "release_id", "released_at", "released_by", "from_sha", "to_sha", "emergency", "ci_status", "ci_checks",
         "warnings", "unspecced_changes", "pr", "pr_title", "pr_author", "approvers", "independent_review", "tickets", "compliance_archive",
-        "deployment",
+        "deployment", "tag", "record_path", "record_sha256", "confirmation",
     ];
 
     public static string Render(EvidenceReport report)
@@ -33,14 +33,14 @@ internal static class ReportCsv
                 ReportText.Emergency(release), ReportText.Ci(record.CiStatus), Join(record.CiStatus.Checks.Select(ReportText.Check)),
                 Join(record.Warnings), Join(record.UnspeccedChanges.Select(u => u.Description)),
             ];
-            var deployment = ReportText.Deployment(release);
-            if (record.PullRequests.Count == 0) Row([.. facts, "", "", "", "", "", "", "", deployment]);
+            string[] trail = [ReportText.Deployment(release), release.Tag ?? "", release.RecordPath, release.RecordSha256 ?? "", ReportText.Confirmation(record)];
+            if (record.PullRequests.Count == 0) Row([.. facts, "", "", "", "", "", "", "", .. trail]);
             foreach (var pr in record.PullRequests)
             {
                 var tickets = pr.Tickets.Select(id => record.Tickets.FirstOrDefault(t => t.Id == id) is { } t ? ReportText.Ticket(t) : id);
                 Row([
                     .. facts, $"#{pr.Number}", pr.Title, pr.Author, ReportText.Approvers(pr),
-                    ReportText.Independent(pr.IndependentlyApproved), Join(tickets), ReportText.Archive(pr), deployment,
+                    ReportText.Independent(pr.IndependentlyApproved), Join(tickets), ReportText.Archive(pr), .. trail,
                 ]);
             }
         }
@@ -49,7 +49,7 @@ internal static class ReportCsv
                 Row([review.ReviewId, ReportText.Time(review.Timestamp), "", "", push.Sha, "no", "", "",
                     $"direct push acknowledged: {review.Note}", "direct push", $"commit {Sha.Short(push.Sha)}", push.Subject, push.Author,
                     ReportText.Reviewer(review), SeparationOfDuties.IsAuthor(SeparationOfDuties.ReviewerOf(review), push.AuthorEmail) ? "no" : "yes",
-                    "", "", ""]);
+                    "", "", "", "", "", "", ""]);
         return csv.ToString();
 
         void Row(IEnumerable<string> cells) => csv.Append(string.Join(",", cells.Select(Cell))).Append("\r\n");

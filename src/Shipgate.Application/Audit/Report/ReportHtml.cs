@@ -25,6 +25,8 @@ internal static class ReportHtml
         h2 { font-size: 1.25rem; margin: 0 0 .5rem; }
         h3 { font-size: 1rem; margin: 1rem 0 .3rem; }
         .meta { color: #59636e; margin: 0 0 1.5rem; }
+        .verdict { border: 1px solid #d1d9e0; border-radius: 6px; padding: .5rem .7rem; margin: 0 0 1rem; }
+        #glossary { border-top: 1px solid #d1d9e0; margin-top: 2rem; padding-top: .8rem; }
         .totals { display: grid; grid-template-columns: repeat(auto-fill, minmax(160px, 1fr)); gap: .6rem; margin: 0 0 1.5rem; }
         .totals div { border: 1px solid #d1d9e0; border-radius: 6px; padding: .5rem .7rem; }
         .totals dt { color: #59636e; font-size: .85rem; }
@@ -96,6 +98,8 @@ internal static class ReportHtml
         Line($"<p class=\"meta\">Repository <strong>{T(report.Repository)}</strong> · Period {T(report.Period.ToString())} · " +
              $"Generated {T(ReportText.Time(report.GeneratedAt))} by Shipgate</p>");
         Line("</header>");
+        Line($"<p class=\"verdict\"><strong>Audit trail</strong>: " +
+             $"{Word(report.Verify switch { null => "unknown", { Intact: true } => "yes", _ => "no" }, ReportText.Verify(report.Verify))}</p>");
         Line("<dl class=\"totals\">");
         Total("Releases", $"{totals.Releases}");
         Total("Pull requests", $"{totals.PullRequests}");
@@ -118,6 +122,9 @@ internal static class ReportHtml
             Line($"<h2>{T(record.ReleaseId)}{(release.IsEmergency ? " <span class=\"alert\">· emergency</span>" : "")}</h2>");
             Line("<dl class=\"facts\">");
             Fact("Released at", T(ReportText.Time(record.Timestamp)));
+            Fact("Tag", release.Tag is null ? Word("unknown", ReportText.Tag(release)) : $"<code>{T(release.Tag)}</code>");
+            Fact("Record", $"<code>{T(release.RecordPath)}</code> · SHA-256 <code>{T(release.RecordSha256 ?? "unknown")}</code>");
+            Fact("Confirmed", T(ReportText.Confirmation(record)));
             Fact("Released by", T(record.ReleasedBy) + (record.ReleasedByLogin is null ? "" : $" (@{T(record.ReleasedByLogin)})"));
             Fact("Range", $"<code>{T(record.FromSha)}</code> → <code>{T(record.ToSha)}</code> ({Plural.Of(record.CommitsCount, "commit")})");
             Fact("Emergency", release.IsEmergency && release.Review is null
@@ -178,6 +185,12 @@ internal static class ReportHtml
             Line("</tbody></table>");
             Line("</section>");
         }
+        Line("<section id=\"glossary\">");
+        Line("<h2>Glossary</h2>");
+        Line("<dl class=\"facts\">");
+        foreach (var (term, meaning) in ReportText.Glossary) Fact(T(term), T(meaning));
+        Line("</dl>");
+        Line("</section>");
         return html.ToString();
 
         void Total(string label, string valueHtml) => Line($"<div><dt>{label}</dt><dd>{valueHtml}</dd></div>");

@@ -21,6 +21,8 @@ internal static class ReportMarkdown
         Line($"> Period: {report.Period}  ");
         Line($"> Generated: {ReportText.Time(report.GeneratedAt)} by Shipgate");
         Line();
+        Line($"**Audit trail**: {M(ReportText.Verify(report.Verify))}");
+        Line();
         Line("## Totals");
         Line();
         Line("| Measure | Value |");
@@ -51,6 +53,9 @@ internal static class ReportMarkdown
             Line($"## {M(record.ReleaseId)}");
             Line();
             Line($"- **Released at**: {ReportText.Time(record.Timestamp)}");
+            Line($"- **Tag**: {M(ReportText.Tag(release))}");
+            Line($"- **Record**: {M(ReportText.Record(release))}");
+            Line($"- **Confirmed**: {M(ReportText.Confirmation(record))}");
             Line($"- **Released by**: {M(record.ReleasedBy)}{(record.ReleasedByLogin is null ? "" : $" (@{M(record.ReleasedByLogin)})")}");
             Line($"- **Range**: `{Sha.Short(record.FromSha)}` → `{Sha.Short(record.ToSha)}` ({Plural.Of(record.CommitsCount, "commit")})");
             Line($"- **Emergency**: {M(ReportText.Emergency(release))}");
@@ -87,6 +92,10 @@ internal static class ReportMarkdown
                     Line($"| `{M(Sha.Short(push.Sha))}` {M(push.Subject)} | {M(push.Author)} | {M(review.ReviewId)} | " +
                          $"{ReportText.Time(review.Timestamp)} | {M(ReportText.Reviewer(review))} | {M(review.Note)} |");
         }
+        Line();
+        Line("## Glossary");
+        Line();
+        foreach (var (term, meaning) in ReportText.Glossary) Line($"- **{M(term)}**: {M(meaning)}");
         return md.ToString();
 
         void List(string heading, IEnumerable<string> items)

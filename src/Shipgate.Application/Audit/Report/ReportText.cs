@@ -57,5 +57,52 @@ internal static class ReportText
         ? "not followed"
         : $"{d.Outcome.Replace('_', ' ')} ({string.Join("; ", d.Runs.Select(r => $"{r.Name} {r.Conclusion ?? r.Status} {r.Url}"))}; {d.DeploymentId})";
 
+    /// <summary>How the release was confirmed, and by whom: the channel the word was typed in, and the releaser it names.</summary>
+    public static string Confirmation(ReleaseRecord record)
+    {
+        var who = record.ReleasedBy + (record.ReleasedByLogin is null ? "" : $" (@{record.ReleasedByLogin})");
+        var word = $"typed the word {record.Confirmation.WordPresented} at {Time(record.Confirmation.ConfirmedAt)}";
+        return record.Confirmation.Channel switch
+        {
+            ConfirmationChannel.Terminal => $"{who} {word} at their terminal",
+            ConfirmationChannel.McpElicitation => $"{who} {word} in an MCP client's form" +
+                (record.Confirmation.Client is { } client ? $" ({client.Name} {client.Version})" : ""),
+            null => $"{who} {word} (the record predates recording the channel)",
+            ConfirmationChannel other => $"{who} {word} ({JsonNames.Of(other)})",
+        };
+    }
+
+    /// <summary>The record's place on the archive branch and the SHA-256 that pins its bytes (the next record and the tag quote it).</summary>
+    public static string Record(ReleaseEvidence release) => $"{release.RecordPath}, SHA-256 {release.RecordSha256 ?? "unknown"}";
+
+    public static string Tag(ReleaseEvidence release) => release.Tag ?? "none found on the remote";
+
+    /// <summary>Verify's verdict in one line, for the top of the pack.</summary>
+    public static string Verify(ReportVerify? verify) => verify switch
+    {
+        null => "not verified: run shipgate audit verify",
+        { Intact: true } v => $"INTACT: every record, link, tag and change of production checks out; GitHub's witness: {v.Witness}",
+        var v => $"BROKEN ({v.Problems} {(v.Problems == 1 ? "problem" : "problems")}); first: {v.FirstProblem}; run shipgate audit verify for all of them",
+    };
+
+    /// <summary>The words of the pack an auditor may not know, each with what it means here.</summary>
+    public static readonly IReadOnlyList<(string Term, string Meaning)> Glossary =
+    [
+        ("Release record", "The JSON file Shipgate commits to the archive branch in the same atomic push that moves production: what shipped, " +
+            "who confirmed it and how. Each record names the SHA-256 of the one before it, so none can be changed or removed unnoticed."),
+        ("Release tag", "An annotated git tag named as the release, pushed with it, pointing at the released commit and quoting the record's path and SHA-256."),
+        ("Confirmation", "A person typed a randomly drawn word shown with the summary of what ships: at their terminal, or in an MCP client's form. " +
+            "A script or piped input cannot confirm."),
+        ("Independent review", "The pull request was approved by someone other than its author."),
+        ("Unspecced change", "A change released without a specification: a pull request that names no ticket, or a commit that reached staging " +
+            "outside any pull request (so nobody reviewed it there either)."),
+        ("Compliance archive", "A file on the archive branch, written when a pull request merges (compliance/pr-<number>-…), keeping its reviews, " +
+            "checks and files as they were at merge time; 'missing' means none was written."),
+        ("Gap", "A warning the release recorded: something a control could not show (CI not verified, a review missing, an archive missing)."),
+        ("Emergency release", "A release allowed past a failing gate, with its reason recorded; someone other than the releaser must review it afterwards."),
+        ("Direct push", "A commit that reached production without a release; it breaks the trail until someone other than its author acknowledges it."),
+        ("Witness", "GitHub's own log of pushes to the production and archive branches, compared with the trail when a token is given."),
+    ];
+
     private static string CiOverride(RecordEmergency emergency) => emergency.CiOverridden ? ", CI gate overridden" : "";
 }

@@ -1,7 +1,7 @@
-namespace Shipgate.Cli;
+namespace Shipgate.Rendering;
 
-/// <summary>"Did you mean": the known name nearest a mistyped one, when it is near enough to be the intent.</summary>
-internal static class CommandSuggestion
+/// <summary>"Did you mean": the known name nearest a mistyped one (a command, an option, a config key), when it is near enough to be the intent.</summary>
+internal static class NearestName
 {
     /// <summary>
     /// The nearest of <paramref name="known"/> to <paramref name="typed"/>, or null when none is within a third of its length (at least 2 edits).
