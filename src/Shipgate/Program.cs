@@ -6,6 +6,7 @@ using Shipgate.Cli;
 if (args is ["--version"])
 {
     Console.Out.WriteLine(ShipgateCli.Version());
+    KeypadMode.Restore();
     return (int)ExitCode.Success;
 }
 
@@ -17,4 +18,11 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     interrupted.Cancel();
 };
-return await ShipgateCli.RunAsync(args, ProcessHost.Create(), interrupted.Token);
+try
+{
+    return await ShipgateCli.RunAsync(args, ProcessHost.Create(), interrupted.Token);
+}
+finally
+{
+    KeypadMode.Restore();
+}
