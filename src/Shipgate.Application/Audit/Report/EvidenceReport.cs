@@ -57,6 +57,7 @@ internal sealed record EvidenceReport(
         var releases = new List<ReleaseRecord>();
         var reviews = new List<ReviewRecord>();
         var deployments = new List<DeploymentRecord>();
+        var freezes = new List<FreezeRecord>();
         var unreadable = new List<string>();
         foreach (var link in links)
         {
@@ -65,6 +66,8 @@ internal sealed record EvidenceReport(
                 if (link.IsRelease) releases.Add(RecordFiles.FromJsonBytes(link.Bytes) ?? throw new JsonException("empty"));
                 else if (RecordFiles.IsDeploymentId(link.Id))
                     deployments.Add(RecordFiles.DeploymentFromJsonBytes(link.Bytes) ?? throw new JsonException("empty"));
+                else if (RecordFiles.IsFreezeId(link.Id))
+                    freezes.Add(RecordFiles.FreezeFromJsonBytes(link.Bytes) ?? throw new JsonException("empty"));
                 else reviews.Add(RecordFiles.ReviewFromJsonBytes(link.Bytes) ?? throw new JsonException("empty"));
             }
             catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
