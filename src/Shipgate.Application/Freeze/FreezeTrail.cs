@@ -29,6 +29,9 @@ internal static class FreezeTrail
     {
         var recorder = await git.IdentityAsync(ct);
         var adding = action == FreezeAction.Start ? "this freeze" : "the end of this freeze";
+        if (!(await git.RemoteHeadsAsync(config.Remote, [config.ArchiveBranch], ct)).ContainsKey(config.ArchiveBranch))
+            throw new UsageException($"The remote has no {config.ArchiveBranch} branch: freeze records chain onto the release trail, " +
+                "so the first release comes before the first freeze. Nothing was written.");
         var first = await ReviewChain.ReadAsync(git, config, adding, ct);
         var inForce = await InForceAsync(git, first.Tip, first.Files, ct);
         Refuse(action, inForce);

@@ -78,7 +78,8 @@ internal static class RecordSchemas
     /// <summary>The published schema of <c>audit report --repos/--org --format json</c>: each repository's report under <c>report</c>.</summary>
     public const string OrgReportSchema = "audit-report-org.v1.json";
 
-    private static readonly string[] RecordSchemaNames = ["release-record.v1.json", "review-record.v1.json", "deployment-record.v1.json"];
+    private static readonly string[] RecordSchemaNames = ["release-record.v1.json", "review-record.v1.json", "deployment-record.v1.json",
+        "freeze-record.v1.json"];
 
     private static readonly Lazy<JsonSchema> Report = new(() => LoadReferring(ReportSchema, RecordSchemaNames));
 

@@ -115,6 +115,10 @@ public sealed class FreezeReleaseTests
         Assert.Equal(Path.GetFileNameWithoutExtension(path), document.GetProperty("freeze_record").GetProperty("freeze_id").GetString());
 
         r.Clock.Advance(TimeSpan.FromMinutes(5));
+        var emergency = await r.ReleaseAsync("--emergency", "hotfix for INC-42");
+        Assert.True(emergency.Code == ExitCode.Success, emergency.Output);
+        var emergencyId = r.LastRecord().GetProperty("release_id").GetString()!;
+        r.Clock.Advance(TimeSpan.FromMinutes(5));
         var ended = await r.Scenario.Runner.RunAsync(["freeze", "end", "--reason", "INC-42 resolved"]);
         Assert.True(ended.Code == ExitCode.Success, ended.Output);
         var beforeSecondEnd = r.Scenario.OriginRefs();
@@ -123,10 +127,28 @@ public sealed class FreezeReleaseTests
         Assert.Contains("Nothing was written: no freeze is in force", Flat(endAgain));
         Assert.Equal(beforeSecondEnd, r.Scenario.OriginRefs());
 
-        var released = await r.ReleaseAsync();
-        Assert.True(released.Code == ExitCode.Success, released.Output);
         var verify = await r.Scenario.Runner.RunAsync(["audit", "verify"]);
         Assert.True(verify.Code == ExitCode.Success, verify.Output);
+
+        var json = Path.Combine(r.Scenario.Folder, "report.json");
+        var day = r.Clock.GetUtcNow().UtcDateTime;
+        string[] period = ["--since", day.AddDays(-2).ToString("yyyy-MM-dd"), "--until", day.AddDays(2).ToString("yyyy-MM-dd")];
+        var report = await r.Scenario.Runner.RunAsync(["audit", "report", .. period, "--format", "json", "--out", json]);
+        Assert.True(report.Code == ExitCode.Success, report.Output);
+        var bytes2 = File.ReadAllBytes(json);
+        Assert.Empty(RecordSchemas.ValidateReport(bytes2));
+        var document2 = JsonDocument.Parse(bytes2).RootElement;
+        Assert.Equal(["start", "end"], document2.GetProperty("freezes").EnumerateArray().Select(f => f.GetProperty("action").GetString()));
+        var releases = document2.GetProperty("releases").EnumerateArray().ToList();
+        Assert.Equal(Path.GetFileNameWithoutExtension(path),
+            releases.Single(x => x.GetProperty("record").GetProperty("release_id").GetString() == emergencyId).GetProperty("during_freeze").GetString());
+        Assert.Equal(JsonValueKind.Null, releases[0].GetProperty("during_freeze").ValueKind);
+        var markdown = Path.Combine(r.Scenario.Folder, "report.md");
+        Assert.True((await r.Scenario.Runner.RunAsync(["audit", "report", .. period, "--format", "md", "--out", markdown])).Code == ExitCode.Success);
+        var text = File.ReadAllText(markdown);
+        Assert.Contains("## Freezes", text);
+        Assert.Contains("INC-42: checkout errors", text);
+        Assert.Contains($"- **During a freeze**: {Path.GetFileNameWithoutExtension(path)}", text);
     }
 
     [Fact]

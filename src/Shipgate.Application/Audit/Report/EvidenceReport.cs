@@ -17,6 +17,9 @@ internal sealed record ReleaseEvidence(ReleaseRecord Record, ReviewRecord? Revie
 
     /// <summary>succeeded, failed, timed_out, or not_followed when no deployment was recorded.</summary>
     public string DeploymentOutcome => Deployment?.Outcome ?? "not_followed";
+
+    /// <summary>Made during a freeze (an emergency): the freeze record in force, or "freeze window"; null when not.</summary>
+    public string? DuringFreeze { get; init; }
 }
 
 /// <summary>The figures an auditor starts from. <see cref="Gaps"/> counts every warning the releases recorded.</summary>
@@ -51,6 +54,9 @@ internal sealed record EvidenceReport(
     /// <summary>Reviews, dated in the period, that acknowledged commits pushed straight to production.</summary>
     IReadOnlyList<ReviewRecord> DirectPushReviews)
 {
+    /// <summary>Freezes started or ended by hand, dated in the period.</summary>
+    public IReadOnlyList<FreezeRecord> Freezes { get; init; } = [];
+
     /// <param name="links">The trail in chain order, as <see cref="TrailReader"/> reads it.</param>
     public static EvidenceReport Build(string repository, IReadOnlyList<TrailLink> links, ReportPeriod period, DateTimeOffset generatedAt)
     {
@@ -58,16 +64,26 @@ internal sealed record EvidenceReport(
         var reviews = new List<ReviewRecord>();
         var deployments = new List<DeploymentRecord>();
         var freezes = new List<FreezeRecord>();
+        var duringFreeze = new Dictionary<string, string>();
+        string? inForce = null;
         var unreadable = new List<string>();
         foreach (var link in links)
         {
             try
             {
-                if (link.IsRelease) releases.Add(RecordFiles.FromJsonBytes(link.Bytes) ?? throw new JsonException("empty"));
+                if (link.IsRelease)
+                {
+                    releases.Add(RecordFiles.FromJsonBytes(link.Bytes) ?? throw new JsonException("empty"));
+                    var inWindow = releases[^1].Warnings.Any(w => w.Contains(Release.Phases.FreezeGate.WarningMark, StringComparison.Ordinal));
+                    if ((inForce ?? (inWindow ? "freeze window" : null)) is { } freeze) duringFreeze[releases[^1].ReleaseId] = freeze;
+                }
                 else if (RecordFiles.IsDeploymentId(link.Id))
                     deployments.Add(RecordFiles.DeploymentFromJsonBytes(link.Bytes) ?? throw new JsonException("empty"));
                 else if (RecordFiles.IsFreezeId(link.Id))
+                {
                     freezes.Add(RecordFiles.FreezeFromJsonBytes(link.Bytes) ?? throw new JsonException("empty"));
+                    inForce = freezes[^1].Action == FreezeAction.Start ? freezes[^1].FreezeId : null;
+                }
                 else reviews.Add(RecordFiles.ReviewFromJsonBytes(link.Bytes) ?? throw new JsonException("empty"));
             }
             catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
@@ -83,6 +99,7 @@ internal sealed record EvidenceReport(
                 && SeparationOfDuties.ReleaserConflict(SeparationOfDuties.ReviewerOf(v), r) is null))
             {
                 Deployment = deployments.LastOrDefault(d => d.DeploysRelease == r.ReleaseId),
+                DuringFreeze = duringFreeze.GetValueOrDefault(r.ReleaseId),
             })
             .ToList();
         var directPushReviews = reviews.Where(v => v.Kind == ReviewKind.DirectPushReview && period.Contains(v.Timestamp)).ToList();
@@ -97,7 +114,10 @@ internal sealed record EvidenceReport(
             evidence.Count(e => e.IsEmergency),
             evidence.Count(e => e.IsEmergency && e.Review is null),
             directPushReviews.Sum(v => v.DirectPushes?.Count ?? 0));
-        return new EvidenceReport(repository, period, generatedAt, evidence, totals, unreadable, directPushReviews);
+        return new EvidenceReport(repository, period, generatedAt, evidence, totals, unreadable, directPushReviews)
+        {
+            Freezes = [.. freezes.Where(f => period.Contains(f.Timestamp))],
+        };
     }
 
     /// <summary>The day in a record id (release-YYYY-MM-DD-…), which is all that is left of an unreadable record.</summary>

@@ -8,14 +8,14 @@ namespace Shipgate.Audit.Report;
 /// <summary>schemas/audit-report.v1.json: the evidence pack's totals and each release as its record file holds it.</summary>
 internal sealed record ReportDocumentJson(
     string Repository, ReportPeriodJson Period, GeneratedTime GeneratedAt, ReportTotalsJson Totals, IReadOnlyList<ReleaseEvidenceJson> Releases,
-    IReadOnlyList<string> UnreadableRecords, IReadOnlyList<ReviewRecord> DirectPushReviews)
+    IReadOnlyList<string> UnreadableRecords, IReadOnlyList<ReviewRecord> DirectPushReviews, IReadOnlyList<FreezeRecord> Freezes)
 {
     /// <param name="inOrganisation">Part of the organisation's report, which has always written its time as copied (<see cref="RecordedTime"/>).</param>
     public static ReportDocumentJson Of(EvidenceReport report, bool inOrganisation = false) => new(
         report.Repository, ReportPeriodJson.Of(report.Period), new GeneratedTime(report.GeneratedAt.ToUniversalTime(), inOrganisation),
         ReportTotalsJson.Of(report.Totals),
-        [.. report.Releases.Select(r => new ReleaseEvidenceJson(r.Record, r.Review, r.DeploymentOutcome, r.Deployment))],
-        report.UnreadableRecords, report.DirectPushReviews);
+        [.. report.Releases.Select(r => new ReleaseEvidenceJson(r.Record, r.Review, r.DeploymentOutcome, r.Deployment, r.DuringFreeze))],
+        report.UnreadableRecords, report.DirectPushReviews, report.Freezes);
 }
 
 /// <summary>The audit period, its first and last day (YYYY-MM-DD, UTC, both included).</summary>
@@ -35,7 +35,9 @@ internal sealed record ReportTotalsJson(
 
 /// <summary>A release of the period: its record, its review, how its deployment ended and the deployment record.</summary>
 /// <param name="DeploymentOutcome">succeeded, failed, timed_out, or not_followed when no deployment was recorded.</param>
-internal sealed record ReleaseEvidenceJson(ReleaseRecord Record, ReviewRecord? Review, string DeploymentOutcome, DeploymentRecord? Deployment);
+/// <param name="DuringFreeze">Made during a freeze: the freeze record in force, or "freeze window"; null when not.</param>
+internal sealed record ReleaseEvidenceJson(ReleaseRecord Record, ReviewRecord? Review, string DeploymentOutcome, DeploymentRecord? Deployment,
+    string? DuringFreeze = null);
 
 /// <summary>When a report was made; <see cref="AsCopied"/>: written as the organisation's report has always written it.</summary>
 [JsonConverter(typeof(GeneratedTimeConverter))]

@@ -11,6 +11,9 @@ namespace Shipgate.Release.Phases;
 /// </summary>
 internal static class FreezeGate
 {
+    /// <summary>What the record's warning of a release made in a freeze says, which the report looks for.</summary>
+    public const string WarningMark = "as an emergency during a freeze";
+
     /// <returns>The trail's health (with the emergency's warning when there is one) and the gate if it is closed.</returns>
     public static async Task<(TrailHealth Trail, WouldBlock? Blocked)> CheckAsync(ReleaseContext context, TrailHealth trail, string? archive,
         CancellationToken ct)
@@ -24,7 +27,7 @@ internal static class FreezeGate
         {
             context.Console.MarkupLine($"[red bold]EMERGENCY RELEASE:[/] [yellow]{Markup.Escape(what)}. Proceeding as an emergency; the record says so.[/]");
             context.Console.WriteLine();
-            return (trail with { Warnings = [.. trail.Warnings, $"The release went out as an emergency during a freeze: {what}."] }, null);
+            return (trail with { Warnings = [.. trail.Warnings, $"The release went out {WarningMark}: {what}."] }, null);
         }
         var message = $"BLOCKED: {what}.\n\n" +
             "No release goes out during a freeze. If production cannot wait: shipgate release --emergency \"<reason>\" releases anyway, " +
