@@ -149,6 +149,12 @@ public sealed class FreezeReleaseTests
         Assert.Contains("## Freezes", text);
         Assert.Contains("INC-42: checkout errors", text);
         Assert.Contains($"- **During a freeze**: {Path.GetFileNameWithoutExtension(path)}", text);
+        var html = Path.Combine(r.Scenario.Folder, "report.html");
+        Assert.True((await r.Scenario.Runner.RunAsync(["audit", "report", .. period, "--format", "html", "--out", html])).Code == ExitCode.Success);
+        var page = File.ReadAllText(html);
+        Assert.Contains("<h2>Freezes</h2>", page);
+        Assert.Contains("<td>INC-42: checkout errors</td>", page);
+        Assert.Contains($"<dt>During a freeze</dt><dd><span class=\"no\">{Path.GetFileNameWithoutExtension(path)} (an emergency)</span></dd>", page);
     }
 
     [Fact]
