@@ -49,6 +49,9 @@ public sealed class RepositoryFixture
     /// <summary>GitHub Releases, one per tag at most (GitHub refuses a second with 422 already_exists).</summary>
     public List<ReleaseFixture> Releases { get; init; } = [];
 
+    /// <summary>GitHub Deployments, each with its statuses, oldest first (GitHubRest.Deployments.cs).</summary>
+    public List<DeploymentFixture> Deployments { get; init; } = [];
+
     /// <summary>The active ruleset rules of each branch, as GET /repos/{owner}/{repo}/rules/branches/{branch} lists them.</summary>
     public Dictionary<string, List<BranchRuleFixture>> BranchRules { get; init; } = [];
 
@@ -57,7 +60,7 @@ public sealed class RepositoryFixture
 
     /// <summary>
     /// A bare origin with <see cref="PushWitness"/>'s hook: GET /repos/{owner}/{repo}/activity answers from the pushes it received.
-    /// Without one the repository has no activity.
+    /// Without one the repository has no activity. Its tags are the ones a deployment may name.
     /// </summary>
     public string? WitnessedOrigin { get; set; }
 

@@ -15,10 +15,10 @@ internal sealed partial class GitHubRest
     private JsonObject? JsonBody() =>
         JsonNode.Parse(string.IsNullOrEmpty(request.Body) ? "null" : request.Body) as JsonObject;
 
-    private static RestAnswer Invalid(string field, string code) => new(422, new JsonObject
+    private static RestAnswer Invalid(string field, string code, string resource = "Release") => new(422, new JsonObject
     {
         ["message"] = "Validation Failed",
-        ["errors"] = new JsonArray(new JsonObject { ["resource"] = "Release", ["code"] = code, ["field"] = field }),
+        ["errors"] = new JsonArray(new JsonObject { ["resource"] = resource, ["code"] = code, ["field"] = field }),
         ["documentation_url"] = Docs,
         ["status"] = "422",
     });

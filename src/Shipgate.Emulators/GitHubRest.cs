@@ -52,6 +52,8 @@ internal sealed partial class GitHubRest(GitHubFixture state, EmulatorRequest re
             ("GET", "/repos/{owner}/{repo}/activity") => new GitHubActivity(this, request).List(repo),
             ("GET", "/repos/{owner}/{repo}/rules/branches/{branch}") => Paged(
                 repo.BranchRules.GetValueOrDefault(path["branch"], []).Select(BranchRule)),
+            (_, "/repos/{owner}/{repo}/deployments" or "/repos/{owner}/{repo}/deployments/{deployment_id}/statuses") =>
+                Deployments(repo, operation.Method, path),
             _ => null,
         };
     }

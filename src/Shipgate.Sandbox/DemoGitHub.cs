@@ -48,6 +48,7 @@ internal sealed class DemoGitHub : IAsyncDisposable
             Owner = "acme",
             Name = "demo-service",
             Branches = { ["staging"] = staging, ["main"] = scenario.RemoteSha("main") },
+            WitnessedOrigin = scenario.Origin,
             PullRequests =
             {
                 new PullRequestFixture(101, "BOL-407: Session auth for browser API endpoints", "dana", "dev/bol-407-session-auth",

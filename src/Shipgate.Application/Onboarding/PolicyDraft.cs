@@ -101,6 +101,14 @@ internal static class PolicyDraft
         Line("# .github/workflows/**, .github/actions/**, CODEOWNERS, .github/CODEOWNERS, docs/CODEOWNERS and .shipgate.yml.");
         Line("# controls:");
         Line("#   paths: [\"deploy/**\"]             # more files that steer CI, review or the release gate");
+        Line();
+        Line("# Freeze windows: while one holds, no release goes out but an emergency (--emergency \"<reason>\").");
+        Line("# freeze:");
+        Line("#   - name: Year-end freeze");
+        Line("#     from: 2026-12-20T00:00:00+01:00     # with its offset");
+        Line("#     until: 2027-01-04T09:00:00+01:00");
+        Line("#   - name: Weekends");
+        Line("#     weekly: { days: [sat, sun], from: \"00:00\", until: \"24:00\", time_zone: Europe/Berlin }");
         return yaml.ToString();
     }
 

@@ -13,6 +13,7 @@ internal static class RecordSchemas
     private static readonly Lazy<JsonSchema> Release = new(() => Load("release-record.v1.json"));
     private static readonly Lazy<JsonSchema> Review = new(() => Load("review-record.v1.json"));
     private static readonly Lazy<JsonSchema> Deployment = new(() => Load("deployment-record.v1.json"));
+    private static readonly Lazy<JsonSchema> Freeze = new(() => Load("freeze-record.v1.json"));
 
     private static readonly Lazy<JsonSchema> Plan = new(() => Load(PlanSchema));
 
@@ -35,6 +36,14 @@ internal static class RecordSchemas
     public const string ResultSchema = "release-result.v1.json";
 
     private static readonly Lazy<JsonSchema> Result = new(() => Load(ResultSchema));
+
+    /// <summary>The published schema of <c>shipgate freeze status --json</c>.</summary>
+    public const string FreezeStatusSchema = "freeze-status.v1.json";
+
+    private static readonly Lazy<JsonSchema> FreezeStatus = new(() => Load(FreezeStatusSchema));
+
+    /// <summary>The violations of a freeze status document (empty when valid).</summary>
+    public static IReadOnlyList<string> ValidateFreezeStatus(byte[] bytes) => Validate(bytes, FreezeStatus.Value);
 
     /// <summary>The violations of a plan document (empty when valid).</summary>
     public static IReadOnlyList<string> ValidatePlan(byte[] bytes) => Validate(bytes, Plan.Value);
@@ -77,7 +86,8 @@ internal static class RecordSchemas
     /// <summary>The published schema of <c>audit report --repos/--org --format json</c>: each repository's report under <c>report</c>.</summary>
     public const string OrgReportSchema = "audit-report-org.v1.json";
 
-    private static readonly string[] RecordSchemaNames = ["release-record.v1.json", "review-record.v1.json", "deployment-record.v1.json"];
+    private static readonly string[] RecordSchemaNames = ["release-record.v1.json", "review-record.v1.json", "deployment-record.v1.json",
+        "freeze-record.v1.json"];
 
     private static readonly Lazy<JsonSchema> Report = new(() => LoadReferring(ReportSchema, RecordSchemaNames));
 
@@ -105,7 +115,8 @@ internal static class RecordSchemas
 
     /// <summary>The schema violations of a chain record's bytes, by the kind its id names (release, review, deployment).</summary>
     public static IReadOnlyList<string> ValidateLink(string id, byte[] bytes) =>
-        Validate(bytes, RecordFiles.IsReleaseId(id) ? Release.Value : RecordFiles.IsDeploymentId(id) ? Deployment.Value : Review.Value);
+        Validate(bytes, RecordFiles.IsReleaseId(id) ? Release.Value : RecordFiles.IsDeploymentId(id) ? Deployment.Value
+            : RecordFiles.IsFreezeId(id) ? Freeze.Value : Review.Value);
 
     private static IReadOnlyList<string> Validate(byte[] bytes, JsonSchema schema)
     {

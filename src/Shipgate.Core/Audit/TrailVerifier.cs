@@ -162,6 +162,13 @@ internal static class TrailVerifier
                         "which is not on the archive branch before it."));
                 claimed = deployment.PreviousRelease;
             }
+            else if (RecordFiles.IsFreezeId(link.Id))
+            {
+                var freeze = RecordFiles.FreezeFromJsonBytes(link.Bytes) ?? throw new JsonException("empty");
+                if (freeze.FreezeId != link.Id)
+                    problems.Add(new(TrailCheck.Chain, link.Id, $"{link.Path} says it is {freeze.FreezeId}: records were swapped or renamed."));
+                claimed = freeze.PreviousRelease;
+            }
             else
             {
                 var review = RecordFiles.ReviewFromJsonBytes(link.Bytes) ?? throw new JsonException("empty");

@@ -226,7 +226,7 @@ internal static class TrailWitness
                         records.Releases.Add(new ReleaseLink(link, release));
                         records._logins[link.Id] = release.ReleasedByLogin;
                     }
-                    else if (!link.IsRelease && !RecordFiles.IsDeploymentId(link.Id) && RecordFiles.ReviewFromJsonBytes(link.Bytes) is { } review)
+                    else if (!link.IsRelease && !RecordFiles.IsDeploymentId(link.Id) && !RecordFiles.IsFreezeId(link.Id) && RecordFiles.ReviewFromJsonBytes(link.Bytes) is { } review)
                     {
                         records._logins[link.Id] = review.ReviewedByLogin;
                         foreach (var push in review.DirectPushes ?? [])
@@ -235,6 +235,8 @@ internal static class TrailWitness
                             records.AcknowledgedBy.Add((push.Sha, link.Id, review.ReviewerProof?.Login ?? review.ReviewedByLogin));
                         }
                     }
+                    else if (RecordFiles.IsFreezeId(link.Id) && RecordFiles.FreezeFromJsonBytes(link.Bytes) is { } freeze)
+                        records._logins[link.Id] = freeze.RecordedByLogin;
                     else if (RecordFiles.IsDeploymentId(link.Id) && RecordFiles.DeploymentFromJsonBytes(link.Bytes) is { } deployment)
                         records._logins[link.Id] = deployment.RecordedByLogin; // none in a record made without a token's login
                 }

@@ -23,6 +23,7 @@ internal sealed class ConfigFile
     public ReleaseSection? Release { get; set; }
     public AuditSection? Audit { get; set; }
     public ControlsSection? Controls { get; set; }
+    public List<FreezeSection>? Freeze { get; set; }
 }
 
 internal sealed class BranchesSection

@@ -109,6 +109,8 @@ internal static partial class ConfigLoader
             config = config with { Audit = Audit(audit, at) };
         if (file.Controls?.Paths is { } controls)
             config = config with { ControlPaths = ControlPaths(controls, at) };
+        if (file.Freeze is { } freeze)
+            config = config with { Freeze = FreezeWindows(freeze, at) };
         return config;
     }
 

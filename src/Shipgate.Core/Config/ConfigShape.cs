@@ -58,6 +58,12 @@ internal sealed class ConfigShape
         if (type == typeof(string)) Text(node, key);
         else if (type == typeof(bool?)) Bool(node, key);
         else if (type == typeof(List<string>)) List(node, key);
+        else if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
+        {
+            if (node is not YamlSequenceNode items)
+                throw Error(node.Start, key, "expected a list, with each item on a line starting with '- '.");
+            for (var i = 0; i < items.Children.Count; i++) Node(items.Children[i], type.GetGenericArguments()[0], $"{key}[{i}]");
+        }
         else if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>))
         {
             foreach (var (id, value) in Entries(node, key, allowed: null))

@@ -20,4 +20,6 @@ namespace Shipgate.Config;
 [YamlSerializable(typeof(ReleaseSection))]
 [YamlSerializable(typeof(AuditSection))]
 [YamlSerializable(typeof(ControlsSection))]
+[YamlSerializable(typeof(FreezeSection))]
+[YamlSerializable(typeof(WeeklySection))]
 public partial class ConfigYamlContext : StaticContext;

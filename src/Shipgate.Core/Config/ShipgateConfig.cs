@@ -31,6 +31,8 @@ internal sealed record ShipgateConfig
     public AuditSettings Audit { get; init; } = new();
     /// <summary>controls.paths: globs of more files that steer CI, review or the gate, on top of the built-in ones.</summary>
     public IReadOnlyList<string> ControlPaths { get; init; } = [];
+    /// <summary>freeze: the windows in which no release but an emergency may go out.</summary>
+    public IReadOnlyList<Freeze.FreezeWindow> Freeze { get; init; } = [];
 
     public IReadOnlyList<string> AllowedCurrentBranches => ReleaseFromBranches ?? [StagingBranch, ProductionBranch];
 }

@@ -29,6 +29,11 @@ internal sealed record DeploymentRecord
     public string? RecordedByLogin { get; init; }
     public required ToolInfo Tool { get; init; }
     public required PreviousRelease PreviousRelease { get; init; }
+
+    /// <summary>GitHub's id of the release's GitHub Deployment (its <c>deployment_id</c> above is Shipgate's); absent when none was made.</summary>
+    [JsonPropertyName("github_deployment_id")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? GitHubDeploymentId { get; init; }
 }
 
 /// <summary>One workflow run of the deployment, as GitHub told it when Shipgate stopped following.</summary>

@@ -31,6 +31,9 @@ internal static partial class RecordFiles
     /// <summary>The id of a deployment record (<c>deployment-YYYY-MM-DD-HHMMSS</c>), unique like release ids.</summary>
     public static string NewDeploymentId(DateTimeOffset at, IEnumerable<string> archiveBranchFiles) => NewId("deployment", at, archiveBranchFiles);
 
+    /// <summary>The id of a freeze record (<c>freeze-YYYY-MM-DD-HHMMSS</c>), unique like release ids.</summary>
+    public static string NewFreezeId(DateTimeOffset at, IEnumerable<string> archiveBranchFiles) => NewId("freeze", at, archiveBranchFiles);
+
     /// <summary>
     /// A new record's id: free, and after every record of the same second in chain order, so a record made in the second
     /// of the one before it (a release right after the last one's deployment record) is not taken for one inserted later.
@@ -66,6 +69,8 @@ internal static partial class RecordFiles
 
     public static bool IsDeploymentId(string id) => id.StartsWith("deployment-", StringComparison.Ordinal);
 
+    public static bool IsFreezeId(string id) => id.StartsWith("freeze-", StringComparison.Ordinal);
+
     /// <summary>Orders chain ids by their UTC time stamp, then by same-second suffix.</summary>
     public static IComparer<string> ChainOrder { get; } = Comparer<string>.Create((a, b) =>
     {
@@ -78,7 +83,7 @@ internal static partial class RecordFiles
     });
 
     /// <summary>Within one second: a release, then its review, then its deployment (which follows the release it records).</summary>
-    private static int KindRank(string id) => IsReleaseId(id) ? 0 : IsDeploymentId(id) ? 2 : 1;
+    private static int KindRank(string id) => IsReleaseId(id) ? 0 : IsDeploymentId(id) ? 2 : IsFreezeId(id) ? 3 : 1;
 
     private static (string Stamp, int N) StampOf(string id)
     {
@@ -88,10 +93,10 @@ internal static partial class RecordFiles
             : (id, 0);
     }
 
-    [GeneratedRegex(@"^releases/((?:release|review|deployment)-[0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9]{6}(?:-[0-9]+)?)\.json$")]
+    [GeneratedRegex(@"^releases/((?:release|review|deployment|freeze)-[0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9]{6}(?:-[0-9]+)?)\.json$")]
     private static partial Regex RecordName();
 
-    [GeneratedRegex(@"^(?:release|review|deployment)-([0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9]{6})(?:-([0-9]+))?$")]
+    [GeneratedRegex(@"^(?:release|review|deployment|freeze)-([0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9]{6})(?:-([0-9]+))?$")]
     private static partial Regex IdParts();
 
     /// <summary>The exact bytes committed: indented JSON, UTF-8 without BOM, one trailing newline.</summary>
@@ -113,10 +118,17 @@ internal static partial class RecordFiles
     public static DeploymentRecord? DeploymentFromJsonBytes(byte[] bytes) =>
         JsonSerializer.Deserialize(bytes, Context.DeploymentRecord);
 
-    /// <summary>The link a chain record (release, review or deployment) claims before it.</summary>
+    public static byte[] ToJsonBytes(FreezeRecord freeze) =>
+        Encoding.UTF8.GetBytes(JsonSerializer.Serialize(freeze, Context.FreezeRecord) + "\n");
+
+    public static FreezeRecord? FreezeFromJsonBytes(byte[] bytes) =>
+        JsonSerializer.Deserialize(bytes, Context.FreezeRecord);
+
+    /// <summary>The link a chain record (release, review, deployment or freeze) claims before it.</summary>
     public static PreviousRelease? PreviousOf(string id, byte[] bytes) =>
         IsReleaseId(id) ? FromJsonBytes(bytes)?.PreviousRelease
         : IsDeploymentId(id) ? DeploymentFromJsonBytes(bytes)?.PreviousRelease
+        : IsFreezeId(id) ? FreezeFromJsonBytes(bytes)?.PreviousRelease
         : ReviewFromJsonBytes(bytes)?.PreviousRelease;
 
     public static string Sha256Hex(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

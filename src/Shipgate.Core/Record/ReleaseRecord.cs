@@ -175,6 +175,7 @@ internal sealed record PreviousRelease(string Id, string Sha256);
 [JsonSerializable(typeof(ReleaseRecord))]
 [JsonSerializable(typeof(ReviewRecord))]
 [JsonSerializable(typeof(DeploymentRecord))]
+[JsonSerializable(typeof(FreezeRecord))]
 internal sealed partial class RecordJsonContext : JsonSerializerContext;
 
 /// <summary>What a review record answers for: an emergency release, or commits pushed straight to production.</summary>

@@ -47,6 +47,8 @@ internal sealed class GitHubRelease : IAsyncDisposable
             Owner = Owner,
             Name = Name,
             Branches = { ["staging"] = scenario.Git.RemoteSha("staging"), ["main"] = scenario.Git.RemoteSha("main") },
+            // Where GitHub's side finds the release tags a deployment names (no hook: no activity until a test installs one).
+            WitnessedOrigin = scenario.Git.Origin,
         };
         seed(repo, scenario.Git);
         var fixture = new GitHubFixture { Tokens = { [Token] = Login }, Repositories = { repo } };

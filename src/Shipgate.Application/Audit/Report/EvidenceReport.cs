@@ -26,6 +26,9 @@ internal sealed record ReleaseEvidence(ReleaseRecord Record, ReviewRecord? Revie
 
     /// <summary>The release's tag on the remote (named as the release); null: none was found, or it was not looked for.</summary>
     public string? Tag { get; init; }
+
+    /// <summary>Made during a freeze (an emergency): the freeze record in force, or "freeze window"; null when not.</summary>
+    public string? DuringFreeze { get; init; }
 }
 
 /// <summary>What <c>audit verify</c> says of the whole trail, at the top of the pack: the sample is only as good as the trail.</summary>
@@ -84,6 +87,8 @@ internal sealed record EvidenceReport(
     /// <summary>The pack as <c>audit report</c> writes it: the period's evidence from the trail, each release's tag, verify's verdict on top.</summary>
     public static EvidenceReport Of(string repository, TrailFacts facts, TrailVerdict verdict, ReportPeriod period, DateTimeOffset generatedAt) =>
         Build(repository, facts.Links, period, generatedAt, facts.ReleaseTags) with { Verify = ReportVerify.Of(verdict) };
+    /// <summary>Freezes started or ended by hand, dated in the period.</summary>
+    public IReadOnlyList<FreezeRecord> Freezes { get; init; } = [];
 
     /// <param name="links">The trail in chain order, as <see cref="TrailReader"/> reads it.</param>
     /// <param name="tags">The remote's release tags; null: not looked for.</param>
@@ -95,6 +100,9 @@ internal sealed record EvidenceReport(
         var releases = new List<ReleaseRecord>();
         var reviews = new List<ReviewRecord>();
         var deployments = new List<DeploymentRecord>();
+        var freezes = new List<FreezeRecord>();
+        var duringFreeze = new Dictionary<string, string>();
+        string? inForce = null;
         var unreadable = new List<string>();
         foreach (var link in links)
         {
@@ -104,9 +112,16 @@ internal sealed record EvidenceReport(
                 {
                     releases.Add(RecordFiles.FromJsonBytes(link.Bytes) ?? throw new JsonException("empty"));
                     shas[link.Id] = link.Sha256;
+                    var inWindow = releases[^1].Warnings.Any(w => w.Contains(Release.Phases.FreezeGate.WarningMark, StringComparison.Ordinal));
+                    if ((inForce ?? (inWindow ? "freeze window" : null)) is { } freeze) duringFreeze[releases[^1].ReleaseId] = freeze;
                 }
                 else if (RecordFiles.IsDeploymentId(link.Id))
                     deployments.Add(RecordFiles.DeploymentFromJsonBytes(link.Bytes) ?? throw new JsonException("empty"));
+                else if (RecordFiles.IsFreezeId(link.Id))
+                {
+                    freezes.Add(RecordFiles.FreezeFromJsonBytes(link.Bytes) ?? throw new JsonException("empty"));
+                    inForce = freezes[^1].Action == FreezeAction.Start ? freezes[^1].FreezeId : null;
+                }
                 else reviews.Add(RecordFiles.ReviewFromJsonBytes(link.Bytes) ?? throw new JsonException("empty"));
             }
             catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
@@ -124,6 +139,7 @@ internal sealed record EvidenceReport(
                 Deployment = deployments.LastOrDefault(d => d.DeploysRelease == r.ReleaseId),
                 RecordSha256 = shas.GetValueOrDefault(r.ReleaseId),
                 Tag = tagged.Contains(r.ReleaseId) ? r.ReleaseId : null,
+                DuringFreeze = duringFreeze.GetValueOrDefault(r.ReleaseId),
             })
             .ToList();
         var directPushReviews = reviews.Where(v => v.Kind == ReviewKind.DirectPushReview && period.Contains(v.Timestamp)).ToList();
@@ -138,7 +154,10 @@ internal sealed record EvidenceReport(
             evidence.Count(e => e.IsEmergency),
             evidence.Count(e => e.IsEmergency && e.Review is null),
             directPushReviews.Sum(v => v.DirectPushes?.Count ?? 0));
-        return new EvidenceReport(repository, period, generatedAt, evidence, totals, unreadable, directPushReviews);
+        return new EvidenceReport(repository, period, generatedAt, evidence, totals, unreadable, directPushReviews)
+        {
+            Freezes = [.. freezes.Where(f => period.Contains(f.Timestamp))],
+        };
     }
 
     /// <summary>The day in a record id (release-YYYY-MM-DD-…), which is all that is left of an unreadable record.</summary>

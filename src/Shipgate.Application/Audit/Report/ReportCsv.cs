@@ -17,7 +17,7 @@ internal static class ReportCsv
     [
         "release_id", "released_at", "released_by", "from_sha", "to_sha", "emergency", "ci_status", "ci_checks",
         "warnings", "unspecced_changes", "pr", "pr_title", "pr_author", "approvers", "independent_review", "tickets", "compliance_archive",
-        "deployment", "tag", "record_path", "record_sha256", "confirmation",
+        "deployment", "tag", "record_path", "record_sha256", "confirmation", "during_freeze",
     ];
 
     public static string Render(EvidenceReport report)
@@ -33,7 +33,8 @@ internal static class ReportCsv
                 ReportText.Emergency(release), ReportText.Ci(record.CiStatus), Join(record.CiStatus.Checks.Select(ReportText.Check)),
                 Join(record.Warnings), Join(record.UnspeccedChanges.Select(u => u.Description)),
             ];
-            string[] trail = [ReportText.Deployment(release), release.Tag ?? "", release.RecordPath, release.RecordSha256 ?? "", ReportText.Confirmation(record)];
+            string[] trail = [ReportText.Deployment(release), release.Tag ?? "", release.RecordPath, release.RecordSha256 ?? "", ReportText.Confirmation(record),
+                release.DuringFreeze ?? ""];
             if (record.PullRequests.Count == 0) Row([.. facts, "", "", "", "", "", "", "", .. trail]);
             foreach (var pr in record.PullRequests)
             {
@@ -49,7 +50,7 @@ internal static class ReportCsv
                 Row([review.ReviewId, ReportText.Time(review.Timestamp), "", "", push.Sha, "no", "", "",
                     $"direct push acknowledged: {review.Note}", "direct push", $"commit {Sha.Short(push.Sha)}", push.Subject, push.Author,
                     ReportText.Reviewer(review), SeparationOfDuties.IsAuthor(SeparationOfDuties.ReviewerOf(review), push.AuthorEmail) ? "no" : "yes",
-                    "", "", "", "", "", "", ""]);
+                    "", "", "", "", "", "", "", ""]);
         return csv.ToString();
 
         void Row(IEnumerable<string> cells) => csv.Append(string.Join(",", cells.Select(Cell))).Append("\r\n");

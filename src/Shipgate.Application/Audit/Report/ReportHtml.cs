@@ -141,6 +141,7 @@ internal static class ReportHtml
                     _ => "unknown",
                 },
                 ReportText.Deployment(release)));
+            if (release.DuringFreeze is { } freeze) Fact("During a freeze", Word("no", $"{freeze} (an emergency)"));
             Line("</dl>");
 
             Line("<h3>Pull requests</h3>");
@@ -182,6 +183,17 @@ internal static class ReportHtml
                 foreach (var push in review.DirectPushes ?? [])
                     Line($"<tr><td><code>{T(push.Sha)}</code></td><td>{T(push.Subject)}</td><td>{T(push.Author)}</td><td>{T(review.ReviewId)}</td>" +
                          $"<td>{T(ReportText.Time(review.Timestamp))}</td><td>{T(ReportText.Reviewer(review))}</td><td>{T(review.Note)}</td></tr>");
+            Line("</tbody></table>");
+            Line("</section>");
+        }
+        if (report.Freezes.Count > 0)
+        {
+            Line("<section class=\"release\" id=\"freezes\">");
+            Line("<h2>Freezes</h2>");
+            Line("<table><thead><tr><th>Freeze record</th><th>Action</th><th>At</th><th>By</th><th>Reason</th></tr></thead><tbody>");
+            foreach (var freeze in report.Freezes)
+                Line($"<tr><td>{T(freeze.FreezeId)}</td><td>{T(JsonNames.Of(freeze.Action))}</td><td>{T(ReportText.Time(freeze.Timestamp))}</td>" +
+                     $"<td>@{T(freeze.RecordedByLogin)}</td><td>{T(freeze.Reason)}</td></tr>");
             Line("</tbody></table>");
             Line("</section>");
         }

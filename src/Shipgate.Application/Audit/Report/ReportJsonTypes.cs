@@ -8,17 +8,18 @@ namespace Shipgate.Audit.Report;
 /// <summary>schemas/audit-report.v1.json: the evidence pack's totals and each release as its record file holds it.</summary>
 internal sealed record ReportDocumentJson(
     string Repository, ReportPeriodJson Period, GeneratedTime GeneratedAt, ReportTotalsJson Totals, IReadOnlyList<ReleaseEvidenceJson> Releases,
-    IReadOnlyList<string> UnreadableRecords, IReadOnlyList<ReviewRecord> DirectPushReviews, ReportVerifyJson? Verify)
+    IReadOnlyList<string> UnreadableRecords, IReadOnlyList<ReviewRecord> DirectPushReviews, IReadOnlyList<FreezeRecord> Freezes, ReportVerifyJson? Verify)
 {
     /// <param name="inOrganisation">Part of the organisation's report, which has always written its time as copied (<see cref="RecordedTime"/>).</param>
     public static ReportDocumentJson Of(EvidenceReport report, bool inOrganisation = false) => new(
         report.Repository, ReportPeriodJson.Of(report.Period), new GeneratedTime(report.GeneratedAt.ToUniversalTime(), inOrganisation),
         ReportTotalsJson.Of(report.Totals),
-        [.. report.Releases.Select(r => new ReleaseEvidenceJson(r.Record, r.Review, r.DeploymentOutcome, r.Deployment)
+        [.. report.Releases.Select(r => new ReleaseEvidenceJson(r.Record, r.Review, r.DeploymentOutcome, r.Deployment, r.DuringFreeze)
         {
             Tag = r.Tag, RecordPath = r.RecordPath, RecordSha256 = r.RecordSha256,
         })],
-        report.UnreadableRecords, report.DirectPushReviews, report.Verify is { } v ? new ReportVerifyJson(v.Intact ? "intact" : "broken", v.FirstProblem, v.Witness) : null);
+        report.UnreadableRecords, report.DirectPushReviews, report.Freezes,
+        report.Verify is { } v ? new ReportVerifyJson(v.Intact ? "intact" : "broken", v.FirstProblem, v.Witness) : null);
 }
 
 /// <summary>Verify's verdict on the trail the report was read from: intact or broken, its first problem, what GitHub's witness said.</summary>
@@ -41,7 +42,9 @@ internal sealed record ReportTotalsJson(
 
 /// <summary>A release of the period: its record, its review, how its deployment ended and the deployment record.</summary>
 /// <param name="DeploymentOutcome">succeeded, failed, timed_out, or not_followed when no deployment was recorded.</param>
-internal sealed record ReleaseEvidenceJson(ReleaseRecord Record, ReviewRecord? Review, string DeploymentOutcome, DeploymentRecord? Deployment)
+/// <param name="DuringFreeze">Made during a freeze: the freeze record in force, or "freeze window"; null when not.</param>
+internal sealed record ReleaseEvidenceJson(ReleaseRecord Record, ReviewRecord? Review, string DeploymentOutcome, DeploymentRecord? Deployment,
+    string? DuringFreeze = null)
 {
     /// <summary>The release's tag on the remote; null when none was found.</summary>
     public string? Tag { get; init; }

@@ -61,6 +61,7 @@ internal static class ReportMarkdown
             Line($"- **Emergency**: {M(ReportText.Emergency(release))}");
             Line($"- **CI**: {M(ReportText.Ci(record.CiStatus))}");
             Line($"- **Deployment**: {M(ReportText.Deployment(release))}");
+            if (release.DuringFreeze is { } freeze) Line($"- **During a freeze**: {M(freeze)} (an emergency)");
             Line();
             Line("### Pull requests");
             Line();
@@ -91,6 +92,17 @@ internal static class ReportMarkdown
                 foreach (var push in review.DirectPushes ?? [])
                     Line($"| `{M(Sha.Short(push.Sha))}` {M(push.Subject)} | {M(push.Author)} | {M(review.ReviewId)} | " +
                          $"{ReportText.Time(review.Timestamp)} | {M(ReportText.Reviewer(review))} | {M(review.Note)} |");
+        }
+        if (report.Freezes.Count > 0)
+        {
+            Line();
+            Line("## Freezes");
+            Line();
+            Line("| Freeze record | Action | At | By | Reason |");
+            Line("|---------------|--------|----|----|--------|");
+            foreach (var freeze in report.Freezes)
+                Line($"| {M(freeze.FreezeId)} | {(freeze.Action == Record.FreezeAction.Start ? "start" : "end")} | {ReportText.Time(freeze.Timestamp)} | " +
+                     $"@{M(freeze.RecordedByLogin)} | {M(freeze.Reason)} |");
         }
         Line();
         Line("## Glossary");

@@ -101,6 +101,8 @@ internal static class ReportText
         ("Gap", "A warning the release recorded: something a control could not show (CI not verified, a review missing, an archive missing)."),
         ("Emergency release", "A release allowed past a failing gate, with its reason recorded; someone other than the releaser must review it afterwards."),
         ("Direct push", "A commit that reached production without a release; it breaks the trail until someone other than its author acknowledges it."),
+        ("Freeze", "A time production must not change: a window of the release policy, or one started with shipgate freeze start. A release in it " +
+            "is blocked unless it is an emergency, which the record names."),
         ("Witness", "GitHub's own log of pushes to the production and archive branches, compared with the trail when a token is given."),
     ];
 

@@ -7,7 +7,7 @@ namespace Shipgate.Release.After;
 
 /// <summary>What the steps after the push have seen so far; each step hands on a copy with its own part.</summary>
 internal sealed record AfterPush(ReleasePageSeen? Page = null, SlackSeen? Announced = null, DeploymentSeen? Deployment = null,
-    TicketComments? Comments = null)
+    TicketComments? Comments = null, GitHubDeploymentSeen? GitHubDeployment = null)
 {
     /// <summary>The page, which the first step always sets (a step after it runs only when it succeeded).</summary>
     public ReleasePageSeen PageSeen => Page ?? throw new InvalidOperationException("the GitHub Release step has not run");
@@ -31,11 +31,18 @@ internal static class AfterPushSteps
     public static readonly IReadOnlyList<AfterPushStep> All =
     [
         new("GitHub Release", null, async (context, released, seen, ct) => seen with { Page = await GitHubReleasePage.RunAsync(context, released, ct) }),
+        new("GitHub Deployment", null, async (context, released, seen, ct) => seen with { GitHubDeployment = await GitHubDeployment.StartAsync(context, released, ct) }),
         new("deployment check", null, CheckDeploymentAsync),
+        new("GitHub Deployment status", options => !options.WaitForDeployment, async (context, released, seen, ct) =>
+        {
+            await GitHubDeployment.FinishAsync(context, released, seen.GitHubDeployment, seen.DeploymentChecked, ct);
+            return seen;
+        }),
         new("Slack message", null, AnnounceAsync),
         new("deployment record", options => !options.WaitForDeployment, async (context, released, seen, ct) =>
         {
-            await RecordDeployment.RunAsync(context, released, seen.DeploymentChecked, DeploymentVerdict.Judge(seen.Deployment, followed: true), ct);
+            await RecordDeployment.RunAsync(context, released, seen.DeploymentChecked, DeploymentVerdict.Judge(seen.Deployment, followed: true), ct,
+                seen.GitHubDeployment?.Id);
             return seen;
         }),
         new("post-release", null, async (context, released, seen, ct) =>
@@ -88,7 +95,7 @@ internal static class AfterPushSteps
         var what = ct.IsCancellationRequested ? "Interrupted" : $"{step} failed ({SafeText.OneLine(context.Secrets.Redact(e.Message))})";
         context.Console.MarkupLine($"[yellow]{Markup.Escape(what)} after the release was made: {Markup.Escape(context.Config.ProductionBranch)} is at " +
             $"{Sha.Short(record.ToSha)} and {Markup.Escape(RecordFiles.JsonPath(record.ReleaseId))} is on {Markup.Escape(context.Config.ArchiveBranch)}. " +
-            $"What follows the push (GitHub Release, deployment check, Slack, ticket comments) was not all finished: " +
+            $"What follows the push (GitHub Release, GitHub Deployment, deployment check, Slack, ticket comments) was not all finished: " +
             $"run shipgate release --resume {Markup.Escape(record.ReleaseId)}.[/]");
     }
 }

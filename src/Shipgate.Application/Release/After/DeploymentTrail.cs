@@ -14,7 +14,7 @@ internal static class DeploymentTrail
 {
     /// <summary>The record of <paramref name="seen"/> as the next link of the chain at <paramref name="archive"/>. Pure.</summary>
     public static DeploymentRecord NewRecord(ArchiveState archive, ReleaseRecord release, DeploymentSeen seen, DeploymentOutcome outcome,
-        GitIdentity recorder, DateTimeOffset now, string? recorderLogin = null)
+        GitIdentity recorder, DateTimeOffset now, string? recorderLogin = null, long? gitHubDeploymentId = null)
     {
         var at = RecordFiles.RecordTime(now);
         return new DeploymentRecord
@@ -31,18 +31,19 @@ internal static class DeploymentTrail
             RecordedByLogin = recorderLogin,
             Tool = RecordBuilder.Tool,
             PreviousRelease = archive.ChainTip,
+            GitHubDeploymentId = gitHubDeploymentId,
         };
     }
 
     public static async Task<DeploymentRecord> AppendAsync(ReleaseContext context, Released released, DeploymentSeen seen, DeploymentOutcome outcome,
-        CancellationToken ct)
+        CancellationToken ct, long? gitHubDeploymentId = null)
     {
         var (git, config) = (context.Git, context.Config);
         var recorder = await git.IdentityAsync(ct);
         var login = await RecorderLoginAsync(context, ct);
         return await ArchiveAppender.AppendAsync(git, config, new ArchiveAppend<DeploymentRecord>("the deployment record", "deployment record", archive =>
         {
-            var record = NewRecord(archive, released.Record, seen, outcome, recorder, context.Clock.GetUtcNow(), login);
+            var record = NewRecord(archive, released.Record, seen, outcome, recorder, context.Clock.GetUtcNow(), login, gitHubDeploymentId);
             return new ArchiveEntry<DeploymentRecord>(record,
                 new Dictionary<string, byte[]> { [RecordFiles.JsonPath(record.DeploymentId)] = RecordFiles.ToJsonBytes(record) },
                 $"deployment: {record.DeploysRelease} {record.Outcome}\n\nDeployment-Id: {record.DeploymentId}\n");

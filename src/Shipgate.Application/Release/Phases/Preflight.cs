@@ -103,6 +103,8 @@ internal static class Preflight
         var trail = await TrailGuard.CheckAsync(git, config, tips.Archive, context.Options.Emergency, context.Console, ct);
         (trail, var unaccounted) = PolicyGate.Check(context, trail);
         gates.Pass(unaccounted);
+        (trail, var frozen) = await FreezeGate.CheckAsync(context, trail, tips.Archive, ct);
+        gates.Pass(frozen);
 
         // Shown before the CI gate, so that a blocked release shows it too: what this release does to the policy in force.
         var policyChange = await PolicyReader.ReadChangeAsync(git, context.Policy.Source is { StagingFallback: false, Commit: { } accounted }

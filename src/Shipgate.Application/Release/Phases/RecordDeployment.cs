@@ -11,13 +11,14 @@ namespace Shipgate.Release.Phases;
 /// </summary>
 internal static class RecordDeployment
 {
+    /// <param name="gitHubDeploymentId">GitHub's id of the release's deployment, which the record names; null when none was made.</param>
     public static async Task<string?> RunAsync(ReleaseContext context, Released released, DeploymentSeen deployment, DeploymentOutcome outcome,
-        CancellationToken ct)
+        CancellationToken ct, long? gitHubDeploymentId = null)
     {
         if (outcome == DeploymentOutcome.NotFollowed) return null;
         try
         {
-            var record = await DeploymentTrail.AppendAsync(context, released, deployment, outcome, ct);
+            var record = await DeploymentTrail.AppendAsync(context, released, deployment, outcome, ct, gitHubDeploymentId);
             AfterReleaseScreen.Line(context.Console,
                 $"Deployment record: {Record.RecordFiles.JsonPath(record.DeploymentId)} on {context.Config.ArchiveBranch} ({record.Outcome}).", warning: false);
             return record.DeploymentId;
