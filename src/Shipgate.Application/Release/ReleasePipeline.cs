@@ -49,7 +49,7 @@ internal static class ReleasePipeline
     {
         var dryRun = context.Options.DryRun;
         var gates = GateRunner.For(context);
-        if (await Preflight.ReadTipsAsync(context, needsIdentity: !dryRun, ct) is not { } tips)
+        if (await Preflight.ReadTipsAsync(context, needsIdentity: !dryRun, gates, ct) is not { } tips)
             return null;
         // What depends on the tips alone goes out together: GitHub's and Linear's first questions, and git's reads.
         await using var lookups = Lookups.Start(context, tips, ct);

@@ -291,6 +291,24 @@ public sealed class ReleaseTests
 
         Assert.Equal(ExitCode.Blocked, result.Code);
         Assert.Contains("Must be on staging or main branch to release (you are on feature/x)", result.Output);
+        Assert.DoesNotContain("CONFIRM", result.Output);
+    }
+
+    [Fact]
+    public async Task A_dry_run_from_another_branch_shows_the_whole_summary_and_says_where_a_release_must_run()
+    {
+        using var s = new ReleaseScenario(Scenarios.Rich);
+        GitScenario.Run(s.Git.Releaser, "checkout", "--quiet", "-b", "feature/x");
+        var originBefore = s.OriginRefs();
+
+        var result = await s.Runner.RunAsync(["release", "--dry-run", "--allow-unverified-ci", "no GitHub here"]);
+
+        Assert.Equal(ExitCode.Blocked, result.Code);
+        Assert.Contains("Must be on staging or main branch to release (you are on feature/x)", result.Output);
+        Assert.Contains("PRODUCTION RELEASE SUMMARY", result.Output);
+        Assert.Contains("#12", result.Output);
+        Assert.Contains("you are on feature/x; a release must run from staging or main", System.Text.RegularExpressions.Regex.Replace(result.Output, @"\s+", " "));
+        Assert.Equal(originBefore, s.OriginRefs());
     }
 
     [Fact]

@@ -12,7 +12,7 @@ internal static class Phases
     /// <summary>Pre-flight; null when there is nothing to release.</summary>
     public static async Task<Preflighted?> PreflightAsync(ReleaseContext context)
     {
-        if (await Preflight.ReadTipsAsync(context, needsIdentity: !context.Options.DryRun, CancellationToken.None) is not { } tips) return null;
+        if (await Preflight.ReadTipsAsync(context, needsIdentity: !context.Options.DryRun, GateRunner.For(context), CancellationToken.None) is not { } tips) return null;
         await using var lookups = Lookups.Start(context, tips, CancellationToken.None);
         return await Preflight.RunAsync(context, tips, lookups, GateRunner.For(context),
             ReleasePipeline.CiAllowedWording(context.Options.DryRun), CancellationToken.None);
@@ -21,7 +21,7 @@ internal static class Phases
     /// <summary>Pre-flight and gather; fails the test when there is nothing to release.</summary>
     public static async Task<(Preflighted Preflighted, Gathered Gathered)> GatherAsync(ReleaseContext context)
     {
-        var tips = await Preflight.ReadTipsAsync(context, needsIdentity: !context.Options.DryRun, CancellationToken.None);
+        var tips = await Preflight.ReadTipsAsync(context, needsIdentity: !context.Options.DryRun, GateRunner.For(context), CancellationToken.None);
         Assert.NotNull(tips);
         await using var lookups = Lookups.Start(context, tips, CancellationToken.None);
         var preflighted = await Preflight.RunAsync(context, tips, lookups, GateRunner.For(context),

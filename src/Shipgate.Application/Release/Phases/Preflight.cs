@@ -20,15 +20,13 @@ internal static class Preflight
 {
     /// <summary>The first step: the current branch, the remote's tips (fetched), no divergence. Null: nothing to release.</summary>
     /// <param name="needsIdentity">False for a dry run, which records nothing and so needs no git identity.</param>
-    public static async Task<TipsRead?> ReadTipsAsync(ReleaseContext context, bool needsIdentity, CancellationToken ct)
+    /// <param name="gates">Where a release from another branch stops (a dry run from any branch goes on: it changes nothing).</param>
+    public static async Task<TipsRead?> ReadTipsAsync(ReleaseContext context, bool needsIdentity, GateRunner gates, CancellationToken ct)
     {
         var config = context.Config;
         var git = context.Git;
 
-        var current = await git.CurrentBranchAsync(ct);
-        if (current is null || !config.AllowedCurrentBranches.Contains(current))
-            throw new ReleaseBlockedException(
-                $"Must be on {string.Join(" or ", config.AllowedCurrentBranches)} branch to release (you are on {current ?? "a detached HEAD"}).");
+        gates.Pass(BranchGate(config, await git.CurrentBranchAsync(ct)));
 
         var identity = needsIdentity ? await git.IdentityAsync(ct) : null;
 
@@ -62,6 +60,15 @@ internal static class Preflight
             await unwanted.DisposeAsync();
             return null;
         }
+    }
+
+    /// <summary>A release runs from the branches release.from_branches names (staging and production by default); null: it may.</summary>
+    private static WouldBlock? BranchGate(ShipgateConfig config, string? current)
+    {
+        if (current is not null && config.AllowedCurrentBranches.Contains(current)) return null;
+        var allowed = string.Join(" or ", config.AllowedCurrentBranches);
+        var message = $"Must be on {allowed} branch to release (you are on {current ?? "a detached HEAD"}).";
+        return new WouldBlock($"you are on {current ?? "a detached HEAD"}; a release must run from {allowed}", null, message, GateNotice.GoesOn(message));
     }
 
     /// <summary>False when there is nothing to release; throws when production has diverged from staging.</summary>
