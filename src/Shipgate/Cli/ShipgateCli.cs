@@ -53,6 +53,7 @@ internal static class ShipgateCli
         root.Subcommands.Add(InitCommand.Create(host));
         root.Subcommands.Add(DoctorCommand.Create(host));
         root.Subcommands.Add(ConfigCommand.Create(host));
+        root.Subcommands.Add(ArchiveCommand.Create(host));
         root.Options.OfType<VersionOption>().Single().Action = new ShowVersion(host.Console);
         GiveWayToParseErrors(root);
         return root;
