@@ -23,10 +23,10 @@ internal sealed partial class GitHubClient : IMergedPullRequests
             page => page.Select(r => new PrArchiveReview(Login(r.User), r.State, r.SubmittedAt, r.CommitId,
                 string.Equals(r.CommitId, headSha, StringComparison.OrdinalIgnoreCase))), ct);
 
-    public async Task<IReadOnlyList<PrArchiveCommit>> GetCommitsAsync(int number, CancellationToken ct) =>
+    public async Task<IReadOnlyList<PullRequestCommit>> GetCommitsAsync(int number, CancellationToken ct) =>
         await http.GetAllAsync(PullCall("/repos/{owner}/{repo}/pulls/{pull_number}/commits", number, $"per_page={GitHubHttp.PerPage}"),
             PullArchiveJson.Default.ListPullCommitWire,
-            page => page.Select(c => new PrArchiveCommit(c.Sha, c.Commit.Message.Split('\n', 2)[0].TrimEnd('\r'), c.Author?.Login)), ct);
+            page => page.Select(c => new PullRequestCommit(c.Sha, c.Commit.Message, c.Author?.Login)), ct);
 
     public async Task<IReadOnlyList<PrArchiveFile>> GetFilesAsync(int number, CancellationToken ct) =>
         await http.GetAllAsync(PullCall("/repos/{owner}/{repo}/pulls/{pull_number}/files", number, $"per_page={GitHubHttp.PerPage}"),

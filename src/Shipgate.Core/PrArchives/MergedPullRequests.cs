@@ -11,7 +11,7 @@ internal interface IMergedPullRequests
 
     Task<IReadOnlyList<PrArchiveReview>> GetReviewsAsync(int number, string headSha, CancellationToken ct);
 
-    Task<IReadOnlyList<PrArchiveCommit>> GetCommitsAsync(int number, CancellationToken ct);
+    Task<IReadOnlyList<PullRequestCommit>> GetCommitsAsync(int number, CancellationToken ct);
 
     Task<IReadOnlyList<PrArchiveFile>> GetFilesAsync(int number, CancellationToken ct);
 
@@ -23,3 +23,9 @@ internal interface IMergedPullRequests
 internal sealed record PullRequestFacts(
     int Number, string Title, string Url, string Author, string Body, bool Merged, DateTimeOffset? MergedAt, string? MergedBy,
     string Base, string Head, string HeadSha, string? MergeCommitSha);
+
+/// <summary>One commit of a PR with its whole message (tickets are named in bodies too) and its author's login, when GitHub knows one.</summary>
+internal sealed record PullRequestCommit(string Sha, string Message, string? Author)
+{
+    public string Title => Message.Split('\n', 2)[0].TrimEnd('\r');
+}

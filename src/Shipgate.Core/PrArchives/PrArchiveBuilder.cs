@@ -24,11 +24,11 @@ internal static class PrArchiveBuilder
     }
 
     /// <summary>The tickets a PR names, first the title's, then its branch's, its description's and its commits'; each once.</summary>
-    public static IReadOnlyList<string> Tickets(PullRequestFacts pr, IReadOnlyList<PrArchiveCommit> commits, TicketMatcher matcher) =>
-        [.. new[] { pr.Title, pr.Head, pr.Body }.Concat(commits.Select(c => c.Title)).SelectMany(matcher.Find).Distinct(StringComparer.Ordinal)];
+    public static IReadOnlyList<string> Tickets(PullRequestFacts pr, IReadOnlyList<PullRequestCommit> commits, TicketMatcher matcher) =>
+        [.. new[] { pr.Title, pr.Head, pr.Body }.Concat(commits.Select(c => c.Message)).SelectMany(matcher.Find).Distinct(StringComparer.Ordinal)];
 
     public static PrArchive Build(string repository, PullRequestFacts pr, IReadOnlyList<PrArchiveReview> reviews, CiVerdict ci,
-        IReadOnlyList<PrArchiveCommit> commits, IReadOnlyList<PrArchiveFile> files, TicketMatcher matcher, string login, DateTimeOffset now) => new()
+        IReadOnlyList<PullRequestCommit> commits, IReadOnlyList<PrArchiveFile> files, TicketMatcher matcher, string login, DateTimeOffset now) => new()
         {
             Repository = repository,
             Pr = pr.Number,
@@ -45,7 +45,7 @@ internal static class PrArchiveBuilder
             Tickets = Tickets(pr, commits, matcher),
             Reviews = reviews,
             Ci = new PrArchiveCi(ci.Sha, ci.Passed, [.. ci.Checks.Select(c => new PrArchiveCheck(c.Name, c.Conclusion, c.Passed, c.Url))]),
-            Commits = commits,
+            Commits = [.. commits.Select(c => new PrArchiveCommit(c.Sha, c.Title, c.Author))],
             Files = files,
             ArchivedByLogin = login,
             ArchivedAt = RecordFiles.RecordTime(now),
