@@ -43,9 +43,9 @@ internal sealed record PrArchive
 internal sealed record PrArchiveReview(string Login, string State, DateTimeOffset? SubmittedAt, string? Commit, bool OnFinalHead);
 
 /// <summary>CI at the merge commit: each status or check run with its conclusion, and whether all passed.</summary>
-internal sealed record PrArchiveCi(string Sha, bool Passed, IReadOnlyList<PrArchiveCheck> Checks);
+internal sealed record PrArchiveCi(string Sha, bool Passed, IReadOnlyList<PrArchiveCiCheck> Checks);
 
-internal sealed record PrArchiveCheck(string Name, string Conclusion, bool Passed, string? Url);
+internal sealed record PrArchiveCiCheck(string Name, string Conclusion, bool Passed, string? Url);
 
 internal sealed record PrArchiveCommit(string Sha, string Title, string? Author);
 

@@ -44,7 +44,7 @@ internal static class PrArchiveBuilder
             MergeCommit = pr.MergeCommitSha!,
             Tickets = Tickets(pr, commits, matcher),
             Reviews = reviews,
-            Ci = new PrArchiveCi(ci.Sha, ci.Passed, [.. ci.Checks.Select(c => new PrArchiveCheck(c.Name, c.Conclusion, c.Passed, c.Url))]),
+            Ci = new PrArchiveCi(ci.Sha, ci.Passed, [.. ci.Checks.Select(c => new PrArchiveCiCheck(c.Name, c.Conclusion, c.Passed, c.Url))]),
             Commits = [.. commits.Select(c => new PrArchiveCommit(c.Sha, c.Title, c.Author))],
             Files = files,
             ArchivedByLogin = login,
