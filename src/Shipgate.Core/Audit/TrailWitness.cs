@@ -11,7 +11,8 @@ namespace Shipgate.Audit;
 /// Judges the trail against GitHub's own record of pushes (the repository activity API): every update of production
 /// since the first release is a release's push (from_sha to to_sha, by the login the record names) or a change a review
 /// acknowledges; every update of the archive branch is one of Shipgate's appends (one commit adding exactly one record's
-/// files, by the login the record names), a PR's compliance archive (only files compliance/…/pr-&lt;N&gt;-… of one PR), or the branch's
+/// files, by the login the record names), a PR's compliance archive (only files compliance/…/pr-&lt;N&gt;-… of one PR; of several when every one is Shipgate's, and then
+/// pushed by the login they name), or the branch's
 /// creation by the first of those. A force push or deletion of either branch breaks the trail. Records added before the
 /// oldest update GitHub returned are not witnessed, never intact by default. Pure: <c>WitnessReader</c> asks GitHub.
 /// </summary>

@@ -23,6 +23,7 @@ public sealed class BackfillTests
         Assert.Equal("{\"pr\": 108}\n", System.Text.Encoding.UTF8.GetString(g.Scenario.OriginFile(Archive, byOtherTool)));
         var parent = GitScenario.Run(g.Scenario.Folder, "--git-dir", g.Scenario.Git.Origin, "rev-parse", $"refs/heads/{Archive}^").Trim();
         Assert.Equal(tipBefore, parent);
+        Shipgate.Tests.GitHub.GitHubRelease.AssertWireClean(g.GitHub);
         var before = g.Scenario.OriginRefs();
 
         var again = await g.ArchiveAsync("backfill", "--since", "2026-11-01");
