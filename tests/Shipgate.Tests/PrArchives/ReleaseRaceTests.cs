@@ -42,4 +42,62 @@ public sealed class ReleaseRaceTests
         var verify = await s.Runner.RunAsync(["audit", "verify"]);
         Assert.True(verify.Code == ExitCode.Success, verify.Output);
     }
+
+    [Fact]
+    public async Task A_release_that_loses_only_to_a_review_is_chained_onto_that_review()
+    {
+        using var s = new ReleaseScenario(Scenarios.RichWithUnprovenReviews);
+        var first = await s.Runner.RunAsync(["release", "--emergency", "payments are down"]);
+        Assert.True(first.Code == ExitCode.Success, first.Output);
+        var emergency = Assert.Single(s.ReleaseIds());
+        s.Git.DirectCommit("staging", "BOL-60: next change", new() { ["web/next.ts"] = "next\n" });
+        s.Git.UpdateReleaser();
+        string? reviewId = null;
+
+        var result = await s.ReleaseAsync(word =>
+        {
+            reviewId = PushReview(s, emergency);
+            return word;
+        });
+
+        Assert.True(result.Code == ExitCode.Success, result.Output);
+        var second = s.ReleaseIds().Single(id => id != emergency);
+        Assert.Equal([emergency, reviewId!, second], RecordFiles.ChainIds(s.OriginFiles(Archive, "releases")));
+        var record = s.LastRecord().GetProperty("previous_release");
+        Assert.Equal(reviewId, record.GetProperty("id").GetString());
+        Assert.Equal(RecordFiles.Sha256Hex(s.OriginFile(Archive, RecordFiles.JsonPath(reviewId!))), record.GetProperty("sha256").GetString());
+        Assert.Equal(s.Git.RemoteSha("staging"), s.Git.RemoteSha("main"));
+        var verify = await s.Runner.RunAsync(["audit", "verify"]);
+        Assert.True(verify.Code == ExitCode.Success, verify.Output);
+    }
+
+    /// <summary>Dana's review of <paramref name="releaseId"/>, chained to the last record and pushed from her own clone; returns its id.</summary>
+    private static string PushReview(ReleaseScenario s, string releaseId)
+    {
+        var files = s.OriginFiles(Archive, "releases");
+        var tip = RecordFiles.ChainIds(files)[^1];
+        var at = RecordFiles.RecordTime(DateTimeOffset.UtcNow);
+        var id = RecordFiles.NewReviewId(at, files);
+        var dev = s.Git.Developer;
+        GitScenario.Run(dev, "fetch", "--quiet", "origin", Archive);
+        GitScenario.Run(dev, "checkout", "--quiet", "-B", Archive, "FETCH_HEAD");
+        File.WriteAllBytes(Path.Combine(dev, "releases", id + ".json"), RecordFiles.ToJsonBytes(new ReviewRecord
+        {
+            ReviewId = id,
+            ReviewsRelease = releaseId,
+            Timestamp = at,
+            ReviewedBy = "Dana Director",
+            ReviewedByEmail = "dana@example.com",
+            Note = "seen",
+            RecordedBy = "Dana Director",
+            RecordedByEmail = "dana@example.com",
+            Tool = new ToolInfo("shipgate", "0.1.0"),
+            PreviousRelease = new PreviousRelease(tip, RecordFiles.Sha256Hex(s.OriginFile(Archive, RecordFiles.JsonPath(tip)))),
+        }));
+        GitScenario.Run(dev, "add", "-A");
+        GitScenario.Run(dev, "commit", "--quiet", "-m", $"review: {id}\n\nReview-Id: {id}\n");
+        GitScenario.Run(dev, "push", "--quiet", "origin", Archive);
+        GitScenario.Run(dev, "checkout", "--quiet", "-f", "staging");
+        return id;
+    }
 }

@@ -19,8 +19,9 @@ internal static class ArchiveAppendedMeanwhile
     public const int Attempts = 3;
 
     /// <summary>The new archive branch to build the record on, or null when the push must refuse as it is.</summary>
+    /// <param name="now">When the record would be dated anew: a record that would be dated before the last link (clocks apart) refuses.</param>
     public static async Task<ArchiveBase?> NewBaseAsync(GitRepository git, ShipgateConfig config, RemoteTips tips, PushOutcome outcome,
-        CancellationToken ct)
+        DateTimeOffset now, CancellationToken ct)
     {
         if (outcome is not PushOutcome.LostRace race) return null;
         var archiveRef = "refs/heads/" + config.ArchiveBranch;
@@ -33,6 +34,7 @@ internal static class ArchiveAppendedMeanwhile
         if (tips.Archive is { } before && !await git.IsAncestorAsync(before, newTip, ct)) return null;
         var files = await git.ListFilesAsync(newTip, ct);
         var chain = await ArchiveChain.TipAsync(git, newTip, files, ct);
+        if (chain is { Link.Id: var last } && RecordFiles.ChainOrder.Compare(RecordFiles.NewReleaseId(now, files), last) < 0) return null;
         return new ArchiveBase(newTip, files, chain?.Link);
     }
 }

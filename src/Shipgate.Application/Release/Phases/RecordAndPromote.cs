@@ -51,10 +51,12 @@ internal static class RecordAndPromote
                 tag,
             ], ct);
             // Only records appended to the archive branch meanwhile: the record is built again on the new tip, a bounded number of times.
+            // Dated anew: the record comes after what landed meanwhile.
+            var retryAt = context.Now();
             if (attempt < ArchiveAppendedMeanwhile.Attempts && await ArchiveAppendedMeanwhile.NewBaseAsync(git, config, tips with { Archive = archive.Tip },
-                    outcome, ct) is { } appended)
+                    outcome, retryAt, ct) is { } appended)
             {
-                archive = appended;
+                (archive, now) = (appended, retryAt);
                 continue;
             }
             if (PromotionFailure.From(outcome, config) is { } failure)
