@@ -56,7 +56,7 @@ public sealed class ReleaseRaceTests
 
         var result = await s.ReleaseAsync(word =>
         {
-            reviewId = PushReview(s, emergency);
+            reviewId = Audit.ArchiveAppenderTests.PushCompetingReview(s, emergency, minutes: 0);
             return word;
         });
 
@@ -69,35 +69,5 @@ public sealed class ReleaseRaceTests
         Assert.Equal(s.Git.RemoteSha("staging"), s.Git.RemoteSha("main"));
         var verify = await s.Runner.RunAsync(["audit", "verify"]);
         Assert.True(verify.Code == ExitCode.Success, verify.Output);
-    }
-
-    /// <summary>Dana's review of <paramref name="releaseId"/>, chained to the last record and pushed from her own clone; returns its id.</summary>
-    private static string PushReview(ReleaseScenario s, string releaseId)
-    {
-        var files = s.OriginFiles(Archive, "releases");
-        var tip = RecordFiles.ChainIds(files)[^1];
-        var at = RecordFiles.RecordTime(DateTimeOffset.UtcNow);
-        var id = RecordFiles.NewReviewId(at, files);
-        var dev = s.Git.Developer;
-        GitScenario.Run(dev, "fetch", "--quiet", "origin", Archive);
-        GitScenario.Run(dev, "checkout", "--quiet", "-B", Archive, "FETCH_HEAD");
-        File.WriteAllBytes(Path.Combine(dev, "releases", id + ".json"), RecordFiles.ToJsonBytes(new ReviewRecord
-        {
-            ReviewId = id,
-            ReviewsRelease = releaseId,
-            Timestamp = at,
-            ReviewedBy = "Dana Director",
-            ReviewedByEmail = "dana@example.com",
-            Note = "seen",
-            RecordedBy = "Dana Director",
-            RecordedByEmail = "dana@example.com",
-            Tool = new ToolInfo("shipgate", "0.1.0"),
-            PreviousRelease = new PreviousRelease(tip, RecordFiles.Sha256Hex(s.OriginFile(Archive, RecordFiles.JsonPath(tip)))),
-        }));
-        GitScenario.Run(dev, "add", "-A");
-        GitScenario.Run(dev, "commit", "--quiet", "-m", $"review: {id}\n\nReview-Id: {id}\n");
-        GitScenario.Run(dev, "push", "--quiet", "origin", Archive);
-        GitScenario.Run(dev, "checkout", "--quiet", "-f", "staging");
-        return id;
     }
 }
