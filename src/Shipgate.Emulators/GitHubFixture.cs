@@ -92,6 +92,12 @@ public sealed record PullRequestFixture(
     public IReadOnlyList<string> Commits { get; init; } = [];
     public IReadOnlyList<ReviewFixture> Reviews { get; init; } = [];
 
+    /// <summary>The message of each of <see cref="Commits"/> (GET .../pulls/{pull_number}/commits); "Commit &lt;sha&gt;" when not given.</summary>
+    public IReadOnlyDictionary<string, string> CommitMessages { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The files the PR changed (GET .../pulls/{pull_number}/files).</summary>
+    public IReadOnlyList<PullFileFixture> Files { get; init; } = [];
+
     /// <summary>Web address; https://github.com/owner/name/pull/N when not given.</summary>
     public string? Url { get; init; }
 

@@ -39,6 +39,10 @@ internal sealed partial class GitHubRest(GitHubFixture state, EmulatorRequest re
                 FindPull(repo, path["pull_number"]) is { } pr ? new RestAnswer(200, PullRequest(repo, pr, full: true)) : NotFound(),
             ("GET", "/repos/{owner}/{repo}/pulls/{pull_number}/reviews") =>
                 FindPull(repo, path["pull_number"]) is { } pr ? Reviews(repo, pr) : NotFound(),
+            ("GET", "/repos/{owner}/{repo}/pulls/{pull_number}/commits") =>
+                FindPull(repo, path["pull_number"]) is { } pr ? PullCommits(repo, pr) : NotFound(),
+            ("GET", "/repos/{owner}/{repo}/pulls/{pull_number}/files") =>
+                FindPull(repo, path["pull_number"]) is { } pr ? PullFiles(repo, pr) : NotFound(),
             ("GET", "/repos/{owner}/{repo}/commits/{commit_sha}/pulls") => Paged(
                 repo.PullRequests.Where(p => p.Contains(path["commit_sha"])).Select(p => PullRequest(repo, p, full: false))),
             ("GET", "/repos/{owner}/{repo}/actions/runs") => WorkflowRuns(repo),

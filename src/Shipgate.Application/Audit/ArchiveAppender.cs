@@ -29,26 +29,38 @@ internal static class ArchiveAppender
     /// <summary>How many times a record is tried in all when other records keep landing first.</summary>
     public const int Attempts = 3;
 
-    public static async Task<T> AppendAsync<T>(GitRepository git, ShipgateConfig config, ArchiveAppend<T> append, CancellationToken ct)
+    public static Task<T> AppendAsync<T>(GitRepository git, ShipgateConfig config, ArchiveAppend<T> append, CancellationToken ct) =>
+        AppendAtAsync(git, config, append.What, append.Next, append.Sign, append.CheckCommit, append.Read,
+            token => ReviewChain.ReadAsync(git, config, append.Adding, token), archive => archive.Tip, append.Build, ct);
+
+    /// <summary>
+    /// The appender over any reading of the branch (<paramref name="read"/>; <paramref name="tipOf"/> null: the branch does not exist yet,
+    /// and the commit creates it). An entry without files adds nothing: its record is the answer (what it would add is there already).
+    /// </summary>
+    public static async Task<T> AppendAtAsync<TState, T>(GitRepository git, ShipgateConfig config, string what, string? next, bool sign,
+        Func<string, Task>? checkCommit, TState? first, Func<CancellationToken, Task<TState>> read, Func<TState, string?> tipOf,
+        Func<TState, ArchiveEntry<T>> build, CancellationToken ct) where TState : class
     {
         PushOutcome pushed = new PushOutcome.Landed();
-        var archive = append.Read;
+        var archive = first;
         var attempt = 0;
         while (attempt < Attempts)
         {
             attempt++;
-            archive ??= await ReviewChain.ReadAsync(git, config, append.Adding, ct);
-            var entry = append.Build(archive);
-            var commit = await git.CommitFilesAsync(archive.Tip, entry.Files, entry.Message, append.Sign, ct);
-            if (append.CheckCommit is { } check) await check(commit);
-            pushed = await git.PushAtomicAsync(config.Remote, [new RefUpdate("refs/heads/" + config.ArchiveBranch, commit, archive.Tip)], ct);
+            archive ??= await read(ct);
+            var entry = build(archive);
+            if (entry.Files.Count == 0) return entry.Record;
+            var tip = tipOf(archive);
+            var commit = await git.CommitFilesAsync(tip, entry.Files, entry.Message, sign, ct);
+            if (checkCommit is { } check) await check(commit);
+            pushed = await git.PushAtomicAsync(config.Remote, [new RefUpdate("refs/heads/" + config.ArchiveBranch, commit, tip)], ct);
             if (pushed is PushOutcome.Landed) return entry.Record;
             if (pushed is not PushOutcome.LostRace) break;
             archive = null;
         }
         var tries = pushed is PushOutcome.LostRace ? $" after {attempt} attempts: another record landed first each time" : "";
         throw new ShipgateException(ExitCode.Error,
-            $"The {append.What} did not land on {config.ArchiveBranch}{tries}.\n\n{PushFacts.Describe(pushed)}" +
-            (append.Next is null ? "" : $"\n\n{append.Next}"));
+            $"The {what} did not land on {config.ArchiveBranch}{tries}.\n\n{PushFacts.Describe(pushed)}" +
+            (next is null ? "" : $"\n\n{next}"));
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Shipgate.Config;
 using Shipgate.Git;
+using Shipgate.PrArchives;
 using Shipgate.Record;
 
 namespace Shipgate.Audit;
@@ -25,10 +26,13 @@ internal static class TrailReader
 
         IReadOnlyList<HistoryCommit> history = [];
         List<TrailLink> links = [];
+        IReadOnlyDictionary<string, byte[]> prArchives = new Dictionary<string, byte[]>();
         if (archive is not null)
         {
             history = await git.HistoryAsync(archive, ct);
-            var chainIds = RecordFiles.ChainIds(await git.ListFilesAsync(archive, ct));
+            var files = await git.ListFilesAsync(archive, ct);
+            var chainIds = RecordFiles.ChainIds(files);
+            prArchives = await git.ReadFilesAsync(archive, PrArchiveFiles.JsonArchives(files).ToList(), ct);
             var bytes = await git.ReadFilesAsync(archive, chainIds.Select(RecordFiles.JsonPath).ToList(), ct);
             var addedAt = new Dictionary<string, int>();
             for (var i = 0; i < history.Count; i++)
@@ -59,6 +63,7 @@ internal static class TrailReader
             TagSignatures = allowedSignersFile is null || !config.Audit.SignRequired ? null
                 : await SignedTags.VerifyAsync(git, tags.Select(t => t.Sha).Distinct().ToList(), allowedSignersFile, ct),
             UnprovenReviewsAllowed = config.Audit.ReviewIdentity == ReviewIdentityRule.GitConfig,
+            PrArchives = prArchives,
         };
     }
 

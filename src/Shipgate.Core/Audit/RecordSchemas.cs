@@ -107,6 +107,14 @@ internal static class RecordSchemas
     /// <summary>The violations of an organisation's evidence report document (empty when valid).</summary>
     public static IReadOnlyList<string> ValidateOrgReport(byte[] bytes) => Validate(bytes, OrgReport.Value);
 
+    /// <summary>The published schema of a PR's compliance archive as Shipgate writes it.</summary>
+    public const string PrArchiveSchema = "pr-archive.v1.json";
+
+    private static readonly Lazy<JsonSchema> PrArchive = new(() => Load(PrArchiveSchema));
+
+    /// <summary>The violations of a PR's compliance archive written by Shipgate (empty when valid).</summary>
+    public static IReadOnlyList<string> ValidatePrArchive(byte[] bytes) => Validate(bytes, PrArchive.Value);
+
     /// <summary>The violations of a release result document (empty when valid).</summary>
     public static IReadOnlyList<string> ValidateResult(byte[] bytes) => Validate(bytes, Result.Value);
 

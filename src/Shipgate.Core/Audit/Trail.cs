@@ -41,6 +41,9 @@ internal sealed record TrailFacts(
     /// review that proves nothing of its reviewer count (flagged unproven); otherwise it is a break and counts for nothing.
     /// </summary>
     public bool UnprovenReviewsAllowed { get; init; }
+
+    /// <summary>The JSON of every PR's compliance archive at the archive tip (compliance/…/pr-&lt;N&gt;-….json), path to bytes.</summary>
+    public IReadOnlyDictionary<string, byte[]> PrArchives { get; init; } = new Dictionary<string, byte[]>();
 }
 
 /// <summary>The SSH key a record commit's signature names (fingerprint), and the principals audit.allowed_signers lists it for.</summary>

@@ -84,6 +84,7 @@ internal static class TrailVerifier
             previous = link;
         }
 
+        PrArchives.PrArchiveCheck.Check(facts, problems);
         ReleaseTagCheck.Check(facts, releases, problems);
         ReleaseTagCheck.CheckSignatures(facts, problems);
         var (refuted, unproven) = ReviewProofCheck.Check(facts, releases, reviews, problems);

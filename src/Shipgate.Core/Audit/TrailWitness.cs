@@ -11,7 +11,8 @@ namespace Shipgate.Audit;
 /// Judges the trail against GitHub's own record of pushes (the repository activity API): every update of production
 /// since the first release is a release's push (from_sha to to_sha, by the login the record names) or a change a review
 /// acknowledges; every update of the archive branch is one of Shipgate's appends (one commit adding exactly one record's
-/// files, by the login the record names), a PR's compliance archive (only files compliance/…/pr-&lt;N&gt;-… of one PR), or the branch's
+/// files, by the login the record names), a PR's compliance archive (only files compliance/…/pr-&lt;N&gt;-… of one PR; of several when every one is Shipgate's, and then
+/// pushed by the login they name), or the branch's
 /// creation by the first of those. A force push or deletion of either branch breaks the trail. Records added before the
 /// oldest update GitHub returned are not witnessed, never intact by default. Pure: <c>WitnessReader</c> asks GitHub.
 /// </summary>
@@ -71,10 +72,15 @@ internal static class TrailWitness
             var onlyAdds = commit.Changes.All(c => c.Status == 'A');
             if (onTop && onlyAdds && ids.Count == 0)
             {
-                if (NotAPullRequestArchive(commit) is { } why)
+                // PR archives Shipgate wrote name their writer: their push must be by that login (backfill adds several PRs' at once).
+                var writer = PrArchives.PrArchiveWitness.Writer(commit, facts);
+                if (NotAPullRequestArchive(commit, several: writer is not null) is { } why)
                     problems.Add(new(TrailCheck.Witness, null, $"{Moved(update, facts.ArchiveBranch)}, which is neither one of Shipgate's appends " +
                         $"nor a PR's compliance archive (files {ComplianceArchives.Folder}pr-<N>-… of one PR added on top of the branch's tip): {why}."));
                 else if (update.Actor is null) withoutActor.Add(update);
+                else if (writer is not null && !SameLogin(writer, update.Actor))
+                    problems.Add(new(TrailCheck.Witness, null, $"{Moved(update, facts.ArchiveBranch)}, adding PR compliance archives that name " +
+                        $"{SafeText.OneLine(writer)} as their writer."));
                 continue;
             }
             var link = ids.Count == 1 ? facts.Links.FirstOrDefault(l => l.Id == ids[0] && l.AddedIn == commit.Sha) : null;
@@ -165,14 +171,15 @@ internal static class TrailWitness
     /// Why a commit adding no record is not a PR's compliance archive as the release's checklist reads them
     /// (<see cref="ComplianceArchives"/>: <c>compliance/…/pr-&lt;N&gt;-…</c>, every file of one PR), or null when it is one.
     /// </summary>
-    private static string? NotAPullRequestArchive(HistoryCommit commit)
+    /// <param name="several">The archives of several PRs may come in one push (Shipgate's backfill).</param>
+    private static string? NotAPullRequestArchive(HistoryCommit commit, bool several)
     {
         if (commit.Changes.Count == 0) return "it adds no file";
         var others = commit.Changes.Where(c => ComplianceArchives.PullRequestOf(c.Path) is null).Select(c => c.Path).ToList();
         if (others.Count > 0)
             return $"it adds {string.Join(", ", others.Take(3).Select(SafeText.OneLine))}{(others.Count > 3 ? $" and {others.Count - 3} more" : "")}";
         var prs = commit.Changes.Select(c => ComplianceArchives.PullRequestOf(c.Path)).Distinct().Order().ToList();
-        return prs.Count > 1 ? $"it adds the archives of {prs.Count} PRs ({string.Join(", ", prs.Select(n => $"#{n}"))}) in one push" : null;
+        return prs.Count > 1 && !several ? $"it adds the archives of {prs.Count} PRs ({string.Join(", ", prs.Select(n => $"#{n}"))}) in one push" : null;
     }
 
     /// <summary>A force push or deletion of a branch of the trail: always a break, named with who and when.</summary>

@@ -55,6 +55,7 @@ internal static class ShipgateCli
         root.Subcommands.Add(ConfigCommand.Create(host));
         root.Subcommands.Add(CompletionCommand.Create(host));
         root.Subcommands.Add(FreezeCommand.Create(host));
+        root.Subcommands.Add(ArchiveCommand.Create(host));
         root.Options.OfType<VersionOption>().Single().Action = new ShowVersion(host.Console);
         GiveWayToParseErrors(root);
         return root;

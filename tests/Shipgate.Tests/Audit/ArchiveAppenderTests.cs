@@ -96,7 +96,7 @@ public sealed class ArchiveAppenderTests
     }
 
     /// <summary>Someone else appends a review record to origin's archive branch, correctly chained; returns its id.</summary>
-    private static string PushCompetingReview(ReleaseScenario s, string releaseId, int minutes)
+    internal static string PushCompetingReview(ReleaseScenario s, string releaseId, int minutes)
     {
         var files = s.OriginFiles(Archive, "releases");
         var tip = RecordFiles.ChainIds(files)[^1];

@@ -214,7 +214,7 @@ public sealed class ReleaseTests
     }
 
     [Fact]
-    public async Task A_concurrent_release_that_moved_the_archive_branch_is_refused()
+    public async Task A_concurrent_push_that_moved_the_archive_branch_and_staging_is_refused()
     {
         using var s = new ReleaseScenario(Scenarios.Rich);
         string? originAfterIntruder = null;
@@ -222,6 +222,8 @@ public sealed class ReleaseTests
         var result = await s.ReleaseAsync(word =>
         {
             s.Git.AddArchiveFiles("compliance-archives", new() { ["compliance/pr-999-late-20261103.json"] = "{}\n" });
+            // Only an archive append is retried (PrArchives/ReleaseRaceTests); with staging moved too, the release refuses as before.
+            s.Git.DirectCommit("staging", "late change", new() { ["late.txt"] = "late\n" });
             originAfterIntruder = s.OriginRefs();
             return word;
         });
