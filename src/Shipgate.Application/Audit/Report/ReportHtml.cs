@@ -119,6 +119,7 @@ internal static class ReportHtml
             Line("<dl class=\"facts\">");
             Fact("Released at", T(ReportText.Time(record.Timestamp)));
             Fact("Released by", T(record.ReleasedBy) + (record.ReleasedByLogin is null ? "" : $" (@{T(record.ReleasedByLogin)})"));
+            if (ReportText.ApprovedBy(record) is { } approvedBy) Fact("Approved by", T(approvedBy));
             Fact("Range", $"<code>{T(record.FromSha)}</code> → <code>{T(record.ToSha)}</code> ({Plural.Of(record.CommitsCount, "commit")})");
             Fact("Emergency", release.IsEmergency && release.Review is null
                 ? $"<span class=\"alert\">{T(ReportText.Emergency(release))}</span>"

@@ -22,6 +22,13 @@ internal static class ReportText
 
     public static string Archive(RecordPullRequest pr) => pr.ComplianceArchive ?? "missing";
 
+    /// <summary>Who approved a release made inside GitHub Actions, and where; null for a word typed at a terminal or in an MCP form.</summary>
+    public static string? ApprovedBy(ReleaseRecord record) =>
+        record.Confirmation.Approval is { } approval
+            ? $"{string.Join(", ", approval.Approvers.Select(a => "@" + a.Login))} in GitHub environment {approval.Environment} " +
+              $"(run {approval.Run.Id}, started by @{approval.Run.TriggeringActor})"
+            : null;
+
     public static string Ci(RecordCiStatus ci) => ci.UnverifiedReason is { } reason ? $"{ci.Status}: {reason}" : ci.Status;
 
     public static string Check(RecordCiCheck check) => $"{check.Name}: {check.Conclusion}";
