@@ -31,6 +31,11 @@ internal static class AfterPushSteps
     public static readonly IReadOnlyList<AfterPushStep> All =
     [
         new("GitHub Release", null, async (context, released, seen, ct) => seen with { Page = await GitHubReleasePage.RunAsync(context, released, ct) }),
+        new("deployment dispatch", options => options.ApprovedPlan is null, async (context, released, seen, ct) =>
+        {
+            await Actions.DeployDispatch.RunAsync(context, released, ct);
+            return seen;
+        }),
         new("deployment check", null, CheckDeploymentAsync),
         new("Slack message", null, AnnounceAsync),
         new("deployment record", options => !options.WaitForDeployment, async (context, released, seen, ct) =>
