@@ -27,15 +27,8 @@ internal static partial class EnvironmentApproval
     public static (IReadOnlyList<RunApproval> Approvers, string? Refusal) Judge(Evidence e)
     {
         var env = e.Environment;
-        if (e.Protection is not { } protection)
-            return ([], $"{Refused}: GitHub has no environment '{env}' in {e.Repository}. Create it (Settings → Environments → New environment) " +
-                "with required reviewers and \"Prevent self-review\", or set github.environment to the environment the release job names.");
-        if (protection.RequiredReviewers is not { } reviewers)
-            return ([], $"{Refused}: GitHub's environment '{env}' has no required reviewers, so nobody had to approve this run. " +
-                $"Add required reviewers under Settings → Environments → {env}, tick \"Prevent self-review\", and run the release again.");
-        if (!reviewers.PreventSelfReview)
-            return ([], $"{Refused}: GitHub's environment '{env}' lets the person who started a run approve it (prevent_self_review is false). " +
-                $"Tick \"Prevent self-review\" under Settings → Environments → {env}, and run the release again.");
+        if (ProtectionProblem(e.Repository, env, e.Protection) is { } problem)
+            return ([], $"{Refused}: {problem}");
         var run = e.Run;
         if (run.HeadBranch != e.ProductionBranch)
             return ([], $"{Refused}: GitHub says run {run.Id} ran on branch '{run.HeadBranch}', not the production branch '{e.ProductionBranch}'. " +
@@ -70,6 +63,30 @@ internal static partial class EnvironmentApproval
             : $"{Refused}: the approval comment by @{others[0].User.Login} does not contain this plan's word {e.Word}. " +
               $"The reviewer must type {e.Word} (exactly, as a word of its own) in the approval comment after reading the plan's summary.");
     }
+
+    /// <summary>
+    /// Why the environment does not make its reviewers approve a release (no such environment, no required reviewers, self-review
+    /// allowed) and what to change; null when it does. Doctor says it too.
+    /// </summary>
+    public static string? ProtectionProblem(string repository, string env, EnvironmentProtection? protection)
+    {
+        if (protection is null)
+            return $"GitHub has no environment '{env}' in {repository}. Create it (Settings → Environments → New environment) " +
+                "with required reviewers and \"Prevent self-review\", or set github.environment to the environment the release job names.";
+        if (protection.RequiredReviewers is not { } reviewers)
+            return $"GitHub's environment '{env}' has no required reviewers, so nobody had to approve this run. " +
+                $"Add required reviewers under Settings → Environments → {env}, tick \"Prevent self-review\", and run the release again.";
+        if (!reviewers.PreventSelfReview)
+            return $"GitHub's environment '{env}' lets the person who started a run approve it (prevent_self_review is false). " +
+                $"Tick \"Prevent self-review\" under Settings → Environments → {env}, and run the release again.";
+        return null;
+    }
+
+    /// <summary>The environment's rules in a line: reviewers, self-review, wait timer, branches.</summary>
+    public static string Describe(EnvironmentProtection protection) =>
+        $"required reviewers {(protection.RequiredReviewers is { } r ? string.Join(", ", r.Reviewers) : "none")}; " +
+        $"prevent self-review {(protection.RequiredReviewers?.PreventSelfReview == true ? "on" : "off")}; " +
+        $"wait timer {(protection.WaitTimerMinutes is { } minutes ? $"{minutes} min" : "none")}; deploying branches: {protection.DeploymentBranches}";
 
     /// <summary>The person who started the run, or whom it is attributed to.</summary>
     private static bool Starter(GitHubUser user, ActionsRun run) =>
