@@ -70,9 +70,42 @@ public sealed class ActionsApprovalTests
 
         var json = await r.Scenario.Runner.RunAsync(["release", "--dry-run", "--json"]);
 
+        Assert.Empty(Shipgate.Audit.RecordSchemas.ValidatePlan(System.Text.Encoding.UTF8.GetBytes(json.Stdout)));
         var plan = JsonDocument.Parse(json.Stdout).RootElement;
         Assert.Equal(digest, plan.GetProperty("plan_digest").GetString());
         Assert.Equal(word, plan.GetProperty("word").GetString());
+    }
+
+    [Fact]
+    public async Task Outside_Actions_the_plan_json_carries_the_digest_but_not_the_word()
+    {
+        await using var r = await ActionsRelease.StartAsync();
+        r.Scenario.Runner.Environment["GITHUB_ACTIONS"] = null;
+
+        var json = await r.Scenario.Runner.RunAsync(["release", "--dry-run", "--json"]);
+
+        Assert.Empty(Shipgate.Audit.RecordSchemas.ValidatePlan(System.Text.Encoding.UTF8.GetBytes(json.Stdout)));
+        var plan = JsonDocument.Parse(json.Stdout).RootElement;
+        Assert.Matches("^[0-9a-f]{64}$", plan.GetProperty("plan_digest").GetString());
+        Assert.False(plan.TryGetProperty("word", out _));
+        Assert.False(File.Exists(r.OutputFile));
+        Assert.False(File.Exists(r.SummaryFile));
+    }
+
+    [Fact]
+    public async Task The_release_jobs_json_result_and_record_match_their_schemas()
+    {
+        await using var r = await ActionsRelease.StartAsync();
+        var (_, digest, word) = await r.PlanAsync();
+        r.Approvals(ActionsRelease.Approved(ActionsRelease.Reviewer, word));
+
+        var json = await r.Scenario.Runner.RunAsync(["release", "--approved-plan", digest, "--json"]);
+
+        Assert.True(json.Code == ExitCode.Success, json.Output);
+        Assert.Empty(Shipgate.Audit.RecordSchemas.ValidateResult(System.Text.Encoding.UTF8.GetBytes(json.Stdout)));
+        Assert.Equal("github-environment", JsonDocument.Parse(json.Stdout).RootElement.GetProperty("confirmation_channel").GetString());
+        var id = r.GitHub.LastRecord().GetProperty("release_id").GetString();
+        Assert.Empty(Shipgate.Audit.RecordSchemas.Validate(r.Scenario.OriginFile("compliance-archives", $"releases/{id}.json"), isRelease: true));
     }
 
     private static async Task Refused(ActionsRelease r, string digest, ExitCode code, params string[] expected)
@@ -188,6 +221,16 @@ public sealed class ActionsApprovalTests
 
         await Refused(r, digest, ExitCode.Blocked, "the plan changed since it was approved", digest);
         Assert.DoesNotContain(r.GitHub.GitHub.Requests, q => q.Path.Contains("/approvals", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_run_GitHub_does_not_know_is_no_valid_confirmation()
+    {
+        await using var r = await ActionsRelease.StartAsync();
+        var (_, digest, word) = await r.PlanAsync();
+        r.Approvals(ActionsRelease.Approved("bob", word));
+        r.Scenario.Runner.Environment["GITHUB_RUN_ID"] = "999";
+        await Refused(r, digest, ExitCode.NoTerminal, "No valid confirmation: GitHub did not tell who approved run 999", "404");
     }
 
     [Fact]

@@ -63,12 +63,7 @@ internal sealed class GitHubEnvironmentConfirmation(long runId, string environme
                 $"{context.Config.ProductionBranch} at {Sha.Short(preflighted.Tips.Production)}). Staging, CI, the PRs or the policy moved after the plan " +
                 "was shown. Nothing was changed: run the workflow again, so that the reviewer approves what would ship now.");
 
-        var runTask = gitHub.GetRunAsync(runId, ct);
-        var approvalsTask = gitHub.GetRunApprovalsAsync(runId, ct);
-        var protectionTask = gitHub.GetEnvironmentAsync(environment, ct);
-        var run = await runTask;
-        var approvals = await approvalsTask;
-        var protection = await protectionTask;
+        var (run, approvals, protection) = await AskGitHubAsync(context, ct);
         var (approvers, refusal) = EnvironmentApproval.Judge(new EnvironmentApproval.Evidence(
             context.RepositoryName, environment, word, context.Config.ConfirmationWords, context.Config.ProductionBranch, preflighted.Tips.Production,
             run, approvals, protection));
@@ -86,6 +81,25 @@ internal sealed class GitHubEnvironmentConfirmation(long runId, string environme
             preflighted.Releaser?.Login,
             new RecordProtection(reviewers.Reviewers, reviewers.PreventSelfReview, protection.WaitTimerMinutes, protection.DeploymentBranches));
         return new RecordConfirmation(word, word, context.Now(), Channel, Approval: approval);
+    }
+
+    /// <summary>The run, its review history and the environment, asked at once; GitHub refusing or failing is no valid confirmation either.</summary>
+    private async Task<(ActionsRun, IReadOnlyList<RunApproval>, EnvironmentProtection?)> AskGitHubAsync(ReleaseContext context, CancellationToken ct)
+    {
+        var run = gitHub.GetRunAsync(runId, ct);
+        var approvals = gitHub.GetRunApprovalsAsync(runId, ct);
+        var protection = gitHub.GetEnvironmentAsync(environment, ct);
+        try
+        {
+            await Task.WhenAll(run, approvals, protection);
+            return (await run, await approvals, await protection);
+        }
+        catch (ApiException e)
+        {
+            throw new ShipgateException(ExitCode.NoTerminal,
+                $"No valid confirmation: GitHub did not tell who approved run {runId}: {SafeText.OneLine(context.Secrets.Redact(e.Message))} " +
+                "Give the release job's token `actions: read` (the example's permissions) and run it in the workflow run that was approved. Nothing was changed.");
+        }
     }
 
     /// <summary>
