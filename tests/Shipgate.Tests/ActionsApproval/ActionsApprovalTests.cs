@@ -77,6 +77,19 @@ public sealed class ActionsApprovalTests
     }
 
     [Fact]
+    public async Task A_plan_made_hours_later_has_the_same_digest_and_word()
+    {
+        await using var r = await ActionsRelease.StartAsync();
+        var (_, digest, word) = await r.PlanAsync();
+
+        r.GitHub.Clock.Advance(TimeSpan.FromHours(5));
+        var (_, later, laterWord) = await r.PlanAsync();
+
+        Assert.Equal(digest, later);
+        Assert.Equal(word, laterWord);
+    }
+
+    [Fact]
     public async Task Outside_Actions_the_plan_json_carries_the_digest_but_not_the_word()
     {
         await using var r = await ActionsRelease.StartAsync();
