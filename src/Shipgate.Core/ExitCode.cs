@@ -18,7 +18,10 @@ internal enum ExitCode
     Aborted = 4,
     /// <summary>The audit trail failed verification.</summary>
     TrailBroken = 5,
-    /// <summary>No person can type the confirmation word: the process has no controlling terminal (piped input, CI). Nothing was changed.</summary>
+    /// <summary>
+    /// No person can type the confirmation word: the process has no controlling terminal (piped input, CI); or no valid confirmation:
+    /// a release inside GitHub Actions (--approved-plan) that the policy does not allow or GitHub's answer does not prove. Nothing was changed.
+    /// </summary>
     NoTerminal = 6,
     /// <summary>
     /// --wait followed the deployment run and it failed or did not finish in time. The release was made and stays made:

@@ -55,6 +55,12 @@ public sealed class RepositoryFixture
     /// <summary>The active ruleset rules of each branch, as GET /repos/{owner}/{repo}/rules/branches/{branch} lists them.</summary>
     public Dictionary<string, List<BranchRuleFixture>> BranchRules { get; init; } = [];
 
+    /// <summary>GitHub Environments by name, with their protection rules (GET /repos/{owner}/{repo}/environments/{environment_name}).</summary>
+    public Dictionary<string, EnvironmentFixture> Environments { get; init; } = [];
+
+    /// <summary>Every workflow_dispatch event received (POST .../actions/workflows/{workflow_id}/dispatches), oldest first.</summary>
+    public List<DispatchFixture> Dispatches { get; init; } = [];
+
     /// <summary>The repository's <c>url</c> as GraphQL gives it, which git fetches from; its web page when not given (a test names a bare origin).</summary>
     public string? GitUrl { get; init; }
 
@@ -155,6 +161,17 @@ public sealed record WorkflowRunFixture(
 {
     public DateTimeOffset CreatedAt { get; init; } = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
     public string? HtmlUrl { get; init; }
+
+    /// <summary>The workflow file; .github/workflows/&lt;name&gt;.yml when not given.</summary>
+    public string? Path { get; init; }
+    public int RunAttempt { get; init; } = 1;
+
+    /// <summary>Who the run is attributed to, and who started this attempt; the token's login when not given.</summary>
+    public string? Actor { get; init; }
+    public string? TriggeringActor { get; init; }
+
+    /// <summary>The run's review history (environment approvals and rejections), oldest first.</summary>
+    public IReadOnlyList<RunApprovalFixture> Approvals { get; init; } = [];
 }
 
 internal static class FixtureJson

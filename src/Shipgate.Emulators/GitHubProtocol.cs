@@ -68,6 +68,10 @@ internal sealed class GitHubProtocol(GitHubFixture state) : IProtocol
         {
             return Json(501, GitHubRest.Error($"The emulator does not serve {operation}", "501"), violations, isGraphQL);
         }
+        if (answer.StatusCode == 204)
+        {
+            return new EmulatorResponse(204, "", violations) { Headers = RateHeaders(isGraphQL) };
+        }
         var body = (answer.StatusCode is >= 200 and < 300 ? RestSpec.GitHub.Complete(operation, answer.StatusCode, answer.Body) : answer.Body)!
             .ToJsonString(Wire.JsonOptions);
         if (ValidateResponses)

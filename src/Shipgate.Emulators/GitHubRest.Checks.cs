@@ -120,33 +120,7 @@ internal sealed partial class GitHubRest
         var body = new JsonObject
         {
             ["total_count"] = all.Count,
-            ["workflow_runs"] = new JsonArray([.. page.Select(r => (JsonNode)new JsonObject
-            {
-                ["id"] = r.Id,
-                ["name"] = r.Name,
-                ["display_title"] = r.Name,
-                ["node_id"] = Wire.NodeId("WFR", r.Id.ToString(CultureInfo.InvariantCulture)),
-                ["head_branch"] = r.HeadBranch,
-                ["head_sha"] = r.HeadSha,
-                ["path"] = $".github/workflows/{r.Name.ToLowerInvariant().Replace(' ', '-')}.yml",
-                ["run_number"] = r.Id,
-                ["run_attempt"] = 1,
-                ["event"] = r.Event,
-                ["status"] = r.Status,
-                ["conclusion"] = r.Conclusion,
-                ["workflow_id"] = Wire.StableId($"{repo.FullName}/workflow/{r.Name}"),
-                ["url"] = $"{apiRoot}/repos/{repo.FullName}/actions/runs/{r.Id}",
-                ["html_url"] = r.HtmlUrl ?? $"{repo.HtmlUrl}/actions/runs/{r.Id}",
-                ["created_at"] = Wire.Time(r.CreatedAt),
-                ["updated_at"] = Wire.Time(r.CreatedAt),
-                ["run_started_at"] = Wire.Time(r.CreatedAt),
-                ["pull_requests"] = new JsonArray(),
-                ["head_commit"] = null,
-                ["actor"] = User(login),
-                ["triggering_actor"] = User(login),
-                ["repository"] = Repository(repo),
-                ["head_repository"] = Repository(repo),
-            })]),
+            ["workflow_runs"] = new JsonArray([.. page.Select(r => (JsonNode)WorkflowRun(repo, r))]),
         };
         return new RestAnswer(200, body, link);
     }

@@ -46,6 +46,12 @@ internal sealed partial class GitHubRest(GitHubFixture state, EmulatorRequest re
             ("GET", "/repos/{owner}/{repo}/commits/{commit_sha}/pulls") => Paged(
                 repo.PullRequests.Where(p => p.Contains(path["commit_sha"])).Select(p => PullRequest(repo, p, full: false))),
             ("GET", "/repos/{owner}/{repo}/actions/runs") => WorkflowRuns(repo),
+            ("GET", "/repos/{owner}/{repo}/actions/runs/{run_id}") =>
+                FindRun(repo, path["run_id"]) is { } run ? new RestAnswer(200, WorkflowRun(repo, run)) : NotFound(),
+            ("GET", "/repos/{owner}/{repo}/actions/runs/{run_id}/approvals") =>
+                FindRun(repo, path["run_id"]) is { } run ? RunApprovals(repo, run) : NotFound(),
+            ("GET", "/repos/{owner}/{repo}/environments/{environment_name}") => Environment(repo, Uri.UnescapeDataString(path["environment_name"])),
+            ("POST", "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches") => Dispatch(repo, Uri.UnescapeDataString(path["workflow_id"])),
             ("GET", "/repos/{owner}/{repo}/releases/tags/{tag}") =>
                 repo.Releases.Find(r => r.TagName == path["tag"]) is { } release ? new RestAnswer(200, Release(repo, release)) : NotFound(),
             ("GET", "/repos/{owner}/{repo}/releases/{release_id}") =>

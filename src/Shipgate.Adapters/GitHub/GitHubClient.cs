@@ -12,7 +12,7 @@ namespace Shipgate.GitHub;
 /// Every answer is read into its wire type strictly (GitHubWire.cs): CI passes only on an answer of
 /// the right shape.
 /// </summary>
-internal sealed partial class GitHubClient(GitHubHttp http, string owner, string name, string stagingBranch) : ICodeHost, IPushHistory
+internal sealed partial class GitHubClient(GitHubHttp http, string owner, string name, string stagingBranch) : ICodeHost, IPushHistory, IActionsEvidence
 {
     public string Repository => $"{owner}/{name}";
 

@@ -34,6 +34,7 @@ internal static class ReleaseSetup
             Tracker = tracker,
             Jira = Connections.Jira(policy, host.Environment, secrets, host.Clock, waits),
             Slack = SlackWebhook.FromEnvironment(host.Environment, secrets, host.Clock, waits),
+            Actions = Release.Actions.ActionsJob.FromEnvironment(host.Environment),
         };
     }
 }

@@ -164,6 +164,7 @@ internal static class Doctor
             return checks;
         }
         checks.Add(BranchProtection.Judge(production, rules, policy.Config.GitHub.RequiredChecks));
+        checks.AddRange(await EnvironmentDoctor.CheckAsync(policy.Config, github, github.Repository, environment, secrets, ct));
         return checks;
     }
 

@@ -7,7 +7,8 @@ namespace Shipgate.Release;
 /// <summary>
 /// The dry run as JSON for scripts, dashboards and agents (<c>release --dry-run --json</c>, the MCP release_plan tool):
 /// the plan under the record's own field names (made by the same <see cref="RecordBuilder"/>, so the two cannot drift),
-/// the checklist with each box's reason, and the verdict. Published as <c>schemas/release-plan.v1.json</c>. Never the word.
+/// the checklist with each box's reason, and the verdict. Published as <c>schemas/release-plan.v1.json</c>. Never the
+/// confirmation word; inside GitHub Actions, the plan's approval word (<see cref="Actions.ActionsPlan"/>).
 /// </summary>
 internal static class PlanDocument
 {
@@ -21,8 +22,12 @@ internal static class PlanDocument
             ? []
             : [.. Gaps.Checklist(gathered.Gaps, gathered.Plan.ReviewsKnown, policyCompared: true, controlsJudged: true)
                 .Select(item => new PlanBox(item.Label, item.Passed, item.Reason))];
-        return new PlanJson(SchemaVersion, RecordBuilder.Tool, context.RepositoryName, verdict, blocked, checklist,
-            preflighted is not null && gathered is not null ? Plan(context, preflighted, gathered) : null);
+        if (preflighted is null || gathered is null)
+            return new PlanJson(SchemaVersion, RecordBuilder.Tool, context.RepositoryName, verdict, blocked, checklist, null);
+        var (digest, word) = Actions.ActionsPlan.Of(context, preflighted, gathered);
+        // The word approves a plan in a GitHub Environment; outside Actions (at a terminal, to an MCP client's model) it is not told.
+        return new PlanJson(SchemaVersion, RecordBuilder.Tool, context.RepositoryName, verdict, blocked, checklist, Plan(context, preflighted, gathered),
+            digest, context.Actions is null ? null : word);
     }
 
     /// <summary>The plan's fields of a record built from this dry run, with placeholders where a release would fill in who and when.</summary>

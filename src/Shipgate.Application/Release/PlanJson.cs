@@ -13,9 +13,13 @@ internal enum PlanVerdict
 
 /// <summary>schemas/release-plan.v1.json: the verdict, the checklist and, once gathered, the plan.</summary>
 /// <param name="BlockedReason">Why a gate refused the release (already free of secrets), null when none did.</param>
+/// <param name="PlanDigest">The SHA-256 of what the release would do (what --approved-plan names); absent without a plan.</param>
+/// <param name="Word">The word a GitHub Environment's reviewer types to approve the plan; only inside GitHub Actions.</param>
 internal sealed record PlanJson(
     int SchemaVersion, ToolInfo Tool, string Repository, PlanVerdict Verdict, string? BlockedReason, IReadOnlyList<PlanBox> Checklist,
-    PlanFields? Plan);
+    PlanFields? Plan,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PlanDigest = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Word = null);
 
 /// <summary>One box of the summary's checklist; <see cref="Reason"/> says why it is unticked.</summary>
 internal sealed record PlanBox(string Label, bool Passed, string? Reason);

@@ -8,7 +8,9 @@ namespace Shipgate.Release;
 
 /// <summary>What the user asked for on the command line.</summary>
 /// <param name="Emergency">Why this release may pass a failing CI gate; it is recorded and must be reviewed.</param>
-internal sealed record ReleaseOptions(bool DryRun = false, string? AllowUnverifiedCi = null, bool WaitForDeployment = false, string? Emergency = null);
+/// <param name="ApprovedPlan">The digest of the plan a GitHub Environment's reviewer approved (--approved-plan): the release inside Actions.</param>
+internal sealed record ReleaseOptions(
+    bool DryRun = false, string? AllowUnverifiedCi = null, bool WaitForDeployment = false, string? Emergency = null, string? ApprovedPlan = null);
 
 /// <summary>
 /// What every phase of a release reads and nobody changes: the options, the policy, the repository
@@ -46,6 +48,8 @@ internal sealed record ReleaseContext
     public IProgress<string>? Waiting { get; init; }
     /// <summary>The Slack incoming webhook (SHIPGATE_SLACK_WEBHOOK_URL); null: no Slack message.</summary>
     public SlackWebhook? Slack { get; init; }
+    /// <summary>The GitHub Actions job this runs in (GITHUB_ACTIONS=true); null elsewhere.</summary>
+    public Release.Actions.ActionsJob? Actions { get; init; }
 
     /// <summary>Now, as records hold time (UTC, whole seconds).</summary>
     public DateTimeOffset Now() => RecordFiles.RecordTime(Clock.GetUtcNow());

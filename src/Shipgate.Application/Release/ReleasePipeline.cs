@@ -1,3 +1,4 @@
+using Shipgate.Release.Actions;
 using Shipgate.Release.After;
 using Shipgate.Release.Phases;
 using Shipgate.Rendering;
@@ -21,6 +22,8 @@ internal static class ReleasePipeline
     {
         if (context.Options.DryRun)
             return await DryRunAsync(context, ct) is { Blockers.Count: > 0 } ? ExitCode.Blocked : ExitCode.Success;
+        if (context.Options.ApprovedPlan is not null)
+            return (await ReleaseAsync(context, GitHubEnvironmentConfirmation.Require(context), ct)).Code;
 
         using var terminal = Confirmation.RequireTerminal(context);
         return (await ReleaseAsync(context, terminal, ct)).Code;
@@ -34,7 +37,7 @@ internal static class ReleasePipeline
         // The runner stops a release at its first closed gate; this holds even if it ever only collected.
         if (blockers.Count > 0)
             throw new ReleaseBlockedException("BLOCKED: " + string.Join("\n", blockers.Select(b => b.Reason)));
-        var confirmation = await Confirmation.RunAsync(context, gathered, person, ct);
+        var confirmation = await Confirmation.RunAsync(context, preflighted, gathered, person, ct);
         var released = await RecordAndPromote.RunAsync(context, preflighted, gathered, confirmation, ct);
         var after = await AfterReleaseAsync(context, released, ct);
         return new ReleaseOutcome(gathered, released, after.Deployment, after.Comments, after.Code);
@@ -60,7 +63,10 @@ internal static class ReleasePipeline
         gates.Pass(ControlGate.Check(context, gathered));
         var blockers = gates.Closed;
         if (dryRun)
+        {
             DryRunEndScreen.Show(context.Console, context.Config, gathered.Plan, context.Options, blockers);
+            ActionsPlan.Write(context, preflighted, gathered, blockers);
+        }
         return new DryRunResult(preflighted, gathered, blockers);
     }
 

@@ -24,7 +24,7 @@ internal static class ReleaseResult
             record.Tag, record.FromRef, record.FromSha, record.ToRef, record.ToSha,
             [.. record.PullRequests.Select(p => p.Number)], [.. record.LinearTickets.Select(t => t.Id)], [.. record.JiraTickets.Select(t => t.Id)],
             record.Warnings,
-            record.Confirmation.Channel == ConfirmationChannel.Terminal ? ConfirmationChannel.Terminal : ConfirmationChannel.McpElicitation,
+            record.Confirmation.Channel ?? ConfirmationChannel.Terminal,
             outcome.Deployment is { } seen ? new DeploymentJson([.. seen.Runs.Select(r => new DeploymentRunJson(r.Id, r.Name, r.State, r.Url))], seen.Note) : null,
             outcome.Comments is { } comments ? new TicketCommentsJson(comments.Commented, comments.NotCommented, comments.Note) : null);
     }

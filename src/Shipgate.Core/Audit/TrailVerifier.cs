@@ -85,6 +85,9 @@ internal static class TrailVerifier
         }
 
         PrArchives.PrArchiveCheck.Check(facts, problems);
+        // A release approved in a GitHub Environment: the channel's rules, re-checked from what the record says GitHub answered.
+        problems.AddRange(releases.SelectMany(r => Release.EnvironmentApproval.RecordProblems(r.Record)
+            .Select(p => new TrailProblem(TrailCheck.Independence, r.Link.Id, $"{r.Link.Id} was approved in a GitHub Environment, but {p}."))));
         ReleaseTagCheck.Check(facts, releases, problems);
         ReleaseTagCheck.CheckSignatures(facts, problems);
         var (refuted, unproven) = ReviewProofCheck.Check(facts, releases, reviews, problems);

@@ -73,6 +73,8 @@ internal sealed class JiraSection
 internal sealed class DeploySection
 {
     public string? MonitorUrl { get; set; }
+    public string? Workflow { get; set; }
+    public string? RefInput { get; set; }
 }
 
 internal sealed class ReleaseSection

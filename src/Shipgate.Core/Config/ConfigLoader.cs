@@ -105,6 +105,8 @@ internal static partial class ConfigLoader
             config = config with { Jira = Jira(jira, at) };
         if (file.Deploy?.MonitorUrl is { } monitor)
             config = config with { DeployMonitorUrl = Url(monitor, "deploy.monitor_url", at) };
+        if (file.Deploy is { } deploy)
+            config = DeployWorkflow.Read(config, deploy.Workflow, deploy.RefInput, at);
         if (file.Audit is { } audit)
             config = config with { Audit = Audit(audit, at) };
         if (file.Controls?.Paths is { } controls)

@@ -28,7 +28,10 @@ internal static class PolicyCheck
         "github.environment: " + (config.GitHub.Environment is { } environment
             ? $"{SafeText.OneLine(environment)} (releases inside GitHub Actions are approved by its reviewers)"
             : "none (releases only at a terminal or through MCP)"),
-        "tickets.keys: " + (config.TicketKeys.Count == 0 ? "none (the tracker's keys are used)" : string.Join(", ", config.TicketKeys)),
+        "deploy.workflow: " + (config.DeployWorkflow is { } workflow
+            ? $"{SafeText.OneLine(workflow)} (dispatched for the release tag, input {config.DeployRefInput}, when a release is made in GitHub Actions)"
+            : "none"),
+                "tickets.keys: " + (config.TicketKeys.Count == 0 ? "none (the tracker's keys are used)" : string.Join(", ", config.TicketKeys)),
         "jira.site: " + (config.Jira.Site ?? "none"),
         "audit.sign: " + (config.Audit.SignRequired ? "required" : config.Audit.Sign ? "true" : "false") +
             $"; audit.review_identity: {(config.Audit.ReviewIdentity == ReviewIdentityRule.Proven ? "proven" : "git-config")}",

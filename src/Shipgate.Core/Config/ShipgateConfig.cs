@@ -28,6 +28,13 @@ internal sealed record ShipgateConfig
     /// <summary>jira.site and jira.projects; JIRA_BASE_URL wins over the site.</summary>
     public JiraPolicy Jira { get; init; } = new();
     public string? DeployMonitorUrl { get; init; }
+    /// <summary>
+    /// deploy.workflow: the deployment workflow (file name or id) a release made inside GitHub Actions dispatches for its tag, since
+    /// GitHub starts no workflow for a push made with the job's own token; null: none is dispatched.
+    /// </summary>
+    public string? DeployWorkflow { get; init; }
+    /// <summary>deploy.ref_input: the workflow_dispatch input that receives the release tag.</summary>
+    public string DeployRefInput { get; init; } = "ref";
     public AuditSettings Audit { get; init; } = new();
     /// <summary>controls.paths: globs of more files that steer CI, review or the gate, on top of the built-in ones.</summary>
     public IReadOnlyList<string> ControlPaths { get; init; } = [];

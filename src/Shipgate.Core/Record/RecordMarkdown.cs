@@ -184,7 +184,9 @@ internal static class RecordMarkdown
         Line();
         Line($"- **Word presented**: {SafeText.Markdown(record.Confirmation.WordPresented)}");
         Line($"- **Confirmed at**: {Iso(record.Confirmation.ConfirmedAt)}");
-        if (record.Confirmation.Channel is { } channel)
+        if (record.Confirmation.Approval is { } approval)
+            foreach (var line in ApprovalMarkdown.Lines(approval)) Line(line);
+        else if (record.Confirmation.Channel is { } channel)
             Line("- **Typed**: " +
                  (channel == ConfirmationChannel.Terminal ? "by the releaser at their terminal" : "by a person asked through MCP elicitation") +
                  (record.Confirmation.Client is { } client ? $" in {SafeText.Markdown(client.Name)} {SafeText.Markdown(client.Version)}" : ""));

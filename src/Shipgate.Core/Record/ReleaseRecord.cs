@@ -133,13 +133,17 @@ internal enum ConfirmationChannel
 {
     [JsonStringEnumMemberName("terminal")] Terminal,
     [JsonStringEnumMemberName("mcp-elicitation")] McpElicitation,
+    /// <summary>Approved in a GitHub Environment by a reviewer whose comment holds the plan's word (a release inside GitHub Actions).</summary>
+    [JsonStringEnumMemberName("github-environment")] GitHubEnvironment,
 }
 
 /// <param name="Channel">Null only in records made before the channel was recorded.</param>
 /// <param name="Client">The MCP client the person typed the word in (its name and version as it declared them); absent at the terminal.</param>
+/// <param name="Approval">The GitHub Environment's approval (channel github-environment); absent otherwise.</param>
 internal sealed record RecordConfirmation(
     string WordPresented, string WordEntered, DateTimeOffset ConfirmedAt, ConfirmationChannel? Channel,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RecordClient? Client = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RecordClient? Client = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RecordApproval? Approval = null);
 
 /// <summary>An MCP client as it named itself at initialisation: which program put the confirmation form before the person.</summary>
 internal sealed record RecordClient(string Name, string Version);

@@ -32,21 +32,35 @@ internal static partial class ReleaseCommand
         {
             Description = "Print the plan (with --dry-run) or the release's result as JSON on standard output; people's text goes to standard error.",
         };
+        var approvedPlan = new Option<string?>("--approved-plan")
+        {
+            Description = "Release inside GitHub Actions the plan a GitHub Environment's reviewer approved (its digest, from the plan job's " +
+                "plan_digest output). Allowed only where the production policy sets github.environment.",
+            HelpName = "digest",
+        };
+        approvedPlan.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } digest && !PlanDigest.IsDigest(digest))
+                result.AddError($"--approved-plan takes the plan's digest (64 hex digits, the plan job's plan_digest output), not '{SafeText.OneLine(digest)}'.");
+        });
         var repo = RepositoryOption.Create();
 
         var command = new Command("release", "Promote staging to production with a release record.")
-            { dryRun, allowUnverified, wait, emergency, resume, json, repo };
+            { dryRun, allowUnverified, wait, emergency, resume, json, approvedPlan, repo };
         command.Validators.Add(result =>
         {
             if (result.GetValue(resume) is not null && result.GetValue(json))
                 result.AddError("--json prints a plan or a new release's result; --resume takes no --json.");
+            if (result.GetValue(approvedPlan) is not null && (result.GetValue(dryRun) || result.GetValue(resume) is not null))
+                result.AddError("--approved-plan releases an approved plan; it takes no --dry-run or --resume (the plan job runs --dry-run).");
             if (result.GetValue(resume) is null) return;
             if (result.GetValue(dryRun) || result.GetValue(allowUnverified) is not null || result.GetValue(emergency) is not null)
                 result.AddError("--resume finishes a release already made; it takes no --dry-run, --allow-unverified-ci or --emergency.");
         });
         command.SetAction((parse, ct) =>
         {
-            var options = new ReleaseOptions(parse.GetValue(dryRun), parse.GetValue(allowUnverified), parse.GetValue(wait), parse.GetValue(emergency));
+            var options = new ReleaseOptions(parse.GetValue(dryRun), parse.GetValue(allowUnverified), parse.GetValue(wait), parse.GetValue(emergency),
+                parse.GetValue(approvedPlan));
             var folder = Path.GetFullPath(parse.GetValue(repo) ?? ".", host.WorkingDirectory);
             var secrets = Connections.SecretsFrom(host.Environment);
             if (parse.GetValue(json))

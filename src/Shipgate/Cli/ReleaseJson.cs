@@ -1,4 +1,5 @@
 using Shipgate.Release;
+using Shipgate.Release.Actions;
 using Shipgate.Release.Phases;
 
 namespace Shipgate.Cli;
@@ -19,10 +20,16 @@ internal static class ReleaseJson
                 stdout.WriteLine(PlanDocument.Text(document));
                 return code;
             }
+            if (options.ApprovedPlan is not null)
+                return Print(await ReleasePipeline.ReleaseAsync(context, GitHubEnvironmentConfirmation.Require(context), ct));
             using var terminal = Confirmation.RequireTerminal(context);
-            var outcome = await ReleasePipeline.ReleaseAsync(context, terminal, ct);
-            stdout.WriteLine(ReleaseResult.Text(context, outcome));
-            return outcome.Code;
+            return Print(await ReleasePipeline.ReleaseAsync(context, terminal, ct));
+
+            ExitCode Print(ReleaseOutcome outcome)
+            {
+                stdout.WriteLine(ReleaseResult.Text(context, outcome));
+                return outcome.Code;
+            }
         }, ct);
 
 }

@@ -126,6 +126,7 @@ internal static class ReportHtml
             Fact("Record", $"<code>{T(release.RecordPath)}</code> · SHA-256 <code>{T(release.RecordSha256 ?? "unknown")}</code>");
             Fact("Confirmed", T(ReportText.Confirmation(record)));
             Fact("Released by", T(record.ReleasedBy) + (record.ReleasedByLogin is null ? "" : $" (@{T(record.ReleasedByLogin)})"));
+            if (ReportText.ApprovedBy(record) is { } approvedBy) Fact("Approved by", T(approvedBy));
             Fact("Range", $"<code>{T(record.FromSha)}</code> → <code>{T(record.ToSha)}</code> ({Plural.Of(record.CommitsCount, "commit")})");
             Fact("Emergency", release.IsEmergency && release.Review is null
                 ? $"<span class=\"alert\">{T(ReportText.Emergency(release))}</span>"

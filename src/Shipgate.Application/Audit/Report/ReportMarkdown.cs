@@ -57,6 +57,7 @@ internal static class ReportMarkdown
             Line($"- **Record**: {M(ReportText.Record(release))}");
             Line($"- **Confirmed**: {M(ReportText.Confirmation(record))}");
             Line($"- **Released by**: {M(record.ReleasedBy)}{(record.ReleasedByLogin is null ? "" : $" (@{M(record.ReleasedByLogin)})")}");
+            if (ReportText.ApprovedBy(record) is { } approvedBy) Line($"- **Approved by**: {M(approvedBy)}");
             Line($"- **Range**: `{Sha.Short(record.FromSha)}` → `{Sha.Short(record.ToSha)}` ({Plural.Of(record.CommitsCount, "commit")})");
             Line($"- **Emergency**: {M(ReportText.Emergency(release))}");
             Line($"- **CI**: {M(ReportText.Ci(record.CiStatus))}");

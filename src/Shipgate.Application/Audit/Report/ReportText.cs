@@ -22,6 +22,13 @@ internal static class ReportText
 
     public static string Archive(RecordPullRequest pr) => pr.ComplianceArchive ?? "missing";
 
+    /// <summary>Who approved a release made inside GitHub Actions, and where; null for a word typed at a terminal or in an MCP form.</summary>
+    public static string? ApprovedBy(ReleaseRecord record) =>
+        record.Confirmation.Approval is { } approval
+            ? $"{string.Join(", ", approval.Approvers.Select(a => "@" + a.Login))} in GitHub environment {approval.Environment} " +
+              $"(run {approval.Run.Id}, started by @{approval.Run.TriggeringActor})"
+            : null;
+
     public static string Ci(RecordCiStatus ci) => ci.UnverifiedReason is { } reason ? $"{ci.Status}: {reason}" : ci.Status;
 
     public static string Check(RecordCiCheck check) => $"{check.Name}: {check.Conclusion}";
@@ -67,6 +74,9 @@ internal static class ReportText
             ConfirmationChannel.Terminal => $"{who} {word} at their terminal",
             ConfirmationChannel.McpElicitation => $"{who} {word} in an MCP client's form" +
                 (record.Confirmation.Client is { } client ? $" ({client.Name} {client.Version})" : ""),
+            ConfirmationChannel.GitHubEnvironment when record.Confirmation.Approval is { } approval =>
+                $"{string.Join(", ", approval.Approvers.Select(a => "@" + a.Login))} approved in GitHub environment {approval.Environment} " +
+                $"with the word {record.Confirmation.WordPresented} in the approval comment; the run was started by @{approval.Run.TriggeringActor}",
             null => $"{who} {word} (the record predates recording the channel)",
             ConfirmationChannel other => $"{who} {word} ({JsonNames.Of(other)})",
         };

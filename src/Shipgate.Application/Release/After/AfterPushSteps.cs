@@ -32,6 +32,11 @@ internal static class AfterPushSteps
     [
         new("GitHub Release", null, async (context, released, seen, ct) => seen with { Page = await GitHubReleasePage.RunAsync(context, released, ct) }),
         new("GitHub Deployment", null, async (context, released, seen, ct) => seen with { GitHubDeployment = await GitHubDeployment.StartAsync(context, released, ct) }),
+        new("deployment dispatch", options => options.ApprovedPlan is null, async (context, released, seen, ct) =>
+        {
+            await Actions.DeployDispatch.RunAsync(context, released, ct);
+            return seen;
+        }),
         new("deployment check", null, CheckDeploymentAsync),
         new("GitHub Deployment status", options => !options.WaitForDeployment, async (context, released, seen, ct) =>
         {

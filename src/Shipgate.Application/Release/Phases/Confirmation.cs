@@ -17,7 +17,14 @@ internal static class Confirmation
         new(context.OpenTerminal() ?? throw new ShipgateException(ExitCode.NoTerminal,
             "shipgate release needs a person at a terminal to type the confirmation word, and this process has no controlling terminal " +
             "(standard input is piped or the session has no tty). The word is never read from piped input.\n\n" +
-            "Run shipgate release from an interactive terminal. To see what would ship without releasing, run shipgate release --dry-run."));
+            "Run shipgate release from an interactive terminal. To see what would ship without releasing, run shipgate release --dry-run. " +
+            "To release from GitHub Actions, name the approving environment in the production policy (github.environment) and run " +
+            "shipgate release --approved-plan <digest> in a job with `environment:` (README: Releasing from GitHub Actions)."));
+
+    /// <summary>The confirmation from <paramref name="person"/>: evidence judged (a GitHub Environment's approval), else a word drawn now and typed.</summary>
+    public static Task<RecordConfirmation> RunAsync(ReleaseContext context, Preflighted preflighted, Gathered gathered, IConfirmationSource person,
+        CancellationToken ct) =>
+        person is Actions.IConfirmationEvidence evidence ? evidence.ConfirmAsync(context, preflighted, gathered, ct) : RunAsync(context, gathered, person, ct);
 
     public static Task<RecordConfirmation> RunAsync(ReleaseContext context, Gathered gathered, TextReader terminal, CancellationToken ct) =>
         RunAsync(context, gathered, new TerminalConfirmation(terminal), ct);

@@ -19,7 +19,8 @@ internal static class RecordAndPromote
     {
         var config = context.Config;
         var tips = preflighted.Tips;
-        var releaser = preflighted.Releaser ?? throw new InvalidOperationException("pre-flight reads the releaser of a release");
+        var releaser = Actions.GitHubEnvironmentConfirmation.Releaser(confirmation, preflighted.Releaser)
+            ?? preflighted.Releaser ?? throw new InvalidOperationException("pre-flight reads the releaser of a release");
         var now = context.Now();
         var git = context.Git;
         var archive = new ArchiveBase(tips.Archive, gathered.ArchiveFiles, gathered.Previous);
