@@ -20,7 +20,7 @@ internal static class ControlScreen
         {
             var source = change.PullRequest is { } number ? $"#{number}" : $"commit {Sha.Short(change.Commit)}";
             var approved = change.Approvers.Count == 0 ? "" : $", approved by {string.Join(", ", change.Approvers.Select(a => "@" + SafeText.OneLine(a)))}";
-            var line = $"- {SafeText.OneLine(change.Path)} ({source} by @{SafeText.OneLine(change.Author)}{approved}): ";
+            var line = $"- {SafeText.OneLine(change.Path)} ({source} by {SafeText.OneLine(change.AuthorShown)}{approved}): ";
             if (change.IndependentlyReviewed) ScreenLayout.WriteHanging(console, line + "independently approved", 2);
             else ScreenLayout.WriteHanging(console, line + ControlChanges.Reason(change.Review), 2, new Style(Color.Yellow));
         }

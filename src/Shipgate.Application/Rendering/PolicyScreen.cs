@@ -34,17 +34,9 @@ internal static class PolicyScreen
         console.MarkupLine($"[yellow]{Markup.Escape(char.ToUpperInvariant(change.Summary[0]) + change.Summary[1..])}, the release policy.[/] " +
             $"The change takes effect from the next release; this one is checked by {Markup.Escape(policy.Source.Display)}.");
         console.WriteLine();
-        foreach (var line in change.Diff) console.WriteLine(Safe(line));
+        // The committed text as it is, every run of spaces kept: only control and bidi characters are left out.
+        foreach (var line in change.Diff) console.WriteLine(SafeText.Verbatim(line));
         console.WriteLine();
-    }
-
-    /// <summary>A diff line without control or bidi characters, its +/-/space mark and indentation kept.</summary>
-    private static string Safe(string line)
-    {
-        if (line.Length == 0) return line;
-        var body = line[1..];
-        var indent = body.Length - body.TrimStart(' ').Length;
-        return line[0] + new string(' ', indent) + SafeText.OneLine(body);
     }
 
 }

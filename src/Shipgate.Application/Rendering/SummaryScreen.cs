@@ -42,7 +42,7 @@ internal static class SummaryScreen
                 {
                     $"#{pr.Number}",
                     SafeText.Markup(pr.Title),
-                    "@" + SafeText.Markup(pr.Author),
+                    SafeText.Markup(pr.AuthorShown),
                     Date(pr.MergedAt),
                     pr.ComplianceArchive is null ? "[yellow]MISSING[/]" : "Archived",
                 };

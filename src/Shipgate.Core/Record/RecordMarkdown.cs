@@ -87,7 +87,7 @@ internal static class RecordMarkdown
                     var archive = pr.ComplianceArchive is null ? "⚠️ missing"
                         : archiveFileUrl(pr.ComplianceArchive) is { } url ? Link("📋 Report", url)
                         : $"📋 {SafeText.Markdown(pr.ComplianceArchive)}";
-                    return $"| {Link($"#{pr.Number}", pr.Url)} | {SafeText.Markdown(pr.Title)} | @{SafeText.Markdown(pr.Author)} | " +
+                    return $"| {Link($"#{pr.Number}", pr.Url)} | {SafeText.Markdown(pr.Title)} | {SafeText.Markdown(Author(pr))} | " +
                            $"{Date(pr.MergedAt)} | {archive} |";
                 });
         }
@@ -132,7 +132,7 @@ internal static class RecordMarkdown
             Line();
             List(controls, "control changes", "| File | Changed by | Author | Approved by | Review |\n|------|------------|--------|-------------|--------|",
                 change => $"| {SafeText.Markdown(change.Path)} | {(change.PullRequest is { } n ? $"#{n}" : $"commit `{Sha.Short(change.Commit)}`")} | " +
-                          $"@{SafeText.Markdown(change.Author)} | {string.Join(", ", change.Approvers.Select(a => "@" + SafeText.Markdown(a)))} | " +
+                          $"{SafeText.Markdown(change.Review is ControlReview.InNoPullRequest or ControlReview.ReviewsNotRead ? change.Author : "@" + change.Author)} | {string.Join(", ", change.Approvers.Select(a => "@" + SafeText.Markdown(a)))} | " +
                           $"{(change.IndependentlyReviewed ? "✅ independently approved" : $"⚠️ {ControlChanges.Reason(change.Review)}")} |");
         }
         Line();
@@ -250,4 +250,10 @@ internal static class RecordMarkdown
         }
         return md.Append('\n').ToString();
     }
+
+    /// <summary>
+    /// A PR's author as the record's Markdown shows it: @login when GitHub was asked about the PR (its review verdict is known),
+    /// else the git author's name as it is, which is no GitHub login and never gets an @.
+    /// </summary>
+    private static string Author(RecordPullRequest pr) => pr.IndependentlyApproved is null ? pr.Author : "@" + pr.Author;
 }

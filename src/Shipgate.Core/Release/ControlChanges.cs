@@ -51,6 +51,11 @@ internal sealed record ControlChange(string Path, int? PullRequest, string? Comm
 
     /// <summary>What the change came in by: "#12", or a commit's short sha.</summary>
     public string Source => PullRequest is { } number ? $"#{number}" : Sha.Short(Commit!);
+
+    /// <summary>The author is a GitHub login (the PR's, as GitHub told); false: a git author's name, which never gets an @.</summary>
+    public bool AuthorIsLogin { get; init; }
+
+    public string AuthorShown => AuthorIsLogin ? "@" + Author : Author;
 }
 
 /// <summary>Finds a release's control changes and judges each one's review. Pure.</summary>
@@ -66,7 +71,7 @@ internal static class ControlChanges
         {
             var review = ReviewOf(pr, codeHostAsked);
             changes.AddRange(pr.Files.Where(paths.Matches).Distinct().Order(StringComparer.Ordinal)
-                .Select(file => new ControlChange(file, pr.Number, null, pr.Author, pr.Approvers, review)));
+                .Select(file => new ControlChange(file, pr.Number, null, pr.Author, pr.Approvers, review) { AuthorIsLogin = pr.AuthorIsLogin }));
         }
         foreach (var commit in loose)
             changes.AddRange(commit.Files.Where(paths.Matches).Distinct().Order(StringComparer.Ordinal)

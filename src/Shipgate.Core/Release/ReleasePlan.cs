@@ -33,6 +33,12 @@ internal sealed record ReleasedPullRequest(
 {
     /// <summary>Others whose approvals came before later commits: they do not count (<see cref="PullRequestDetails.ApprovedBeforeLaterCommits"/>).</summary>
     public IReadOnlyList<string> ApprovedBeforeLaterCommits { get; init; } = [];
+
+    /// <summary>The author is a GitHub login (GitHub told); false: the git author's name, which never gets an @.</summary>
+    public bool AuthorIsLogin { get; init; }
+
+    /// <summary>The author as screens show them: @login, or the git name as it is.</summary>
+    public string AuthorShown => AuthorIsLogin ? "@" + Author : Author;
 }
 
 /// <summary>Whether the tracker confirmed a ticket.</summary>

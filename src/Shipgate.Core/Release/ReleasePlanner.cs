@@ -183,6 +183,7 @@ internal static partial class ReleasePlanner
             details?.Approvers ?? [])
         {
             ApprovedBeforeLaterCommits = details?.ApprovedBeforeLaterCommits ?? [],
+            AuthorIsLogin = details is not null,
         };
     }
 

@@ -32,6 +32,23 @@ internal static class SafeText
         return result.ToString().TrimEnd();
     }
 
+    /// <summary>
+    /// One line of a file as it is written, every space and tab kept (a diff must show the committed text byte for byte); only
+    /// what could steer the terminal or hide text (other control characters, bidi controls, zero-width space) is left out.
+    /// </summary>
+    public static string Verbatim(string? line)
+    {
+        if (string.IsNullOrEmpty(line)) return "";
+        var result = new StringBuilder(line.Length);
+        foreach (var rune in line.EnumerateRunes())
+        {
+            var value = rune.Value;
+            if (value != '\t' && (Rune.IsControl(rune) || IsBidiControl(value) || value is 0x200B or 0xFEFF)) continue;
+            result.Append(rune.ToString());
+        }
+        return result.ToString();
+    }
+
     /// <summary>Several lines of plain text (a message), each cleaned like <see cref="OneLine"/>.</summary>
     public static string Lines(string? text) =>
         string.Join('\n', (text ?? "").Split('\n').Select(OneLine));

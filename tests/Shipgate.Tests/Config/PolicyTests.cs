@@ -29,6 +29,23 @@ public sealed class PolicyTests
     }
 
     [Fact]
+    public async Task The_policy_diff_shows_the_committed_text_as_it_is_with_every_run_of_spaces()
+    {
+        const string aligned = "    title: Documentation      # shown   as   written";
+        using var s = new ReleaseScenario(git =>
+        {
+            Scenarios.Rich(git);
+            git.SquashPullRequest(60, "BOL-60: Documentation area",
+                new() { [".shipgate.yml"] = Scenarios.Config + "\n  docs:\n" + aligned + "\n    paths: [\"docs/**\"]\n" });
+        });
+
+        var result = await s.ReleaseAsync(null, "--dry-run");
+
+        Assert.Contains("RELEASE POLICY CHANGES", result.Output);
+        Assert.Contains("\n+" + aligned + "\n", result.Output);
+    }
+
+    [Fact]
     public async Task A_release_that_changes_the_policy_shows_the_diff_and_is_checked_by_the_old_one_until_released()
     {
         using var s = new ReleaseScenario(git =>

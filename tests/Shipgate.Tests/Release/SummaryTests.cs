@@ -32,4 +32,24 @@ public sealed class SummaryTests
         Assert.Contains("[x] Release policy unchanged", run.Output);
         Assert.Contains("Checkout <b>v2</b>", run.Output);
     }
+
+    [Fact]
+    public async Task An_author_known_only_to_git_is_shown_by_name_never_with_an_at()
+    {
+        // No GitHub: every PR author is the git author's name, which is no GitHub login.
+        using var s = new ReleaseScenario(Scenarios.Rich);
+
+        var result = await s.Runner.RunAsync(["release", "--dry-run", "--allow-unverified-ci", "no GitHub here"]);
+
+        Assert.Contains("Dana Developer", result.Output);
+        Assert.DoesNotContain("@Dana", result.Output);
+    }
+
+    [Fact]
+    public void A_login_GitHub_gave_is_shown_with_an_at_and_a_git_name_without()
+    {
+        var pr = new ReleasedPullRequest(7, "t", null, "dana", null, null, null, MergeKind.Squash, new string('a', 40), [], [], [], null, null, []);
+
+        Assert.Equal(("@dana", "dana"), ((pr with { AuthorIsLogin = true }).AuthorShown, pr.AuthorShown));
+    }
 }
