@@ -45,6 +45,10 @@ internal static class Adf
     public static IEnumerable<string> Texts(JsonNode? node) =>
         Nodes(node).Where(n => Text(n["type"]) == "text").Select(n => Text(n["text"]) ?? "");
 
+    /// <summary>Each paragraph's (or heading's) text, in document order: the lines a reader sees.</summary>
+    public static IEnumerable<string> Lines(JsonNode? node) =>
+        Nodes(node).Where(n => Text(n["type"]) is "paragraph" or "heading").Select(n => string.Concat(Texts(n)));
+
     /// <summary>The href of every link mark, in document order.</summary>
     public static IEnumerable<string> LinkTargets(JsonNode? node) =>
         Nodes(node)

@@ -147,6 +147,10 @@ public sealed record JiraCommentFixture(
     [JsonIgnore]
     public string Text => string.Concat(Adf.Texts(JsonNode.Parse(Body)));
 
+    /// <summary>Each paragraph's text, in order: the comment's lines as Jira shows them.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> Lines => [.. Adf.Lines(JsonNode.Parse(Body))];
+
     /// <summary>Every link target (marks of type link) in the document, in order.</summary>
     [JsonIgnore]
     public IReadOnlyList<string> Links => [.. Adf.LinkTargets(JsonNode.Parse(Body))];

@@ -26,7 +26,7 @@ internal static class DemoJira
 
     /// <summary>What the release left on each ticket: its comment's first line, its remote links and fix versions.</summary>
     public static IEnumerable<string> Updates(JiraEmulator jira) => jira.Read(state => state.Issues.Select(issue =>
-        $"{issue.Key}: {string.Join(" | ", state.CommentsOn(issue.Key).Select(c => c.Text))}; " +
+        $"{issue.Key}: {string.Join(" | ", state.CommentsOn(issue.Key).Select(c => c.Lines.FirstOrDefault() ?? ""))}; " +
         $"links: {string.Join(", ", state.RemoteLinksOn(issue.Key).Select(l => l.Url))}; " +
         $"fix versions: {string.Join(", ", state.FixVersionsOf(issue.Key))}").ToList());
 }
