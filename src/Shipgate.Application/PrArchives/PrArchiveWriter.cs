@@ -75,7 +75,7 @@ internal static class PrArchiveWriter
         DateTimeOffset now, CancellationToken ct)
     {
         var (reviews, commits, files, ci) = (sources.PullRequests.GetReviewsAsync(pr.Number, pr.HeadSha, ct), sources.PullRequests.GetCommitsAsync(pr.Number, ct),
-            sources.PullRequests.GetFilesAsync(pr.Number, ct), sources.CodeHost.GetCiVerdictAsync(pr.MergeCommitSha!, config.GitHub.RequiredChecks, ct));
+            sources.PullRequests.GetFilesAsync(pr.Number, ct), sources.CodeHost.GetCiVerdictAsync(pr.HeadSha, config.GitHub.RequiredChecks, ct));
         var matcher = new TicketMatcher([.. config.TicketKeys, .. config.Jira.Projects]);
         return PrArchiveBuilder.Build(repository, pr, await reviews, await ci, await commits, await files, matcher, sources.Login, now);
     }

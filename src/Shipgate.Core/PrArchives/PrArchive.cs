@@ -5,7 +5,7 @@ namespace Shipgate.PrArchives;
 
 /// <summary>
 /// A PR's compliance archive as Shipgate writes it (schemas/pr-archive.v1.json): what was merged into staging, who wrote,
-/// reviewed and merged it, what CI said at the merge commit and which tickets it names. The evidence an auditor asks for
+/// reviewed and merged it, what CI said on its head commit and which tickets it names. The evidence an auditor asks for
 /// per change, written once when the PR merges, long before it is released.
 /// </summary>
 internal sealed record PrArchive
@@ -42,7 +42,7 @@ internal sealed record PrArchive
 /// <param name="OnFinalHead">Given on the head commit that was merged: an approval of an earlier commit did not see what shipped.</param>
 internal sealed record PrArchiveReview(string Login, string State, DateTimeOffset? SubmittedAt, string? Commit, bool OnFinalHead);
 
-/// <summary>CI at the merge commit: each status or check run with its conclusion, and whether all passed.</summary>
+/// <summary>CI on the PR's head commit as merged (what its reviewers approved): each status or check run with its conclusion, and whether all passed.</summary>
 internal sealed record PrArchiveCi(string Sha, bool Passed, IReadOnlyList<PrArchiveCiCheck> Checks);
 
 internal sealed record PrArchiveCiCheck(string Name, string Conclusion, bool Passed, string? Url);

@@ -31,7 +31,7 @@ internal static class PrArchiveMarkdown
         Line($"| Into | {Text(a.Base)} from {Text(a.Head)} ({Sha.Short(a.HeadSha)}) |");
         Line($"| Merge commit | {Text(a.MergeCommit)} |");
         Line($"| Tickets | {(a.Tickets.Count == 0 ? "none" : string.Join(", ", a.Tickets.Select(Text)))} |");
-        Line($"| CI at the merge commit | {(a.Ci.Passed ? "passed" : "did not pass")} |");
+        Line($"| CI on the head commit ({Text(a.Ci.Sha)}) | {(a.Ci.Passed ? "passed" : "did not pass")} |");
         Line($"| Archived by | {Text(a.ArchivedByLogin)} at {Time(a.ArchivedAt)} |");
         Line();
         Line("## Reviews");

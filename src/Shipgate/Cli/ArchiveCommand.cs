@@ -25,7 +25,7 @@ internal static class ArchiveCommand
         var number = new Argument<string>("number") { Description = "The PR's number, e.g. 108." };
         var repo = RepositoryOption.Create();
         var command = new Command("pr",
-            "Write a merged PR's compliance archive (its reviews, CI at the merge commit, tickets, commits and files) to the archive branch. " +
+            "Write a merged PR's compliance archive (its reviews, CI on its head commit, tickets, commits and files) to the archive branch. " +
             "A PR archived already is left as it is.") { number, repo };
         command.Validators.Add(result =>
         {

@@ -43,7 +43,7 @@ public sealed class ArchivePrTests
             reviews.Select(r => $"{r.GetProperty("login")} {r.GetProperty("state")} {r.GetProperty("on_final_head").GetBoolean()}"));
         Assert.Equal(GitHubRelease.Sha(g.Scenario.Git, "Add login form"), reviews[0].GetProperty("commit").GetString());
         var ci = a.GetProperty("ci");
-        Assert.Equal(merge, ci.GetProperty("sha").GetString());
+        Assert.Equal(GitHubRelease.Sha(g.Scenario.Git, "Wire login API"), ci.GetProperty("sha").GetString());
         Assert.True(ci.GetProperty("passed").GetBoolean());
         Assert.Equal("build success", string.Join(",", ci.GetProperty("checks").EnumerateArray().Select(c => $"{c.GetProperty("name")} {c.GetProperty("conclusion")}")));
         Assert.Equal(["Add login form", "Wire login API"], a.GetProperty("commits").EnumerateArray().Select(c => c.GetProperty("title").GetString()));

@@ -63,6 +63,9 @@ internal static class PrArchiveStory
         });
         repo.CheckRuns.Add(new CheckRunFixture(1, merge, "build"));
         repo.CheckRuns.Add(new CheckRunFixture(2, squash, "build", Conclusion: "failure"));
+        // CI on each PR's head as merged, which is what an archive keeps: PR 10's last commit, PR 108's head.
+        repo.CheckRuns.Add(new CheckRunFixture(3, second, "build"));
+        repo.CheckRuns.Add(new CheckRunFixture(4, new string('a', 40), "build", Conclusion: "failure"));
     }
 
     public const string Pr10 = "compliance/pr-10-BOL-1-login-page-20261103";
