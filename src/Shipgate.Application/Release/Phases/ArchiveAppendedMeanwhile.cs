@@ -20,8 +20,9 @@ internal static class ArchiveAppendedMeanwhile
     public const int Attempts = 3;
 
     /// <summary>The new archive branch to build the record on, or null when the push must refuse as it is.</summary>
+    /// <param name="current">The archive branch the lost push built its record on (its tip and files, already read).</param>
     /// <param name="now">When the record would be dated anew: a record that would be dated before the last link (clocks apart) refuses.</param>
-    public static async Task<ArchiveBase?> NewBaseAsync(GitRepository git, ShipgateConfig config, RemoteTips tips, PushOutcome outcome,
+    public static async Task<ArchiveBase?> NewBaseAsync(GitRepository git, ShipgateConfig config, RemoteTips tips, ArchiveBase current, PushOutcome outcome,
         DateTimeOffset now, CancellationToken ct)
     {
         if (outcome is not PushOutcome.LostRace race) return null;
@@ -32,11 +33,10 @@ internal static class ArchiveAppendedMeanwhile
         if (heads.GetValueOrDefault(config.StagingBranch) != tips.Staging || heads.GetValueOrDefault(config.ProductionBranch) != tips.Production)
             return null;
         await git.FetchObjectsAsync(config.Remote, [config.ArchiveBranch], ct);
-        if (tips.Archive is { } before && !await git.IsAncestorAsync(before, newTip, ct)) return null;
+        if (current.Tip is { } before && !await git.IsAncestorAsync(before, newTip, ct)) return null;
         var files = await git.ListFilesAsync(newTip, ct);
         // A freeze started (or ended) meanwhile was not seen by the freeze gate: the release refuses, and run again it meets the gate.
-        var added = tips.Archive is { } old ? files.Except(await git.ListFilesAsync(old, ct)) : files;
-        if (added.Any(f => RecordFiles.IsFreezeId(Path.GetFileName(f)))) return null;
+        if (files.Except(current.Files).Any(f => RecordFiles.IsFreezeId(Path.GetFileName(f)))) return null;
         var chain = await ArchiveChain.TipAsync(git, newTip, files, ct);
         if (chain is { Link.Id: var last } && RecordFiles.ChainOrder.Compare(RecordFiles.NewReleaseId(now, files), last) < 0) return null;
         return new ArchiveBase(newTip, files, chain?.Link);

@@ -54,8 +54,7 @@ internal static class RecordAndPromote
             // Only records appended to the archive branch meanwhile: the record is built again on the new tip, a bounded number of times.
             // Dated anew: the record comes after what landed meanwhile.
             var retryAt = context.Now();
-            if (attempt < ArchiveAppendedMeanwhile.Attempts && await ArchiveAppendedMeanwhile.NewBaseAsync(git, config, tips with { Archive = archive.Tip },
-                    outcome, retryAt, ct) is { } appended)
+            if (attempt < ArchiveAppendedMeanwhile.Attempts && await ArchiveAppendedMeanwhile.NewBaseAsync(git, config, tips, archive, outcome, retryAt, ct) is { } appended)
             {
                 (archive, now) = (appended, retryAt);
                 continue;
